@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { approvalPath, planningPermitsNeeded } from './approval';
+import { YUEQING_2023 } from './params';
+
+describe('§四(四) approval path', () => {
+	it('§四(四): below 1000万 all three merge; exactly 1000万 does not', () => {
+		expect(approvalPath(0)).toBe('proposal+feasibility+design');
+		expect(approvalPath(9_999_999)).toBe('proposal+feasibility+design');
+		expect(approvalPath(9_999_999.99)).toBe('proposal+feasibility+design');
+		expect(approvalPath(10_000_000)).toBe('proposal+feasibility');
+	});
+
+	it('§四(四): below 2000万 proposal and feasibility merge; 2000万 and above separate', () => {
+		expect(approvalPath(19_999_999)).toBe('proposal+feasibility');
+		expect(approvalPath(20_000_000)).toBe('separate');
+		expect(approvalPath(58_500_000)).toBe('separate');
+	});
+
+	it('§四(四): thresholds are parameters', () => {
+		expect(approvalPath(9_000_000, { ...YUEQING_2023, mergeAllApprovalsBelow: 5_000_000 })).toBe(
+			'proposal+feasibility'
+		);
+	});
+
+	it('§四(四): no planning permits unless planning conditions change or an important street facade is altered', () => {
+		expect(planningPermitsNeeded({ planningConditionsChange: false, importantStreetFacade: false })).toBe(
+			false
+		);
+		expect(planningPermitsNeeded({ planningConditionsChange: true, importantStreetFacade: false })).toBe(
+			true
+		);
+		expect(planningPermitsNeeded({ planningConditionsChange: false, importantStreetFacade: true })).toBe(
+			true
+		);
+	});
+
+	it('rejects a negative or non-finite investment', () => {
+		expect(() => approvalPath(-1)).toThrow(/totalInvestment/);
+		expect(() => approvalPath(Number.NaN)).toThrow(/totalInvestment/);
+	});
+});

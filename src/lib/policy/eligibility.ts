@@ -1,0 +1,118 @@
+import { YUEQING_2023, type HousingType, type PolicyParams } from './params';
+import { PolicyInputError, reason, type Reason } from './reason';
+
+export interface EligibilityInput {
+	completionYear: number;
+	/** In 乐成/城东/城南街道 (城关). */
+	central: boolean;
+	housingType: HousingType;
+	inShantytownPlan: boolean;
+	/** Year an expropriation (征收) is planned for, or null when none is. */
+	expropriationPlannedYear: number | null;
+	/** 使用功能不齐全、配套设施不完备、物业管理不健全 (facilities or property management deficient). */
+	facilitiesDeficient: boolean;
+	/** 居民改造意愿强烈. */
+	strongWill: boolean;
+	/** The year the assessment is made in (the horizon of the expropriation rule counts from it). */
+	asOfYear: number;
+	/** Kind of the town the community lies in (街道 / 镇 / 乡), when known; a 乡 is outside 城关 and 建制镇. */
+	townKind?: string;
+}
+
+export type EligibilityStatus = 'eligible' | 'conditional' | 'ineligible';
+
+export interface EligibilityVerdict {
+	status: EligibilityStatus;
+	/** 城关 communities that qualify go first (央补、省补) — §二(一). */
+	priority: boolean;
+	reasons: Reason[];
+}
+
+const CLAUSE = '§二(一)';
+
+const HOUSING_EXCLUSION_TEXT: Partial<Record<HousingType, string>> = {
+	'self-built': '以居民自建住房为主的区域，不属本次改造范畴',
+	'urban-village': '城中村，不属本次改造范畴',
+	'shantytown-rebuild': '拟拆除新建（改建、扩建、翻建）的棚户区，不属本次改造范畴'
+};
+
+function wholeYear(value: number, field: string): number {
+	if (!Number.isInteger(value) || value < 1000 || value > 9999) {
+		throw new PolicyInputError(field, `应为四位整数年份 / expected a four-digit year (${String(value)})`);
+	}
+	return value;
+}
+
+/**
+ * Whether a community may be renovated under §二(一): the focus is communities completed by the end of 2000 and not
+ * in a shantytown or (within 5 years) expropriation plan; later ones only when facilities are deficient AND the
+ * residents' will is strong; self-built areas, urban villages and shantytown rebuilds never. Every reason that
+ * applies is listed, exclusions first.
+ */
+export function assessEligibility(
+	c: EligibilityInput,
+	params: PolicyParams = YUEQING_2023
+): EligibilityVerdict {
+	const completionYear = wholeYear(c.completionYear, 'completionYear');
+	const asOfYear = wholeYear(c.asOfYear, 'asOfYear');
+	if (c.expropriationPlannedYear !== null) wholeYear(c.expropriationPlannedYear, 'expropriationPlannedYear');
+
+	const exclusions: Reason[] = [];
+	if (c.townKind !== undefined && params.outOfScopeTownKinds.includes(c.townKind)) {
+		exclusions.push(reason('outside-urban-area', CLAUSE, `位于${c.townKind}，不在城关和建制镇范围内`));
+	}
+	if (params.excludedHousingTypes.includes(c.housingType)) {
+		exclusions.push(
+			reason(
+				`excluded-${c.housingType}`,
+				CLAUSE,
+				HOUSING_EXCLUSION_TEXT[c.housingType] ?? '该住房类型不属本次改造范畴'
+			)
+		);
+	}
+	if (c.inShantytownPlan) {
+		exclusions.push(reason('in-shantytown-plan', CLAUSE, '已列入棚改计划'));
+	}
+	const horizonEnd = asOfYear + params.expropriationHorizonYears;
+	if (c.expropriationPlannedYear !== null && c.expropriationPlannedYear <= horizonEnd) {
+		exclusions.push(
+			reason(
+				'expropriation-within-horizon',
+				CLAUSE,
+				`已列入${params.expropriationHorizonYears}年内征收计划（${c.expropriationPlannedYear}年）`
+			)
+		);
+	}
+	if (exclusions.length > 0) return { status: 'ineligible', priority: false, reasons: exclusions };
+
+	const cutoffYear = Number(params.builtBeforeCutoff.slice(0, 4));
+	// A year-only completion date is "on or before the cutoff" only if all of that year is (2000 ≤ 2000-12-31).
+	const builtByCutoff = `${completionYear}-12-31` <= params.builtBeforeCutoff;
+	if (builtByCutoff) {
+		const reasons = [
+			reason('built-by-cutoff', CLAUSE, `${completionYear}年建成，属${cutoffYear}年底前建成的重点改造范围`)
+		];
+		if (c.central)
+			reasons.push(
+				reason('central-priority', CLAUSE, '位于城关（乐成、城东、城南街道），符合条件的先予实施')
+			);
+		return { status: 'eligible', priority: c.central, reasons };
+	}
+
+	const after = reason('built-after-cutoff', CLAUSE, `${completionYear}年建成，晚于${cutoffYear}年底`);
+	if (c.facilitiesDeficient && c.strongWill) {
+		return {
+			status: 'conditional',
+			priority: false,
+			reasons: [
+				after,
+				reason('deficient-and-willing', CLAUSE, '设施或物业管理不健全且居民改造意愿强烈，可纳入改造范围')
+			]
+		};
+	}
+	const missing: Reason[] = [];
+	if (!c.facilitiesDeficient)
+		missing.push(reason('facilities-adequate', CLAUSE, '使用功能和配套设施、物业管理未见不足'));
+	if (!c.strongWill) missing.push(reason('will-not-strong', CLAUSE, '居民改造意愿不强烈'));
+	return { status: 'ineligible', priority: false, reasons: [after, ...missing] };
+}

@@ -1,0 +1,147 @@
+import { divRound, fenToYuan, maxBig, minBig, onCommonScale, toDecimal, toFen } from './exact';
+import { YUEQING_2023, type PolicyParams, type WorksTier } from './params';
+import { PolicyInputError, reason, type Reason } from './reason';
+
+export interface FundingInput {
+	/** Investment in basic-tier works (基础类), yuan, including its share of other costs and contingency. */
+	basic: number;
+	/** Investment in improvement-tier works (完善类), yuan. */
+	improvement: number;
+	/** Investment in upgrade-tier works (提升类), yuan, elevators excluded. */
+	upgrade: number;
+	/** Elevator installation (加装电梯), yuan: outside the total, subsidised under its own rules. */
+	elevator?: number;
+	/** Building area on the planning permit or property registration, shared area included, ㎡. */
+	buildingArea: number;
+	/** A ground-floor garage not counted originally but counted in the new design, ㎡. */
+	garageArea?: number;
+	/** Social capital (社会资金), yuan. */
+	socialCapital?: number;
+}
+
+export interface FundingResult {
+	/** Total investment, elevators excluded, yuan. */
+	total: number;
+	/** Residents' share by tier (10/30/70%), summed, yuan. */
+	residentBase: number;
+	residentByTier: Record<WorksTier, number>;
+	socialCapital: number;
+	/** Total − resident share − social capital, not below 0, yuan. */
+	subsidyUncapped: number;
+	/** Cap per ㎡ × (building area + garage area), yuan. */
+	subsidyCap: number;
+	/** The fiscal subsidy: the smaller of the two, yuan. */
+	subsidy: number;
+	/** What exceeds the cap, borne by residents, yuan. */
+	residentExcess: number;
+	residentTotal: number;
+	/** The uncapped subsidy is above the cap (reaching it exactly is not capped). */
+	capped: boolean;
+	/** Elevator investment set aside, yuan. */
+	elevator: number;
+	reasons: Reason[];
+}
+
+const CLAUSE = '§五(二)1';
+const TIERS: readonly WorksTier[] = ['basic', 'improvement', 'upgrade'];
+
+function nonNegative(value: number, field: string): number {
+	toDecimal(value, field);
+	if (value < 0) throw new PolicyInputError(field, `不能为负数 / must not be negative (${value})`);
+	return value;
+}
+
+/** A share in [0, 1] as an exact ratio `units / 10^scale`. */
+function shareOf(value: number, field: string): { units: bigint; scale: number } {
+	const d = toDecimal(value, field);
+	if (value < 0 || value > 1)
+		throw new PolicyInputError(field, `比例应在 0–1 之间 / share must be in [0, 1] (${value})`);
+	return d;
+}
+
+/**
+ * Who pays what under §五(二)1: residents pay 10% of basic, 30% of improvement and 70% of upgrade investment; the
+ * fiscal subsidy is the rest after social capital, capped at 300 元/㎡ of building area (a newly counted ground-floor
+ * garage adds its designed area); anything above the cap falls back to residents. Elevators are outside the total.
+ * Exact to the fen.
+ */
+export function computeFunding(p: FundingInput, params: PolicyParams = YUEQING_2023): FundingResult {
+	const tierFen = {
+		basic: toFen(nonNegative(p.basic, 'basic'), 'basic'),
+		improvement: toFen(nonNegative(p.improvement, 'improvement'), 'improvement'),
+		upgrade: toFen(nonNegative(p.upgrade, 'upgrade'), 'upgrade')
+	};
+	const elevatorFen = toFen(nonNegative(p.elevator ?? 0, 'elevator'), 'elevator');
+	const socialFen = toFen(nonNegative(p.socialCapital ?? 0, 'socialCapital'), 'socialCapital');
+	nonNegative(p.buildingArea, 'buildingArea');
+	if (p.buildingArea === 0)
+		throw new PolicyInputError('buildingArea', '建筑面积须大于 0 / building area must be positive');
+	nonNegative(p.garageArea ?? 0, 'garageArea');
+	nonNegative(params.subsidyCapPerM2, 'subsidyCapPerM2');
+
+	const totalFen = tierFen.basic + tierFen.improvement + tierFen.upgrade;
+	const shares = onCommonScale(TIERS.map((t) => shareOf(params.residentShare[t], `residentShare.${t}`)));
+	const shareUnit = 10n ** BigInt(shares.scale);
+	const byTierExact = TIERS.map((t, i) => tierFen[t] * (shares.units[i] ?? 0n));
+	// Round once on the sum, so the base is the exact weighted share to the fen (§五(二)1 按改造内容加权计算).
+	const residentBaseFen = divRound(
+		byTierExact.reduce((a, b) => a + b, 0n),
+		shareUnit
+	);
+	const residentByTier = Object.fromEntries(
+		TIERS.map((t, i) => [t, fenToYuan(divRound(byTierExact[i] ?? 0n, shareUnit))])
+	) as Record<WorksTier, number>;
+
+	const uncappedFen = maxBig(0n, totalFen - residentBaseFen - socialFen);
+	const area = onCommonScale([
+		toDecimal(params.subsidyCapPerM2, 'subsidyCapPerM2'),
+		toDecimal(p.buildingArea, 'buildingArea'),
+		toDecimal(p.garageArea ?? 0, 'garageArea')
+	]);
+	const [capUnits = 0n, buildingUnits = 0n, garageUnits = 0n] = area.units;
+	const unit = 10n ** BigInt(area.scale);
+	const capFen = divRound(capUnits * (buildingUnits + garageUnits) * 100n, unit * unit);
+	const subsidyFen = minBig(uncappedFen, capFen);
+	const excessFen = uncappedFen - subsidyFen;
+	const capped = uncappedFen > capFen;
+
+	const reasons: Reason[] = [
+		reason(
+			'resident-share',
+			CLAUSE,
+			`居民自筹按基础类${pct(params.residentShare.basic)}、完善类${pct(params.residentShare.improvement)}、提升类${pct(params.residentShare.upgrade)}计算`
+		),
+		capped
+			? reason(
+					'subsidy-capped',
+					CLAUSE,
+					`财政补助高于${params.subsidyCapPerM2}元/㎡，按${params.subsidyCapPerM2}元/㎡补助，超出部分居民自理`
+				)
+			: reason('subsidy-actual', CLAUSE, `财政补助不高于${params.subsidyCapPerM2}元/㎡，按实补助`)
+	];
+	if ((p.garageArea ?? 0) > 0) {
+		reasons.push(reason('garage-area-counted', CLAUSE, '底层地上车库按现设计建筑面积计入补助面积'));
+	}
+	if (elevatorFen > 0n) {
+		reasons.push(reason('elevator-excluded', CLAUSE, '加装电梯投资不计入总投资，按相关办法另行补助'));
+	}
+
+	return {
+		total: fenToYuan(totalFen),
+		residentBase: fenToYuan(residentBaseFen),
+		residentByTier,
+		socialCapital: fenToYuan(socialFen),
+		subsidyUncapped: fenToYuan(uncappedFen),
+		subsidyCap: fenToYuan(capFen),
+		subsidy: fenToYuan(subsidyFen),
+		residentExcess: fenToYuan(excessFen),
+		residentTotal: fenToYuan(residentBaseFen + excessFen),
+		capped,
+		elevator: fenToYuan(elevatorFen),
+		reasons
+	};
+}
+
+function pct(share: number): string {
+	return `${Math.round(share * 10000) / 100}%`;
+}

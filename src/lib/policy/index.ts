@@ -1,0 +1,28 @@
+/**
+ * The rules of 乐政办发〔2023〕47号 as pure functions: no Svelte, no DuckDB, no DOM, no network. Runs unchanged in
+ * Node, the browser and a Web Worker. Every number comes from `PolicyParams`; every verdict carries its reasons (§).
+ */
+export { YUEQING_2023, POLICIES, policyFor } from './params';
+export type { PolicyParams, Fraction, WorksTier, HousingType } from './params';
+export { PolicyInputError } from './reason';
+export type { Reason } from './reason';
+export { assessEligibility } from './eligibility';
+export type { EligibilityInput, EligibilityStatus, EligibilityVerdict } from './eligibility';
+export { assessVote } from './vote';
+export type { VoteKind, VoteTally, VoteVerdict } from './vote';
+export { computeFunding } from './funding';
+export type { FundingInput, FundingResult } from './funding';
+export { approvalPath, planningPermitsNeeded, APPROVAL_PATH_NAMES } from './approval';
+export type { ApprovalPath } from './approval';
+export { CN_CALENDAR, fromHolidayFile } from './calendar';
+export type { WorkCalendar } from './calendar';
+export { earliestPublicityEnd, publicityWindow, countWorkingDays } from './publicity';
+export type { PublicityWindow } from './publicity';
+export { projectBudget, rankCandidates, readinessDeadline, firstPlanYear } from './budget';
+export type { BudgetCandidate, BudgetScenario, BudgetYear, BudgetProjection } from './budget';
+export { WORKS_CATALOGUE, WORKS_CATEGORIES, WORKS_TIERS, worksItem } from './catalogue';
+export type { WorksItem, WorksCategory } from './catalogue';
+export { WORKFLOW_STAGES, nextStage, stageIndex } from './workflow';
+export type { WorkflowStage, StageId } from './workflow';
+export { DEPARTMENTS } from './departments';
+export type { Department, DepartmentName } from './departments';
