@@ -14,7 +14,7 @@ export { computeFunding } from './funding';
 export type { FundingInput, FundingResult } from './funding';
 export { approvalPath, planningPermitsNeeded, APPROVAL_PATH_NAMES } from './approval';
 export type { ApprovalPath } from './approval';
-export { CN_CALENDAR, fromHolidayFile } from './calendar';
+export { CN_CALENDAR, fromHolidayFile, isoToDay, dayToIso } from './calendar';
 export type { WorkCalendar } from './calendar';
 export { earliestPublicityEnd, publicityWindow, countWorkingDays } from './publicity';
 export type { PublicityWindow } from './publicity';

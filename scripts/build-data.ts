@@ -1,0 +1,92 @@
+// npm run data [-- --input PATH ...] [--crs gcj02] [--out DIR]
+// Validates the dataset (the bundled example, or the office's files) and writes static/data: one Parquet file
+// per table, towns.geojson and manifest.json. On any error it writes nothing and the previous build stays.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { formatProblem } from '../src/lib/data/problems';
+import type { DatasetMeta } from '../src/lib/data/rows';
+import { SCHEMA_VERSION } from '../src/lib/data/schema';
+import { validateDataset } from '../src/lib/data/validate';
+import { makeLocate } from '../src/lib/geo/locate';
+import { loadGeography } from './lib/geography';
+import { readInputs } from './lib/read-input';
+import { writeBuild } from './lib/write-build';
+
+const { values } = parseArgs({
+	options: {
+		input: { type: 'string', multiple: true },
+		crs: { type: 'string', default: 'wgs84' },
+		out: { type: 'string', default: 'static/data' }
+	}
+});
+if (values.crs !== 'wgs84' && values.crs !== 'gcj02') {
+	console.error(`--crs 只能是 wgs84 或 gcj02 / --crs takes wgs84 or gcj02 (${values.crs})`);
+	process.exit(2);
+}
+const started = performance.now();
+const inputs = values.input ?? ['data/example'];
+for (const p of inputs) {
+	if (!existsSync(p)) {
+		console.error(`找不到输入文件 / input not found: ${p}`);
+		process.exit(2);
+	}
+}
+
+const geo = loadGeography();
+const input = await readInputs(inputs, { crs: values.crs });
+const { dataset, problems } = validateDataset(input.tables, {
+	defaultTowns: geo.towns,
+	locate: makeLocate(geo.outline)
+});
+const all = [...input.problems, ...problems];
+
+const regions = (input.townRegions ??
+	JSON.parse(readFileSync('data/towns.geojson', 'utf8'))) as FeatureCollection<Polygon | MultiPolygon>;
+const codes = new Set(dataset.towns.map((t) => t.code));
+regions.features.forEach((f, i) => {
+	const code = String(f.properties?.code);
+	if (!codes.has(code))
+		all.push({
+			file: input.townRegions ? 'towns GeoJSON' : 'data/towns.geojson',
+			row: i + 1,
+			column: 'code',
+			value: code,
+			zh: '边界的区划代码不在乡镇街道表中',
+			en: 'boundary code is not a town of the towns table',
+			level: 'error'
+		});
+});
+
+for (const p of all.filter((x) => x.level === 'notice')) console.warn(`提示 notice: ${formatProblem(p)}`);
+const errors = all.filter((p) => p.level === 'error');
+if (errors.length > 0) {
+	for (const p of errors) console.error(`错误 error: ${formatProblem(p)}`);
+	console.error(
+		`\n共 ${errors.length} 个错误，未写入任何文件，上一次的构建保持不变。\n${errors.length} error(s): nothing was written; the previous build is unchanged.`
+	);
+	process.exit(1);
+}
+
+const metaPath = inputs.map((p) => `${p}/metadata.json`).find((p) => existsSync(p));
+const meta: DatasetMeta = metaPath
+	? (JSON.parse(readFileSync(metaPath, 'utf8')) as DatasetMeta)
+	: {
+			example: false,
+			title: '乐清市城镇老旧小区改造数据',
+			schemaVersion: SCHEMA_VERSION,
+			asOf: new Date().toISOString().slice(0, 10),
+			schematicBoundaries: !input.townRegions
+		};
+if (input.townRegions)
+	meta.schematicBoundaries = Boolean(input.townRegions.features[0]?.properties?.schematic);
+
+const counts = await writeBuild(values.out, dataset, regions, meta, input.files);
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(
+	`数据构建完成 / built ${values.out}${meta.example ? '（示例数据 example data）' : ''}: ${Object.entries(
+		counts
+	)
+		.map(([t, n]) => `${t} ${n}`)
+		.join(', ')} in ${seconds} s`
+);

@@ -1,0 +1,101 @@
+// Writes a validated dataset as the app's static files: Parquet per table (DuckDB, zstd), towns.geojson,
+// manifest.json — into a fresh folder that replaces the old one only once complete.
+import {
+	chmodSync,
+	createWriteStream,
+	existsSync,
+	mkdtempSync,
+	renameSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { FeatureCollection } from 'geojson';
+import { csvLine } from '../../src/lib/data/csv';
+import type { Dataset, DatasetMeta } from '../../src/lib/data/rows';
+import { SCHEMA_VERSION, TABLES, type ColumnType } from '../../src/lib/data/schema';
+
+const DUCK_TYPE: Record<ColumnType, string> = {
+	text: 'VARCHAR',
+	integer: 'INTEGER',
+	number: 'DOUBLE',
+	boolean: 'BOOLEAN',
+	date: 'DATE',
+	enum: 'VARCHAR'
+};
+
+async function writeCsv(path: string, columns: string[], rows: Record<string, unknown>[]): Promise<void> {
+	const stream = createWriteStream(path);
+	let chunk: string[] = [csvLine(columns)];
+	for (const row of rows) {
+		chunk.push(csvLine(columns.map((c) => row[c] as string | number | boolean | null)));
+		if (chunk.length >= 5000) {
+			stream.write(chunk.join(''));
+			chunk = [];
+		}
+	}
+	stream.write(chunk.join(''));
+	await new Promise<void>((ok, fail) => stream.end((e?: Error | null) => (e ? fail(e) : ok())));
+}
+
+const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+export interface Manifest extends DatasetMeta {
+	builtAt: string;
+	schemaVersion: number;
+	tables: Record<string, number>;
+	sources: string[];
+}
+
+export async function writeBuild(
+	outDir: string,
+	dataset: Dataset,
+	regions: FeatureCollection,
+	meta: DatasetMeta,
+	sources: string[]
+): Promise<Record<string, number>> {
+	const out = resolve(outDir);
+	const parent = dirname(out);
+	if (!existsSync(parent)) throw new Error(`output folder's parent does not exist: ${parent}`);
+	const tmp = mkdtempSync(join(parent, '.data-build-'));
+	try {
+		const db = await DuckDBInstance.create(':memory:');
+		const conn = await db.connect();
+		const counts: Record<string, number> = {};
+		for (const table of TABLES) {
+			const rows = dataset[table.name] as unknown as Record<string, unknown>[];
+			const columns = table.columns.map((c) => c.name);
+			const csv = join(tmp, `${table.name}.csv`);
+			await writeCsv(csv, columns, rows);
+			const types = table.columns
+				.map((c) => `${sqlString(c.name)}: ${sqlString(DUCK_TYPE[c.type])}`)
+				.join(', ');
+			await conn.run(
+				`COPY (SELECT * FROM read_csv(${sqlString(csv)}, header = true, quote = '"', escape = '"', nullstr = '', columns = {${types}}))
+				 TO ${sqlString(join(tmp, `${table.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`
+			);
+			rmSync(csv);
+			counts[table.name] = rows.length;
+		}
+		conn.closeSync();
+		writeFileSync(join(tmp, 'towns.geojson'), JSON.stringify(regions));
+		const manifest: Manifest = {
+			...meta,
+			schemaVersion: SCHEMA_VERSION,
+			builtAt: new Date().toISOString(),
+			tables: counts,
+			sources
+		};
+		writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
+		chmodSync(tmp, 0o755);
+		const old = `${out}.old-${process.pid}`;
+		if (existsSync(out)) renameSync(out, old);
+		renameSync(tmp, out);
+		rmSync(old, { recursive: true, force: true });
+		return counts;
+	} catch (e) {
+		rmSync(tmp, { recursive: true, force: true });
+		throw e;
+	}
+}
