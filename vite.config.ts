@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// DuckDB-WASM and parquet-wasm load their wasm by URL; Vite's pre-bundling would break that.
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	preview: { port: Number(process.env.PORT ?? 4173), strictPort: true },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],

@@ -6,10 +6,12 @@ import { parseArgs } from 'node:util';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { formatProblem } from '../src/lib/data/problems';
 import type { DatasetMeta } from '../src/lib/data/rows';
-import { SCHEMA_VERSION } from '../src/lib/data/schema';
+import { deriveStatus, mapColumns, STATUS_COLUMNS } from '../src/lib/data/derived';
+import { SCHEMA_VERSION, type ColumnType } from '../src/lib/data/schema';
 import { validateDataset } from '../src/lib/data/validate';
 import { makeLocate } from '../src/lib/geo/locate';
 import { loadGeography } from './lib/geography';
+import { mapArrow } from './lib/map-arrow';
 import { readInputs } from './lib/read-input';
 import { writeBuild } from './lib/write-build';
 
@@ -81,7 +83,21 @@ const meta: DatasetMeta = metaPath
 if (input.townRegions)
 	meta.schematicBoundaries = Boolean(input.townRegions.features[0]?.properties?.schematic);
 
-const counts = await writeBuild(values.out, dataset, regions, meta, input.files);
+const status = deriveStatus(dataset, meta.asOf);
+const statusTable = {
+	name: 'status',
+	columns: STATUS_COLUMNS.map(([, name, type]): [string, ColumnType] => [name, type]),
+	rows: status.map((s) => Object.fromEntries(STATUS_COLUMNS.map(([key, name]) => [name, s[key]])))
+};
+const files = {
+	'map.arrow': mapArrow(mapColumns(dataset, status)),
+	'boundary.geojson': readFileSync('data/geo/yueqing-boundary.geojson', 'utf8'),
+	'land.geojson': readFileSync('data/geo/land-osm.geojson', 'utf8')
+};
+const counts = await writeBuild(values.out, dataset, regions, meta, input.files, {
+	tables: [statusTable],
+	files
+});
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
 	`数据构建完成 / built ${values.out}${meta.example ? '（示例数据 example data）' : ''}: ${Object.entries(

@@ -25,7 +25,11 @@ const DUCK_TYPE: Record<ColumnType, string> = {
 	enum: 'VARCHAR'
 };
 
-async function writeCsv(path: string, columns: string[], rows: Record<string, unknown>[]): Promise<void> {
+async function writeCsv(
+	path: string,
+	columns: string[],
+	rows: readonly Record<string, unknown>[]
+): Promise<void> {
 	const stream = createWriteStream(path);
 	let chunk: string[] = [csvLine(columns)];
 	for (const row of rows) {
@@ -42,10 +46,20 @@ async function writeCsv(path: string, columns: string[], rows: Record<string, un
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 export interface Manifest extends DatasetMeta {
+	// keep in step with src/lib/data/manifest.ts
 	builtAt: string;
+	/** The towns table, so the page can name and place towns before the database is loaded. */
+	towns: Dataset['towns'];
 	schemaVersion: number;
 	tables: Record<string, number>;
 	sources: string[];
+}
+
+/** A table to write beside the dataset's own: its columns as [name, type] and rows keyed by those names. */
+export interface ExtraTable {
+	name: string;
+	columns: readonly [string, ColumnType][];
+	rows: readonly Record<string, unknown>[];
 }
 
 export async function writeBuild(
@@ -53,7 +67,8 @@ export async function writeBuild(
 	dataset: Dataset,
 	regions: FeatureCollection,
 	meta: DatasetMeta,
-	sources: string[]
+	sources: string[],
+	extra: { tables?: ExtraTable[]; files?: Record<string, string | Uint8Array> } = {}
 ): Promise<Record<string, number>> {
 	const out = resolve(outDir);
 	const parent = dirname(out);
@@ -63,27 +78,39 @@ export async function writeBuild(
 		const db = await DuckDBInstance.create(':memory:');
 		const conn = await db.connect();
 		const counts: Record<string, number> = {};
-		for (const table of TABLES) {
-			const rows = dataset[table.name] as unknown as Record<string, unknown>[];
-			const columns = table.columns.map((c) => c.name);
+		const tables: ExtraTable[] = [
+			...TABLES.map((t) => ({
+				name: t.name,
+				columns: t.columns.map((c): [string, ColumnType] => [c.name, c.type]),
+				rows: dataset[t.name] as unknown as Record<string, unknown>[]
+			})),
+			...(extra.tables ?? [])
+		];
+		for (const table of tables) {
 			const csv = join(tmp, `${table.name}.csv`);
-			await writeCsv(csv, columns, rows);
+			await writeCsv(
+				csv,
+				table.columns.map(([name]) => name),
+				table.rows
+			);
 			const types = table.columns
-				.map((c) => `${sqlString(c.name)}: ${sqlString(DUCK_TYPE[c.type])}`)
+				.map(([name, type]) => `${sqlString(name)}: ${sqlString(DUCK_TYPE[type])}`)
 				.join(', ');
 			await conn.run(
 				`COPY (SELECT * FROM read_csv(${sqlString(csv)}, header = true, quote = '"', escape = '"', nullstr = '', columns = {${types}}))
 				 TO ${sqlString(join(tmp, `${table.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`
 			);
 			rmSync(csv);
-			counts[table.name] = rows.length;
+			counts[table.name] = table.rows.length;
 		}
 		conn.closeSync();
 		writeFileSync(join(tmp, 'towns.geojson'), JSON.stringify(regions));
+		for (const [name, content] of Object.entries(extra.files ?? {})) writeFileSync(join(tmp, name), content);
 		const manifest: Manifest = {
 			...meta,
 			schemaVersion: SCHEMA_VERSION,
 			builtAt: new Date().toISOString(),
+			towns: dataset.towns,
 			tables: counts,
 			sources
 		};

@@ -1,0 +1,115 @@
+/**
+ * One coordinator owns all queries. Views declare the SQL they need (a function of the filter state); the
+ * coordinator runs it once DuckDB-WASM is ready, one at a time, caches results by SQL text, and re-runs a view's
+ * query only when its SQL text changes — so a filter change re-runs just the queries that filter touches.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Connector, LoadProgress } from './connector';
+
+const CACHE_LIMIT = 256;
+
+export class Coordinator {
+	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
+	progress = $state<LoadProgress | null>(null);
+	error = $state<string | null>(null);
+	/** Queries run (not served from cache), for tests and the benchmark. */
+	runs = $state(0);
+
+	#connector: Connector | null = null;
+	// The cache is bookkeeping, not state that views read: a plain Map on purpose.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#cache = new Map<string, Promise<unknown>>();
+	#queue: Promise<unknown> = Promise.resolve();
+
+	/** Opens the database with `open` (once); views' queries wait for it. */
+	async connect(open: (onProgress: (p: LoadProgress) => void) => Promise<Connector>): Promise<void> {
+		if (this.status !== 'idle') return;
+		this.status = 'loading';
+		try {
+			this.#connector = await open((p) => (this.progress = p));
+			this.status = 'ready';
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+			this.status = 'error';
+		}
+	}
+
+	/** The result of `read` on `sql`, from cache when the same SQL ran before. */
+	request<T>(sql: string, read: (c: Connector, sql: string) => Promise<T>): Promise<T> {
+		const key = `${read.name}\u0000${sql}`;
+		const hit = this.#cache.get(key);
+		if (hit) {
+			this.#cache.delete(key);
+			this.#cache.set(key, hit);
+			return hit as Promise<T>;
+		}
+		const connector = this.#connector;
+		if (!connector) return Promise.reject(new Error('database not ready'));
+		const run = this.#queue.then(() => {
+			this.runs++;
+			return read(connector, sql);
+		});
+		this.#queue = run.catch(() => undefined);
+		this.#cache.set(key, run);
+		run.catch(() => this.#cache.delete(key));
+		if (this.#cache.size > CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
+		return run;
+	}
+}
+
+/** What a view receives for a declared query. */
+export class QueryResult<T> {
+	result = $state.raw<T | undefined>(undefined);
+	pending = $state(false);
+	error = $state<string | null>(null);
+}
+
+/** Rows as plain objects. */
+export function rows<T>(c: Connector, sql: string): Promise<T[]> {
+	return c.query<T>(sql);
+}
+
+/**
+ * Declares a query from a component: `sql` is re-evaluated when what it reads changes; the query runs when the
+ * SQL text differs from the last one and the database is ready.
+ */
+export function useQuery<T>(
+	coordinator: Coordinator,
+	sql: () => string | null,
+	read: (c: Connector, sql: string) => Promise<T>
+): QueryResult<T> {
+	const out = new QueryResult<T>();
+	let last: string | null = null;
+	$effect(() => {
+		const text = sql();
+		if (coordinator.status !== 'ready' || text === null || text === last) return;
+		last = text;
+		out.pending = true;
+		coordinator.request(text, read).then(
+			(r) => {
+				if (last !== text) return;
+				out.result = r;
+				out.error = null;
+				out.pending = false;
+			},
+			(e: unknown) => {
+				if (last !== text) return;
+				out.error = e instanceof Error ? e.message : String(e);
+				out.pending = false;
+			}
+		);
+	});
+	return out;
+}
+
+const KEY = Symbol('coordinator');
+
+export function setCoordinator(c: Coordinator): Coordinator {
+	return setContext(KEY, c);
+}
+
+export function getCoordinator(): Coordinator {
+	const c = getContext<Coordinator | undefined>(KEY);
+	if (!c) throw new Error('no coordinator: the page must call setCoordinator');
+	return c;
+}

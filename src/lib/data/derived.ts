@@ -1,0 +1,135 @@
+/**
+ * Tables the build derives from the dataset with the policy engine: `status` (one row per community, see
+ * status.ts) for SQL, and `map.arrow`, the compact columns the map paints from before DuckDB-WASM is ready.
+ */
+import { stageIndex } from '../policy';
+import type { Dataset } from './rows';
+import {
+	communityStatus,
+	ELIGIBILITY_CLASSES,
+	FUNDING_BANDS,
+	VOTE_CLASSES,
+	type CommunityStatus
+} from './status';
+import { HOUSING_TYPES, PROPERTY_MANAGEMENT, type ColumnType } from './schema';
+
+/** Columns of status.parquet: [name, type]; the SQL of the app reads these names. */
+export const STATUS_COLUMNS: readonly [keyof CommunityStatus & string, string, ColumnType][] = [
+	['id', 'id', 'text'],
+	['idx', 'idx', 'integer'],
+	['eligibility', 'eligibility', 'enum'],
+	['applicationVote', 'application_vote', 'enum'],
+	['schemeVote', 'scheme_vote', 'enum'],
+	['stage', 'stage', 'enum'],
+	['stageDate', 'stage_date', 'date'],
+	['investment', 'investment', 'number'],
+	['elevator', 'elevator', 'number'],
+	['residentRequired', 'resident_required', 'number'],
+	['residentRaised', 'resident_raised', 'number'],
+	['socialCapital', 'social_capital', 'number'],
+	['subsidy', 'subsidy', 'number'],
+	['capped', 'capped', 'boolean'],
+	['fundingBand', 'funding_band', 'enum'],
+	['readyDate', 'ready_date', 'date'],
+	['readyForPlan', 'ready_for_plan', 'boolean'],
+	['tiers', 'tiers', 'integer']
+].map(([k, n, t]) => [k, n, t] as [keyof CommunityStatus & string, string, ColumnType]);
+
+/** Every community's status, in the order of `dataset.communities`. */
+export function deriveStatus(dataset: Dataset, asOf: string): CommunityStatus[] {
+	const group = <T extends { community_id: string }>(rows: readonly T[]) => {
+		const m = new Map<string, T[]>();
+		for (const r of rows) {
+			const list = m.get(r.community_id);
+			if (list) list.push(r);
+			else m.set(r.community_id, [r]);
+		}
+		return m;
+	};
+	const works = group(dataset.works);
+	const votes = group(dataset.votes);
+	const funds = group(dataset.funds);
+	const stages = group(dataset.stage_events);
+	const towns = new Map(dataset.towns.map((t) => [t.code, t]));
+	return dataset.communities.map((community, idx) =>
+		communityStatus(
+			{
+				community,
+				town: towns.get(community.town_code)!,
+				works: works.get(community.id) ?? [],
+				votes: votes.get(community.id) ?? [],
+				funds: funds.get(community.id) ?? [],
+				stages: stages.get(community.id) ?? []
+			},
+			asOf,
+			undefined,
+			idx
+		)
+	);
+}
+
+/** The map's first-paint columns, as typed arrays (codes index the class lists exported beside them). */
+export interface MapColumns {
+	id: string[];
+	name: string[];
+	lon: Float64Array;
+	lat: Float64Array;
+	area: Float32Array;
+	households: Uint32Array;
+	town: Uint8Array;
+	year: Uint16Array;
+	housing: Uint8Array;
+	management: Uint8Array;
+	eligibility: Uint8Array;
+	applicationVote: Uint8Array;
+	schemeVote: Uint8Array;
+	/** Stage index + 1; 0 before the first stage. */
+	stage: Uint8Array;
+	fundingBand: Uint8Array;
+	tiers: Uint8Array;
+}
+
+export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[]): MapColumns {
+	const n = dataset.communities.length;
+	const townIndex = new Map(dataset.towns.map((t, i) => [t.code, i]));
+	const idx = <T extends string>(list: readonly T[] | readonly { code: string }[], v: string) =>
+		(list as readonly (T | { code: string })[]).findIndex((x) => (typeof x === 'string' ? x : x.code) === v);
+	const cols: MapColumns = {
+		id: new Array<string>(n),
+		name: new Array<string>(n),
+		lon: new Float64Array(n),
+		lat: new Float64Array(n),
+		area: new Float32Array(n),
+		households: new Uint32Array(n),
+		town: new Uint8Array(n),
+		year: new Uint16Array(n),
+		housing: new Uint8Array(n),
+		management: new Uint8Array(n),
+		eligibility: new Uint8Array(n),
+		applicationVote: new Uint8Array(n),
+		schemeVote: new Uint8Array(n),
+		stage: new Uint8Array(n),
+		fundingBand: new Uint8Array(n),
+		tiers: new Uint8Array(n)
+	};
+	dataset.communities.forEach((c, i) => {
+		const s = status[i]!;
+		cols.id[i] = c.id;
+		cols.name[i] = c.name;
+		cols.lon[i] = c.lon;
+		cols.lat[i] = c.lat;
+		cols.area[i] = c.building_area;
+		cols.households[i] = c.households;
+		cols.town[i] = townIndex.get(c.town_code) ?? 255;
+		cols.year[i] = c.completion_year;
+		cols.housing[i] = idx(HOUSING_TYPES, c.housing_type);
+		cols.management[i] = idx(PROPERTY_MANAGEMENT, c.property_management);
+		cols.eligibility[i] = ELIGIBILITY_CLASSES.indexOf(s.eligibility);
+		cols.applicationVote[i] = VOTE_CLASSES.indexOf(s.applicationVote);
+		cols.schemeVote[i] = VOTE_CLASSES.indexOf(s.schemeVote);
+		cols.stage[i] = s.stage === 'none' ? 0 : stageIndex(s.stage) + 1;
+		cols.fundingBand[i] = FUNDING_BANDS.indexOf(s.fundingBand);
+		cols.tiers[i] = s.tiers;
+	});
+	return cols;
+}

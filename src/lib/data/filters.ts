@@ -1,0 +1,103 @@
+/**
+ * The filter of the leadership map, its SQL, and its URL form. Values come from controls or a shared URL: they
+ * are normalised here (unknown values dropped) and quoted, so nothing typed into a URL reaches SQL as code.
+ */
+import { WORKS_TIERS, WORKFLOW_STAGES } from '../policy';
+import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from './schema';
+import { ELIGIBILITY_CLASSES } from './status';
+
+export interface Filter {
+	towns: string[];
+	yearFrom: number | null;
+	yearTo: number | null;
+	housing: string[];
+	eligibility: string[];
+	stage: string[];
+	management: string[];
+	tiers: string[];
+	/** Communities inside a drawn area (ids), or null for no area. */
+	area: string[] | null;
+}
+
+export const EMPTY_FILTER: Filter = Object.freeze({
+	towns: [],
+	yearFrom: null,
+	yearTo: null,
+	housing: [],
+	eligibility: [],
+	stage: [],
+	management: [],
+	tiers: [],
+	area: null
+}) as Filter;
+
+export type FilterKey = keyof Filter;
+
+const STAGE_VALUES = ['none', ...WORKFLOW_STAGES.map((s) => s.id)];
+const ALLOWED: Partial<Record<FilterKey, readonly string[]>> = {
+	housing: HOUSING_TYPES.map((v) => v.code),
+	eligibility: ELIGIBILITY_CLASSES,
+	stage: STAGE_VALUES,
+	management: PROPERTY_MANAGEMENT.map((v) => v.code),
+	tiers: WORKS_TIERS.map((t) => t.id)
+};
+const TIER_BIT: Record<string, number> = { basic: 1, improvement: 2, upgrade: 4 };
+
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const list = (values: readonly string[]) => values.map(quote).join(', ');
+
+/** SQL condition on `community_view` for a filter (`TRUE` when empty). */
+export function whereSql(f: Filter, omit?: FilterKey): string {
+	const parts: string[] = [];
+	const on = (k: FilterKey) => k !== omit;
+	if (on('towns') && f.towns.length) parts.push(`town_code IN (${list(f.towns)})`);
+	if (on('yearFrom') && f.yearFrom !== null) parts.push(`completion_year >= ${Math.trunc(f.yearFrom)}`);
+	if (on('yearTo') && f.yearTo !== null) parts.push(`completion_year <= ${Math.trunc(f.yearTo)}`);
+	if (on('housing') && f.housing.length) parts.push(`housing_type IN (${list(f.housing)})`);
+	if (on('eligibility') && f.eligibility.length) parts.push(`eligibility IN (${list(f.eligibility)})`);
+	if (on('stage') && f.stage.length) parts.push(`stage IN (${list(f.stage)})`);
+	if (on('management') && f.management.length) parts.push(`property_management IN (${list(f.management)})`);
+	if (on('tiers') && f.tiers.length) {
+		const mask = f.tiers.reduce((m, t) => m | (TIER_BIT[t] ?? 0), 0);
+		parts.push(`(tiers & ${mask}) <> 0`);
+	}
+	if (on('area') && f.area !== null) parts.push(f.area.length ? `id IN (${list(f.area)})` : 'FALSE');
+	return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
+const LIST_KEYS = ['towns', 'housing', 'eligibility', 'stage', 'management', 'tiers'] as const;
+
+/** The filter as URL parameters (only what is set). */
+export function filterToParams(f: Filter, params: URLSearchParams): void {
+	for (const k of LIST_KEYS) if (f[k].length) params.set(k, f[k].join(','));
+	if (f.yearFrom !== null) params.set('yearFrom', String(f.yearFrom));
+	if (f.yearTo !== null) params.set('yearTo', String(f.yearTo));
+	if (f.area !== null) params.set('area', f.area.join(','));
+}
+
+/** A filter from URL parameters, keeping only known values (towns: 9-digit codes). */
+export function filterFromParams(params: URLSearchParams): Filter {
+	const f: Filter = {
+		...EMPTY_FILTER,
+		towns: [],
+		housing: [],
+		eligibility: [],
+		stage: [],
+		management: [],
+		tiers: []
+	};
+	for (const k of LIST_KEYS) {
+		const values = (params.get(k) ?? '').split(',').filter(Boolean);
+		const allowed = ALLOWED[k];
+		f[k] = values.filter((v) => (allowed ? allowed.includes(v) : /^\d{9}$/.test(v)));
+	}
+	const year = (k: string) => {
+		const n = Number(params.get(k));
+		return params.has(k) && Number.isInteger(n) && n >= 1900 && n <= 2100 ? n : null;
+	};
+	f.yearFrom = year('yearFrom');
+	f.yearTo = year('yearTo');
+	if (params.has('area'))
+		f.area = (params.get('area') ?? '').split(',').filter((v) => /^[\w-]{1,40}$/.test(v));
+	return f;
+}

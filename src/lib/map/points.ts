@@ -1,0 +1,59 @@
+/** Pure helpers for the community points layer: binary attributes from the map columns (no deck.gl here). */
+import type { MapColumns } from '../data/derived';
+import type { Colouring } from '../data/queries';
+import { classIndexByCode, COLOUR_SCALES } from './classes';
+
+/** Interleaved lon/lat as float32 (≈1 m at 乐清's longitudes — enough for points). */
+export function positions(cols: MapColumns): Float32Array {
+	const out = new Float32Array(cols.lon.length * 2);
+	for (let i = 0; i < cols.lon.length; i++) {
+		out[2 * i] = cols.lon[i]!;
+		out[2 * i + 1] = cols.lat[i]!;
+	}
+	return out;
+}
+
+/** Radius in pixels by building area: √area, so a circle's area follows the building area. */
+export function radii(cols: MapColumns): Float32Array {
+	return Float32Array.from(cols.area, (a) => 1.5 + Math.sqrt(a) / 40);
+}
+
+/** The column of class codes a colouring reads. */
+export function codesFor(cols: MapColumns, colouring: Colouring): Uint8Array {
+	switch (colouring) {
+		case 'eligibility':
+			return cols.eligibility;
+		case 'applicationVote':
+			return cols.applicationVote;
+		case 'schemeVote':
+			return cols.schemeVote;
+		case 'funding':
+			return cols.fundingBand;
+		case 'stage':
+			return cols.stage;
+	}
+}
+
+/** RGBA per point for a colouring. */
+export function colours(cols: MapColumns, colouring: Colouring): Uint8Array {
+	const classOf = classIndexByCode(colouring);
+	const scale = COLOUR_SCALES[colouring].classes;
+	const codes = codesFor(cols, colouring);
+	const out = new Uint8Array(codes.length * 4);
+	for (let i = 0; i < codes.length; i++) {
+		const [r, g, b] = scale[classOf[codes[i]!]!]!.rgb;
+		out[4 * i] = r;
+		out[4 * i + 1] = g;
+		out[4 * i + 2] = b;
+		out[4 * i + 3] = 230;
+	}
+	return out;
+}
+
+/** 1 for rows in `idx`, 0 elsewhere: the filter as a per-point attribute. */
+export function visibility(n: number, idx: ArrayLike<number> | null): Float32Array {
+	if (idx === null) return new Float32Array(n).fill(1);
+	const out = new Float32Array(n);
+	for (let i = 0; i < idx.length; i++) out[idx[i]!] = 1;
+	return out;
+}

@@ -1,0 +1,46 @@
+/** The leadership map's view — colouring, filter, map position — and its URL form, so a view can be shared. */
+import { EMPTY_FILTER, filterFromParams, filterToParams, type Filter } from '$lib/data/filters';
+import { COLOUR_COLUMNS, type Colouring } from '$lib/data/queries';
+import type { MapView } from '$lib/map/style';
+
+/** 乐清 as a whole. */
+export const HOME_VIEW: MapView = { lon: 121.0, lat: 28.22, zoom: 9.3 };
+
+export class ViewState {
+	colouring = $state<Colouring>('eligibility');
+	filter = $state<Filter>({ ...EMPTY_FILTER });
+	view = $state<MapView>({ ...HOME_VIEW });
+
+	static fromUrl(url: URL): ViewState {
+		const s = new ViewState();
+		const p = url.searchParams;
+		const c = p.get('c');
+		if (c && c in COLOUR_COLUMNS) s.colouring = c as Colouring;
+		s.filter = filterFromParams(p);
+		const v = (p.get('v') ?? '').split(',').map(Number);
+		if (v.length === 3 && v.every(Number.isFinite) && v[2]! >= 3 && v[2]! <= 20) {
+			s.view = { lon: v[0]!, lat: v[1]!, zoom: v[2]! };
+		}
+		return s;
+	}
+
+	toSearch(): string {
+		// a scratch object for building the query string, not state
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const p = new URLSearchParams();
+		if (this.colouring !== 'eligibility') p.set('c', this.colouring);
+		filterToParams(this.filter, p);
+		const v = this.view;
+		if (v.lon !== HOME_VIEW.lon || v.lat !== HOME_VIEW.lat || v.zoom !== HOME_VIEW.zoom)
+			p.set('v', `${v.lon},${v.lat},${v.zoom}`);
+		const s = p.toString();
+		return s ? `?${s}` : '';
+	}
+
+	toggleTown(code: string): void {
+		const towns = this.filter.towns.includes(code)
+			? this.filter.towns.filter((t) => t !== code)
+			: [...this.filter.towns, code];
+		this.filter = { ...this.filter, towns };
+	}
+}

@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communitySql } from '../../src/lib/data/queries';
+import type { FundRow, VoteRow, WorksRow } from '../../src/lib/data/rows';
+import { fundingInputOf } from '../../src/lib/data/status';
+import { yuan } from '../../src/lib/i18n/format';
+import { assessVote, computeFunding } from '../../src/lib/policy';
+import { launchBrowser, watchedPage } from './browser';
+import { startPreview, type Preview } from './server';
+import { directSql } from './sql';
+
+let server: Preview;
+let browser: Browser;
+
+beforeAll(async () => {
+	mkdirSync('test-results', { recursive: true });
+	server = await startPreview();
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+describe('the community page /community/[id]', () => {
+	it('shows the engine’s numbers: funding breakdown, vote tests and shortfall, next step and its department', async () => {
+		// a community whose scheme vote fell short, so every section has something to say
+		const [target] = await directSql<{ id: string }>(
+			`SELECT id FROM community_view WHERE scheme_vote = 'short' ORDER BY id LIMIT 1`
+		);
+		const id = target!.id;
+		const sql = communitySql(id);
+		const [community] = await directSql<{ building_area: number; garage_area: number | null }>(sql.community);
+		const works = await directSql<WorksRow>(sql.works);
+		const funds = await directSql<FundRow>(sql.funds);
+		const votes = await directSql<VoteRow>(sql.votes);
+		const funding = computeFunding(fundingInputOf({ community: community as never, works, funds }).input);
+
+		const { page, foreign, errors } = await watchedPage(browser, server.url);
+		await page.goto(`${server.url}/community/${id}`);
+		await page.waitForSelector('[data-testid="funding"]', { timeout: 90_000 });
+		await page.screenshot({ path: 'test-results/community.png', fullPage: true });
+
+		const money = async (key: string) => (await page.textContent(`[data-money="${key}"]`))?.trim();
+		expect(await money('total')).toBe(yuan(funding.total));
+		expect(await money('subsidy')).toBe(yuan(funding.subsidy));
+		expect(await money('cap')).toBe(yuan(funding.subsidyCap));
+		expect(await money('excess')).toBe(yuan(funding.residentExcess));
+		expect(await money('resident')).toBe(yuan(funding.residentTotal));
+
+		const scheme = votes.filter((v) => v.kind === 'scheme').at(-1)!;
+		const verdict = assessVote({
+			totalOwners: scheme.total_owners,
+			totalArea: scheme.total_area,
+			participatingOwners: scheme.participating_owners,
+			participatingArea: scheme.participating_area,
+			agreeOwners: scheme.agree_owners,
+			agreeArea: scheme.agree_area
+		});
+		expect(verdict.passed).toBe(false);
+		const card = page.locator('[data-vote="scheme"]');
+		expect(await card.locator('[data-passed]').getAttribute('data-passed')).toBe('false');
+		for (const [test, ok] of Object.entries({
+			'participation-area': verdict.tests.participationArea,
+			'participation-owners': verdict.tests.participationOwners,
+			'approval-area': verdict.tests.approvalArea,
+			'approval-owners': verdict.tests.approvalOwners
+		})) {
+			expect(await card.locator(`[data-test="${test}"] td:last-child`).textContent(), test).toBe(
+				ok ? '✓' : '✗'
+			);
+		}
+		expect(await card.locator('[data-testid="shortfall"]').textContent()).toContain(
+			`还差 ${verdict.shortfall.owners} 户`
+		);
+		expect(await page.textContent('[data-testid="eligibility"]')).toContain('§二(一)');
+		expect(await page.textContent('[data-testid="next-step"]')).toMatch(/责任单位/);
+		expect(foreign).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+
+	it('says so when the id is unknown', async () => {
+		const { page, errors } = await watchedPage(browser, server.url);
+		await page.goto(`${server.url}/community/NOPE-1`);
+		await page.waitForSelector('[role="alert"]', { timeout: 90_000 });
+		expect(await page.textContent('[role="alert"]')).toContain('找不到编号为「NOPE-1」的小区');
+		expect(errors).toEqual([]);
+	});
+});

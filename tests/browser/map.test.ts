@@ -1,0 +1,155 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
+import { kpiSql, type Kpis } from '../../src/lib/data/queries';
+import { area, count, households, money } from '../../src/lib/i18n/format';
+import { COLOUR_SCALES } from '../../src/lib/map/classes';
+import { launchBrowser, watchedPage, type Watched } from './browser';
+import { countColours } from './pixels';
+import { startPreview, type Preview } from './server';
+import { directSql } from './sql';
+
+let server: Preview;
+let browser: Browser;
+let w: Watched;
+
+beforeAll(async () => {
+	mkdirSync('test-results', { recursive: true });
+	server = await startPreview();
+	browser = await launchBrowser();
+	w = await watchedPage(browser, server.url);
+});
+
+afterAll(async () => {
+	expect(w.foreign, 'requests that left the origin').toEqual([]);
+	expect(w.errors, 'console errors').toEqual([]);
+	await browser?.close();
+	await server?.stop();
+});
+
+async function ready(page: Page) {
+	await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+	await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+	await page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 30_000 });
+	await page.waitForSelector('[data-map-idle="true"]', { timeout: 30_000 });
+}
+
+async function kpiTexts(page: Page): Promise<Record<string, string>> {
+	return page.$$eval('[data-kpi]', (els) =>
+		Object.fromEntries(
+			els.map((e) => [e.getAttribute('data-kpi'), e.querySelector('.value')?.textContent?.trim()])
+		)
+	);
+}
+
+/** The KPI texts the page should show for a filter: the same SQL run directly, formatted the same way. */
+async function expectedKpis(f: Filter): Promise<Record<string, string>> {
+	const [k] = await directSql<Kpis>(kpiSql(f));
+	return {
+		communities: count(k!.communities, { zh: '个', en: '' }),
+		households: households(k!.households),
+		buildingArea: area(k!.buildingArea),
+		investment: money(k!.investment),
+		residentShare: money(k!.residentShare),
+		subsidy: money(k!.subsidy),
+		readyForPlan: count(k!.readyForPlan, { zh: '个', en: '' })
+	};
+}
+
+async function settle(page: Page, before: Record<string, string>) {
+	await page.waitForFunction((prev) => {
+		const el = document.querySelector('[data-kpi="communities"] .value');
+		return (
+			el &&
+			el.textContent?.trim() !== prev &&
+			document.querySelector('[data-testid="kpis"]')?.getAttribute('aria-busy') === 'false'
+		);
+	}, before.communities);
+}
+
+describe('the leadership map /', () => {
+	it('draws every community on the offline base map, coloured by eligibility, with a counted legend', async () => {
+		const { page } = w;
+		await page.goto(server.url + '/');
+		await ready(page);
+		const shot = await page.screenshot({ path: 'test-results/map.png' });
+		const colours = COLOUR_SCALES.eligibility.classes.map((c) => c.rgb);
+		const pixels = countColours(shot, colours);
+		expect(pixels.filter((n) => n > 30).length, `pixels per class ${pixels}`).toBeGreaterThanOrEqual(3);
+		const legend = await page.$$eval('[data-testid="legend"] li', (els) =>
+			els.map((e) => [e.getAttribute('data-class'), Number(e.querySelector('.n')?.textContent)])
+		);
+		const sql = await directSql<{ class: string; n: number }>(
+			'SELECT eligibility AS class, CAST(count(*) AS INT) AS n FROM community_view GROUP BY 1'
+		);
+		expect(Object.fromEntries(legend)).toEqual(Object.fromEntries(sql.map((r) => [r.class, r.n])));
+		expect(await page.textContent('header')).toContain('示例数据');
+		expect(await page.textContent('.maplibregl-ctrl-attrib')).toContain('OpenStreetMap');
+		expect(await kpiTexts(page)).toEqual(await expectedKpis(EMPTY_FILTER));
+	});
+
+	it('switching the colouring changes the legend and the colours on the map', async () => {
+		const { page } = w;
+		await page.getByLabel('改造进度').check();
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="legend"] h2')?.textContent === '改造进度'
+		);
+		await page.waitForSelector('[data-map-idle="true"]');
+		const shot = await page.screenshot({ path: 'test-results/map-stage.png' });
+		const stage = COLOUR_SCALES.stage.classes;
+		const completed = stage.find((c) => c.codes.includes('post-evaluation'))!.rgb;
+		const [completedPixels, priorityPixels] = countColours(shot, [
+			completed,
+			COLOUR_SCALES.eligibility.classes[0]!.rgb
+		]);
+		expect(completedPixels).toBeGreaterThan(30);
+		expect(priorityPixels).toBeLessThan(completedPixels!);
+		const legend = await page.$$eval('[data-testid="legend"] li .label', (els) =>
+			els.map((e) => e.textContent)
+		);
+		expect(legend).toEqual(stage.map((c) => c.zh));
+		expect(page.url()).toContain('c=stage');
+	});
+
+	it('each filter changes the KPIs to what the same SQL gives directly', async () => {
+		const { page } = w;
+		const lecheng = '330382002';
+		let before = await kpiTexts(page);
+		await page.locator(`[data-filter="towns"] input[value="${lecheng}"]`).check();
+		await settle(page, before);
+		let f: Filter = { ...EMPTY_FILTER, towns: [lecheng] };
+		expect(await kpiTexts(page)).toEqual(await expectedKpis(f));
+
+		before = await kpiTexts(page);
+		await page.getByLabel('建成年份起').fill('1990');
+		await page.getByLabel('建成年份起').press('Enter');
+		await settle(page, before);
+		f = { ...f, yearFrom: 1990 };
+		expect(await kpiTexts(page)).toEqual(await expectedKpis(f));
+
+		before = await kpiTexts(page);
+		await page.locator('[data-filter="housing"] summary').click();
+		await page.locator('[data-filter="housing"] input[value="commodity"]').check();
+		await settle(page, before);
+		f = { ...f, housing: ['commodity'] };
+		expect(await kpiTexts(page)).toEqual(await expectedKpis(f));
+		await page.waitForSelector('[data-map-idle="true"]');
+		await page.screenshot({ path: 'test-results/map-filtered.png' });
+	});
+
+	it('the URL holds the view: opening it restores colouring and filter', async () => {
+		const url = w.page.url();
+		expect(url).toContain('towns=330382002');
+		expect(url).toContain('yearFrom=1990');
+		const expected = await kpiTexts(w.page);
+		const other = await watchedPage(browser, server.url);
+		await other.page.goto(url);
+		await ready(other.page);
+		expect(await other.page.getByLabel('改造进度').isChecked()).toBe(true);
+		expect(await other.page.locator('[data-filter="towns"] input[value="330382002"]').isChecked()).toBe(true);
+		expect(await kpiTexts(other.page)).toEqual(expected);
+		expect(other.foreign).toEqual([]);
+		expect(other.errors).toEqual([]);
+	});
+});
