@@ -11,6 +11,7 @@ import {
 	stageIndex,
 	worksItem,
 	YUEQING_2023,
+	type EligibilityInput,
 	type FundingInput,
 	type PolicyParams,
 	type StageId
@@ -102,6 +103,21 @@ function band(raised: number, required: number, started: boolean): FundingBand {
 	return r < 0.25 ? 'lt25' : r < 0.5 ? 'lt50' : r < 0.75 ? 'lt75' : 'lt100';
 }
 
+/** The input of assessEligibility for a community in its town, judged in the year of `asOf` — §二(一). */
+export function eligibilityInputOf(c: CommunityRow, town: TownRow, asOf: string): EligibilityInput {
+	return {
+		completionYear: c.completion_year,
+		central: town.central,
+		housingType: c.housing_type,
+		inShantytownPlan: c.in_shantytown_plan,
+		expropriationPlannedYear: c.expropriation_year,
+		facilitiesDeficient: c.facilities_deficient,
+		strongWill: c.strong_will,
+		asOfYear: Number(asOf.slice(0, 4)),
+		townKind: town.kind
+	};
+}
+
 /**
  * The input of computeFunding for a community: investment per tier (final accounts once every item has them —
  * §五(二)1 按核定的竣工财务决算数为准 — else the estimate), elevators apart, social capital received; and the tiers present.
@@ -145,21 +161,7 @@ export function communityStatus(
 	params: PolicyParams = YUEQING_2023,
 	idx = 0
 ): CommunityStatus {
-	const c = x.community;
-	const verdict = assessEligibility(
-		{
-			completionYear: c.completion_year,
-			central: x.town.central,
-			housingType: c.housing_type,
-			inShantytownPlan: c.in_shantytown_plan,
-			expropriationPlannedYear: c.expropriation_year,
-			facilitiesDeficient: c.facilities_deficient,
-			strongWill: c.strong_will,
-			asOfYear: Number(asOf.slice(0, 4)),
-			townKind: x.town.kind
-		},
-		params
-	);
+	const verdict = assessEligibility(eligibilityInputOf(x.community, x.town, asOf), params);
 	const eligibility: EligibilityClass =
 		verdict.status === 'eligible' && verdict.priority ? 'eligible-priority' : verdict.status;
 
@@ -188,7 +190,7 @@ export function communityStatus(
 		verdict.status !== 'ineligible';
 
 	return {
-		id: c.id,
+		id: x.community.id,
 		idx,
 		eligibility,
 		applicationVote: voteClass(x.votes, 'application', params),

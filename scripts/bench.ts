@@ -1,0 +1,170 @@
+// npm run bench [-- --sizes yueqing,10000,100000,300000 --runs 20]
+// Builds datasets of each size, serves the built site with each, and measures in headless Chromium (median and
+// p95): page load → map interactive; filter change → query results; filter change → map repainted; JS heap.
+// Writes bench/results.json and the table in BENCHMARKS.md. Timings are recorded, never asserted.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from '../tests/browser/browser';
+import { startPreview } from '../tests/browser/server';
+
+const { values } = parseArgs({
+	options: {
+		sizes: { type: 'string', default: 'yueqing,10000,100000,300000' },
+		runs: { type: 'string', default: '20' }
+	}
+});
+const sizes = values.sizes.split(',');
+const runs = Number(values.runs);
+const OUT = 'bench/out';
+
+function sh(cmd: string, args: string[]) {
+	const r = spawnSync(cmd, args, { stdio: 'inherit' });
+	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+}
+
+const stats = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
+	return { median: Math.round(q(0.5) * 10) / 10, p95: Math.round(q(0.95) * 10) / 10, n: s.length };
+};
+
+// Runs in the page (as text: the TypeScript loader's helpers do not exist there). Toggles a town and times the
+// query result (the visible-rows version changes) and the repaint (deck.gl has drawn the updated layer).
+const TIME_FILTER = `async (code) => {
+	const main = document.querySelector('main');
+	const map = document.querySelector('[data-painted]');
+	const before = main.getAttribute('data-visible-version');
+	const box = document.querySelector('[data-filter="towns"] input[value="' + code + '"]');
+	const t0 = performance.now();
+	box.click();
+	let tq = 0;
+	await new Promise((resolve) => {
+		const check = () => {
+			if (!tq && main.getAttribute('data-visible-version') !== before) tq = performance.now();
+			if (tq && map.getAttribute('data-painted') === 'true') return resolve();
+			requestAnimationFrame(check);
+		};
+		check();
+	});
+	return [tq - t0, performance.now() - t0];
+}`;
+
+mkdirSync(OUT, { recursive: true });
+sh(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+
+const results: Record<string, unknown>[] = [];
+for (const size of sizes) {
+	const dir = `${OUT}/${size}`;
+	const ds = `${dir}/dataset`;
+	const data = `${dir}/data`;
+	if (!existsSync(`${ds}/metadata.json`)) {
+		const t = performance.now();
+		sh(process.execPath, [
+			'--max-old-space-size=8192',
+			'--import',
+			'tsx',
+			'scripts/generate-dataset.ts',
+			'--out',
+			ds,
+			...(size === 'yueqing' ? [] : ['--count', size])
+		]);
+		console.log(`generated ${size} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+	}
+	const tb = performance.now();
+	sh(process.execPath, [
+		'--max-old-space-size=16384',
+		'--import',
+		'tsx',
+		'scripts/build-data.ts',
+		'--input',
+		ds,
+		'--out',
+		data
+	]);
+	const buildSeconds = (performance.now() - tb) / 1000;
+	// the built site with this size's data
+	const site = `${dir}/site`;
+	rmSync(site, { recursive: true, force: true });
+	cpSync('build', site, { recursive: true, filter: (src) => !src.startsWith('build/data') });
+	symlinkSync(`../data`, `${site}/data`);
+
+	const server = await startPreview(site);
+	const browser = await launchBrowser();
+	const load: number[] = [];
+	const query: number[] = [];
+	const repaint: number[] = [];
+	const heap: number[] = [];
+	try {
+		for (let i = 0; i < runs; i++) {
+			const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+			const page = await context.newPage();
+			const t0 = Date.now();
+			await page.goto(server.url + '/');
+			await page.waitForSelector('[data-map-idle="true"][data-painted="true"]', { timeout: 120_000 });
+			load.push(Date.now() - t0);
+			await page.waitForSelector('[data-db="ready"]', { timeout: 180_000 });
+			await page.waitForSelector('main[data-visible-version="1"]', { timeout: 60_000 });
+			await page.waitForSelector('[data-painted="true"]', { timeout: 60_000 });
+			// alternate two town filters so each change is a new query (the coordinator caches repeats)
+			const town = i % 2 === 0 ? '330382002' : '330382114';
+			const [q, r] = (await page.evaluate(`(${TIME_FILTER})(${JSON.stringify(town)})`)) as [number, number];
+			query.push(q);
+			repaint.push(r);
+			const cdp = await context.newCDPSession(page);
+			await cdp.send('Performance.enable');
+			const m = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+			heap.push((m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024);
+			await context.close();
+			process.stdout.write('.');
+		}
+	} finally {
+		await browser.close();
+		await server.stop();
+	}
+	const manifest = JSON.parse(readFileSync(`${data}/manifest.json`, 'utf8'));
+	const row = {
+		size,
+		communities: manifest.tables.communities,
+		buildSeconds: Math.round(buildSeconds * 10) / 10,
+		loadMs: stats(load),
+		filterToQueryMs: stats(query),
+		filterToRepaintMs: stats(repaint),
+		jsHeapMB: stats(heap)
+	};
+	console.log('\n', JSON.stringify(row));
+	results.push(row);
+}
+
+const machine = {
+	cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+	memoryGB: Math.round(totalmem() / 2 ** 30),
+	node: process.version,
+	chromium: execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(),
+	webgl: 'SwiftShader (software)',
+	date: new Date().toISOString().slice(0, 10)
+};
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', JSON.stringify({ machine, runs, results }, null, '\t') + '\n');
+
+const table = [
+	'| dataset | communities | data build (s) | load → map interactive, median / p95 (ms) | filter → query results (ms) | filter → repainted (ms) | JS heap (MB) |',
+	'| --- | --- | --- | --- | --- | --- | --- |',
+	...results.map((r) => {
+		const f = (s: unknown) => {
+			const x = s as { median: number; p95: number };
+			return `${x.median} / ${x.p95}`;
+		};
+		return `| ${r.size} | ${r.communities} | ${r.buildSeconds} | ${f(r.loadMs)} | ${f(r.filterToQueryMs)} | ${f(r.filterToRepaintMs)} | ${f(r.jsHeapMB)} |`;
+	})
+].join('\n');
+const path = 'BENCHMARKS.md';
+const START = '<!-- bench:map:start -->';
+const END = '<!-- bench:map:end -->';
+const doc = existsSync(path) ? readFileSync(path, 'utf8') : `${START}\n${END}\n`;
+const [before, rest] = doc.split(START);
+const after = rest?.split(END)[1] ?? '\n';
+const block = `${START}\nMeasured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, ${machine.chromium}, WebGL on ${machine.webgl}; ${runs} runs each.\n\n${table}\n${END}`;
+writeFileSync(path, `${before}${block}${after}`);
+console.log(`wrote bench/results.json and ${path}`);
