@@ -9,6 +9,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
-		env: { TZ: 'Asia/Shanghai' }
+		env: { TZ: 'Asia/Shanghai' },
+		// some dataset tests run the data build as a process: seconds on a busy 2-core machine
+		testTimeout: 60_000
 	}
 });

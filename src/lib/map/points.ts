@@ -49,11 +49,3 @@ export function colours(cols: MapColumns, colouring: Colouring): Uint8Array {
 	}
 	return out;
 }
-
-/** 1 for rows in `idx`, 0 elsewhere: the filter as a per-point attribute. */
-export function visibility(n: number, idx: ArrayLike<number> | null): Float32Array {
-	if (idx === null) return new Float32Array(n).fill(1);
-	const out = new Float32Array(n);
-	for (let i = 0; i < idx.length; i++) out[idx[i]!] = 1;
-	return out;
-}
