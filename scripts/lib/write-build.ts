@@ -72,7 +72,8 @@ export async function writeBuild(
 ): Promise<Record<string, number>> {
 	const out = resolve(outDir);
 	const parent = dirname(out);
-	if (!existsSync(parent)) throw new Error(`output folder's parent does not exist: ${parent}`);
+	mkdirSync(parent, { recursive: true }); // static/ is not in git when it holds only the build
+
 	const tmp = mkdtempSync(join(parent, '.data-build-'));
 	try {
 		const db = await DuckDBInstance.create(':memory:');
