@@ -3,6 +3,7 @@
 import {
 	chmodSync,
 	createWriteStream,
+	mkdirSync,
 	existsSync,
 	mkdtempSync,
 	renameSync,
