@@ -1,6 +1,7 @@
 /** The leadership map's view — colouring, filter, map position — and its URL form, so a view can be shared. */
 import { EMPTY_FILTER, filterFromParams, filterToParams, type Filter } from '$lib/data/filters';
 import { COLOUR_COLUMNS, type Colouring } from '$lib/data/queries';
+import { TOWN_METRICS, type TownMetric } from '$lib/map/choropleth';
 import type { MapView } from '$lib/map/style';
 
 /** 乐清 as a whole. */
@@ -10,6 +11,7 @@ export class ViewState {
 	colouring = $state<Colouring>('eligibility');
 	filter = $state<Filter>({ ...EMPTY_FILTER });
 	view = $state<MapView>({ ...HOME_VIEW });
+	townMetric = $state<TownMetric>('none');
 
 	static fromUrl(url: URL): ViewState {
 		const s = new ViewState();
@@ -17,6 +19,8 @@ export class ViewState {
 		const c = p.get('c');
 		if (c && c in COLOUR_COLUMNS) s.colouring = c as Colouring;
 		s.filter = filterFromParams(p);
+		const tm = p.get('tm');
+		if (tm && tm in TOWN_METRICS) s.townMetric = tm as TownMetric;
 		const v = (p.get('v') ?? '').split(',').map(Number);
 		if (v.length === 3 && v.every(Number.isFinite) && v[2]! >= 3 && v[2]! <= 20) {
 			s.view = { lon: v[0]!, lat: v[1]!, zoom: v[2]! };
@@ -30,6 +34,7 @@ export class ViewState {
 		const p = new URLSearchParams();
 		if (this.colouring !== 'eligibility') p.set('c', this.colouring);
 		filterToParams(this.filter, p);
+		if (this.townMetric !== 'none') p.set('tm', this.townMetric);
 		const v = this.view;
 		if (v.lon !== HOME_VIEW.lon || v.lat !== HOME_VIEW.lat || v.zoom !== HOME_VIEW.zoom)
 			p.set('v', `${v.lon},${v.lat},${v.zoom}`);

@@ -80,3 +80,13 @@ export function communitySql(id: string) {
 		stages: `SELECT community_id, stage, CAST(date AS VARCHAR) AS date FROM stage_events WHERE community_id = ${q}`
 	};
 }
+
+/** The filtered communities with what an export shows (labels are applied in export.ts). */
+export function exportSql(f: Filter): string {
+	return `SELECT id, name, town_name, address, completion_year, CAST(building_area AS DOUBLE) AS building_area,
+	households, buildings, housing_type, property_management, eligibility, application_vote, scheme_vote, stage,
+	CAST(stage_date AS VARCHAR) AS stage_date, CAST(investment AS DOUBLE) AS investment,
+	CAST(resident_required AS DOUBLE) AS resident_required, CAST(resident_raised AS DOUBLE) AS resident_raised,
+	CAST(subsidy AS DOUBLE) AS subsidy, CAST(ready_date AS VARCHAR) AS ready_date, ready_for_plan, lon, lat
+FROM community_view WHERE ${whereSql(f)} ORDER BY town_code, id`;
+}

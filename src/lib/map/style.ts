@@ -41,7 +41,7 @@ export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpeci
 				type: 'fill',
 				source: 'towns',
 				paint: {
-					'fill-color': ['coalesce', ['feature-state', 'fill'], 'rgba(0,0,0,0)'],
+					'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], 'rgba(0,0,0,0)']],
 					'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.55, 0.45]
 				}
 			},

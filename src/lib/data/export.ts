@@ -1,0 +1,86 @@
+/**
+ * The filtered list as a table people open in Excel: Chinese headers, Chinese labels for codes, amounts in yuan.
+ * CSV gets a BOM so Excel reads it as UTF-8; XLSX is written with exceljs, loaded only when asked for.
+ */
+import { WORKFLOW_STAGES } from '../policy';
+import { COLOUR_SCALES } from '../map/classes';
+import { csvLine } from './csv';
+import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from './schema';
+
+export interface ExportRow {
+	id: string;
+	name: string;
+	town_name: string;
+	address: string | null;
+	completion_year: number;
+	building_area: number;
+	households: number;
+	buildings: number;
+	housing_type: string;
+	property_management: string;
+	eligibility: string;
+	application_vote: string;
+	scheme_vote: string;
+	stage: string;
+	stage_date: string | null;
+	investment: number;
+	resident_required: number;
+	resident_raised: number;
+	subsidy: number;
+	ready_date: string | null;
+	ready_for_plan: boolean;
+	lon: number;
+	lat: number;
+}
+
+const label = (list: readonly { code: string; zh: string }[]) => (code: string) =>
+	list.find((v) => v.code === code)?.zh ?? code;
+const classLabel = (scale: keyof typeof COLOUR_SCALES) => (code: string) =>
+	COLOUR_SCALES[scale].classes.find((c) => c.codes.includes(code))?.zh ?? code;
+const stageLabel = (code: string) =>
+	code === 'none' ? '未启动' : (WORKFLOW_STAGES.find((s) => s.id === code)?.name ?? code);
+
+/** [header, value] per column, in order. */
+export const EXPORT_COLUMNS: readonly [string, (r: ExportRow) => string | number | null][] = [
+	['小区编号', (r) => r.id],
+	['小区名称', (r) => r.name],
+	['乡镇街道', (r) => r.town_name],
+	['地址', (r) => r.address],
+	['建成年份', (r) => r.completion_year],
+	['建筑面积（㎡）', (r) => r.building_area],
+	['户数', (r) => r.households],
+	['楼栋数', (r) => r.buildings],
+	['房屋类型', (r) => label(HOUSING_TYPES)(r.housing_type)],
+	['物业管理', (r) => label(PROPERTY_MANAGEMENT)(r.property_management)],
+	['改造资格', (r) => classLabel('eligibility')(r.eligibility)],
+	['申请表决', (r) => classLabel('applicationVote')(r.application_vote)],
+	['方案表决', (r) => classLabel('schemeVote')(r.scheme_vote)],
+	['当前阶段', (r) => stageLabel(r.stage)],
+	['阶段日期', (r) => r.stage_date],
+	['估算总投资（元）', (r) => r.investment],
+	['居民应出资（元）', (r) => r.resident_required],
+	['居民已到位（元）', (r) => r.resident_raised],
+	['财政补助（元）', (r) => r.subsidy],
+	['资金到位日期', (r) => r.ready_date],
+	['可列入下一年度计划', (r) => (r.ready_for_plan ? '是' : '否')],
+	['经度', (r) => r.lon],
+	['纬度', (r) => r.lat]
+];
+
+export function exportTable(rows: readonly ExportRow[]): (string | number | null)[][] {
+	return [EXPORT_COLUMNS.map(([h]) => h), ...rows.map((r) => EXPORT_COLUMNS.map(([, f]) => f(r)))];
+}
+
+export function toCsv(rows: readonly ExportRow[]): string {
+	return '\ufeff' + exportTable(rows).map(csvLine).join('');
+}
+
+export async function toXlsx(rows: readonly ExportRow[], sheet = '小区清单'): Promise<Uint8Array> {
+	const { default: ExcelJS } = await import('exceljs');
+	const wb = new ExcelJS.Workbook();
+	const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+	for (const row of exportTable(rows)) ws.addRow(row);
+	ws.getRow(1).font = { bold: true };
+	ws.columns.forEach((c) => (c.width = 14));
+	return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/lib/data/csv';
+import { EMPTY_FILTER } from '../../src/lib/data/filters';
+import { townSql } from '../../src/lib/data/queries';
+import { money } from '../../src/lib/i18n/format';
+import { launchBrowser, watchedPage, type Watched } from './browser';
+import { startPreview, type Preview } from './server';
+import { directSql } from './sql';
+
+let server: Preview;
+let browser: Browser;
+let w: Watched;
+
+beforeAll(async () => {
+	mkdirSync('test-results', { recursive: true });
+	server = await startPreview();
+	browser = await launchBrowser();
+	w = await watchedPage(browser, server.url);
+	await w.page.goto(server.url + '/?tm=investment');
+	await w.page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+	await w.page.waitForSelector('[data-testid="town-table"]', { timeout: 30_000 });
+});
+
+afterAll(async () => {
+	expect(w.foreign, 'requests that left the origin').toEqual([]);
+	expect(w.errors, 'console errors').toEqual([]);
+	await browser?.close();
+	await server?.stop();
+});
+
+describe('towns and exports on /', () => {
+	it('the town view shows each town’s KPI as the SQL gives it, and colours the towns', async () => {
+		const expected = await directSql<{ town_code: string; investment: number }>(townSql(EMPTY_FILTER));
+		const shown = await w.page.$$eval('[data-town]', (els) =>
+			Object.fromEntries(els.map((e) => [e.getAttribute('data-town'), e.textContent]))
+		);
+		expect(Object.keys(shown)).toHaveLength(25);
+		for (const r of expected) expect(shown[r.town_code], r.town_code).toBe(money(r.investment));
+		await w.page.waitForSelector('[data-map-idle="true"]');
+		await w.page.screenshot({ path: 'test-results/map-towns.png' });
+	});
+
+	it('drills into a town: filter, URL and KPIs follow', async () => {
+		await w.page.getByRole('button', { name: '柳市镇', exact: true }).click();
+		await w.page.waitForFunction(() => location.search.includes('towns=330382114'));
+		await w.page.waitForFunction(
+			() => document.querySelector('[data-testid="kpis"]')?.getAttribute('aria-busy') === 'false'
+		);
+		const [row] = await directSql<{ n: number }>(
+			`SELECT CAST(count(*) AS INT) AS n FROM community_view WHERE town_code = '330382114'`
+		);
+		expect(await w.page.textContent('[data-kpi="communities"] .value')).toBe(`${row!.n}个`);
+		expect(await w.page.textContent('.drill')).toContain('柳市镇');
+		await w.page.waitForSelector('[data-map-idle="true"]');
+		await w.page.screenshot({ path: 'test-results/map-drill.png' });
+	});
+
+	it('exports the filtered list as CSV and Excel with Chinese headers and the right rows', async () => {
+		const ids = (
+			await directSql<{ id: string }>(
+				`SELECT id FROM community_view WHERE town_code = '330382114' ORDER BY id`
+			)
+		).map((r) => r.id);
+		const [csvDownload] = await Promise.all([
+			w.page.waitForEvent('download'),
+			w.page.getByRole('button', { name: 'CSV' }).click()
+		]);
+		const csv = readFileSync((await csvDownload.path())!, 'utf8');
+		const { rows } = parseCsv(csv);
+		expect(rows[0]!.slice(0, 3)).toEqual(['小区编号', '小区名称', '乡镇街道']);
+		expect(
+			rows
+				.slice(1)
+				.map((r) => r[0])
+				.sort()
+		).toEqual(ids);
+		expect(new Set(rows.slice(1).map((r) => r[2]))).toEqual(new Set(['柳市镇']));
+
+		const [xlsxDownload] = await Promise.all([
+			w.page.waitForEvent('download'),
+			w.page.getByRole('button', { name: 'Excel' }).click()
+		]);
+		expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.readFile((await xlsxDownload.path())!);
+		const sheet = wb.getWorksheet('小区清单')!;
+		expect(sheet.rowCount).toBe(ids.length + 1);
+		expect(sheet.getRow(1).getCell(1).value).toBe('小区编号');
+		const subsidyCol = (sheet.getRow(1).values as unknown[]).indexOf('财政补助（元）');
+		const [sum] = await directSql<{ s: number }>(
+			`SELECT CAST(sum(subsidy) AS DOUBLE) AS s FROM community_view WHERE town_code = '330382114'`
+		);
+		let total = 0;
+		sheet.eachRow((row, n) => {
+			if (n > 1) total += Number(row.getCell(subsidyCol).value);
+		});
+		expect(total).toBeCloseTo(sum!.s, 2);
+	});
+});
