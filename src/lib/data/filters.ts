@@ -68,12 +68,11 @@ export function whereSql(f: Filter, omit?: FilterKey): string {
 
 const LIST_KEYS = ['towns', 'housing', 'eligibility', 'stage', 'management', 'tiers'] as const;
 
-/** The filter as URL parameters (only what is set). */
+/** The filter as URL parameters (only what is set; a drawn area travels as its polygon, see view-state). */
 export function filterToParams(f: Filter, params: URLSearchParams): void {
 	for (const k of LIST_KEYS) if (f[k].length) params.set(k, f[k].join(','));
 	if (f.yearFrom !== null) params.set('yearFrom', String(f.yearFrom));
 	if (f.yearTo !== null) params.set('yearTo', String(f.yearTo));
-	if (f.area !== null) params.set('area', f.area.join(','));
 }
 
 /** A filter from URL parameters, keeping only known values (towns: 9-digit codes). */
@@ -98,8 +97,6 @@ export function filterFromParams(params: URLSearchParams): Filter {
 	};
 	f.yearFrom = year('yearFrom');
 	f.yearTo = year('yearTo');
-	if (params.has('area'))
-		f.area = (params.get('area') ?? '').split(',').filter((v) => /^[\w-]{1,40}$/.test(v));
 	return f;
 }
 

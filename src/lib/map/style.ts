@@ -30,7 +30,8 @@ export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpeci
 			land: { type: 'geojson', data: data.land, attribution: '© OpenStreetMap contributors' },
 			boundary: { type: 'geojson', data: data.boundary },
 			towns: { type: 'geojson', data: data.towns, promoteId: 'code' },
-			labels: { type: 'geojson', data: labels }
+			labels: { type: 'geojson', data: labels },
+			selection: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
 		},
 		layers: [
 			{ id: 'sea', type: 'background', paint: { 'background-color': '#dce8f2' } },
@@ -63,6 +64,19 @@ export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpeci
 				type: 'line',
 				source: 'boundary',
 				paint: { 'line-color': '#3e4c59', 'line-width': 1.6 }
+			},
+			{
+				id: 'selection-fill',
+				type: 'fill',
+				source: 'selection',
+				filter: ['==', ['geometry-type'], 'Polygon'],
+				paint: { 'fill-color': '#f0b429', 'fill-opacity': 0.15 }
+			},
+			{
+				id: 'selection-line',
+				type: 'line',
+				source: 'selection',
+				paint: { 'line-color': '#cb6e17', 'line-width': 2, 'line-dasharray': [2, 1] }
 			},
 			{
 				id: 'town-labels',

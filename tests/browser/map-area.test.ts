@@ -1,0 +1,74 @@
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { polygon } from '@turf/helpers';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_FILTER } from '../../src/lib/data/filters';
+import { kpiSql, type Kpis } from '../../src/lib/data/queries';
+import { money } from '../../src/lib/i18n/format';
+import { launchBrowser, watchedPage, type Watched } from './browser';
+import { startPreview, type Preview } from './server';
+import { directSql } from './sql';
+
+let server: Preview;
+let browser: Browser;
+let w: Watched;
+
+beforeAll(async () => {
+	server = await startPreview();
+	browser = await launchBrowser();
+	w = await watchedPage(browser, server.url);
+});
+
+afterAll(async () => {
+	expect(w.foreign).toEqual([]);
+	expect(w.errors).toEqual([]);
+	await browser?.close();
+	await server?.stop();
+});
+
+describe('area selection on /', () => {
+	it('a drawn polygon selects the communities inside it, and the KPIs are theirs; the URL keeps the polygon', async () => {
+		const { page } = w;
+		await page.goto(server.url + '/');
+		await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+		await page.waitForSelector('[data-map-idle="true"]', { timeout: 30_000 });
+		await page.getByRole('button', { name: '画区域' }).click();
+		const box = (await page.locator('.map').boundingBox())!;
+		// a square around the middle of the map (the centre of 乐清's built-up south)
+		const cx = box.x + box.width * 0.45;
+		const cy = box.y + box.height * 0.7;
+		for (const [dx, dy] of [
+			[-90, -90],
+			[90, -90],
+			[90, 90],
+			[-90, 90]
+		]) {
+			await page.mouse.click(cx + dx!, cy + dy!);
+		}
+		expect(await page.textContent('.area')).toContain('4个顶点');
+		await page.getByRole('button', { name: '完成' }).click();
+		await page.waitForSelector('[data-testid="area-count"]');
+		await page.waitForFunction(() => location.search.includes('poly='));
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="kpis"]')?.getAttribute('aria-busy') === 'false'
+		);
+
+		const poly = new URL(page.url()).searchParams
+			.get('poly')!
+			.split(';')
+			.map((p) => p.split(',').map(Number) as [number, number]);
+		expect(poly).toHaveLength(4);
+		const shape = polygon([[...poly, poly[0]!]]);
+		const all = await directSql<{ id: string; lon: number; lat: number }>(
+			'SELECT id, lon, lat FROM community_view'
+		);
+		const inside = all.filter((c) => booleanPointInPolygon([c.lon, c.lat], shape)).map((c) => c.id);
+		expect(inside.length).toBeGreaterThan(5);
+		expect(await page.textContent('[data-testid="area-count"]')).toBe(`区域内 ${inside.length} 个小区`);
+		const [k] = await directSql<Kpis>(kpiSql({ ...EMPTY_FILTER, area: inside }));
+		expect(await page.textContent('[data-kpi="communities"] .value')).toBe(`${k!.communities}个`);
+		expect(await page.textContent('[data-kpi="subsidy"] .value')).toBe(money(k!.subsidy));
+		await page.waitForSelector('[data-map-idle="true"]');
+		await page.screenshot({ path: 'test-results/map-area.png' });
+	});
+});
