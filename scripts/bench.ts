@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes yueqing,10000,100000,300000 --runs 20]
+// npm run bench [-- --sizes yueqing,10000,100000,300000 --runs 20] [--table-only]
 // Builds datasets of each size, serves the built site with each, and measures in headless Chromium (median and
 // p95): page load → map interactive; filter change → query results; filter change → map repainted; JS heap.
 // Writes bench/results.json and the table in BENCHMARKS.md. Timings are recorded, never asserted.
@@ -12,7 +12,9 @@ import { startPreview } from '../tests/browser/server';
 const { values } = parseArgs({
 	options: {
 		sizes: { type: 'string', default: 'yueqing,10000,100000,300000' },
-		runs: { type: 'string', default: '20' }
+		runs: { type: 'string', default: '20' },
+		/** Rewrite the table in BENCHMARKS.md from bench/results.json, measuring nothing. */
+		'table-only': { type: 'boolean', default: false }
 	}
 });
 const sizes = values.sizes.split(',');
@@ -60,10 +62,11 @@ const TIME_FILTER = `async (code) => {
 }`;
 
 mkdirSync(OUT, { recursive: true });
-sh(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+if (!values['table-only'])
+	sh(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 
 const results: Record<string, unknown>[] = [];
-for (const size of sizes) {
+for (const size of values['table-only'] ? [] : sizes) {
 	const dir = `${OUT}/${size}`;
 	const ds = `${dir}/dataset`;
 	const data = `${dir}/data`;
@@ -153,18 +156,27 @@ const machine = {
 	webgl: 'SwiftShader (software)',
 	date: new Date().toISOString().slice(0, 10)
 };
+// Merge with the sizes measured before (a run may measure only some), in the order of the default sizes.
 mkdirSync('bench', { recursive: true });
+const previous = existsSync('bench/results.json')
+	? (JSON.parse(readFileSync('bench/results.json', 'utf8')).results as Record<string, unknown>[])
+	: [];
+const order = ['yueqing', '10000', '100000', '300000'];
+const merged = [...previous.filter((p) => !results.some((r) => r.size === p.size)), ...results].sort(
+	(a, b) => order.indexOf(String(a.size)) - order.indexOf(String(b.size))
+);
+results.splice(0, results.length, ...merged);
 writeFileSync('bench/results.json', JSON.stringify({ machine, runs, results }, null, '\t') + '\n');
 
 const table = [
-	'| dataset | communities | data build (s) | load → map interactive, median / p95 (ms) | filter → query results (ms) | filter → repainted (ms) | JS heap (MB) |',
-	'| --- | --- | --- | --- | --- | --- | --- |',
+	'| dataset | communities | runs | data build (s) | load → map interactive, median / p95 (ms) | filter → query results (ms) | filter → repainted (ms) | JS heap (MB) |',
+	'| --- | --- | --- | --- | --- | --- | --- | --- |',
 	...results.map((r) => {
 		const f = (s: unknown) => {
 			const x = s as { median: number; p95: number };
 			return `${x.median} / ${x.p95}`;
 		};
-		return `| ${r.size} | ${r.communities} | ${r.buildSeconds} | ${f(r.loadMs)} | ${f(r.filterToQueryMs)} | ${f(r.filterToRepaintMs)} | ${f(r.jsHeapMB)} |`;
+		return `| ${r.size} | ${r.communities} | ${(r.loadMs as { n: number }).n} | ${r.buildSeconds} | ${f(r.loadMs)} | ${f(r.filterToQueryMs)} | ${f(r.filterToRepaintMs)} | ${f(r.jsHeapMB)} |`;
 	})
 ].join('\n');
 const path = 'BENCHMARKS.md';
@@ -173,6 +185,6 @@ const END = '<!-- bench:map:end -->';
 const doc = existsSync(path) ? readFileSync(path, 'utf8') : `${START}\n${END}\n`;
 const [before, rest] = doc.split(START);
 const after = rest?.split(END)[1] ?? '\n';
-const block = `${START}\nMeasured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, ${machine.chromium}, WebGL on ${machine.webgl}; ${runs} runs each.\n\n${table}\n${END}`;
+const block = `${START}\nMeasured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, ${machine.chromium}, WebGL on ${machine.webgl}.\n\n${table}\n${END}`;
 writeFileSync(path, `${before}${block}${after}`);
 console.log(`wrote bench/results.json and ${path}`);

@@ -8,6 +8,7 @@ import { yuan } from '../../src/lib/i18n/format';
 import { assessVote, computeFunding } from '../../src/lib/policy';
 import { launchBrowser, watchedPage } from './browser';
 import { startPreview, type Preview } from './server';
+import { countColours } from './pixels';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -41,7 +42,10 @@ describe('the community page /community/[id]', () => {
 		const { page, foreign, errors } = await watchedPage(browser, server.url);
 		await page.goto(`${server.url}/community/${id}`);
 		await page.waitForSelector('[data-testid="funding"]', { timeout: 90_000 });
-		await page.screenshot({ path: 'test-results/community.png', fullPage: true });
+		await page.waitForSelector('.locator[data-map-idle="true"]', { timeout: 60_000 });
+		const shot = await page.screenshot({ path: 'test-results/community.png', fullPage: true });
+		const [marker] = countColours(shot, [[214, 69, 69]]);
+		expect(marker, 'the locator map shows the community').toBeGreaterThan(20);
 
 		const money = async (key: string) => (await page.textContent(`[data-money="${key}"]`))?.trim();
 		expect(await money('total')).toBe(yuan(funding.total));

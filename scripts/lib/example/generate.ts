@@ -124,8 +124,11 @@ function placeIn(
 	region: Feature<Polygon | MultiPolygon>,
 	outline: Feature<MultiPolygon>
 ): [number, number] {
-	const inside = (p: [number, number]) =>
-		booleanPointInPolygon(p, region) && booleanPointInPolygon(p, outline);
+	// checked as written (6 decimals), so rounding cannot carry a point across the outline
+	const inside = (p: [number, number]) => {
+		const q: [number, number] = [Math.round(p[0] * 1e6) / 1e6, Math.round(p[1] * 1e6) / 1e6];
+		return booleanPointInPolygon(q, region) && booleanPointInPolygon(q, outline);
+	};
 	const sd = town.central ? 0.012 : 0.02;
 	for (let i = 0; i < 60; i++) {
 		const p: [number, number] = [
