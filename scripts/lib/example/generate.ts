@@ -15,6 +15,7 @@ import type {
 	WorksRow
 } from '../../../src/lib/data/rows';
 import { SCHEMA_VERSION } from '../../../src/lib/data/schema';
+import { eligibilityInputOf } from '../../../src/lib/data/status';
 import { Random } from '../../../src/lib/util/random';
 import { makeCommunity } from './community';
 import { NameMaker } from './names';
@@ -231,17 +232,7 @@ function bundleFor(
 	[startFirst, startLast]: [number, number],
 	batchInvestment: number | null
 ): CommunityBundle {
-	const verdict = assessEligibility({
-		completionYear: community.completion_year,
-		central: town.central,
-		housingType: community.housing_type,
-		inShantytownPlan: community.in_shantytown_plan,
-		expropriationPlannedYear: community.expropriation_year,
-		facilitiesDeficient: community.facilities_deficient,
-		strongWill: community.strong_will,
-		asOfYear: Number(asOf.slice(0, 4)),
-		townKind: town.kind
-	});
+	const verdict = assessEligibility(eligibilityInputOf(community, town, asOf));
 	const perM2 =
 		batchInvestment !== null ? batchInvestment / community.building_area : Math.max(150, rng.normal(309, 70));
 	const works = makeWorks(rng, community.id, community.building_area, community.buildings, perM2);

@@ -5,6 +5,7 @@
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import type { TownRow } from '../data/rows';
 
 /** Where the map looks. */
 export interface MapView {
@@ -22,7 +23,6 @@ export interface BaseData {
 export const LOCAL_CJK_FONT =
 	"'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
-/** Label points: each town's seat (from the towns table) so labels sit where the town is, not at a cell's centroid. */
 export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpecification {
 	return {
 		version: 8,
@@ -86,5 +86,17 @@ export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpeci
 				paint: { 'text-color': '#243b53', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
 			}
 		]
+	};
+}
+
+/** Town name labels at each town's seat (where the town is, not a schematic cell's centroid). */
+export function townLabels(towns: readonly TownRow[]): FeatureCollection {
+	return {
+		type: 'FeatureCollection',
+		features: towns.map((t) => ({
+			type: 'Feature',
+			properties: { code: t.code, name: t.name },
+			geometry: { type: 'Point', coordinates: [t.seat_lon, t.seat_lat] }
+		}))
 	};
 }

@@ -13,6 +13,7 @@ import {
 import { writeDatasetCsv } from '../../../scripts/lib/dataset-csv';
 import { BATCH_2022, generate, type CommunityBundle } from '../../../scripts/lib/example/generate';
 import { tierTotals } from '../../../scripts/lib/example/works';
+import { eligibilityInputOf } from '../../../src/lib/data/status';
 import { geo, load } from './load';
 
 const AS_OF = '2026-11-15';
@@ -86,17 +87,7 @@ describe('the example dataset generator', () => {
 		let priority = 0;
 		for (const { community: c } of bundles) {
 			const town = townOf.get(c.town_code)!;
-			const v = assessEligibility({
-				completionYear: c.completion_year,
-				central: town.central,
-				housingType: c.housing_type,
-				inShantytownPlan: c.in_shantytown_plan,
-				expropriationPlannedYear: c.expropriation_year,
-				facilitiesDeficient: c.facilities_deficient,
-				strongWill: c.strong_will,
-				asOfYear: 2026,
-				townKind: town.kind
-			});
+			const v = assessEligibility(eligibilityInputOf(c, town, AS_OF));
 			counts[v.status]++;
 			if (v.priority) priority++;
 			for (const r of v.reasons) reasons.add(r.code);
