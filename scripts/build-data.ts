@@ -8,6 +8,7 @@ import { formatProblem } from '../src/lib/data/problems';
 import type { DatasetMeta } from '../src/lib/data/rows';
 import { deriveStatus, mapColumns, STATUS_COLUMNS } from '../src/lib/data/derived';
 import { SCHEMA_VERSION, type ColumnType } from '../src/lib/data/schema';
+import { validateTownRegions } from '../src/lib/data/regions';
 import { validateDataset } from '../src/lib/data/validate';
 import { makeLocate } from '../src/lib/geo/locate';
 import { loadGeography } from './lib/geography';
@@ -46,19 +47,7 @@ const all = [...input.problems, ...problems];
 const regions = (input.townRegions ??
 	JSON.parse(readFileSync('data/towns.geojson', 'utf8'))) as FeatureCollection<Polygon | MultiPolygon>;
 const codes = new Set(dataset.towns.map((t) => t.code));
-regions.features.forEach((f, i) => {
-	const code = String(f.properties?.code);
-	if (!codes.has(code))
-		all.push({
-			file: input.townRegions ? 'towns GeoJSON' : 'data/towns.geojson',
-			row: i + 1,
-			column: 'code',
-			value: code,
-			zh: '边界的区划代码不在乡镇街道表中',
-			en: 'boundary code is not a town of the towns table',
-			level: 'error'
-		});
-});
+all.push(...validateTownRegions(regions, codes, geo.outline, input.townRegionsFile ?? 'data/towns.geojson'));
 
 for (const p of all.filter((x) => x.level === 'notice')) console.warn(`提示 notice: ${formatProblem(p)}`);
 const errors = all.filter((p) => p.level === 'error');

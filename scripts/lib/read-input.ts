@@ -12,8 +12,9 @@ import { gcj02ToWgs84 } from '../../src/lib/geo/gcj02';
 
 export interface Input {
 	tables: RawTable[];
-	/** Town boundaries from a GeoJSON input, if one was given. */
+	/** Town boundaries from a GeoJSON input, if one was given, and its file. */
 	townRegions?: FeatureCollection;
+	townRegionsFile?: string;
 	problems: Problem[];
 	/** Files read, for the manifest. */
 	files: string[];
@@ -192,6 +193,7 @@ function readGeojsonFile(path: string, out: Input): void {
 			else f.properties = { ...f.properties, code: String(code) };
 		});
 		out.townRegions = fc;
+		out.townRegionsFile = file;
 	} else if ([...kinds].every((k) => k === 'Point')) {
 		// Community points: properties are the communities' columns, the geometry their location.
 		const header = [

@@ -56,6 +56,18 @@ describe('npm run data', () => {
 		expect(JSON.parse(before)).toMatchObject({ example: false, tables: { communities: 2 } });
 	});
 
+	it('rejects town boundaries that lie outside 乐清, naming the feature', () => {
+		const out = join(mkdtempSync(join(tmpdir(), 'yq-build-')), 'data');
+		const r = build(['--input', 'tests/fixtures/bad/town-boundary-outside', '--out', out]);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toContain(
+			'乡镇街道边界.geojson 第1行 「geometry」 值 "330382001"：边界大部分不在乐清市范围内（界内仅占0%）'
+		);
+		expect(r.stderr).toContain('第2行');
+		expect(r.stderr).not.toContain('第3行');
+		expect(existsSync(out)).toBe(false);
+	});
+
 	it('round trip: the template, filled in by a clerk with Chinese labels, builds to the same values', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'yq-xlsx-'));
 		const wb = makeTemplate();
