@@ -1,4 +1,5 @@
 import type { DepartmentName } from './departments';
+import { YUEQING_2023 } from './params';
 
 export interface WorkflowStage {
 	/** Stable id, e.g. `application-vote`. */
@@ -20,11 +21,23 @@ const ROWS = [
 	['application-vote', '申请表决', TOWN, '§三(一)', '“双三分之二”参与、“双四分之三”同意'],
 	['application', '改造申请与资金筹集', TOWN, '§三(一)', '向乡镇（街道）提出申请，居民自筹资金汇入指定账户'],
 	['design', '编制方案', TOWN, '§三(二)', '乡镇（街道）委托专业单位编制改造方案'],
-	['publicity', '方案公示与表决', TOWN, '§三(三)', '公示不少于7个工作日，方案表决通过'],
+	[
+		'publicity',
+		'方案公示与表决',
+		TOWN,
+		'§三(三)',
+		`公示不少于${YUEQING_2023.publicityMinWorkingDays}个工作日，方案表决通过`
+	],
 	['submission', '项目申报', TOWN, '§三(四)', '提交申请表、设计方案、公示书、居民承诺书、长效管理方案'],
 	['town-review', '乡镇初审', TOWN, '§三(四)', '初审通过且居民自筹资金全部到位'],
 	['competitive-review', '竞争性评审', '市旧改办', '§三(四)', '市旧改办联合有关部门竞争性评审'],
-	['annual-plan', '列入年度计划', '市旧改办', '§三(四)', '每年5月底前经市政府同意，确定下一年度计划'],
+	[
+		'annual-plan',
+		'列入年度计划',
+		'市旧改办',
+		'§三(四)',
+		`每年${YUEQING_2023.planDeadline.month}月${YUEQING_2023.planDeadline.day}日前经市政府同意，确定下一年度计划`
+	],
 	['consultation', '联合会商', '市旧改办', '§四(三)', '市住建局组织有关部门对设计方案联合会商'],
 	['project-approval', '立项审批', '市发改局', '§四(四)', '按总投资合并或分别审批'],
 	['tender', '施工招标', TOWN, '附件3', '乡镇（街道）组织施工招标'],
