@@ -2,25 +2,13 @@
 import { tableFromIPC } from 'apache-arrow';
 import type { MapColumns } from './derived';
 
+/** Each column as written by the build (scripts/lib/map-arrow.ts): text as string[], numbers as typed arrays. */
 export function readMapColumns(bytes: Uint8Array): MapColumns {
 	const t = tableFromIPC(bytes);
-	const typed = <T>(name: string) => t.getChild(name)!.toArray() as T;
-	return {
-		id: t.getChild('id')!.toArray() as string[],
-		name: t.getChild('name')!.toArray() as string[],
-		lon: typed<Float64Array>('lon'),
-		lat: typed<Float64Array>('lat'),
-		area: typed<Float32Array>('area'),
-		households: typed<Uint32Array>('households'),
-		town: typed<Uint8Array>('town'),
-		year: typed<Uint16Array>('year'),
-		housing: typed<Uint8Array>('housing'),
-		management: typed<Uint8Array>('management'),
-		eligibility: typed<Uint8Array>('eligibility'),
-		applicationVote: typed<Uint8Array>('applicationVote'),
-		schemeVote: typed<Uint8Array>('schemeVote'),
-		stage: typed<Uint8Array>('stage'),
-		fundingBand: typed<Uint8Array>('fundingBand'),
-		tiers: typed<Uint8Array>('tiers')
-	};
+	return Object.fromEntries(
+		t.schema.fields.map((f) => {
+			const values = t.getChild(f.name)!.toArray() as unknown;
+			return [f.name, ArrayBuffer.isView(values) ? values : Array.from(values as Iterable<string>)];
+		})
+	) as unknown as MapColumns;
 }

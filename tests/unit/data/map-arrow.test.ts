@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { deriveStatus, mapColumns } from '../../../src/lib/data/derived';
+import { readMapColumns } from '../../../src/lib/data/map-columns';
+import { mapArrow } from '../../../scripts/lib/map-arrow';
+import { load } from './load';
+
+describe('map.arrow', () => {
+	it('reads back exactly the columns the build wrote, with their types', async () => {
+		const { dataset } = await load(['data/example']);
+		const cols = mapColumns(dataset, deriveStatus(dataset, '2026-11-15'));
+		const back = readMapColumns(mapArrow(cols));
+		expect(Object.keys(back).sort()).toEqual(Object.keys(cols).sort());
+		for (const [name, values] of Object.entries(cols)) {
+			const read = back[name as keyof typeof back];
+			expect(read.constructor, name).toBe(values.constructor);
+			expect(Array.from(read as ArrayLike<unknown>), name).toEqual(Array.from(values as ArrayLike<unknown>));
+		}
+	});
+});
