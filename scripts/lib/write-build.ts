@@ -1,5 +1,6 @@
 // Writes a validated dataset as the app's static files: Parquet per table (DuckDB, zstd), towns.geojson,
 // manifest.json — into a fresh folder that replaces the old one only once complete.
+import { townNameEn } from './pinyin';
 import {
 	chmodSync,
 	createWriteStream,
@@ -112,7 +113,7 @@ export async function writeBuild(
 			...meta,
 			schemaVersion: SCHEMA_VERSION,
 			builtAt: new Date().toISOString(),
-			towns: dataset.towns,
+			towns: dataset.towns.map((t) => ({ ...t, name_en: townNameEn(t) })),
 			tables: counts,
 			sources
 		};

@@ -3,6 +3,7 @@ import { EMPTY_FILTER, filterFromParams, filterToParams, type Filter } from '$li
 import { COLOUR_COLUMNS, type Colouring } from '$lib/data/queries';
 import { TOWN_METRICS, type TownMetric } from '$lib/map/choropleth';
 import type { MapView } from '$lib/map/style';
+import { locale } from '$lib/i18n/lang.svelte';
 
 /** 乐清 as a whole. */
 export const HOME_VIEW: MapView = { lon: 121.0, lat: 28.22, zoom: 9.3 };
@@ -46,6 +47,7 @@ export class ViewState {
 		const v = this.view;
 		if (v.lon !== HOME_VIEW.lon || v.lat !== HOME_VIEW.lat || v.zoom !== HOME_VIEW.zoom)
 			p.set('v', `${v.lon},${v.lat},${v.zoom}`);
+		if (locale.lang === 'en') p.set('lang', 'en');
 		const s = p.toString();
 		return s ? `?${s}` : '';
 	}

@@ -1,11 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communitySql } from '../../src/lib/data/queries';
-import type { FundRow, VoteRow, WorksRow } from '../../src/lib/data/rows';
-import { fundingInputOf } from '../../src/lib/data/status';
+import type { Manifest } from '../../src/lib/data/manifest';
+import type { FundRow, TownRow, VoteRow, WorksRow } from '../../src/lib/data/rows';
+import { eligibilityInputOf, fundingInputOf } from '../../src/lib/data/status';
 import { yuan } from '../../src/lib/i18n/format';
-import { assessVote, computeFunding } from '../../src/lib/policy';
+import { assessEligibility, assessVote, computeFunding } from '../../src/lib/policy';
+import { axeViolations } from './axe';
 import { launchBrowser, watchedPage } from './browser';
 import { startPreview, type Preview } from './server';
 import { countColours } from './pixels';
@@ -24,6 +26,9 @@ afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
 });
+
+/** Text as a reader sees it: runs of white space as one space. */
+const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 describe('the community page /community/[id]', () => {
 	it('shows the engine’s numbers: funding breakdown, vote tests and shortfall, next step and its department', async () => {
@@ -76,11 +81,50 @@ describe('the community page /community/[id]', () => {
 				ok ? '✓' : '✗'
 			);
 		}
-		expect(await card.locator('[data-testid="shortfall"]').textContent()).toContain(
+		expect(text(await card.locator('[data-testid="shortfall"]').textContent())).toContain(
 			`还差 ${verdict.shortfall.owners} 户`
 		);
 		expect(await page.textContent('[data-testid="eligibility"]')).toContain('§二(一)');
 		expect(await page.textContent('[data-testid="next-step"]')).toMatch(/责任单位/);
+		expect(foreign).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+
+	it('reads in English with ?lang=en: the engine’s reasons, stage, department and money', async () => {
+		const [target] = await directSql<{ id: string }>(
+			`SELECT id FROM community_view WHERE eligibility = 'eligible-priority' AND stage NOT IN ('none', 'post-evaluation') ORDER BY id LIMIT 1`
+		);
+		const id = target!.id;
+		const sql = communitySql(id);
+		const [community] = await directSql<Parameters<typeof eligibilityInputOf>[0] & { town_code: string }>(
+			sql.community
+		);
+		const [town] = await directSql<TownRow>(`SELECT * FROM towns WHERE code = '${community!.town_code}'`);
+		const manifest = JSON.parse(readFileSync('static/data/manifest.json', 'utf8')) as Manifest;
+		const verdict = assessEligibility(eligibilityInputOf(community!, town!, manifest.asOf));
+		const works = await directSql<WorksRow>(sql.works);
+		const funds = await directSql<FundRow>(sql.funds);
+		const funding = computeFunding(fundingInputOf({ community: community as never, works, funds }).input);
+
+		const { page, foreign, errors } = await watchedPage(browser, server.url);
+		await page.goto(`${server.url}/community/${id}?lang=en`);
+		await page.waitForSelector('[data-testid="funding"]', { timeout: 90_000 });
+		await page.waitForSelector('.locator[data-map-idle="true"]', { timeout: 60_000 });
+		await page.screenshot({ path: 'test-results/community-en.png', fullPage: true });
+		expect(text(await page.textContent('[data-testid="eligibility"] .verdict'))).toBe(
+			'Eligible (city centre: goes first)'
+		);
+		const reasons = await page.$$eval('[data-testid="eligibility"] li', (els) =>
+			els.map((e) => e.firstChild?.textContent)
+		);
+		expect(reasons).toEqual(verdict.reasons.map((r) => r.en));
+		expect((await page.textContent('[data-money="total"]'))?.trim()).toBe(yuan(funding.total, 'en'));
+		const next = text(await page.textContent('[data-testid="next-step"]'));
+		expect(next).toMatch(/^Next step: [a-z]/);
+		expect(next).not.toMatch(/[\u4e00-\u9fff]{2,}（/);
+		expect(await page.textContent('nav a')).toBe('← Back to the overview');
+		const violations = await axeViolations(page, ['.locator']);
+		expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
 		expect(foreign).toEqual([]);
 		expect(errors).toEqual([]);
 	});

@@ -61,7 +61,7 @@ FROM community_view WHERE ${whereSql(f, 'towns')} GROUP BY town_code ORDER BY to
 
 /** Candidates for the next plan under the filter; the policy engine ranks them (rankCandidates). */
 export function candidatesSql(f: Filter): string {
-	return `SELECT id, name, town_name AS "townName", CAST(ready_date AS VARCHAR) AS "readyDate",
+	return `SELECT id, name, town_code AS "townCode", CAST(ready_date AS VARCHAR) AS "readyDate",
 	property_management = 'professional' AS "professionalManagement",
 	CAST(subsidy AS DOUBLE) AS subsidy
 FROM community_view WHERE ready_for_plan AND ${whereSql(f)}`;

@@ -13,6 +13,7 @@ export type ColumnType = 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'e
 export interface EnumValue {
 	code: string;
 	zh: string;
+	en: string;
 }
 
 export interface Column {
@@ -48,39 +49,43 @@ export interface Table {
 export type TableName = 'towns' | 'communities' | 'works' | 'votes' | 'funds' | 'stage_events' | 'contacts';
 
 export const HOUSING_TYPES: readonly EnumValue[] = [
-	{ code: 'commodity', zh: '商品房' },
-	{ code: 'work-unit', zh: '单位房' },
-	{ code: 'reformed', zh: '房改房' },
-	{ code: 'self-built', zh: '自建房' },
-	{ code: 'urban-village', zh: '城中村' },
-	{ code: 'shantytown-rebuild', zh: '棚户区' }
+	{ code: 'commodity', zh: '商品房', en: 'commodity housing' },
+	{ code: 'work-unit', zh: '单位房', en: 'work-unit housing' },
+	{ code: 'reformed', zh: '房改房', en: 'reformed public housing' },
+	{ code: 'self-built', zh: '自建房', en: 'self-built' },
+	{ code: 'urban-village', zh: '城中村', en: 'urban village' },
+	{ code: 'shantytown-rebuild', zh: '棚户区', en: 'shantytown' }
 ];
 
 export const PROPERTY_MANAGEMENT: readonly EnumValue[] = [
-	{ code: 'professional', zh: '专业物业' },
-	{ code: 'self', zh: '业主自治' },
-	{ code: 'community', zh: '社区托管' },
-	{ code: 'none', zh: '无' }
+	{ code: 'professional', zh: '专业物业', en: 'professional' },
+	{ code: 'self', zh: '业主自治', en: "owners' self-management" },
+	{ code: 'community', zh: '社区托管', en: 'community-run' },
+	{ code: 'none', zh: '无', en: 'none' }
 ];
 
 export const TOWN_KINDS: readonly EnumValue[] = [
-	{ code: '街道', zh: '街道' },
-	{ code: '镇', zh: '镇' },
-	{ code: '乡', zh: '乡' }
+	{ code: '街道', zh: '街道', en: 'subdistrict' },
+	{ code: '镇', zh: '镇', en: 'town' },
+	{ code: '乡', zh: '乡', en: 'township' }
 ];
 
 export const VOTE_KINDS: readonly EnumValue[] = [
-	{ code: 'application', zh: '申请表决' },
-	{ code: 'scheme', zh: '方案表决' }
+	{ code: 'application', zh: '申请表决', en: 'application vote' },
+	{ code: 'scheme', zh: '方案表决', en: 'scheme vote' }
 ];
 
 export const FUND_SOURCES: readonly EnumValue[] = [
-	{ code: 'resident', zh: '居民自筹' },
-	{ code: 'social', zh: '社会资金' },
-	{ code: 'subsidy', zh: '财政补助' }
+	{ code: 'resident', zh: '居民自筹', en: 'residents' },
+	{ code: 'social', zh: '社会资金', en: 'social capital' },
+	{ code: 'subsidy', zh: '财政补助', en: 'subsidy' }
 ];
 
-export const STAGES: readonly EnumValue[] = WORKFLOW_STAGES.map((s) => ({ code: s.id, zh: s.name }));
+export const STAGES: readonly EnumValue[] = WORKFLOW_STAGES.map((s) => ({
+	code: s.id,
+	zh: s.name,
+	en: s.en
+}));
 
 const id = (doc: string): Column => ({
 	name: 'community_id',
@@ -262,7 +267,7 @@ export const TABLES: readonly Table[] = [
 				exclusiveMin: true,
 				required: true,
 				public: false,
-				doc: 'All owners’ exclusive floor area, the area of the votes (§三(一))'
+				doc: "All owners' exclusive floor area, the area of the votes (§三(一))"
 			},
 			{
 				name: 'buildings',
@@ -317,7 +322,7 @@ export const TABLES: readonly Table[] = [
 				type: 'boolean',
 				required: true,
 				public: false,
-				doc: 'Residents’ will to renovate is strong (§二(一))'
+				doc: "Residents' will to renovate is strong (§二(一))"
 			},
 			{
 				name: 'property_management',
@@ -392,7 +397,7 @@ export const TABLES: readonly Table[] = [
 		zh: '表决',
 		key: ['community_id', 'kind', 'date'],
 		public: false,
-		doc: 'Owners’ votes (§三(一) application, §三(三) scheme): the tallies, never who voted how.',
+		doc: "Owners' votes (§三(一) application, §三(三) scheme): the tallies, never who voted how.",
 		columns: [
 			id('Community'),
 			{

@@ -6,6 +6,8 @@ describe('Chinese number and date formats', () => {
 		expect(money(58_500_000)).toBe('5,850万元');
 		expect(money(12_345)).toBe('1.2万元');
 		expect(area(189_600)).toBe('19万㎡');
+		expect(area(189_600, 'en')).toBe('189.6k ㎡');
+		expect(area(18_912_100, 'en')).toBe('18.9m ㎡');
 		expect(households(1400)).toBe('1,400户');
 		expect(date('2024-05-31')).toBe('2024年5月31日');
 		expect(date(null)).toBe('—');

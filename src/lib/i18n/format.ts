@@ -20,9 +20,10 @@ export function yuan(v: number, lang: Lang = 'zh'): string {
 	return lang === 'zh' ? `${f.format(v)}元` : `¥${f.format(v)}`;
 }
 
-/** ㎡ as 万㎡ (zh) or thousand ㎡ (en). */
+/** ㎡ as 万㎡ (zh), or thousand / million ㎡ (en). */
 export function area(m2: number, lang: Lang = 'zh'): string {
-	return lang === 'zh' ? `${zhNumber.format(m2 / 10_000)}万㎡` : `${enNumber.format(m2 / 1000)}k ㎡`;
+	if (lang === 'zh') return `${zhNumber.format(m2 / 10_000)}万㎡`;
+	return m2 >= 1_000_000 ? `${enNumber.format(m2 / 1_000_000)}m ㎡` : `${enNumber.format(m2 / 1000)}k ㎡`;
 }
 
 export function sqm(m2: number, lang: Lang = 'zh'): string {
@@ -30,7 +31,9 @@ export function sqm(m2: number, lang: Lang = 'zh'): string {
 }
 
 export function count(n: number, unit: { zh: string; en: string }, lang: Lang = 'zh'): string {
-	return lang === 'zh' ? `${whole('zh').format(n)}${unit.zh}` : `${whole('en').format(n)} ${unit.en}`;
+	return lang === 'zh'
+		? `${whole('zh').format(n)}${unit.zh}`
+		: `${whole('en').format(n)}${unit.en ? ` ${unit.en}` : ''}`;
 }
 
 export function households(n: number, lang: Lang = 'zh'): string {

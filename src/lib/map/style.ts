@@ -5,7 +5,8 @@
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { TownRow } from '../data/rows';
+import type { ManifestTown } from '../data/manifest';
+import type { Lang } from '../i18n/format';
 
 /** Where the map looks. */
 export interface MapView {
@@ -90,12 +91,12 @@ export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpeci
 }
 
 /** Town name labels at each town's seat (where the town is, not a schematic cell's centroid). */
-export function townLabels(towns: readonly TownRow[]): FeatureCollection {
+export function townLabels(towns: readonly ManifestTown[], lang: Lang = 'zh'): FeatureCollection {
 	return {
 		type: 'FeatureCollection',
 		features: towns.map((t) => ({
 			type: 'Feature',
-			properties: { code: t.code, name: t.name },
+			properties: { code: t.code, name: lang === 'zh' ? t.name : t.name_en },
 			geometry: { type: 'Point', coordinates: [t.seat_lon, t.seat_lat] }
 		}))
 	};

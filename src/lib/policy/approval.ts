@@ -5,10 +5,19 @@ import { PolicyInputError } from './reason';
 export type ApprovalPath = 'proposal+feasibility+design' | 'proposal+feasibility' | 'separate';
 
 /** Chinese names of the paths, for people. */
-export const APPROVAL_PATH_NAMES: Readonly<Record<ApprovalPath, string>> = Object.freeze({
-	'proposal+feasibility+design': '合并编报和审批项目建议书、可行性研究报告、初步设计',
-	'proposal+feasibility': '合并编报和审批项目建议书、可行性研究报告；初步设计另行审批',
-	separate: '项目建议书、可行性研究报告、初步设计分别编报审批'
+export const APPROVAL_PATH_NAMES: Readonly<Record<ApprovalPath, { zh: string; en: string }>> = Object.freeze({
+	'proposal+feasibility+design': {
+		zh: '合并编报和审批项目建议书、可行性研究报告、初步设计',
+		en: 'proposal, feasibility study and preliminary design approved together'
+	},
+	'proposal+feasibility': {
+		zh: '合并编报和审批项目建议书、可行性研究报告；初步设计另行审批',
+		en: 'proposal and feasibility study together; preliminary design separately'
+	},
+	separate: {
+		zh: '项目建议书、可行性研究报告、初步设计分别编报审批',
+		en: 'proposal, feasibility study and preliminary design approved separately'
+	}
 });
 
 /**

@@ -3,22 +3,22 @@ import type { WorksTier } from './params';
 
 /** The six categories of works — §二(三), 附件1. */
 export const WORKS_CATEGORIES = Object.freeze([
-	{ id: 'building', name: '建筑' },
-	{ id: 'roads', name: '道路交通和停车' },
-	{ id: 'networks', name: '管网通信系统' },
-	{ id: 'landscape', name: '景观绿化' },
-	{ id: 'care', name: '养老托育设施' },
-	{ id: 'governance', name: '社区治理和服务体系' }
+	{ id: 'building', name: '建筑', en: 'buildings' },
+	{ id: 'roads', name: '道路交通和停车', en: 'roads and parking' },
+	{ id: 'networks', name: '管网通信系统', en: 'pipes and networks' },
+	{ id: 'landscape', name: '景观绿化', en: 'landscape and greenery' },
+	{ id: 'care', name: '养老托育设施', en: 'elderly and child care' },
+	{ id: 'governance', name: '社区治理和服务体系', en: 'community services' }
 ] as const);
 
 export type WorksCategory = (typeof WORKS_CATEGORIES)[number]['id'];
 
 /** The three tiers — §二(三): basic 基础类, improvement 完善类, upgrade 提升类. */
 export const WORKS_TIERS = Object.freeze([
-	{ id: 'basic', name: '基础类', code: '1' },
-	{ id: 'improvement', name: '完善类', code: '2' },
-	{ id: 'upgrade', name: '提升类', code: '3' }
-] as const satisfies readonly { id: WorksTier; name: string; code: string }[]);
+	{ id: 'basic', name: '基础类', en: 'basic', code: '1' },
+	{ id: 'improvement', name: '完善类', en: 'improvement', code: '2' },
+	{ id: 'upgrade', name: '提升类', en: 'upgrade', code: '3' }
+] as const satisfies readonly { id: WorksTier; name: string; en: string; code: string }[]);
 
 export interface WorksItem {
 	/** Stable id: category.tier.code, e.g. `building.basic.1.1`. */

@@ -30,10 +30,16 @@ export interface EligibilityVerdict {
 
 const CLAUSE = '§二(一)';
 
-const HOUSING_EXCLUSION_TEXT: Partial<Record<HousingType, string>> = {
-	'self-built': '以居民自建住房为主的区域，不属本次改造范畴',
-	'urban-village': '城中村，不属本次改造范畴',
-	'shantytown-rebuild': '拟拆除新建（改建、扩建、翻建）的棚户区，不属本次改造范畴'
+const HOUSING_EXCLUSION_TEXT: Partial<Record<HousingType, [string, string]>> = {
+	'self-built': [
+		'以居民自建住房为主的区域，不属本次改造范畴',
+		'mainly self-built housing: outside this programme'
+	],
+	'urban-village': ['城中村，不属本次改造范畴', 'urban village: outside this programme'],
+	'shantytown-rebuild': [
+		'拟拆除新建（改建、扩建、翻建）的棚户区，不属本次改造范畴',
+		'shantytown to be demolished and rebuilt: outside this programme'
+	]
 };
 
 function wholeYear(value: number, field: string): number {
@@ -59,19 +65,31 @@ export function assessEligibility(
 
 	const exclusions: Reason[] = [];
 	if (c.townKind !== undefined && params.outOfScopeTownKinds.includes(c.townKind)) {
-		exclusions.push(reason('outside-urban-area', CLAUSE, `位于${c.townKind}，不在城关和建制镇范围内`));
+		exclusions.push(
+			reason(
+				'outside-urban-area',
+				CLAUSE,
+				`位于${c.townKind}，不在城关和建制镇范围内`,
+				'in a township, outside the city and designated towns'
+			)
+		);
 	}
 	if (params.excludedHousingTypes.includes(c.housingType)) {
 		exclusions.push(
 			reason(
 				`excluded-${c.housingType}`,
 				CLAUSE,
-				HOUSING_EXCLUSION_TEXT[c.housingType] ?? '该住房类型不属本次改造范畴'
+				...(HOUSING_EXCLUSION_TEXT[c.housingType] ?? [
+					'该住房类型不属本次改造范畴',
+					'this housing type is outside this programme'
+				])
 			)
 		);
 	}
 	if (c.inShantytownPlan) {
-		exclusions.push(reason('in-shantytown-plan', CLAUSE, '已列入棚改计划'));
+		exclusions.push(
+			reason('in-shantytown-plan', CLAUSE, '已列入棚改计划', 'in the shantytown renovation plan')
+		);
 	}
 	const horizonEnd = asOfYear + params.expropriationHorizonYears;
 	if (c.expropriationPlannedYear !== null && c.expropriationPlannedYear <= horizonEnd) {
@@ -79,7 +97,8 @@ export function assessEligibility(
 			reason(
 				'expropriation-within-horizon',
 				CLAUSE,
-				`已列入${params.expropriationHorizonYears}年内征收计划（${c.expropriationPlannedYear}年）`
+				`已列入${params.expropriationHorizonYears}年内征收计划（${c.expropriationPlannedYear}年）`,
+				`to be expropriated within ${params.expropriationHorizonYears} years (${c.expropriationPlannedYear})`
 			)
 		);
 	}
@@ -90,29 +109,57 @@ export function assessEligibility(
 	const builtByCutoff = `${completionYear}-12-31` <= params.builtBeforeCutoff;
 	if (builtByCutoff) {
 		const reasons = [
-			reason('built-by-cutoff', CLAUSE, `${completionYear}年建成，属${cutoffYear}年底前建成的重点改造范围`)
+			reason(
+				'built-by-cutoff',
+				CLAUSE,
+				`${completionYear}年建成，属${cutoffYear}年底前建成的重点改造范围`,
+				`built in ${completionYear}, by the end of ${cutoffYear}: a focus of the programme`
+			)
 		];
 		if (c.central)
 			reasons.push(
-				reason('central-priority', CLAUSE, '位于城关（乐成、城东、城南街道），符合条件的先予实施')
+				reason(
+					'central-priority',
+					CLAUSE,
+					'位于城关（乐成、城东、城南街道），符合条件的先予实施',
+					'in the city centre (乐成, 城东, 城南): eligible communities go first'
+				)
 			);
 		return { status: 'eligible', priority: c.central, reasons };
 	}
 
-	const after = reason('built-after-cutoff', CLAUSE, `${completionYear}年建成，晚于${cutoffYear}年底`);
+	const after = reason(
+		'built-after-cutoff',
+		CLAUSE,
+		`${completionYear}年建成，晚于${cutoffYear}年底`,
+		`built in ${completionYear}, after the end of ${cutoffYear}`
+	);
 	if (c.facilitiesDeficient && c.strongWill) {
 		return {
 			status: 'conditional',
 			priority: false,
 			reasons: [
 				after,
-				reason('deficient-and-willing', CLAUSE, '设施或物业管理不健全且居民改造意愿强烈，可纳入改造范围')
+				reason(
+					'deficient-and-willing',
+					CLAUSE,
+					'设施或物业管理不健全且居民改造意愿强烈，可纳入改造范围',
+					'facilities or management deficient and residents keen: may be included'
+				)
 			]
 		};
 	}
 	const missing: Reason[] = [];
 	if (!c.facilitiesDeficient)
-		missing.push(reason('facilities-adequate', CLAUSE, '使用功能和配套设施、物业管理未见不足'));
-	if (!c.strongWill) missing.push(reason('will-not-strong', CLAUSE, '居民改造意愿不强烈'));
+		missing.push(
+			reason(
+				'facilities-adequate',
+				CLAUSE,
+				'使用功能和配套设施、物业管理未见不足',
+				'facilities and management not found deficient'
+			)
+		);
+	if (!c.strongWill)
+		missing.push(reason('will-not-strong', CLAUSE, '居民改造意愿不强烈', 'residents not keen on renovation'));
 	return { status: 'ineligible', priority: false, reasons: [after, ...missing] };
 }

@@ -109,21 +109,42 @@ export function computeFunding(p: FundingInput, params: PolicyParams = YUEQING_2
 		reason(
 			'resident-share',
 			CLAUSE,
-			`居民自筹按基础类${pct(params.residentShare.basic)}、完善类${pct(params.residentShare.improvement)}、提升类${pct(params.residentShare.upgrade)}计算`
+			`居民自筹按基础类${pct(params.residentShare.basic)}、完善类${pct(params.residentShare.improvement)}、提升类${pct(params.residentShare.upgrade)}计算`,
+			`residents pay ${pct(params.residentShare.basic)} of basic, ${pct(params.residentShare.improvement)} of improvement and ${pct(params.residentShare.upgrade)} of upgrade works`
 		),
 		capped
 			? reason(
 					'subsidy-capped',
 					CLAUSE,
-					`财政补助高于${params.subsidyCapPerM2}元/㎡，按${params.subsidyCapPerM2}元/㎡补助，超出部分居民自理`
+					`财政补助高于${params.subsidyCapPerM2}元/㎡，按${params.subsidyCapPerM2}元/㎡补助，超出部分居民自理`,
+					`subsidy above ${params.subsidyCapPerM2} yuan/㎡: capped, residents pay the excess`
 				)
-			: reason('subsidy-actual', CLAUSE, `财政补助不高于${params.subsidyCapPerM2}元/㎡，按实补助`)
+			: reason(
+					'subsidy-actual',
+					CLAUSE,
+					`财政补助不高于${params.subsidyCapPerM2}元/㎡，按实补助`,
+					`subsidy within ${params.subsidyCapPerM2} yuan/㎡: paid as costed`
+				)
 	];
 	if ((p.garageArea ?? 0) > 0) {
-		reasons.push(reason('garage-area-counted', CLAUSE, '底层地上车库按现设计建筑面积计入补助面积'));
+		reasons.push(
+			reason(
+				'garage-area-counted',
+				CLAUSE,
+				'底层地上车库按现设计建筑面积计入补助面积',
+				'ground-floor garages count towards the subsidised area'
+			)
+		);
 	}
 	if (elevatorFen > 0n) {
-		reasons.push(reason('elevator-excluded', CLAUSE, '加装电梯投资不计入总投资，按相关办法另行补助'));
+		reasons.push(
+			reason(
+				'elevator-excluded',
+				CLAUSE,
+				'加装电梯投资不计入总投资，按相关办法另行补助',
+				'lift installation is outside the total and subsidised separately'
+			)
+		);
 	}
 
 	return {

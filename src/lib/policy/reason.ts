@@ -6,6 +6,8 @@ export interface Reason {
 	clause: string;
 	/** One line in Chinese for people, e.g. `2000年底前建成，属重点改造范围`. */
 	text: string;
+	/** The same line in English, for the `en` interface. */
+	en: string;
 }
 
 /** Thrown for input no real community can have (a vote tally above its total, a negative area); names the field. */
@@ -19,6 +21,6 @@ export class PolicyInputError extends Error {
 	}
 }
 
-export function reason(code: string, clause: string, text: string): Reason {
-	return { code, clause, text };
+export function reason(code: string, clause: string, text: string, en: string): Reason {
+	return { code, clause, text, en };
 }

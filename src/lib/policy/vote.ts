@@ -148,22 +148,26 @@ export function assessVote(t: VoteTally, params: PolicyParams = YUEQING_2023): V
 		reason(
 			tests.participationArea ? 'participation-area-met' : 'participation-area-short',
 			clause,
-			`参与表决专有面积${tests.participationArea ? '达到' : '未达'}总面积的${pct(f)}`
+			`参与表决专有面积${tests.participationArea ? '达到' : '未达'}总面积的${pct(f)}`,
+			`area taking part ${tests.participationArea ? 'reaches' : 'falls short of'} ${pct(f)} of the total area`
 		),
 		reason(
 			tests.participationOwners ? 'participation-owners-met' : 'participation-owners-short',
 			clause,
-			`参与表决人数${tests.participationOwners ? '达到' : '未达'}业主总人数的${pct(f)}`
+			`参与表决人数${tests.participationOwners ? '达到' : '未达'}业主总人数的${pct(f)}`,
+			`owners taking part ${tests.participationOwners ? 'reach' : 'fall short of'} ${pct(f)} of all owners`
 		),
 		reason(
 			tests.approvalArea ? 'approval-area-met' : 'approval-area-short',
 			clause,
-			`同意的专有面积${tests.approvalArea ? '达到' : '未达'}参与表决面积的${pct(g)}`
+			`同意的专有面积${tests.approvalArea ? '达到' : '未达'}参与表决面积的${pct(g)}`,
+			`area in favour ${tests.approvalArea ? 'reaches' : 'falls short of'} ${pct(g)} of the area taking part`
 		),
 		reason(
 			tests.approvalOwners ? 'approval-owners-met' : 'approval-owners-short',
 			clause,
-			`同意人数${tests.approvalOwners ? '达到' : '未达'}参与表决人数的${pct(g)}`
+			`同意人数${tests.approvalOwners ? '达到' : '未达'}参与表决人数的${pct(g)}`,
+			`owners in favour ${tests.approvalOwners ? 'reach' : 'fall short of'} ${pct(g)} of the owners taking part`
 		)
 	];
 	return {

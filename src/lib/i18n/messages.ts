@@ -1,0 +1,179 @@
+/**
+ * Every line of interface text, in Chinese and English. `{name}` marks a value filled in by `t`.
+ * Labels that belong to data (stages, tiers, colour classes, housing types) carry their own `zh`/`en` where they
+ * are defined; this file holds only the interface's own words.
+ */
+import { locale } from './lang.svelte';
+
+const MESSAGES = {
+	'app.title': { zh: '乐清旧改地图', en: 'Yueqing Renovation Map' },
+	'app.subtitle': { zh: '城镇老旧小区改造总览', en: 'Old residential community renovation' },
+	'app.asOf': { zh: '数据截至 {date}', en: 'Data as of {date}' },
+	'app.overview': { zh: '总览', en: 'Overview' },
+	'lang.switch': { zh: 'English', en: '中文' },
+	'lang.switchLabel': { zh: '切换为英文界面', en: '切换为中文界面 / switch to Chinese' },
+	'badge.example': { zh: '示例数据', en: 'Example data' },
+	'badge.schematic': { zh: '边界示意', en: 'Schematic boundaries' },
+	'badge.schematicTitle': {
+		zh: '乡镇街道边界为示意，并非官方行政界线',
+		en: 'Town boundaries are schematic, not official administrative lines'
+	},
+	'db.loading': { zh: '查询引擎加载中', en: 'Loading query engine' },
+	'db.error': { zh: '查询引擎加载失败：{error}', en: 'Query engine failed to load: {error}' },
+	'db.ready': { zh: '查询就绪', en: 'Queries ready' },
+	'map.colouring': { zh: '着色', en: 'Colour by' },
+	'map.loading': { zh: '地图加载中…', en: 'Loading map…' },
+	'map.loadError': {
+		zh: '数据加载失败：{error}。请先运行 npm run data。',
+		en: 'Data failed to load: {error}. Run npm run data first.'
+	},
+	'map.label': { zh: '小区地图', en: 'Map of communities' },
+	'map.failed': { zh: '地图加载失败：{error}', en: 'The map failed to load: {error}' },
+	'map.builtIn': { zh: '{year}年建成', en: 'built {year}' },
+	'area.title': { zh: '区域选择', en: 'Area selection' },
+	'area.hint': {
+		zh: '在地图上单击添加顶点，双击或点“完成”结束（{n}个顶点）',
+		en: 'Click the map to add vertices; double-click or press “Done” to finish ({n} vertices)'
+	},
+	'area.done': { zh: '完成', en: 'Done' },
+	'area.cancel': { zh: '取消', en: 'Cancel' },
+	'area.draw': { zh: '画区域', en: 'Draw an area' },
+	'area.count': { zh: '区域内 {n} 个小区', en: '{n} communities in the area' },
+	'area.clear': { zh: '清除区域', en: 'Clear area' },
+	'filters.title': { zh: '筛选', en: 'Filters' },
+	'filters.clear': { zh: '清除', en: 'Clear' },
+	'filters.years': { zh: '建成年份', en: 'Year completed' },
+	'filters.from': { zh: '从', en: 'from' },
+	'filters.to': { zh: '至', en: 'to' },
+	'filters.yearFrom': { zh: '建成年份起', en: 'Completed from year' },
+	'filters.yearTo': { zh: '建成年份止', en: 'Completed up to year' },
+	'filters.towns': { zh: '乡镇街道', en: 'Streets and towns' },
+	'filters.eligibility': { zh: '改造资格', en: 'Eligibility' },
+	'filters.stage': { zh: '改造阶段', en: 'Stage' },
+	'filters.notStarted': { zh: '未启动', en: 'not started' },
+	'filters.housing': { zh: '房屋类型', en: 'Housing type' },
+	'filters.management': { zh: '物业管理', en: 'Property management' },
+	'filters.tiers': { zh: '改造内容类别', en: 'Works tier' },
+	'legend.label': { zh: '图例', en: 'Legend' },
+	'legend.size': { zh: '圆点大小：建筑面积', en: 'Dot size: building area' },
+	'kpi.label': { zh: '关键指标', en: 'Key figures' },
+	'kpi.wait': { zh: '指标计算中…', en: 'Computing figures…' },
+	'kpi.communities': { zh: '小区', en: 'Communities' },
+	'kpi.households': { zh: '户数', en: 'Households' },
+	'kpi.buildingArea': { zh: '建筑面积', en: 'Building area' },
+	'kpi.investment': { zh: '估算总投资', en: 'Estimated investment' },
+	'kpi.residentShare': { zh: '居民出资', en: "Residents' share" },
+	'kpi.subsidy': { zh: '财政补助需求', en: 'Subsidy demand' },
+	'kpi.readyForPlan': { zh: '可列入{year}年计划', en: 'Ready for the {year} plan' },
+	'export.label': { zh: '导出当前筛选清单', en: 'Export the filtered list' },
+	'export.file': { zh: '乐清旧改小区清单', en: 'yueqing-renovation-communities' },
+	'drill.selected': { zh: '已选 {towns}', en: 'Selected: {towns}' },
+	'drill.back': { zh: '返回全市', en: 'Whole city' },
+	'towns.title': { zh: '乡镇街道', en: 'Streets and towns' },
+	'towns.colour': { zh: '着色', en: 'Colour' },
+	'towns.metric': { zh: '乡镇着色指标', en: 'Figure colouring the towns' },
+	'towns.view': { zh: '查看{town}', en: 'Show {town}' },
+	'common.computing': { zh: '计算中…', en: 'Computing…' },
+	'plan.label': { zh: '下一年度计划候选', en: "Candidates for next year's plan" },
+	'plan.title': {
+		zh: '{year}年计划候选（按政策优先顺序）',
+		en: 'Candidates for the {year} plan (policy order)'
+	},
+	'plan.why': {
+		zh: '居民自筹资金于{date}前全部到位者可列入（§三(四)）；资金率先到位者优先（§五(三)），同等条件下专业物业优先（§三(一)）。',
+		en: 'Communities whose resident funds are all in by {date} may enter (§三(四)); the earliest funded go first (§五(三)), then those with professional management (§三(一)).'
+	},
+	'plan.none': { zh: '当前筛选下没有候选小区。', en: 'No candidates under the current filter.' },
+	'plan.detail': { zh: '资金到位 {date}', en: 'funds in {date}' },
+	'plan.professional': { zh: '专业物业', en: 'professional management' },
+	'plan.subsidy': { zh: '补助 {money}', en: 'subsidy {money}' },
+	'plan.more': { zh: '另有 {n} 个', en: '{n} more' },
+	'community.back': { zh: '← 返回总览', en: '← Back to the overview' },
+	'community.loadError': { zh: '加载失败：{error}', en: 'Failed to load: {error}' },
+	'community.notFound': { zh: '找不到编号为「{id}」的小区。', en: 'No community has the id “{id}”.' },
+	'community.loading': { zh: '正在加载小区数据…', en: 'Loading the community…' },
+	'community.buildings': { zh: '{n}栋', en: '{n} buildings' },
+	'community.locatorLabel': { zh: '{name}的位置', en: 'Where {name} is' },
+	'community.location': { zh: '位置', en: 'Location' },
+	'community.schematic': { zh: '（乡镇街道边界为示意）', en: ' (schematic town boundaries)' },
+	'community.eligibility': { zh: '改造资格', en: 'Eligibility' },
+	'community.eligible': { zh: '符合改造条件', en: 'Eligible' },
+	'community.conditional': { zh: '有条件纳入', en: 'Conditionally eligible' },
+	'community.ineligible': { zh: '不符合改造条件', en: 'Not eligible' },
+	'community.priority': { zh: '（城关，优先实施）', en: ' (city centre: goes first)' },
+	'community.votes': {
+		zh: '业主表决（双三分之二参与、双四分之三同意）',
+		en: "Owners' votes (two-thirds take part, three-quarters approve)"
+	},
+	'community.applicationVote': { zh: '申请表决 §三(一)', en: 'Application vote §三(一)' },
+	'community.schemeVote': { zh: '方案表决 §三(三)', en: 'Scheme vote §三(三)' },
+	'funding.title': { zh: '资金测算', en: 'Funding' },
+	'funding.basis': {
+		zh: '总投资按{basis}，不含加装电梯',
+		en: 'Total from the {basis}, without lift installation'
+	},
+	'funding.final': { zh: '竣工财务决算', en: 'final accounts' },
+	'funding.estimate': { zh: '概算', en: 'estimate' },
+	'funding.tierInvestment': { zh: '{tier}投资', en: '{tier} works' },
+	'funding.residents': { zh: '居民 {amount}', en: 'residents {amount}' },
+	'funding.total': { zh: '总投资', en: 'Total investment' },
+	'funding.social': { zh: '社会资金', en: 'Social capital' },
+	'funding.cap': { zh: '补助上限（{area} × {cap}元/㎡）', en: 'Subsidy cap ({area} × {cap} yuan/㎡)' },
+	'funding.subsidy': { zh: '财政补助', en: 'Subsidy' },
+	'funding.capped': { zh: '已按上限补助', en: 'capped' },
+	'funding.actual': { zh: '按实补助', en: 'as costed' },
+	'funding.excess': { zh: '超出上限由居民自理', en: 'Excess over the cap, paid by residents' },
+	'funding.residentTotal': { zh: '居民出资合计', en: 'Residents pay in all' },
+	'funding.elevator': { zh: '加装电梯（另行补助）', en: 'Lift installation (subsidised separately)' },
+	'funding.raised': { zh: '居民资金已到位', en: 'Resident funds raised' },
+	'funding.raisedShare': { zh: '居民资金到位比例', en: 'Share of resident funds raised' },
+	'funding.path': { zh: '审批方式', en: 'Approval path' },
+	'stages.title': { zh: '改造进度', en: 'Progress' },
+	'stages.current': { zh: '当前阶段：', en: 'Current stage: ' },
+	'stages.since': { zh: '（{date}起）', en: ' (since {date})' },
+	'stages.notStarted': { zh: '尚未启动', en: 'Not started' },
+	'stages.publicity': {
+		zh: '方案公示不少于{days}个工作日 §三(三)：最早可于 {date} 结束',
+		en: 'Scheme publicity of at least {days} working days §三(三): ends {date} at the earliest'
+	},
+	'stages.unknownYears': {
+		zh: '（{years}年节假日未公布，日期可能偏早）',
+		en: ' (holidays of {years} not yet published: the date may be early)'
+	},
+	'stages.next': { zh: '下一步：', en: 'Next step: ' },
+	'stages.owner': { zh: '责任单位 {department}', en: 'owner: {department}' },
+	'works.title': { zh: '改造内容', en: 'Works' },
+	'works.none': { zh: '暂无改造内容', en: 'No works recorded' },
+	'vote.none': { zh: '尚未表决', en: 'Not yet held' },
+	'vote.passed': { zh: '表决通过', en: 'Passed' },
+	'vote.failed': { zh: '表决未通过', en: 'Not passed' },
+	'vote.test': { zh: '条件', en: 'Test' },
+	'vote.actual': { zh: '实际', en: 'Actual' },
+	'vote.required': { zh: '要求', en: 'Required' },
+	'vote.result': { zh: '结果', en: 'Result' },
+	'vote.participationArea': { zh: '参与表决专有面积', en: 'Area taking part' },
+	'vote.participationOwners': { zh: '参与表决人数', en: 'Owners taking part' },
+	'vote.approvalArea': { zh: '同意的专有面积', en: 'Area in favour' },
+	'vote.approvalOwners': { zh: '同意人数', en: 'Owners in favour' },
+	'vote.people': { zh: '{n}人', en: '{n}' },
+	'vote.shortfall': { zh: '还差', en: 'Short by' },
+	'vote.owners': { zh: '户', en: 'owners' },
+	'vote.shortfallNeed': { zh: '（须新增参与并同意）', en: ' (more owners taking part and in favour)' },
+	'vote.unreachable': {
+		zh: '——未参与的业主已不足，需重新组织表决',
+		en: ' — too few owners have yet to vote: the vote must be held again'
+	},
+	'works.final': { zh: '决算 {money}', en: 'final {money}' }
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** The message in the reader's language with `{name}` filled from `values`. */
+export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
+	return MESSAGES[key][locale.lang].replace(/\{(\w+)\}/g, (m, name: string) =>
+		name in values ? String(values[name]) : m
+	);
+}
+
+/** For the test that every message has both languages and the same placeholders. */
+export const ALL_MESSAGES: Readonly<Record<string, { zh: string; en: string }>> = MESSAGES;
