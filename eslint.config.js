@@ -5,7 +5,19 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/data/', 'test-results/', 'bench/out/'] },
+	{
+		ignores: [
+			'build/',
+			'build-public/',
+			'.svelte-kit/',
+			'.svelte-kit-public/',
+			'.public/',
+			'node_modules/',
+			'static/data/',
+			'test-results/',
+			'bench/out/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

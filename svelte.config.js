@@ -1,13 +1,50 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// `PUBLIC_SITE=1` (set by `npm run build:public`) builds the residents' site alone: its own routes (only
+// /progress), its own static folder (public data only, made by scripts/build-public.ts) and a strict
+// Content-Security-Policy. Otherwise, the dashboard.
+const publicSite = process.env.PUBLIC_SITE === '1';
+
+/** No remote origin anywhere; DuckDB-WASM needs 'wasm-unsafe-eval' and nothing more. */
+const csp = {
+	mode: 'hash',
+	directives: {
+		'default-src': ['self'],
+		'script-src': ['self', 'wasm-unsafe-eval'],
+		// no inline style but SvelteKit's own route announcer, allowed by the hash of its style attribute
+		// (@sveltejs/kit src/core/sync/write_root.js; the CSP browser test fails if a Kit update changes it)
+		'style-src': ['self', 'unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+		'img-src': ['self', 'data:', 'blob:'],
+		'font-src': ['self'],
+		'connect-src': ['self'],
+		'worker-src': ['self', 'blob:'],
+		'object-src': ['none'],
+		'base-uri': ['self'],
+		'form-action': ['self']
+	}
+};
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
-	kit: {
-		// The intranet serves plain files: every page is prerendered, with index.html as the SPA fallback.
-		adapter: adapter({ fallback: 'index.html', strict: true })
-	}
+	kit: publicSite
+		? {
+				adapter: adapter({
+					pages: 'build-public',
+					assets: 'build-public',
+					fallback: undefined,
+					strict: true
+				}),
+				files: { routes: 'src/routes-public', assets: '.public/static' },
+				outDir: '.svelte-kit-public',
+				csp,
+				prerender: { entries: ['/progress'] }
+			}
+		: {
+				// The intranet serves plain files: every page is prerendered, with index.html as the SPA fallback.
+				adapter: adapter({ fallback: 'index.html', strict: true })
+			}
 };
 
 export default config;

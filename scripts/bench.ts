@@ -32,6 +32,27 @@ const stats = (xs: number[]) => {
 	return { median: Math.round(q(0.5) * 10) / 10, p95: Math.round(q(0.95) * 10) / 10, n: s.length };
 };
 
+/**
+ * The tab's memory: proportional set size (PSS: shared pages divided among the processes sharing them) of
+ * Chromium's renderer processes — one tab is open at a time, and DuckDB-WASM's worker lives in that process,
+ * so its memory is included — in MB.
+ */
+function rendererMB(): number {
+	const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+	let kb = 0;
+	for (const line of ps.split('\n')) {
+		if (!line.includes('chromium') || !line.includes('--type=renderer')) continue;
+		const pid = line.trim().split(/\s+/)[0];
+		try {
+			const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+			kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+		} catch {
+			// the process ended meanwhile
+		}
+	}
+	return kb / 1024;
+}
+
 // Runs in the page (as text: the TypeScript loader's helpers do not exist there). Toggles a town and times the
 // query result (the KPI query's result arrives) and the repaint (deck.gl has drawn the re-filtered layer).
 const TIME_FILTER = `async (code) => {
@@ -107,6 +128,9 @@ for (const size of values['table-only'] ? [] : sizes) {
 	const query: number[] = [];
 	const repaint: number[] = [];
 	const heap: number[] = [];
+	const tab: number[] = [];
+	const ready: number[] = [];
+	const firstIdle: number[] = [];
 	try {
 		for (let i = 0; i < runs; i++) {
 			const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
@@ -127,6 +151,12 @@ for (const size of values['table-only'] ? [] : sizes) {
 			await cdp.send('Performance.enable');
 			const m = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
 			heap.push((m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024);
+			tab.push(rendererMB());
+			const marks = (await page.evaluate(
+				`Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`
+			)) as Record<string, number>;
+			ready.push(marks['map:data-and-libraries'] ?? NaN);
+			firstIdle.push(marks['map:first-idle'] ?? NaN);
 			await context.close();
 			process.stdout.write('.');
 		}
@@ -142,7 +172,10 @@ for (const size of values['table-only'] ? [] : sizes) {
 		loadMs: stats(load),
 		filterToQueryMs: stats(query),
 		filterToRepaintMs: stats(repaint),
-		jsHeapMB: stats(heap)
+		jsHeapMB: stats(heap),
+		tabMB: stats(tab),
+		dataAndLibrariesMs: stats(ready),
+		mapFirstIdleMs: stats(firstIdle)
 	};
 	console.log('\n', JSON.stringify(row));
 	results.push(row);
@@ -169,14 +202,15 @@ results.splice(0, results.length, ...merged);
 writeFileSync('bench/results.json', JSON.stringify({ machine, runs, results }, null, '\t') + '\n');
 
 const table = [
-	'| dataset | communities | runs | data build (s) | load → map interactive, median / p95 (ms) | filter → query results (ms) | filter → repainted (ms) | JS heap (MB) |',
-	'| --- | --- | --- | --- | --- | --- | --- | --- |',
+	'| dataset | communities | runs | data build (s) | load → map interactive, median / p95 (ms) | of which: data + map libraries / map first idle (ms, median) | filter → query results (ms) | filter → repainted (ms) | JS heap (MB) | tab incl. DuckDB worker (MB) |',
+	'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 	...results.map((r) => {
 		const f = (s: unknown) => {
 			const x = s as { median: number; p95: number };
 			return `${x.median} / ${x.p95}`;
 		};
-		return `| ${r.size} | ${r.communities} | ${(r.loadMs as { n: number }).n} | ${r.buildSeconds} | ${f(r.loadMs)} | ${f(r.filterToQueryMs)} | ${f(r.filterToRepaintMs)} | ${f(r.jsHeapMB)} |`;
+		const m = (s: unknown) => (s ? String((s as { median: number }).median) : '—');
+		return `| ${r.size} | ${r.communities} | ${(r.loadMs as { n: number }).n} | ${r.buildSeconds} | ${f(r.loadMs)} | ${m(r.dataAndLibrariesMs)} / ${m(r.mapFirstIdleMs)} | ${f(r.filterToQueryMs)} | ${f(r.filterToRepaintMs)} | ${f(r.jsHeapMB)} | ${r.tabMB ? f(r.tabMB) : '—'} |`;
 	})
 ].join('\n');
 const path = 'BENCHMARKS.md';

@@ -15,6 +15,9 @@ import { loadGeography } from './lib/geography';
 import { mapArrow } from './lib/map-arrow';
 import { readInputs } from './lib/read-input';
 import { writeBuild } from './lib/write-build';
+import { progressRows, progressSummary } from './lib/progress';
+import { townNameEn } from './lib/pinyin';
+import { PROGRESS_COLUMNS } from '../src/lib/progress/summary';
 
 const { values } = parseArgs({
 	options: {
@@ -78,13 +81,21 @@ const statusTable = {
 	columns: STATUS_COLUMNS.map(([, name, type]): [string, ColumnType] => [name, type]),
 	rows: status.map((s) => Object.fromEntries(STATUS_COLUMNS.map(([key, name]) => [name, s[key]])))
 };
+const progress = progressRows(dataset, status);
+const progressTable = {
+	name: 'progress',
+	columns: PROGRESS_COLUMNS.map(([name, type]): [string, ColumnType] => [name, type]),
+	rows: progress
+};
+const namedTowns = dataset.towns.map((t) => ({ ...t, name_en: townNameEn(t) }));
 const files = {
+	'summary.json': JSON.stringify(progressSummary(dataset, progress, meta, namedTowns)),
 	'map.arrow': mapArrow(mapColumns(dataset, status)),
 	'boundary.geojson': readFileSync('data/geo/yueqing-boundary.geojson', 'utf8'),
 	'land.geojson': readFileSync('data/geo/land-osm.geojson', 'utf8')
 };
 const counts = await writeBuild(values.out, dataset, regions, meta, input.files, {
-	tables: [statusTable],
+	tables: [statusTable, progressTable],
 	files
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { FeatureCollection } from 'geojson';
 import { csvLine } from '../../src/lib/data/csv';
+import type { Manifest } from '../../src/lib/data/manifest';
 import type { Dataset, DatasetMeta } from '../../src/lib/data/rows';
 import { SCHEMA_VERSION, TABLES, type ColumnType } from '../../src/lib/data/schema';
 
@@ -46,16 +47,6 @@ async function writeCsv(
 }
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
-export interface Manifest extends DatasetMeta {
-	// keep in step with src/lib/data/manifest.ts
-	builtAt: string;
-	/** The towns table, so the page can name and place towns before the database is loaded. */
-	towns: Dataset['towns'];
-	schemaVersion: number;
-	tables: Record<string, number>;
-	sources: string[];
-}
 
 /** A table to write beside the dataset's own: its columns as [name, type] and rows keyed by those names. */
 export interface ExtraTable {

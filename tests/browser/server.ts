@@ -60,3 +60,50 @@ export async function startPreview(outDir = 'build'): Promise<Preview> {
 			})
 	};
 }
+
+const MIME: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.mjs': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.geojson': 'application/geo+json',
+	'.wasm': 'application/wasm',
+	'.parquet': 'application/octet-stream',
+	'.arrow': 'application/octet-stream',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ico': 'image/x-icon'
+};
+
+/**
+ * Serve a folder of plain files as any web server would (`/progress` → `progress.html`, `/` → `index.html`),
+ * without SvelteKit's preview: proof that a static site works as built.
+ */
+export async function startStatic(dir: string): Promise<Preview> {
+	const { createServer: createHttp } = await import('node:http');
+	const { readFile, stat } = await import('node:fs/promises');
+	const { extname, join, normalize } = await import('node:path');
+	const root = normalize(dir);
+	const server = createHttp(async (req, res) => {
+		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		const base = normalize(join(root, path));
+		if (!base.startsWith(root)) return res.writeHead(403).end();
+		for (const file of [base, `${base}.html`, join(base, 'index.html')]) {
+			try {
+				if (!(await stat(file)).isFile()) continue;
+				res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+				return res.end(await readFile(file));
+			} catch {
+				// try the next form
+			}
+		}
+		res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+	});
+	const port = await freePort();
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${port}`,
+		stop: () => new Promise((resolve) => server.close(() => resolve()))
+	};
+}

@@ -3,7 +3,6 @@
  * DuckDB-WASM lazily (its 34 MB wasm never blocks the first paint) and loads the dataset's Parquet files through
  * parquet-wasm as Arrow — DuckDB-WASM cannot read Parquet offline itself. Extension downloads are off.
  */
-import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from './tables';
 
 export type Row = Record<string, unknown>;
 
@@ -17,12 +16,19 @@ export interface LoadProgress {
 	total: number;
 }
 
-/** DuckDB-WASM in a Web Worker with the dataset loaded from `base` (e.g. `/data`). */
+/** Which tables to load and the SQL that sets up views over them; the dashboard's by default. */
+export interface TableSet {
+	tables: readonly string[];
+	setupSql: string;
+}
+
+/** DuckDB-WASM in a Web Worker with the tables of `set` loaded from `base` (e.g. `/data`). */
 export async function openWasmConnector(
 	base: string,
+	{ tables, setupSql }: TableSet,
 	onProgress?: (p: LoadProgress) => void
 ): Promise<Connector> {
-	onProgress?.({ step: 'engine', loaded: 0, total: LOADED_TABLES.length });
+	onProgress?.({ step: 'engine', loaded: 0, total: tables.length });
 	const [duckdb, parquet, ehWasm, ehWorker, mvpWasm, mvpWorker, parquetWasm] = await Promise.all([
 		import('@duckdb/duckdb-wasm'),
 		import('parquet-wasm/esm'),
@@ -47,17 +53,17 @@ export async function openWasmConnector(
 
 	let loaded = 0;
 	await Promise.all(
-		LOADED_TABLES.map(async (name) => {
+		tables.map(async (name) => {
 			const res = await fetch(`${base}/${name}.parquet`);
 			if (!res.ok) throw new Error(`${name}.parquet: HTTP ${res.status}`);
 			const bytes = new Uint8Array(await res.arrayBuffer());
 			const ipc = parquet.readParquet(bytes).intoIPCStream();
 			await conn.insertArrowFromIPCStream(ipc, { name, create: true });
-			onProgress?.({ step: 'tables', loaded: ++loaded, total: LOADED_TABLES.length });
+			onProgress?.({ step: 'tables', loaded: ++loaded, total: tables.length });
 		})
 	);
-	await conn.query(COMMUNITY_VIEW_SQL);
-	onProgress?.({ step: 'ready', loaded, total: LOADED_TABLES.length });
+	await conn.query(setupSql);
+	onProgress?.({ step: 'ready', loaded, total: tables.length });
 
 	return {
 		async query<T>(sql: string): Promise<T[]> {

@@ -19,3 +19,6 @@ SELECT c.*, s.* EXCLUDE (id), t.name AS town_name, t.kind AS town_kind, t.centra
 FROM communities c
 JOIN status s USING (id)
 JOIN towns t ON t.code = c.town_code`;
+
+/** The dashboard's tables and view, for `openWasmConnector`. */
+export const DASHBOARD_TABLES = { tables: LOADED_TABLES, setupSql: COMMUNITY_VIEW_SQL };

@@ -3,17 +3,12 @@
  * the charts. The classes are the policy engine's verdicts (status.ts); only their look is decided here.
  */
 import { WORKFLOW_STAGES } from '../policy';
+import { STAGE_CLASSES, type StageClass } from '../progress/stages';
 import { ELIGIBILITY_CLASSES, FUNDING_BANDS, VOTE_CLASSES } from '../data/status';
 import type { Colouring } from '../data/queries';
 
-export interface ColourClass {
-	/** The value in the data (status column), or several values for a grouped class. */
-	codes: readonly string[];
-	zh: string;
-	en: string;
-	/** RGB. */
-	rgb: readonly [number, number, number];
-}
+/** A class of a colouring: the value(s) in the data (status column), its labels and RGB colour. */
+export type ColourClass = StageClass;
 
 export interface ColourScale {
 	colouring: Colouring;
@@ -34,11 +29,6 @@ const VOTE = (kind: string): ColourClass[] => [
 	one('short', `${kind}未通过`, 'held, short', [215, 48, 39]),
 	one('none', '尚未表决', 'not yet held', [189, 189, 189])
 ];
-
-const stageIds = (from: string, to: string) => {
-	const ids = WORKFLOW_STAGES.map((s) => s.id as string);
-	return ids.slice(ids.indexOf(from), ids.indexOf(to) + 1);
-};
 
 export const COLOUR_SCALES: Readonly<Record<Colouring, ColourScale>> = {
 	eligibility: {
@@ -72,40 +62,7 @@ export const COLOUR_SCALES: Readonly<Record<Colouring, ColourScale>> = {
 			one('none', '未开始筹集', 'not started', [200, 200, 200])
 		]
 	},
-	stage: {
-		colouring: 'stage',
-		zh: '改造进度',
-		en: 'Stage',
-		classes: [
-			{ codes: ['post-evaluation'], zh: '已完成（后评估）', en: 'completed', rgb: [0, 90, 50] },
-			{
-				codes: stageIds('acceptance', 'handover'),
-				zh: '验收移交',
-				en: 'acceptance, handover',
-				rgb: [65, 171, 93]
-			},
-			{ codes: ['construction'], zh: '施工中', en: 'under construction', rgb: [35, 139, 230] },
-			{
-				codes: stageIds('consultation', 'permit'),
-				zh: '会商立项招标',
-				en: 'approval and tender',
-				rgb: [106, 81, 163]
-			},
-			{
-				codes: stageIds('submission', 'annual-plan'),
-				zh: '申报评审',
-				en: 'submission and review',
-				rgb: [230, 85, 13]
-			},
-			{
-				codes: stageIds('opinions', 'publicity'),
-				zh: '前期（意见、表决、方案）',
-				en: 'early stages',
-				rgb: [253, 174, 107]
-			},
-			{ codes: ['none'], zh: '未启动', en: 'not started', rgb: [200, 200, 200] }
-		]
-	}
+	stage: { colouring: 'stage', zh: '改造进度', en: 'Stage', classes: STAGE_CLASSES }
 };
 
 /** The class list in the order the map arrays code it (map.arrow), for each colouring. */

@@ -2,15 +2,32 @@
 import type { GeoJSON } from 'geojson';
 import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 
-/** The library with its worker URL set (maplibre-gl 6 computes it at run time) and its CSS loaded. */
-export async function loadMapLibre(): Promise<typeof import('maplibre-gl')> {
-	const [ml, workerUrl] = await Promise.all([
+let mapLibre: Promise<typeof import('maplibre-gl')> | null = null;
+
+/**
+ * The library with its worker URL set (maplibre-gl 6 computes it at run time) and its CSS loaded. Loaded once;
+ * a page may call this early (while its data downloads) so the map does not wait for it.
+ */
+export function loadMapLibre(): Promise<typeof import('maplibre-gl')> {
+	mapLibre ??= Promise.all([
 		import('maplibre-gl'),
 		import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
 		import('maplibre-gl/dist/maplibre-gl.css')
+	]).then(([ml, workerUrl]) => {
+		ml.setWorkerUrl(workerUrl.default);
+		return ml;
+	});
+	return mapLibre;
+}
+
+/** MapLibre and the deck.gl pieces the community map draws with, loaded once. */
+export function loadMapLibraries() {
+	return Promise.all([
+		loadMapLibre(),
+		import('@deck.gl/mapbox'),
+		import('@deck.gl/layers'),
+		import('@deck.gl/extensions')
 	]);
-	ml.setWorkerUrl(workerUrl.default);
-	return ml;
 }
 
 /**

@@ -1,0 +1,93 @@
+// The public build's guard: finds anything internal in a built folder. Two kinds of needle —
+//  - internal column and table names (schema.ts `public: false`): in data files they must not appear as a
+//    column (Parquet) or key (JSON; a GeoJSON feature's properties); a name distinctive enough not to be an
+//    ordinary word (8+ letters or containing `_`, e.g. `garage_area`, `contacts`) must not appear in any text
+//    file at all, JS included;
+//  - internal values (contact names and phones, internal notes): none may appear in a data file (Parquet
+//    decoded); in code, those of 3+ characters (phones, notes, most names — a 2-character name also occurs
+//    inside ordinary words such as 实施建设).
+// Compiled libraries (.wasm) are not scanned: their strings are the library's, not the dataset's.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { TABLES } from '../../src/lib/data/schema';
+
+export interface Leak {
+	file: string;
+	needle: string;
+	where: string;
+}
+
+/** Internal names: every non-public table, and every non-public column not also public elsewhere. */
+export function internalNames(): string[] {
+	const publicNames = new Set(
+		TABLES.flatMap((t) => (t.public ? t.columns.filter((c) => c.public).map((c) => c.name) : []))
+	);
+	const names = new Set<string>();
+	for (const t of TABLES) {
+		if (!t.public) names.add(t.name);
+		for (const c of t.columns) if (!(t.public && c.public) && !publicNames.has(c.name)) names.add(c.name);
+	}
+	return [...names].sort();
+}
+
+const distinctive = (name: string) => name.includes('_') || name.length >= 8;
+
+function* files(dir: string): Generator<string> {
+	for (const name of readdirSync(dir)) {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) yield* files(path);
+		else yield path;
+	}
+}
+
+function jsonKeys(value: unknown, out = new Set<string>()): Set<string> {
+	if (Array.isArray(value)) for (const v of value) jsonKeys(v, out);
+	else if (value && typeof value === 'object')
+		for (const [k, v] of Object.entries(value)) {
+			out.add(k);
+			jsonKeys(v, out);
+		}
+	return out;
+}
+
+/** Every leak in `dir`: internal names (as above) and internal `values` (at least 2 characters). */
+export async function scanForLeaks(dir: string, values: readonly string[]): Promise<Leak[]> {
+	const names = internalNames();
+	const needles = values.filter((v) => v.trim().length >= 2);
+	const leaks: Leak[] = [];
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	try {
+		for (const path of files(dir)) {
+			const file = relative(dir, path);
+			if (path.endsWith('.wasm')) continue;
+			let text = readFileSync(path).toString('utf8');
+			let columns: string[] = [];
+			const data = /\.(parquet|json|geojson|arrow)$/.test(path);
+			if (path.endsWith('.parquet')) {
+				const reader = await conn.runAndReadAll(
+					`SELECT * FROM read_parquet('${path.replaceAll("'", "''")}')`
+				);
+				columns = reader.columnNames();
+				text = JSON.stringify(reader.getRowObjectsJson());
+			} else if (path.endsWith('.geojson')) {
+				const fc = JSON.parse(text) as { features?: { properties?: unknown }[] };
+				columns = [...jsonKeys((fc.features ?? []).map((f) => f.properties ?? {}))];
+			} else if (path.endsWith('.json')) {
+				columns = [...jsonKeys(JSON.parse(text))];
+			}
+			for (const name of names) {
+				if (columns.includes(name)) leaks.push({ file, needle: name, where: 'column or key' });
+				else if (distinctive(name) && text.includes(name)) leaks.push({ file, needle: name, where: 'text' });
+			}
+			if (path.endsWith('.parquet') && /contacts|votes|funds|status/.test(file))
+				leaks.push({ file, needle: file, where: 'internal table file' });
+			for (const v of needles)
+				if ((data || v.length >= 3) && text.includes(v)) leaks.push({ file, needle: v, where: 'value' });
+		}
+	} finally {
+		conn.closeSync();
+	}
+	return leaks;
+}

@@ -1,0 +1,138 @@
+// The public progress data, derived at build time from the dataset and the policy engine's status: the
+// `progress` table (one published row per community) and summary.json (the headline figures, shown before the
+// page's database loads). Only public facts go in; see src/lib/progress/summary.ts.
+import type { ManifestTown } from '../../src/lib/data/manifest';
+import type { Dataset, DatasetMeta } from '../../src/lib/data/rows';
+import type { CommunityStatus } from '../../src/lib/data/status';
+import { worksItem } from '../../src/lib/policy';
+import {
+	RENOVATED_STAGES,
+	STAGE_CLASSES,
+	stageClassOf,
+	UNDER_WAY_STAGES
+} from '../../src/lib/progress/stages';
+import {
+	PROGRESS_FROM_YEAR,
+	type ProgressRow,
+	type ProgressSummary,
+	type Tally
+} from '../../src/lib/progress/summary';
+import { fullPinyin, initials } from './pinyin';
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+export function progressRows(dataset: Dataset, status: readonly CommunityStatus[]): ProgressRow[] {
+	const events = new Map<string, Map<string, string>>();
+	for (const e of dataset.stage_events) {
+		let m = events.get(e.community_id);
+		if (!m) events.set(e.community_id, (m = new Map()));
+		m.set(e.stage, e.date);
+	}
+	const tiers = new Map<string, { basic: number; improvement: number; upgrade: number; final: boolean }>();
+	const byCommunity = new Map<string, typeof dataset.works>();
+	for (const w of dataset.works) {
+		const list = byCommunity.get(w.community_id);
+		if (list) list.push(w);
+		else byCommunity.set(w.community_id, [w]);
+	}
+	for (const [id, works] of byCommunity) {
+		// the same basis as the engine's investment: final accounts when every item has them, else the estimate
+		const final = works.every((w) => w.final_cost !== null);
+		const t = { basic: 0, improvement: 0, upgrade: 0, final };
+		for (const w of works) {
+			const item = worksItem(w.item_id);
+			if (item && !item.elevator) t[item.tier] += final ? w.final_cost! : w.estimated_cost;
+		}
+		tiers.set(id, t);
+	}
+	return dataset.communities.map((c, i) => {
+		const s = status[i]!;
+		const e = events.get(c.id);
+		const completed = RENOVATED_STAGES.map((st) => e?.get(st)).find((d) => d !== undefined) ?? null;
+		const planned = e?.get('annual-plan');
+		const t = tiers.get(c.id);
+		return {
+			id: c.id,
+			stage: s.stage,
+			stage_date: s.stageDate,
+			completed_date: completed,
+			plan_year: planned ? Number(planned.slice(0, 4)) + 1 : null,
+			investment: round2(s.investment),
+			resident_total: round2(s.residentRequired),
+			basic: round2(t?.basic ?? 0),
+			improvement: round2(t?.improvement ?? 0),
+			upgrade: round2(t?.upgrade ?? 0),
+			name_initials: initials(c.name),
+			name_pinyin: fullPinyin(c.name)
+		};
+	});
+}
+
+export function progressSummary(
+	dataset: Dataset,
+	rows: readonly ProgressRow[],
+	meta: DatasetMeta,
+	towns: readonly ManifestTown[]
+): ProgressSummary {
+	const asOfYear = Number(meta.asOf.slice(0, 4));
+	const tally = (): Tally => ({ communities: 0, households: 0 });
+	const add = (t: Tally, households: number) => {
+		t.communities++;
+		t.households += households;
+	};
+	const renovated = tally();
+	const underWay = tally();
+	const plannedNextYear = { ...tally(), year: asOfYear + 1 };
+	const byYear = new Map<number, Tally>();
+	for (let y = PROGRESS_FROM_YEAR; y <= asOfYear; y++) byYear.set(y, tally());
+	const byMonth = new Map<string, Tally>();
+	for (let y = PROGRESS_FROM_YEAR; y <= asOfYear; y++)
+		for (let m = 1; m <= 12; m++) {
+			const month = `${y}-${String(m).padStart(2, '0')}`;
+			if (month <= meta.asOf.slice(0, 7)) byMonth.set(month, tally());
+		}
+	const stages = new Array<number>(STAGE_CLASSES.length).fill(0);
+	const townTally = new Map(towns.map((t) => [t.code, { communities: 0, renovated: 0, underWay: 0 }]));
+	let satisfactionSum = 0;
+	let surveyed = 0;
+	dataset.communities.forEach((c, i) => {
+		const r = rows[i]!;
+		const town = townTally.get(c.town_code)!;
+		town.communities++;
+		stages[stageClassOf(r.stage)]!++;
+		if (RENOVATED_STAGES.includes(r.stage)) {
+			add(renovated, c.households);
+			town.renovated++;
+		}
+		if (UNDER_WAY_STAGES.includes(r.stage)) {
+			add(underWay, c.households);
+			town.underWay++;
+			if (r.plan_year === asOfYear + 1) add(plannedNextYear, c.households);
+		}
+		if (r.completed_date) {
+			const y = byYear.get(Number(r.completed_date.slice(0, 4)));
+			if (y) add(y, c.households);
+			const m = byMonth.get(r.completed_date.slice(0, 7));
+			if (m) add(m, c.households);
+		}
+		if (r.stage === 'post-evaluation' && c.satisfaction !== null) {
+			satisfactionSum += c.satisfaction;
+			surveyed++;
+		}
+	});
+	return {
+		title: meta.title,
+		example: meta.example,
+		schematicBoundaries: meta.schematicBoundaries,
+		note: meta.note,
+		asOf: meta.asOf,
+		renovated,
+		underWay,
+		plannedNextYear,
+		byYear: [...byYear].map(([year, t]) => ({ year, ...t })),
+		byMonth: [...byMonth].map(([month, t]) => ({ month, ...t })),
+		stages,
+		towns: towns.map((t) => ({ ...t, ...townTally.get(t.code)! })),
+		satisfaction: surveyed > 0 ? { mean: round2(satisfactionSum / surveyed), communities: surveyed } : null
+	};
+}

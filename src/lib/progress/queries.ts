@@ -1,0 +1,61 @@
+/**
+ * The public site's SQL, over the public tables only (PROGRESS_TABLES). `progress_view` joins a community's
+ * published facts with its progress row and town.
+ */
+export const PROGRESS_VIEW_SQL = `
+CREATE OR REPLACE VIEW progress_view AS
+SELECT c.id, c.name, c.address, c.town_code, c.lon, c.lat, c.households, c.building_area, c.completion_year,
+	c.satisfaction, p.* EXCLUDE (id), t.name AS town_name, t.kind AS town_kind
+FROM communities c
+JOIN progress p USING (id)
+JOIN towns t ON t.code = c.town_code`;
+
+/** The public tables and view, for `openWasmConnector`. */
+export const PROGRESS_TABLES = {
+	tables: ['towns', 'communities', 'works', 'stage_events', 'progress'],
+	setupSql: PROGRESS_VIEW_SQL
+};
+
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+/** A LIKE pattern that matches `s` literally (its % and _ escaped). */
+const literal = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** What a resident typed, tidied: trimmed, lower case, inner spaces removed (拼音 is typed with or without). */
+export function normaliseSearch(q: string): string {
+	return q.trim().toLowerCase().replace(/\s+/g, '');
+}
+
+/**
+ * Communities whose name or address contains the text, or whose 拼音 initials or whole 拼音 start with it
+ * ("dpeq" and "dongpu" both find 东浦二区). Best first: a name that starts with it, then initials, then others.
+ */
+export function searchSql(q: string, limit = 20): string {
+	const n = normaliseSearch(q);
+	const lit = literal(n);
+	const contains = quote(`%${lit}%`);
+	const starts = quote(`${lit}%`);
+	return `SELECT id, name, address, town_code AS "townCode", stage
+FROM progress_view
+WHERE name ILIKE ${contains} ESCAPE '\\' OR address ILIKE ${contains} ESCAPE '\\'
+	OR name_initials LIKE ${starts} ESCAPE '\\' OR name_pinyin LIKE ${starts} ESCAPE '\\'
+ORDER BY (name ILIKE ${starts} ESCAPE '\\') DESC, (name_initials LIKE ${starts} ESCAPE '\\') DESC, length(name), id
+LIMIT ${limit}`;
+}
+
+/** Every community as a map point: where, its stage, and the month its works were accepted. */
+export const POINTS_SQL = `SELECT id, name, lon, lat, households, stage,
+	strftime(completed_date, '%Y-%m') AS "completedMonth"
+FROM progress_view ORDER BY id`;
+
+/** One community's public card. */
+export function cardSql(id: string) {
+	const q = quote(id);
+	return {
+		community: `SELECT id, name, address, town_code AS "townCode", town_name AS "townName", town_kind AS "townKind",
+	households, building_area AS "buildingArea", completion_year AS "completionYear", satisfaction, stage,
+	CAST(stage_date AS VARCHAR) AS "stageDate", CAST(completed_date AS VARCHAR) AS "completedDate",
+	plan_year AS "planYear", investment, resident_total AS "residentTotal", basic, improvement, upgrade
+FROM progress_view WHERE id = ${q}`,
+		works: `SELECT item_id AS "itemId" FROM works WHERE community_id = ${q} ORDER BY item_id`
+	};
+}

@@ -1,0 +1,3 @@
+// The public build (npm run build:public): only /progress, prerendered, browser-only like the dashboard.
+export const prerender = true;
+export const ssr = false;

@@ -1,0 +1,235 @@
+// The public build (build-public/, made by `npm run build:public` before these tests): a resident on a phone
+// finds their community; nothing internal is in the files; data is text, never HTML; the CSP holds.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { money } from '../../src/lib/i18n/format';
+import { nextStage, WORKFLOW_STAGES } from '../../src/lib/policy';
+import { RENOVATED_STAGES } from '../../src/lib/progress/stages';
+import type { ProgressSummary } from '../../src/lib/progress/summary';
+import { internalNames, scanForLeaks } from '../../scripts/lib/leak-scan';
+import { axeViolations } from './axe';
+import { launchBrowser } from './browser';
+import { startStatic, type Preview } from './server';
+import { directSql } from './sql';
+
+const OUT = 'build-public';
+const XSS = '<img src=x onerror=alert(1)>';
+let server: Preview;
+let browser: Browser;
+
+beforeAll(async () => {
+	mkdirSync('test-results', { recursive: true });
+	if (!existsSync(`${OUT}/progress.html`)) throw new Error('run npm run build:public first');
+	server = await startStatic(OUT);
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+interface Phone {
+	context: BrowserContext;
+	page: Page;
+	foreign: string[];
+	errors: string[];
+	dialogs: string[];
+}
+
+/** A phone-sized, touch browser page that records requests leaving the origin, console errors and dialogs. */
+async function phone(lang = 'zh-CN', bypassCSP = false): Promise<Phone> {
+	const context = await browser.newContext({
+		// only to inject axe-core, which the page's CSP rightly refuses
+		bypassCSP,
+		viewport: { width: 360, height: 740 },
+		deviceScaleFactor: 2,
+		isMobile: true,
+		hasTouch: true,
+		locale: lang,
+		timezoneId: 'Asia/Shanghai'
+	});
+	const page = await context.newPage();
+	const out: Phone = { context, page, foreign: [], errors: [], dialogs: [] };
+	await context.route('**/*', (route) => {
+		const url = route.request().url();
+		if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:'))
+			return route.fallback();
+		out.foreign.push(url);
+		return route.abort();
+	});
+	page.on('console', (m) => {
+		if (m.type() === 'error' && !/GPU stall due to ReadPixels/.test(m.text())) out.errors.push(m.text());
+	});
+	page.on('pageerror', (e) => out.errors.push(String(e)));
+	page.on('dialog', (d) => {
+		out.dialogs.push(d.message());
+		void d.dismiss();
+	});
+	return out;
+}
+
+async function dbReady(page: Page) {
+	await page.waitForSelector('[data-testid="headline"] [data-figure="renovated"]', { timeout: 30_000 });
+	await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
+}
+
+describe('the public progress site (build-public)', () => {
+	it('holds only /progress and public data, and the leak scan finds nothing', async () => {
+		const names = internalNames();
+		expect(names).toEqual(expect.arrayContaining(['contacts', 'phone', 'person', 'garage_area', 'notes']));
+		const contacts = await directSql<{ v: string }>(
+			`SELECT phone AS v FROM '${'build/data'}/contacts.parquet' UNION SELECT person FROM 'build/data/contacts.parquet'`
+		);
+		expect(
+			await scanForLeaks(
+				OUT,
+				contacts.map((c) => c.v)
+			)
+		).toEqual([]);
+		expect(existsSync(`${OUT}/index.html`)).toBe(true);
+		expect(existsSync(`${OUT}/community`)).toBe(false);
+		expect(existsSync(`${OUT}/data/contacts.parquet`)).toBe(false);
+		expect(existsSync(`${OUT}/data/map.arrow`)).toBe(false);
+		const html = readFileSync(`${OUT}/progress.html`, 'utf8');
+		const csp = /http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+		expect(csp).toContain("default-src 'self'");
+		expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[^']+')*;/);
+		expect(csp).not.toMatch(/https?:/);
+		expect(csp).not.toContain("'unsafe-eval'");
+		expect(csp).not.toContain("'unsafe-inline'");
+	});
+
+	it('the scan is not blind: a planted phone number and an internal column are found', async () => {
+		const dir = 'test-results/leak-plant';
+		mkdirSync(dir, { recursive: true });
+		const [contact] = await directSql<{ phone: string }>(
+			`SELECT phone FROM 'build/data/contacts.parquet' LIMIT 1`
+		);
+		writeFileSync(`${dir}/chunk.js`, `const x = "${contact!.phone}";`);
+		const db = await (await DuckDBInstance.create(':memory:')).connect();
+		await db.run(`COPY (SELECT 1.5 AS garage_area) TO '${dir}/t.parquet' (FORMAT parquet)`);
+		const leaks = await scanForLeaks(dir, [contact!.phone]);
+		expect(leaks.map((l) => `${l.file}:${l.needle}`).sort()).toEqual([
+			`chunk.js:${contact!.phone}`,
+			't.parquet:garage_area'
+		]);
+	});
+
+	it('on a phone: headline figures first, then a resident finds their community by pinyin initials', async () => {
+		const p = await phone();
+		const { page } = p;
+		await page.goto(server.url + '/');
+		await page.waitForURL(/\/progress$/);
+		await page.waitForSelector('[data-figure="renovated"]', { timeout: 30_000 });
+		const summary = JSON.parse(readFileSync(`${OUT}/data/summary.json`, 'utf8')) as ProgressSummary;
+		const [renovated] = await directSql<{ n: number }>(
+			`SELECT count(*)::INT AS n FROM community_view WHERE stage IN (${RENOVATED_STAGES.map((s) => `'${s}'`).join(',')})`
+		);
+		expect(summary.renovated.communities).toBe(renovated!.n);
+		expect(await page.textContent('[data-figure="renovated"] .value')).toBe(String(renovated!.n));
+		await dbReady(page);
+		await page.screenshot({ path: 'test-results/progress-phone.png', fullPage: false });
+
+		// a community under way, found as a resident would type it
+		const [target] = await directSql<{ id: string; name: string; stage: string; investment: number }>(
+			`SELECT id, name, stage, investment FROM community_view WHERE stage = 'construction' ORDER BY id LIMIT 1`
+		);
+		const db = await (await DuckDBInstance.create(':memory:')).connect();
+		const [row] = (
+			await db.runAndReadAll(
+				`SELECT name_initials FROM '${OUT}/data/progress.parquet' WHERE id = '${target!.id}'`
+			)
+		).getRowObjectsJson() as { name_initials: string }[];
+		await page.getByLabel('小区名称、地址或拼音首字母').fill(row!.name_initials);
+		const result = page.locator('[data-testid="results"] button', { hasText: target!.name }).first();
+		await result.waitFor({ timeout: 30_000 });
+		await result.tap();
+		const card = page.locator('[data-testid="card"]');
+		await card.locator('h2').waitFor();
+		expect(await card.locator('h2').textContent()).toBe(target!.name);
+		expect(await card.locator('[data-testid="card-stage"] strong').textContent()).toBe(
+			WORKFLOW_STAGES.find((s) => s.id === 'construction')!.name
+		);
+		expect(await card.locator('[data-testid="card-investment"]').textContent()).toBe(
+			money(target!.investment)
+		);
+		const next = nextStage('construction')!;
+		expect(await card.locator('[data-testid="card-next"]').textContent()).toContain(next.name);
+		// the office, never a person or a phone
+		expect(await card.textContent()).not.toMatch(/1[3-9]\d{9}/);
+		await card.screenshot({ path: 'test-results/progress-card.png' });
+		// usable at 360 px: nothing wider than the screen
+		expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+		expect(page.url()).toContain(`id=${target!.id}`);
+		expect(p.foreign).toEqual([]);
+		expect(p.errors).toEqual([]);
+		await p.context.close();
+	});
+
+	it('the timeline plays through the months; axe-core finds no WCAG A/AA violations', async () => {
+		const p = await phone('zh-CN', true);
+		const { page } = p;
+		await page.goto(server.url + '/progress');
+		await dbReady(page);
+		const before = await page.textContent('[data-testid="cursor"]');
+		await page.getByTestId('play').tap();
+		await page.waitForFunction(
+			(b) => document.querySelector('[data-testid="cursor"]')?.textContent !== b,
+			before
+		);
+		await page.waitForTimeout(600);
+		await page.getByTestId('play').tap();
+		expect(await page.textContent('[data-testid="cursor"]')).toMatch(
+			/截至\d{4}年\d{1,2}月：累计完成 \d+ 个小区/
+		);
+		await page.locator('[data-testid="timeline"]').screenshot({ path: 'test-results/progress-timeline.png' });
+		const violations = await axeViolations(page);
+		expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+		expect(p.errors).toEqual([]);
+		await p.context.close();
+	});
+
+	it('in English: ?lang=en', async () => {
+		const p = await phone('en');
+		await p.page.goto(server.url + '/progress?lang=en');
+		await p.page.waitForSelector('[data-figure="renovated"]');
+		expect(await p.page.textContent('h1')).toBe('Yueqing old community renovation: progress');
+		expect(await p.page.textContent('[data-figure="renovated"] .label')).toBe('Renovated');
+		expect(p.errors).toEqual([]);
+		await p.context.close();
+	});
+
+	it('names from the data are text, never HTML (an <img onerror> name stays inert)', async () => {
+		const p = await phone();
+		const { page } = p;
+		// the same public files, with one community and one town renamed to markup
+		const db = await (await DuckDBInstance.create(':memory:')).connect();
+		const [first] = (
+			await db.runAndReadAll(`SELECT id FROM '${OUT}/data/communities.parquet' ORDER BY id LIMIT 1`)
+		).getRowObjectsJson() as { id: string }[];
+		const tampered = 'test-results/xss-communities.parquet';
+		await db.run(
+			`COPY (SELECT * REPLACE (CASE WHEN id = '${first!.id}' THEN '${XSS}' ELSE name END AS name) FROM '${OUT}/data/communities.parquet') TO '${tampered}' (FORMAT parquet)`
+		);
+		const summary = JSON.parse(readFileSync(`${OUT}/data/summary.json`, 'utf8')) as ProgressSummary;
+		summary.towns[0]!.name = XSS;
+		await page.route('**/data/communities.parquet', (r) => r.fulfill({ body: readFileSync(tampered) }));
+		await page.route('**/data/summary.json', (r) => r.fulfill({ json: summary }));
+		await page.goto(server.url + `/progress?id=${first!.id}`);
+		await dbReady(page);
+		await page.getByLabel('小区名称、地址或拼音首字母').fill('onerror');
+		const result = page.locator('[data-testid="results"] button').first();
+		await result.waitFor({ timeout: 30_000 });
+		expect(await result.locator('strong').textContent()).toBe(XSS);
+		await page.locator('[data-testid="card"] h2').waitFor();
+		expect(await page.locator('[data-testid="card"] h2').textContent()).toBe(XSS);
+		expect(await page.locator('img[src="x"]').count()).toBe(0);
+		expect(await page.locator('[data-testid="by-town"]').textContent()).toContain(XSS);
+		expect(p.dialogs).toEqual([]);
+		expect(p.errors).toEqual([]);
+		await p.context.close();
+	});
+});
