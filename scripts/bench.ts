@@ -8,13 +8,16 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/browser/browser';
 import { startPreview } from '../tests/browser/server';
+import { benchPublic } from './lib/bench-public';
 
 const { values } = parseArgs({
 	options: {
 		sizes: { type: 'string', default: 'yueqing,10000,100000,300000' },
 		runs: { type: 'string', default: '20' },
 		/** Rewrite the table in BENCHMARKS.md from bench/results.json, measuring nothing. */
-		'table-only': { type: 'boolean', default: false }
+		'table-only': { type: 'boolean', default: false },
+		/** Leave out the public site's phone-profile run (it builds build-public first). */
+		'skip-public': { type: 'boolean', default: false }
 	}
 });
 const sizes = values.sizes.split(',');
@@ -189,36 +192,73 @@ const machine = {
 	webgl: 'SwiftShader (software)',
 	date: new Date().toISOString().slice(0, 10)
 };
+// The public site on a phone profile (issue 6), on the example data's public build.
+let publicRow: Record<string, unknown> | null = null;
+if (!values['table-only'] && !values['skip-public']) {
+	sh(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'scripts/build-public.ts']);
+	const p = await benchPublic(runs);
+	publicRow = {
+		runs: p.runs,
+		headlineMs: stats(p.headlineMs),
+		mapIdleMs: stats(p.mapIdleMs),
+		searchReadyMs: stats(p.searchReadyMs)
+	};
+	console.log('\n', JSON.stringify(publicRow));
+}
+
 // Merge with the sizes measured before (a run may measure only some), in the order of the default sizes.
 mkdirSync('bench', { recursive: true });
-const previous = existsSync('bench/results.json')
-	? (JSON.parse(readFileSync('bench/results.json', 'utf8')).results as Record<string, unknown>[])
-	: [];
+const stored = existsSync('bench/results.json')
+	? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
+			results: Record<string, unknown>[];
+			public?: Record<string, unknown>;
+		})
+	: { results: [] };
+const previous = stored.results;
+publicRow ??= stored.public ?? null;
 const order = ['yueqing', '10000', '100000', '300000'];
 const merged = [...previous.filter((p) => !results.some((r) => r.size === p.size)), ...results].sort(
 	(a, b) => order.indexOf(String(a.size)) - order.indexOf(String(b.size))
 );
 results.splice(0, results.length, ...merged);
-writeFileSync('bench/results.json', JSON.stringify({ machine, runs, results }, null, '\t') + '\n');
+writeFileSync(
+	'bench/results.json',
+	JSON.stringify({ machine, runs, results, public: publicRow ?? undefined }, null, '\t') + '\n'
+);
 
+const f = (s: unknown) => {
+	const x = s as { median: number; p95: number };
+	return `${x.median} / ${x.p95}`;
+};
 const table = [
 	'| dataset | communities | runs | data build (s) | load → map interactive, median / p95 (ms) | of which: data + map libraries / map first idle (ms, median) | filter → query results (ms) | filter → repainted (ms) | JS heap (MB) | tab incl. DuckDB worker (MB) |',
 	'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 	...results.map((r) => {
-		const f = (s: unknown) => {
-			const x = s as { median: number; p95: number };
-			return `${x.median} / ${x.p95}`;
-		};
 		const m = (s: unknown) => (s ? String((s as { median: number }).median) : '—');
 		return `| ${r.size} | ${r.communities} | ${(r.loadMs as { n: number }).n} | ${r.buildSeconds} | ${f(r.loadMs)} | ${m(r.dataAndLibrariesMs)} / ${m(r.mapFirstIdleMs)} | ${f(r.filterToQueryMs)} | ${f(r.filterToRepaintMs)} | ${f(r.jsHeapMB)} | ${r.tabMB ? f(r.tabMB) : '—'} |`;
 	})
 ].join('\n');
+const publicTable = publicRow
+	? [
+			'| runs | → headline figures, median / p95 (ms) | → map first idle (ms) | → search ready (DuckDB-WASM loaded) (ms) |',
+			'| --- | --- | --- | --- |',
+			`| ${String(publicRow.runs)} | ${f(publicRow.headlineMs)} | ${f(publicRow.mapIdleMs)} | ${f(publicRow.searchReadyMs)} |`
+		].join('\n')
+	: '(not measured yet)';
+
+/** Replaces the text between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` (added at the end if missing). */
+function replaceBlock(doc: string, name: string, content: string): string {
+	const start = `<!-- bench:${name}:start -->`;
+	const end = `<!-- bench:${name}:end -->`;
+	if (!doc.includes(start)) doc = `${doc.trimEnd()}\n\n${start}\n${end}\n`;
+	const [before, rest] = doc.split(start);
+	const after = rest?.split(end)[1] ?? '\n';
+	return `${before}${start}\n${content}\n${end}${after}`;
+}
 const path = 'BENCHMARKS.md';
-const START = '<!-- bench:map:start -->';
-const END = '<!-- bench:map:end -->';
-const doc = existsSync(path) ? readFileSync(path, 'utf8') : `${START}\n${END}\n`;
-const [before, rest] = doc.split(START);
-const after = rest?.split(END)[1] ?? '\n';
-const block = `${START}\nMeasured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, ${machine.chromium}, WebGL on ${machine.webgl}.\n\n${table}\n${END}`;
-writeFileSync(path, `${before}${block}${after}`);
+let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+const stamp = `Measured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, ${machine.chromium}, WebGL on ${machine.webgl}.`;
+doc = replaceBlock(doc, 'map', `${stamp}\n\n${table}`);
+doc = replaceBlock(doc, 'public', publicTable);
+writeFileSync(path, doc);
 console.log(`wrote bench/results.json and ${path}`);

@@ -47,6 +47,15 @@ export interface CommunityStatus {
 	/** The latest stage reached, or 'none' before the first. */
 	stage: StageId | 'none';
 	stageDate: string | null;
+	/** The first stage's date (征求意见 began), or null. */
+	startDate: string | null;
+	/** The dates of the latest application and scheme votes (whether they passed is in the classes), or null. */
+	applicationVoteDate: string | null;
+	schemeVoteDate: string | null;
+	/** Investment per tier (final accounts where all items have them, else the estimate), elevators apart, yuan. */
+	basic: number;
+	improvement: number;
+	upgrade: number;
 	/** Total investment (final accounts where all items have them, else the estimate), elevators excluded, yuan. */
 	investment: number;
 	elevator: number;
@@ -75,12 +84,17 @@ export function nextPlan(
 	return { year, deadline: readinessDeadline(year, params) };
 }
 
-function voteClass(votes: readonly VoteRow[], kind: VoteRow['kind'], params: PolicyParams): VoteClass {
+/** The verdict on the latest vote of a kind, and its date. */
+function latestVote(
+	votes: readonly VoteRow[],
+	kind: VoteRow['kind'],
+	params: PolicyParams
+): { cls: VoteClass; date: string | null } {
 	const latest = votes
 		.filter((v) => v.kind === kind)
 		.sort((a, b) => (a.date < b.date ? -1 : 1))
 		.at(-1);
-	if (!latest) return 'none';
+	if (!latest) return { cls: 'none', date: null };
 	const v = assessVote(
 		{
 			totalOwners: latest.total_owners,
@@ -93,7 +107,7 @@ function voteClass(votes: readonly VoteRow[], kind: VoteRow['kind'], params: Pol
 		},
 		params
 	);
-	return v.passed ? 'passed' : 'short';
+	return { cls: v.passed ? 'passed' : 'short', date: latest.date };
 }
 
 function band(raised: number, required: number, started: boolean): FundingBand {
@@ -178,6 +192,8 @@ export function communityStatus(
 	}
 	const stages = [...x.stages].sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage));
 	const last = stages.at(-1);
+	const application = latestVote(x.votes, 'application', params);
+	const scheme = latestVote(x.votes, 'scheme', params);
 	const stage = (last?.stage ?? 'none') as StageId | 'none';
 	const started = stageIndex(stage) >= stageIndex('application');
 	const { deadline } = nextPlan(asOf, params);
@@ -193,10 +209,16 @@ export function communityStatus(
 		id: x.community.id,
 		idx,
 		eligibility,
-		applicationVote: voteClass(x.votes, 'application', params),
-		schemeVote: voteClass(x.votes, 'scheme', params),
+		applicationVote: application.cls,
+		schemeVote: scheme.cls,
 		stage,
 		stageDate: last?.date ?? null,
+		startDate: stages[0]?.date ?? null,
+		applicationVoteDate: application.date,
+		schemeVoteDate: scheme.date,
+		basic: fundingInput.basic,
+		improvement: fundingInput.improvement,
+		upgrade: fundingInput.upgrade,
 		investment: funding.total,
 		elevator: funding.elevator,
 		residentRequired: funding.residentTotal,

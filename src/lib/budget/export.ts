@@ -1,0 +1,85 @@
+/** A scenario's results as a workbook: 汇总 (the years), then a sheet per year of funded communities, Chinese headers. */
+import type { Scenario } from './scenario';
+import type { Outcome, SimulationResult } from './simulate';
+import { reasonText } from './reasons';
+
+export const SUMMARY_HEADERS = [
+	'年度',
+	'年度预算（元）',
+	'补助需求（元）',
+	'安排小区数',
+	'安排补助（元）',
+	'等待小区数',
+	'等待补助（元）',
+	'结余（元）',
+	'居民出资：按比例（元）',
+	'居民出资：超上限部分（元）',
+	'社会资金（元）',
+	'资金到位截止日'
+] as const;
+
+export const YEAR_HEADERS = [
+	'排序',
+	'小区编号',
+	'小区名称',
+	'乡镇街道',
+	'资金到位日期',
+	'是否预测',
+	'补助（元）',
+	'原因'
+] as const;
+
+export async function scenarioXlsx(
+	scenario: Scenario,
+	result: SimulationResult,
+	townName: (code: string) => string
+): Promise<Uint8Array> {
+	const { default: ExcelJS } = await import('exceljs');
+	const wb = new ExcelJS.Workbook();
+	const sheet = (name: string, headers: readonly string[], rows: (string | number | null)[][]) => {
+		const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+		ws.addRow([...headers]);
+		for (const r of rows) ws.addRow(r);
+		ws.getRow(1).font = { bold: true };
+		ws.columns.forEach((c) => (c.width = 16));
+	};
+	sheet(
+		'汇总',
+		SUMMARY_HEADERS,
+		result.years.map((y) => [
+			y.year,
+			y.budget,
+			y.demand,
+			y.funded,
+			y.fundedAmount,
+			y.waiting,
+			y.waitingAmount,
+			y.unspent,
+			y.residentBase,
+			y.residentExcess,
+			y.socialCapital,
+			y.readinessDeadline
+		])
+	);
+	const row = (o: Outcome, i: number) => [
+		i + 1,
+		o.id,
+		o.name,
+		townName(o.townCode),
+		o.milestones.fundsComplete,
+		o.milestones.forecast ? '预测' : '实际',
+		o.subsidy,
+		reasonText(o.reason, 'zh')
+	];
+	for (const y of result.years) {
+		const funded = result.outcomes
+			.filter((o) => o.fundedYear === y.year)
+			.sort((a, b) =>
+				a.reason.code === 'funded' && b.reason.code === 'funded' ? a.reason.rank - b.reason.rank : 0
+			);
+		sheet(`${y.year}年`, YEAR_HEADERS, funded.map(row));
+	}
+	sheet('2028年前未安排', YEAR_HEADERS, result.outcomes.filter((o) => o.fundedYear === null).map(row));
+	wb.creator = `乐清旧改地图 · ${scenario.name}`;
+	return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,163 @@
+/**
+ * The pipeline forecast: for a community whose residents' funds are not yet complete, when its application vote
+ * passes, when its funds complete and when its scheme vote passes — from the dataset's own history (the
+ * estimate is shown to the planner, who may change it). Deterministic with the median durations; a seeded draw
+ * resamples the history's durations (scaled to the planner's medians) and lets each vote fail with the pass rate.
+ */
+import { dayToIso, isoToDay } from '../policy';
+import type { Random } from '../util/random';
+import type { Rates } from './scenario';
+
+/** What the forecast needs of a community (from `community_view`, see queries.ts). */
+export interface PipelineCommunity {
+	id: string;
+	name: string;
+	townCode: string;
+	stage: string;
+	professional: boolean;
+	buildingArea: number;
+	garageArea: number;
+	basic: number;
+	improvement: number;
+	upgrade: number;
+	elevator: number;
+	social: number;
+	readyDate: string | null;
+	startDate: string | null;
+	applicationVote: 'passed' | 'short' | 'none';
+	applicationVoteDate: string | null;
+	schemeVote: 'passed' | 'short' | 'none';
+	schemeVoteDate: string | null;
+}
+
+/** The history behind the default rates: every observed duration, in days. */
+export interface History {
+	toApplicationVote: number[];
+	toFunds: number[];
+	toSchemeVote: number[];
+	votesPassed: number;
+	votesHeld: number;
+}
+
+export interface Milestones {
+	applicationPass: string | null;
+	fundsComplete: string | null;
+	schemePass: string | null;
+	/** True when fundsComplete is a forecast, not a recorded date. */
+	forecast: boolean;
+}
+
+const DEFAULT_START_DELAY = 180;
+/** A milestone already overdue is expected this many days after the as-of date. */
+const OVERDUE_DAYS = 30;
+/** After this many failed votes a community is taken to drop out of the programme. */
+const MAX_TRIES = 3;
+
+const day = (iso: string) => isoToDay(iso, 'date');
+const median = (xs: readonly number[]) => {
+	if (xs.length === 0) return NaN;
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export function history(communities: readonly PipelineCommunity[]): History {
+	const h: History = { toApplicationVote: [], toFunds: [], toSchemeVote: [], votesPassed: 0, votesHeld: 0 };
+	for (const c of communities) {
+		if (c.applicationVote !== 'none') {
+			h.votesHeld++;
+			if (c.applicationVote === 'passed') h.votesPassed++;
+		}
+		if (c.schemeVote !== 'none') {
+			h.votesHeld++;
+			if (c.schemeVote === 'passed') h.votesPassed++;
+		}
+		if (c.startDate && c.applicationVoteDate)
+			h.toApplicationVote.push(day(c.applicationVoteDate) - day(c.startDate));
+		if (c.applicationVote === 'passed' && c.applicationVoteDate) {
+			if (c.readyDate) h.toFunds.push(day(c.readyDate) - day(c.applicationVoteDate));
+			if (c.schemeVote === 'passed' && c.schemeVoteDate)
+				h.toSchemeVote.push(day(c.schemeVoteDate) - day(c.applicationVoteDate));
+		}
+	}
+	for (const k of ['toApplicationVote', 'toFunds', 'toSchemeVote'] as const)
+		h[k] = h[k].filter((d) => d >= 0);
+	return h;
+}
+
+/** The default rates: medians of the history (the start delay, which the data cannot show, is assumed). */
+export function estimateRates(h: History): Rates {
+	const m = (xs: number[], fallback: number) => (xs.length ? Math.round(median(xs)) : fallback);
+	return {
+		startDelayDays: DEFAULT_START_DELAY,
+		toApplicationVoteDays: m(h.toApplicationVote, 60),
+		toFundsDays: m(h.toFunds, 120),
+		toSchemeVoteDays: m(h.toSchemeVote, 180),
+		passRate: h.votesHeld ? Math.round((1000 * h.votesPassed) / h.votesHeld) / 1000 : 0.8
+	};
+}
+
+/** Durations to use: the medians (`null` random), or a draw from the history scaled to the planner's medians. */
+export function durations(rates: Rates, h: History, rng: Random | null) {
+	const draw = (xs: number[], target: number) => {
+		if (!rng || xs.length === 0) return target;
+		const m = median(xs);
+		const x = xs[Math.floor(rng.next() * xs.length)]!;
+		return m > 0 ? Math.round((x * target) / m) : target;
+	};
+	return {
+		start: () => (rng ? Math.round(rates.startDelayDays * 2 * rng.next()) : rates.startDelayDays),
+		toApplicationVote: () => draw(h.toApplicationVote, rates.toApplicationVoteDays),
+		toFunds: () => draw(h.toFunds, rates.toFundsDays),
+		toSchemeVote: () => draw(h.toSchemeVote, rates.toSchemeVoteDays),
+		/** Deterministic: votes pass (the expected retries are added as time); a draw: each try may fail. */
+		tries: () => {
+			if (!rng) return 1;
+			for (let i = 1; i <= MAX_TRIES; i++) if (rng.next() < rates.passRate) return i;
+			return null;
+		}
+	};
+}
+
+export function forecast(
+	c: PipelineCommunity,
+	asOf: string,
+	rates: Rates,
+	d: ReturnType<typeof durations>,
+	deterministic: boolean
+): Milestones {
+	const now = day(asOf);
+	const notBefore = (x: number) => Math.max(x, now + OVERDUE_DAYS);
+	let appPass: number | null = null;
+	if (c.applicationVote === 'passed' && c.applicationVoteDate) appPass = day(c.applicationVoteDate);
+	else {
+		const base =
+			c.applicationVote === 'short' && c.applicationVoteDate
+				? day(c.applicationVoteDate)
+				: c.startDate
+					? day(c.startDate)
+					: now + d.start();
+		const tries = d.tries();
+		if (tries !== null) {
+			// a deterministic forecast adds the expected extra tries (1/p − 1) as time
+			const extra = deterministic ? (1 / rates.passRate - 1) * rates.toApplicationVoteDays : 0;
+			let t = notBefore(base + d.toApplicationVote() + extra);
+			for (let i = 1; i < tries; i++) t += d.toApplicationVote();
+			appPass = Math.round(t);
+		}
+	}
+	const funds = c.readyDate ? day(c.readyDate) : appPass === null ? null : notBefore(appPass + d.toFunds());
+	const scheme =
+		c.schemeVote === 'passed' && c.schemeVoteDate
+			? day(c.schemeVoteDate)
+			: appPass === null
+				? null
+				: notBefore(appPass + d.toSchemeVote());
+	const iso = (x: number | null) => (x === null ? null : dayToIso(x));
+	return {
+		applicationPass: iso(appPass),
+		fundsComplete: iso(funds),
+		schemePass: iso(scheme),
+		forecast: c.readyDate === null
+	};
+}

@@ -1,0 +1,192 @@
+/**
+ * A planner's scenario: the budget per plan year and the assumptions that may differ from the policy's text.
+ * Scenarios are documents: saved in the browser, exported as JSON, shared in a URL — all with `version`, and
+ * read back through `readScenario`, which migrates old versions and names every problem (zh / en).
+ */
+import { YUEQING_2023, type PolicyParams } from '../policy';
+
+export const SCENARIO_VERSION = 2;
+export const PLAN_YEARS = [2024, 2025, 2026, 2027, 2028] as const;
+
+export type Fill = 'strict' | 'skip';
+export type Pipeline =
+	{ kind: 'eligible' } | { kind: 'filter'; search: string } | { kind: 'ids'; ids: string[] };
+
+/** Days between milestones and the chance a vote passes: the pipeline forecast's rates (see forecast.ts). */
+export interface Rates {
+	/** Not started → first opinions (an assumption: the data has no start rate). */
+	startDelayDays: number;
+	/** First opinions (or a failed vote) → the application vote. */
+	toApplicationVoteDays: number;
+	/** Application vote passed → residents' funds complete. */
+	toFundsDays: number;
+	/** Application vote passed → scheme vote. */
+	toSchemeVoteDays: number;
+	/** The chance that a vote passes, 0–1. */
+	passRate: number;
+}
+
+export interface Scenario {
+	version: typeof SCENARIO_VERSION;
+	name: string;
+	/** Subsidy budget per plan year, yuan. */
+	budgets: Record<(typeof PLAN_YEARS)[number], number>;
+	subsidyCapPerM2: number;
+	residentShare: { basic: number; improvement: number; upgrade: number };
+	/** Share of investment assumed to come from social capital where the data records less, 0–1. */
+	socialShare: number;
+	/** Works cost growth per year after the as-of year, e.g. 0.03. */
+	costGrowth: number;
+	fill: Fill;
+	pipeline: Pipeline;
+	rates: Rates;
+	uncertainty: boolean;
+	draws: number;
+	seed: number;
+}
+
+export interface ScenarioProblem {
+	field: string;
+	zh: string;
+	en: string;
+}
+
+/** The scenario's policy numbers as PolicyParams (everything else as in 乐政办发〔2023〕47号). */
+export function paramsOf(s: Scenario): PolicyParams {
+	return { ...YUEQING_2023, subsidyCapPerM2: s.subsidyCapPerM2, residentShare: { ...s.residentShare } };
+}
+
+export function defaultScenario(name: string, annualBudget: number, rates: Rates): Scenario {
+	return {
+		version: SCENARIO_VERSION,
+		name,
+		budgets: Object.fromEntries(PLAN_YEARS.map((y) => [y, annualBudget])) as Scenario['budgets'],
+		subsidyCapPerM2: YUEQING_2023.subsidyCapPerM2,
+		residentShare: { ...YUEQING_2023.residentShare },
+		socialShare: 0,
+		costGrowth: 0,
+		fill: 'strict',
+		pipeline: { kind: 'eligible' },
+		rates: { ...rates },
+		uncertainty: false,
+		draws: 1000,
+		seed: 20240105
+	};
+}
+
+/** Every problem of a scenario, or none. */
+export function checkScenario(s: Scenario): ScenarioProblem[] {
+	const out: ScenarioProblem[] = [];
+	const need = (ok: boolean, field: string, zh: string, en: string) => {
+		if (!ok) out.push({ field, zh, en });
+	};
+	const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+	need(
+		typeof s.name === 'string' && s.name.trim() !== '',
+		'name',
+		'情景名称不能为空',
+		'the scenario needs a name'
+	);
+	for (const y of PLAN_YEARS)
+		need(
+			num(s.budgets?.[y]) && s.budgets[y] >= 0,
+			`budgets.${y}`,
+			`${y}年预算应为不小于 0 的金额`,
+			`the ${y} budget must be an amount of 0 or more`
+		);
+	need(
+		num(s.subsidyCapPerM2) && s.subsidyCapPerM2 >= 0,
+		'subsidyCapPerM2',
+		'补助上限应不小于 0',
+		'the cap must be 0 or more'
+	);
+	for (const tier of ['basic', 'improvement', 'upgrade'] as const)
+		need(
+			num(s.residentShare?.[tier]) && s.residentShare[tier] >= 0 && s.residentShare[tier] <= 1,
+			`residentShare.${tier}`,
+			'居民出资比例应在 0% 到 100% 之间',
+			'resident shares must lie between 0% and 100%'
+		);
+	need(
+		num(s.socialShare) && s.socialShare >= 0 && s.socialShare <= 1,
+		'socialShare',
+		'社会资金比例应在 0% 到 100% 之间',
+		'the social capital share must lie between 0% and 100%'
+	);
+	need(
+		num(s.costGrowth) && s.costGrowth > -0.5 && s.costGrowth <= 1,
+		'costGrowth',
+		'年成本增长率应在 -50% 到 100% 之间',
+		'cost growth must lie between -50% and 100% a year'
+	);
+	need(
+		s.fill === 'strict' || s.fill === 'skip',
+		'fill',
+		'填充规则应为 strict 或 skip',
+		'the fill rule is strict or skip'
+	);
+	const r = s.rates;
+	for (const k of ['startDelayDays', 'toApplicationVoteDays', 'toFundsDays', 'toSchemeVoteDays'] as const)
+		need(
+			num(r?.[k]) && r[k] >= 0 && r[k] <= 3650,
+			`rates.${k}`,
+			'天数应在 0 到 3650 之间',
+			'days must lie between 0 and 3650'
+		);
+	need(
+		num(r?.passRate) && r.passRate > 0 && r.passRate <= 1,
+		'rates.passRate',
+		'表决通过率应在 0% 以上、100% 以内',
+		'the pass rate must be above 0% and at most 100%'
+	);
+	need(
+		Number.isInteger(s.draws) && s.draws >= 10 && s.draws <= 10_000,
+		'draws',
+		'抽样次数应为 10 到 10000 的整数',
+		'draws must be a whole number from 10 to 10,000'
+	);
+	need(Number.isInteger(s.seed), 'seed', '随机种子应为整数', 'the seed must be a whole number');
+	const p = s.pipeline;
+	need(
+		p?.kind === 'eligible' ||
+			(p?.kind === 'filter' && typeof p.search === 'string') ||
+			(p?.kind === 'ids' && Array.isArray(p.ids) && p.ids.every((x) => typeof x === 'string')),
+		'pipeline',
+		'候选范围无效',
+		'the pipeline is not valid'
+	);
+	return out;
+}
+
+/**
+ * A scenario from stored or imported JSON: migrated from older versions (v1 had one budget for every year and
+ * no rates), checked. Returns the scenario or the problems — never a half-read one.
+ */
+export function readScenario(
+	raw: unknown,
+	rates: Rates
+): { scenario: Scenario; problems: [] } | { scenario: null; problems: ScenarioProblem[] } {
+	const bad = (zh: string, en: string) => ({ scenario: null, problems: [{ field: 'version', zh, en }] });
+	if (!raw || typeof raw !== 'object') return bad('不是情景文件', 'not a scenario file');
+	const o = raw as Record<string, unknown>;
+	let s: Record<string, unknown> = { ...o };
+	if (o.version === 1) {
+		// v1 → v2: a single annual budget became one per year; the forecast's rates were added
+		const budget = Number(o.annualBudget);
+		s = {
+			...defaultScenario(String(o.name ?? ''), budget, rates),
+			...o,
+			version: SCENARIO_VERSION,
+			budgets: Object.fromEntries(PLAN_YEARS.map((y) => [y, budget]))
+		};
+		delete s.annualBudget;
+	} else if (o.version !== SCENARIO_VERSION) {
+		return bad(
+			`不支持的情景版本（${String(o.version)}），本程序读取第 1–${SCENARIO_VERSION} 版`,
+			`unsupported scenario version (${String(o.version)}); this app reads versions 1–${SCENARIO_VERSION}`
+		);
+	}
+	const scenario = { ...defaultScenario('', 0, rates), ...s } as Scenario;
+	const problems = checkScenario(scenario);
+	return problems.length ? { scenario: null, problems } : { scenario, problems: [] };
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { computeFunding, YUEQING_2023 } from '../policy';
+import { durations, estimateRates, forecast, history, type PipelineCommunity } from './forecast';
+import { checkScenario, defaultScenario, readScenario, type Rates, type Scenario } from './scenario';
+import { compare, simulate } from './simulate';
+
+const ASOF = '2025-11-15';
+const RATES: Rates = {
+	startDelayDays: 180,
+	toApplicationVoteDays: 60,
+	toFundsDays: 120,
+	toSchemeVoteDays: 200,
+	passRate: 0.8
+};
+
+function community(id: string, over: Partial<PipelineCommunity> = {}): PipelineCommunity {
+	return {
+		id,
+		name: `小区${id}`,
+		townCode: '330382002',
+		stage: 'town-review',
+		professional: false,
+		buildingArea: 10_000,
+		garageArea: 0,
+		basic: 1_000_000,
+		improvement: 500_000,
+		upgrade: 200_000,
+		elevator: 0,
+		social: 0,
+		readyDate: null,
+		startDate: null,
+		applicationVote: 'none',
+		applicationVoteDate: null,
+		schemeVote: 'none',
+		schemeVoteDate: null,
+		...over
+	};
+}
+const HISTORY = history([
+	community('h1', {
+		startDate: '2024-01-01',
+		applicationVote: 'passed',
+		applicationVoteDate: '2024-03-01',
+		readyDate: '2024-07-01',
+		schemeVote: 'passed',
+		schemeVoteDate: '2024-09-01'
+	}),
+	community('h2', { startDate: '2024-02-01', applicationVote: 'short', applicationVoteDate: '2024-04-01' })
+]);
+const scenario = (over: Partial<Scenario> = {}): Scenario => ({
+	...defaultScenario('基准', 10_000_000, RATES),
+	...over
+});
+// the subsidy of the standard test community: 1.7m total, residents 10/30/70% = 390k
+const SUBSIDY = computeFunding({
+	basic: 1_000_000,
+	improvement: 500_000,
+	upgrade: 200_000,
+	buildingArea: 10_000
+}).subsidy;
+
+describe('pipeline forecast', () => {
+	it('estimates the default rates from the history (medians, share of votes passed)', () => {
+		expect(HISTORY.toApplicationVote).toEqual([60, 60]);
+		expect(HISTORY.toFunds).toEqual([122]);
+		const r = estimateRates(HISTORY);
+		expect(r.toApplicationVoteDays).toBe(60);
+		expect(r.toFundsDays).toBe(122);
+		expect(r.passRate).toBeCloseTo(2 / 3, 3);
+	});
+
+	it('keeps recorded dates and forecasts the rest from the medians', () => {
+		const d = durations(RATES, HISTORY, null);
+		expect(forecast(community('a', { readyDate: '2025-03-01' }), ASOF, RATES, d, true)).toMatchObject({
+			fundsComplete: '2025-03-01',
+			forecast: false
+		});
+		// passed on 2025-11-01: funds 120 days later
+		const passed = community('b', { applicationVote: 'passed', applicationVoteDate: '2025-11-01' });
+		expect(forecast(passed, ASOF, RATES, d, true)).toMatchObject({
+			applicationPass: '2025-11-01',
+			fundsComplete: '2026-03-01',
+			schemePass: '2026-05-20',
+			forecast: true
+		});
+		// not started: 180 days to start, 60 to the vote plus the expected retries (1/0.8 − 1) × 60 = 15
+		const fresh = forecast(community('c'), ASOF, RATES, d, true);
+		expect(fresh.applicationPass).toBe('2026-07-28');
+		// overdue milestones are expected 30 days after the as-of date, not in the past
+		const overdue = community('d', { applicationVote: 'passed', applicationVoteDate: '2024-01-01' });
+		expect(forecast(overdue, ASOF, RATES, d, true).fundsComplete).toBe('2025-12-15');
+	});
+});
+
+describe('a scenario run (§三(四), §五(三), §五(二)1)', () => {
+	it('§三(四): funds complete by 31 May enter next year; on 1 June the year after', () => {
+		const r = simulate(
+			[community('may', { readyDate: '2025-05-31' }), community('june', { readyDate: '2025-06-01' })],
+			scenario(),
+			HISTORY,
+			ASOF
+		);
+		const byId = Object.fromEntries(r.outcomes.map((o) => [o.id, o]));
+		expect(byId.may!.fundedYear).toBe(2026);
+		expect(byId.june!.fundedYear).toBe(2027);
+		expect(r.years.find((y) => y.year === 2026)).toMatchObject({
+			funded: 1,
+			fundedAmount: SUBSIDY,
+			demand: SUBSIDY
+		});
+		expect(byId.may!.reason).toMatchObject({ code: 'funded', year: 2026, rank: 1 });
+	});
+
+	it('§五(三): the earlier-funded goes first; strict stops at the first that does not fit, skip goes on', () => {
+		const big = community('big', { readyDate: '2023-01-10', basic: 9_000_000, buildingArea: 40_000 });
+		const small = community('small', { readyDate: '2023-02-10' });
+		const budget = { 2024: SUBSIDY * 1.5, 2025: 0, 2026: 0, 2027: 0, 2028: 0 };
+		const strict = simulate([big, small], scenario({ budgets: budget }), HISTORY, ASOF);
+		expect(strict.outcomes.map((o) => o.fundedYear)).toEqual([null, null]);
+		expect(strict.outcomes[1]!.reason).toMatchObject({ code: 'budget-strict', year: 2028, after: 'big' });
+		const skip = simulate([big, small], scenario({ budgets: budget, fill: 'skip' }), HISTORY, ASOF);
+		expect(skip.outcomes.map((o) => o.fundedYear)).toEqual([null, 2024]);
+		expect(skip.years[0]!.unspent).toBeCloseTo(SUBSIDY * 0.5, 2);
+	});
+
+	it('§五(二)1: the subsidy follows the scenario’s cap and shares through computeFunding', () => {
+		const c = community('c', { readyDate: '2023-01-10' });
+		const capped = simulate([c], scenario({ subsidyCapPerM2: 100 }), HISTORY, ASOF);
+		expect(capped.outcomes[0]!.subsidy).toBe(1_000_000);
+		expect(capped.years[0]!.residentExcess).toBe(SUBSIDY - 1_000_000);
+		const shares = simulate(
+			[c],
+			scenario({ residentShare: { basic: 0.2, improvement: 0.3, upgrade: 0.7 } }),
+			HISTORY,
+			ASOF
+		);
+		expect(shares.outcomes[0]!.subsidy).toBe(
+			computeFunding(
+				{ basic: 1_000_000, improvement: 500_000, upgrade: 200_000, buildingArea: 10_000 },
+				{ ...YUEQING_2023, residentShare: { basic: 0.2, improvement: 0.3, upgrade: 0.7 } }
+			).subsidy
+		);
+	});
+
+	it('compares two scenarios: a larger budget moves communities in, with Δ demand and residents', () => {
+		const pipeline = ['a', 'b', 'c'].map((id, i) => community(id, { readyDate: `2023-0${i + 1}-10` }));
+		const base = simulate(
+			pipeline,
+			scenario({ budgets: { 2024: SUBSIDY, 2025: SUBSIDY, 2026: SUBSIDY, 2027: 0, 2028: 0 } }),
+			HISTORY,
+			ASOF
+		);
+		const more = simulate(
+			pipeline,
+			scenario({ budgets: { 2024: SUBSIDY * 3, 2025: 0, 2026: 0, 2027: 0, 2028: 0 } }),
+			HISTORY,
+			ASOF
+		);
+		const diff = compare(base, more);
+		expect(diff[0]).toMatchObject({ year: 2024, movedIn: ['b', 'c'], movedOut: [] });
+		expect(diff[1]).toMatchObject({ year: 2025, movedOut: ['b'] });
+		expect(diff[0]!.demand).toBe(0);
+	});
+
+	it('Monte Carlo: the same seed gives the same bands, P10 ≤ P50 ≤ P90', () => {
+		// not started: the start delay, and each vote's pass or fail, are drawn
+		const pipeline = Array.from({ length: 30 }, (_, i) => community(`m${i}`));
+		const s = scenario({ uncertainty: true, draws: 200, seed: 7, rates: { ...RATES, startDelayDays: 720 } });
+		const a = simulate(pipeline, s, HISTORY, ASOF);
+		const b = simulate(pipeline, s, HISTORY, ASOF);
+		expect(a.bands).toEqual(b.bands);
+		for (const y of a.bands!) {
+			expect(y.demand.p10).toBeLessThanOrEqual(y.demand.p50);
+			expect(y.demand.p50).toBeLessThanOrEqual(y.demand.p90);
+		}
+		expect(a.bands!.some((y) => y.demand.p90 > y.demand.p10)).toBe(true);
+		const other = simulate(pipeline, { ...s, seed: 8 }, HISTORY, ASOF);
+		expect(other.bands).not.toEqual(a.bands);
+	});
+});
+
+describe('scenarios as documents', () => {
+	it('names each invalid input: a negative budget, shares over 100%', () => {
+		const bad = scenario({
+			budgets: { ...scenario().budgets, 2025: -1 },
+			residentShare: { basic: 1.2, improvement: 0.3, upgrade: 0.7 }
+		});
+		expect(checkScenario(bad).map((p) => p.field)).toEqual(['budgets.2025', 'residentShare.basic']);
+		expect(readScenario(bad, RATES)).toMatchObject({ scenario: null });
+	});
+
+	it('migrates a version-1 file (one annual budget, no rates) and refuses an unknown version', () => {
+		const v1 = { version: 1, name: '旧情景', annualBudget: 5_000_000, subsidyCapPerM2: 250 };
+		const read = readScenario(v1, RATES);
+		expect(read.problems).toEqual([]);
+		expect(read.scenario!.budgets[2027]).toBe(5_000_000);
+		expect(read.scenario!.subsidyCapPerM2).toBe(250);
+		expect(read.scenario!.rates).toEqual(RATES);
+		expect(readScenario({ version: 99 }, RATES).problems[0]!.en).toContain('unsupported scenario version');
+		expect(readScenario('garbage', RATES).scenario).toBeNull();
+	});
+});

@@ -1,0 +1,255 @@
+/**
+ * A scenario run: the pipeline's funding dates (recorded or forecast), each community's subsidy under the
+ * scenario's policy numbers (the engine's `computeFunding`, with cost growth to its first possible plan year),
+ * and the engine's `projectBudget` over 2024–2028 — once with the median forecast, and, with uncertainty on,
+ * `draws` seeded times for P10 / P50 / P90. Every figure per year, and for each community the year it is funded
+ * and why (or why not).
+ */
+import {
+	computeFunding,
+	firstPlanYear,
+	projectBudget,
+	readinessDeadline,
+	type BudgetCandidate
+} from '../policy';
+import { Random } from '../util/random';
+import { durations, forecast, type History, type Milestones, type PipelineCommunity } from './forecast';
+import { paramsOf, PLAN_YEARS, type Scenario } from './scenario';
+
+export interface YearResult {
+	year: number;
+	budget: number;
+	demand: number;
+	funded: number;
+	fundedAmount: number;
+	waiting: number;
+	waitingAmount: number;
+	unspent: number;
+	/** Residents' funds of the communities funded this year: the tier shares, and the excess over the cap. */
+	residentBase: number;
+	residentExcess: number;
+	socialCapital: number;
+	readinessDeadline: string;
+}
+
+export type OutcomeReason =
+	| { code: 'funded'; year: number; rank: number; of: number; left: number }
+	| { code: 'budget-strict'; year: number; after: string }
+	| { code: 'budget-skip'; year: number; left: number }
+	| { code: 'not-ready'; year: number; deadline: string }
+	| { code: 'no-funds-forecast' };
+
+export interface Outcome {
+	id: string;
+	name: string;
+	townCode: string;
+	subsidy: number;
+	milestones: Milestones;
+	fundedYear: number | null;
+	/** The reason for the last year it was considered (funded, or still waiting in 2028). */
+	reason: OutcomeReason;
+}
+
+export interface Band {
+	p10: number;
+	p50: number;
+	p90: number;
+}
+
+export interface SimulationResult {
+	years: YearResult[];
+	outcomes: Outcome[];
+	/** With uncertainty: per year, demand and funded count across the draws. */
+	bands: { year: number; demand: Band; funded: Band }[] | null;
+	ms: number;
+}
+
+interface Money {
+	subsidy: number;
+	residentBase: number;
+	residentExcess: number;
+	social: number;
+}
+
+/** A community's money under the scenario if planned in `year` (cost growth from the as-of year). */
+function moneyFor(c: PipelineCommunity, s: Scenario, year: number, asOfYear: number): Money {
+	const g = (1 + s.costGrowth) ** Math.max(0, year - asOfYear);
+	const investment = (c.basic + c.improvement + c.upgrade) * g;
+	const f = computeFunding(
+		{
+			basic: round2(c.basic * g),
+			improvement: round2(c.improvement * g),
+			upgrade: round2(c.upgrade * g),
+			elevator: round2(c.elevator * g),
+			buildingArea: c.buildingArea,
+			garageArea: c.garageArea,
+			socialCapital: round2(Math.max(c.social, s.socialShare * investment))
+		},
+		paramsOf(s)
+	);
+	return {
+		subsidy: f.subsidy,
+		residentBase: f.residentBase,
+		residentExcess: f.residentExcess,
+		social: f.socialCapital
+	};
+}
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** The planned year a funds date first allows, within the scenario's years (else the last + 1). */
+function planYearOf(ready: string | null): number {
+	if (ready === null) return PLAN_YEARS.at(-1)! + 1;
+	return Math.max(PLAN_YEARS[0], Math.min(firstPlanYear(ready), PLAN_YEARS.at(-1)! + 1));
+}
+
+export function simulate(
+	pipeline: readonly PipelineCommunity[],
+	s: Scenario,
+	h: History,
+	asOf: string
+): SimulationResult {
+	const started = performance.now();
+	const asOfYear = Number(asOf.slice(0, 4));
+	// money per community per possible plan year, computed once (the draws only pick the year)
+	const money = pipeline.map((c) => {
+		const byYear = new Map<number, Money>();
+		return (year: number) => {
+			let m = byYear.get(year);
+			if (!m) byYear.set(year, (m = moneyFor(c, s, year, asOfYear)));
+			return m;
+		};
+	});
+	const scenario = {
+		years: PLAN_YEARS.map((year) => ({ year, budget: s.budgets[year] })),
+		fill: s.fill
+	};
+	const run = (milestones: Milestones[]) => {
+		const candidates: BudgetCandidate[] = pipeline.map((c, i) => ({
+			id: c.id,
+			readyDate: milestones[i]!.fundsComplete,
+			professionalManagement: c.professional,
+			subsidy: money[i]!(planYearOf(milestones[i]!.fundsComplete)).subsidy
+		}));
+		return { candidates, projection: projectBudget(candidates, scenario, paramsOf(s)) };
+	};
+
+	// the median forecast
+	const median = durations(s.rates, h, null);
+	const milestones = pipeline.map((c) => forecast(c, asOf, s.rates, median, true));
+	const { candidates, projection } = run(milestones);
+	const index = new Map(pipeline.map((c, i) => [c.id, i]));
+	const fundedYear = new Map<string, number>();
+	const reasons = new Map<string, OutcomeReason>();
+	const years: YearResult[] = projection.years.map((y) => {
+		let residentBase = 0;
+		let residentExcess = 0;
+		let social = 0;
+		let left = y.budget;
+		y.funded.forEach((id, rank) => {
+			const i = index.get(id)!;
+			const m = money[i]!(planYearOf(milestones[i]!.fundsComplete));
+			residentBase += m.residentBase;
+			residentExcess += m.residentExcess;
+			social += m.social;
+			left -= candidates[i]!.subsidy;
+			fundedYear.set(id, y.year);
+			reasons.set(id, {
+				code: 'funded',
+				year: y.year,
+				rank: rank + 1,
+				of: y.funded.length,
+				left: round2(left)
+			});
+		});
+		for (const id of y.waiting)
+			reasons.set(
+				id,
+				s.fill === 'strict'
+					? { code: 'budget-strict', year: y.year, after: y.stoppedAt ?? id }
+					: { code: 'budget-skip', year: y.year, left: y.remaining }
+			);
+		return {
+			year: y.year,
+			budget: y.budget,
+			demand: y.demand,
+			funded: y.funded.length,
+			fundedAmount: y.fundedAmount,
+			waiting: y.waiting.length,
+			waitingAmount: round2(y.waiting.reduce((a, id) => a + candidates[index.get(id)!]!.subsidy, 0)),
+			unspent: y.remaining,
+			residentBase: round2(residentBase),
+			residentExcess: round2(residentExcess),
+			socialCapital: round2(social),
+			readinessDeadline: y.readinessDeadline
+		};
+	});
+	const lastYear = PLAN_YEARS.at(-1)!;
+	const outcomes: Outcome[] = pipeline.map((c, i) => {
+		const m = milestones[i]!;
+		const reason: OutcomeReason =
+			reasons.get(c.id) ??
+			(m.fundsComplete === null
+				? { code: 'no-funds-forecast' }
+				: { code: 'not-ready', year: lastYear, deadline: readinessDeadline(lastYear) });
+		return {
+			id: c.id,
+			name: c.name,
+			townCode: c.townCode,
+			subsidy: candidates[i]!.subsidy,
+			milestones: m,
+			fundedYear: fundedYear.get(c.id) ?? null,
+			reason
+		};
+	});
+
+	let bands: SimulationResult['bands'] = null;
+	if (s.uncertainty) {
+		const rng = new Random(s.seed);
+		const sampled = durations(s.rates, h, rng);
+		const demand = PLAN_YEARS.map(() => new Float64Array(s.draws));
+		const funded = PLAN_YEARS.map(() => new Float64Array(s.draws));
+		for (let k = 0; k < s.draws; k++) {
+			const { projection: p } = run(pipeline.map((c) => forecast(c, asOf, s.rates, sampled, false)));
+			p.years.forEach((y, j) => {
+				demand[j]![k] = y.demand;
+				funded[j]![k] = y.funded.length;
+			});
+		}
+		const band = (xs: Float64Array): Band => {
+			const v = Float64Array.from(xs).sort();
+			const q = (p: number) => v[Math.min(v.length - 1, Math.max(0, Math.ceil(p * v.length) - 1))]!;
+			return { p10: q(0.1), p50: q(0.5), p90: q(0.9) };
+		};
+		bands = PLAN_YEARS.map((year, j) => ({ year, demand: band(demand[j]!), funded: band(funded[j]!) }));
+	}
+	return { years, outcomes, bands, ms: performance.now() - started };
+}
+
+export interface YearDiff {
+	year: number;
+	demand: number;
+	fundedAmount: number;
+	residents: number;
+	movedIn: string[];
+	movedOut: string[];
+}
+
+/** What changes from `base` to `other`, year by year: Δ demand, Δ funded, Δ residents' burden, who moves. */
+export function compare(base: SimulationResult, other: SimulationResult): YearDiff[] {
+	const yearOf = (r: SimulationResult) => new Map(r.outcomes.map((o) => [o.id, o.fundedYear]));
+	const a = yearOf(base);
+	const b = yearOf(other);
+	return base.years.map((y, j) => {
+		const o = other.years[j]!;
+		const movedIn = [...b].filter(([id, yr]) => yr === y.year && a.get(id) !== y.year).map(([id]) => id);
+		const movedOut = [...a].filter(([id, yr]) => yr === y.year && b.get(id) !== y.year).map(([id]) => id);
+		return {
+			year: y.year,
+			demand: round2(o.demand - y.demand),
+			fundedAmount: round2(o.fundedAmount - y.fundedAmount),
+			residents: round2(o.residentBase + o.residentExcess - (y.residentBase + y.residentExcess)),
+			movedIn,
+			movedOut
+		};
+	});
+}
