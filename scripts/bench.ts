@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/browser/browser';
 import { startPreview } from '../tests/browser/server';
+import { benchBudget } from './lib/bench-budget';
 import { benchPublic } from './lib/bench-public';
 
 const { values } = parseArgs({
@@ -178,7 +179,17 @@ for (const size of values['table-only'] ? [] : sizes) {
 		jsHeapMB: stats(heap),
 		tabMB: stats(tab),
 		dataAndLibrariesMs: stats(ready),
-		mapFirstIdleMs: stats(firstIdle)
+		mapFirstIdleMs: stats(firstIdle),
+		budget: await (async () => {
+			// the simulator on this size's pipeline (Monte Carlo at the 乐清 size only: its target is there)
+			const b = await benchBudget(data, manifest.asOf, runs, size === 'yueqing' ? 5 : 0);
+			return {
+				pipeline: b.pipeline,
+				simulateMs: stats(b.simulateMs),
+				projectBudgetMs: stats(b.projectBudgetMs),
+				monteCarlo1000Ms: b.monteCarlo1000Ms.length ? stats(b.monteCarlo1000Ms) : null
+			};
+		})()
 	};
 	console.log('\n', JSON.stringify(row));
 	results.push(row);
@@ -260,5 +271,16 @@ let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
 const stamp = `Measured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, ${machine.chromium}, WebGL on ${machine.webgl}.`;
 doc = replaceBlock(doc, 'map', `${stamp}\n\n${table}`);
 doc = replaceBlock(doc, 'public', publicTable);
+const budgetTable = [
+	'| dataset | pipeline (communities) | one run: forecast + funding + projectBudget, median / p95 (ms) | projectBudget alone (ms) | Monte Carlo, 1,000 draws (ms) |',
+	'| --- | --- | --- | --- | --- |',
+	...results
+		.filter((r) => r.budget)
+		.map((r) => {
+			const b = r.budget as Record<string, unknown>;
+			return `| ${r.size} | ${String(b.pipeline)} | ${f(b.simulateMs)} | ${f(b.projectBudgetMs)} | ${b.monteCarlo1000Ms ? f(b.monteCarlo1000Ms) : '—'} |`;
+		})
+].join('\n');
+doc = replaceBlock(doc, 'budget', budgetTable);
 writeFileSync(path, doc);
 console.log(`wrote bench/results.json and ${path}`);

@@ -88,7 +88,17 @@ describe('the budget simulator /budget', () => {
 			els.map((e) => Number(e.getAttribute('data-demand')))
 		);
 		expect(bars.length).toBe(PLAN_YEARS.length);
+		// the map colours each community by its funded year: the legend counts are the year table's
+		await page.waitForSelector('[data-testid="year-map"] [data-map-idle="true"]', { timeout: 60_000 });
+		const legend = await page.$$eval('[data-testid="year-map"] li', (els) =>
+			Object.fromEntries(
+				els.map((e) => [e.getAttribute('data-class'), Number(e.querySelector('.n')?.textContent)])
+			)
+		);
+		const years = await expected();
+		for (const y of years) expect(`${legend[String(y.year)]}个`).toBe(y.funded.split(' · ')[0]);
 		await page.screenshot({ path: 'test-results/budget.png' });
+		await page.locator('[data-testid="year-map"]').screenshot({ path: 'test-results/budget-map.png' });
 	});
 
 	it('a wrong input is named and the last good scenario keeps running', async () => {

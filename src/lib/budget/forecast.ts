@@ -53,7 +53,19 @@ const OVERDUE_DAYS = 30;
 /** After this many failed votes a community is taken to drop out of the programme. */
 const MAX_TRIES = 3;
 
-const day = (iso: string) => isoToDay(iso, 'date');
+// Dates are parsed and printed thousands of times per Monte Carlo draw: both are cached (a few thousand distinct days).
+const DAYS = new Map<string, number>();
+const ISOS = new Map<number, string>();
+const day = (iso: string) => {
+	let d = DAYS.get(iso);
+	if (d === undefined) DAYS.set(iso, (d = isoToDay(iso, 'date')));
+	return d;
+};
+const isoOf = (d: number) => {
+	let iso = ISOS.get(d);
+	if (iso === undefined) ISOS.set(d, (iso = dayToIso(d)));
+	return iso;
+};
 const median = (xs: readonly number[]) => {
 	if (xs.length === 0) return NaN;
 	const s = [...xs].sort((a, b) => a - b);
@@ -99,17 +111,24 @@ export function estimateRates(h: History): Rates {
 
 /** Durations to use: the medians (`null` random), or a draw from the history scaled to the planner's medians. */
 export function durations(rates: Rates, h: History, rng: Random | null) {
-	const draw = (xs: number[], target: number) => {
+	// the history's medians, once (a draw scales a resampled duration by the planner's median over this one)
+	const medians = {
+		toApplicationVote: median(h.toApplicationVote),
+		toFunds: median(h.toFunds),
+		toSchemeVote: median(h.toSchemeVote)
+	};
+	const draw = (key: keyof typeof medians, target: number) => {
+		const xs = h[key];
 		if (!rng || xs.length === 0) return target;
-		const m = median(xs);
+		const m = medians[key];
 		const x = xs[Math.floor(rng.next() * xs.length)]!;
 		return m > 0 ? Math.round((x * target) / m) : target;
 	};
 	return {
 		start: () => (rng ? Math.round(rates.startDelayDays * 2 * rng.next()) : rates.startDelayDays),
-		toApplicationVote: () => draw(h.toApplicationVote, rates.toApplicationVoteDays),
-		toFunds: () => draw(h.toFunds, rates.toFundsDays),
-		toSchemeVote: () => draw(h.toSchemeVote, rates.toSchemeVoteDays),
+		toApplicationVote: () => draw('toApplicationVote', rates.toApplicationVoteDays),
+		toFunds: () => draw('toFunds', rates.toFundsDays),
+		toSchemeVote: () => draw('toSchemeVote', rates.toSchemeVoteDays),
 		/** Deterministic: votes pass (the expected retries are added as time); a draw: each try may fail. */
 		tries: () => {
 			if (!rng) return 1;
@@ -153,7 +172,7 @@ export function forecast(
 			: appPass === null
 				? null
 				: notBefore(appPass + d.toSchemeVote());
-	const iso = (x: number | null) => (x === null ? null : dayToIso(x));
+	const iso = (x: number | null) => (x === null ? null : isoOf(x));
 	return {
 		applicationPass: iso(appPass),
 		fundsComplete: iso(funds),

@@ -353,6 +353,10 @@ const MESSAGES = {
 	'budget.col.townFunded': { zh: '2028年前安排', en: 'Funded by 2028' },
 	'budget.more': { zh: '另有 {n} 个', en: '{n} more' },
 	'budget.mapLink': { zh: '用当前筛选做预算模拟', en: 'Simulate the budget for this filter' },
+	'budget.mapTitle': {
+		zh: '地图：基准情景各小区的安排年度',
+		en: 'Map: the year each community is funded (base scenario)'
+	},
 	'budget.ms': { zh: '计算用时 {ms} 毫秒', en: 'computed in {ms} ms' }
 } as const satisfies Record<string, { zh: string; en: string }>;
 
