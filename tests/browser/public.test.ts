@@ -1,6 +1,6 @@
 // The public build (build-public/, made by `npm run build:public` before these tests): a resident on a phone
 // finds their community; nothing internal is in the files; data is text, never HTML; the CSP holds.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,17 +104,21 @@ describe('the public progress site (build-public)', () => {
 
 	it('the scan is not blind: a planted phone number and an internal column are found', async () => {
 		const dir = 'test-results/leak-plant';
+		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
 		const [contact] = await directSql<{ phone: string }>(
 			`SELECT phone FROM 'build/data/contacts.parquet' LIMIT 1`
 		);
 		writeFileSync(`${dir}/chunk.js`, `const x = "${contact!.phone}";`);
 		const db = await (await DuckDBInstance.create(':memory:')).connect();
-		await db.run(`COPY (SELECT 1.5 AS garage_area) TO '${dir}/t.parquet' (FORMAT parquet)`);
+		// a public table with an internal column, and an internal table
+		await db.run(`COPY (SELECT 1.5 AS garage_area) TO '${dir}/communities.parquet' (FORMAT parquet)`);
+		await db.run(`COPY (SELECT 1 AS n) TO '${dir}/status.parquet' (FORMAT parquet)`);
 		const leaks = await scanForLeaks(dir, [contact!.phone]);
 		expect(leaks.map((l) => `${l.file}:${l.needle}`).sort()).toEqual([
 			`chunk.js:${contact!.phone}`,
-			't.parquet:garage_area'
+			'communities.parquet:garage_area',
+			'status.parquet:status'
 		]);
 	});
 

@@ -22,6 +22,8 @@ export interface PipelineCommunity {
 	upgrade: number;
 	elevator: number;
 	social: number;
+	/** The subsidy at the policy's own numbers (the data build's status, from computeFunding), yuan. */
+	subsidy: number;
 	readyDate: string | null;
 	startDate: string | null;
 	applicationVote: 'passed' | 'short' | 'none';

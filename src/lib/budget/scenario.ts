@@ -6,7 +6,17 @@
 import { YUEQING_2023, type PolicyParams } from '../policy';
 
 export const SCENARIO_VERSION = 2;
-export const PLAN_YEARS = [2024, 2025, 2026, 2027, 2028] as const;
+/**
+ * The plan years of the policy's life — §六: in force from 2024-01-05 to 2029-01-04, so the plans of 2024 to 2028.
+ */
+export function planYears(params: PolicyParams = YUEQING_2023): number[] {
+	const from = Number(params.effectiveFrom.slice(0, 4));
+	const to = Number(params.effectiveTo.slice(0, 4)) - 1;
+	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+export const PLAN_YEARS: readonly number[] = planYears();
+export const FIRST_PLAN_YEAR = PLAN_YEARS[0]!;
+export const LAST_PLAN_YEAR = PLAN_YEARS.at(-1)!;
 
 export type Fill = 'strict' | 'skip';
 export type Pipeline =
@@ -30,7 +40,7 @@ export interface Scenario {
 	version: typeof SCENARIO_VERSION;
 	name: string;
 	/** Subsidy budget per plan year, yuan. */
-	budgets: Record<(typeof PLAN_YEARS)[number], number>;
+	budgets: Record<number, number>;
 	subsidyCapPerM2: number;
 	residentShare: { basic: number; improvement: number; upgrade: number };
 	/** Share of investment assumed to come from social capital where the data records less, 0–1. */
@@ -89,7 +99,7 @@ export function checkScenario(s: Scenario): ScenarioProblem[] {
 	);
 	for (const y of PLAN_YEARS)
 		need(
-			num(s.budgets?.[y]) && s.budgets[y] >= 0,
+			num(s.budgets?.[y]) && s.budgets[y]! >= 0,
 			`budgets.${y}`,
 			`${y}年预算应为不小于 0 的金额`,
 			`the ${y} budget must be an amount of 0 or more`

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { computeFunding, YUEQING_2023 } from '../policy';
 import { durations, estimateRates, forecast, history, type PipelineCommunity } from './forecast';
-import { checkScenario, defaultScenario, readScenario, type Rates, type Scenario } from './scenario';
+import {
+	checkScenario,
+	defaultScenario,
+	planYears,
+	readScenario,
+	type Rates,
+	type Scenario
+} from './scenario';
 import { compare, simulate } from './simulate';
 
 const ASOF = '2025-11-15';
@@ -27,6 +34,7 @@ function community(id: string, over: Partial<PipelineCommunity> = {}): PipelineC
 		upgrade: 200_000,
 		elevator: 0,
 		social: 0,
+		subsidy: 0,
 		readyDate: null,
 		startDate: null,
 		applicationVote: 'none',
@@ -180,6 +188,11 @@ describe('a scenario run (§三(四), §五(三), §五(二)1)', () => {
 });
 
 describe('scenarios as documents', () => {
+	it('§六: the plan years are those of the policy’s life, 2024–2028', () => {
+		expect(planYears()).toEqual([2024, 2025, 2026, 2027, 2028]);
+		expect(planYears({ ...YUEQING_2023, effectiveTo: '2027-01-04' })).toEqual([2024, 2025, 2026]);
+	});
+
 	it('names each invalid input: a negative budget, shares over 100%', () => {
 		const bad = scenario({
 			budgets: { ...scenario().budgets, 2025: -1 },

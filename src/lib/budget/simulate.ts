@@ -14,7 +14,7 @@ import {
 } from '../policy';
 import { Random } from '../util/random';
 import { durations, forecast, type History, type Milestones, type PipelineCommunity } from './forecast';
-import { paramsOf, PLAN_YEARS, type Scenario } from './scenario';
+import { FIRST_PLAN_YEAR, LAST_PLAN_YEAR, paramsOf, PLAN_YEARS, type Scenario } from './scenario';
 
 export interface YearResult {
 	year: number;
@@ -98,8 +98,8 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** The planned year a funds date first allows, within the scenario's years (else the last + 1). */
 function planYearOf(ready: string | null): number {
-	if (ready === null) return PLAN_YEARS.at(-1)! + 1;
-	return Math.max(PLAN_YEARS[0], Math.min(firstPlanYear(ready), PLAN_YEARS.at(-1)! + 1));
+	if (ready === null) return LAST_PLAN_YEAR + 1;
+	return Math.max(FIRST_PLAN_YEAR, Math.min(firstPlanYear(ready), LAST_PLAN_YEAR + 1));
 }
 
 export function simulate(
@@ -120,7 +120,7 @@ export function simulate(
 		};
 	});
 	const scenario = {
-		years: PLAN_YEARS.map((year) => ({ year, budget: s.budgets[year] })),
+		years: PLAN_YEARS.map((year) => ({ year, budget: s.budgets[year] ?? 0 })),
 		fill: s.fill
 	};
 	const run = (milestones: Milestones[]) => {
@@ -183,7 +183,7 @@ export function simulate(
 			readinessDeadline: y.readinessDeadline
 		};
 	});
-	const lastYear = PLAN_YEARS.at(-1)!;
+	const lastYear = LAST_PLAN_YEAR;
 	const outcomes: Outcome[] = pipeline.map((c, i) => {
 		const m = milestones[i]!;
 		const reason: OutcomeReason =

@@ -4,6 +4,8 @@
  */
 import * as format from './format';
 import type { Lang } from './format';
+import { townNameIn, type ManifestTown } from '../data/manifest';
+import { DEPARTMENTS } from '../policy';
 
 const STORAGE_KEY = 'yueqing-renovation.lang';
 
@@ -38,6 +40,18 @@ export function setLang(lang: Lang): void {
 /** The label of a `{ zh, en }` pair in the reader's language. */
 export function pick(label: { zh: string; en: string }): string {
 	return label[locale.lang];
+}
+
+/** The name of the town `code` among `towns` in the reader's language, or the code if it is not there. */
+export function townName(towns: readonly ManifestTown[] | undefined, code: string): string {
+	const town = towns?.find((x) => x.code === code);
+	return town ? townNameIn(town, locale.lang) : code;
+}
+
+/** A department of 附件2 by its Chinese name, in the reader's language. */
+export function departmentName(name: string): string {
+	const d = DEPARTMENTS.find((x) => x.name === name);
+	return d && locale.lang === 'en' ? d.en : name;
 }
 
 /** An aside in brackets: （…） in Chinese, ` (…)` in English. */

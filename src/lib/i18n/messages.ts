@@ -238,10 +238,6 @@ const MESSAGES = {
 		en: "Residents' satisfaction: {score} of 100"
 	},
 	'progress.card.notStarted': { zh: '尚未启动改造', en: 'Renovation not started' },
-	'progress.card.firstStep': {
-		zh: '由业主委员会或业主代表征求居民意见（§三(一)）',
-		en: "The owners' committee or representatives canvass residents (§三(一))"
-	},
 	'progress.office.subdistrict': { zh: '{town}办事处', en: '{town} office' },
 	'progress.office.town': { zh: '{town}人民政府', en: '{town} government' },
 	'progress.dataError': { zh: '数据加载失败：{error}', en: 'Data failed to load: {error}' },
@@ -256,8 +252,8 @@ const MESSAGES = {
 	'budget.name': { zh: '情景名称', en: 'Scenario name' },
 	'budget.budgets': { zh: '年度补助预算（万元）', en: 'Annual subsidy budget (10k yuan)' },
 	'budget.defaultNote': {
-		zh: '默认值由数据推得：全部候选小区的补助需求合计 {total} ÷ 5 年，向上取整到百万元。',
-		en: 'Default from the data: the subsidy demand of every candidate, {total}, ÷ 5 years, rounded up to the million.'
+		zh: '默认值由数据推得：全部候选小区的补助需求合计 {total} ÷ {years} 年，向上取整到百万元。',
+		en: 'Default from the data: the subsidy demand of every candidate, {total}, ÷ {years} years, rounded up to the million.'
 	},
 	'budget.policy': { zh: '政策参数', en: 'Policy parameters' },
 	'budget.cap': { zh: '补助上限（元/㎡）§五(二)1', en: 'Subsidy cap (yuan/㎡) §五(二)1' },

@@ -5,7 +5,7 @@
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { ManifestTown } from '../data/manifest';
+import { townNameIn, type ManifestTown } from '../data/manifest';
 import type { Lang } from '../i18n/format';
 
 /** Where the map looks. */
@@ -96,7 +96,7 @@ export function townLabels(towns: readonly ManifestTown[], lang: Lang = 'zh'): F
 		type: 'FeatureCollection',
 		features: towns.map((t) => ({
 			type: 'Feature',
-			properties: { code: t.code, name: lang === 'zh' ? t.name : t.name_en },
+			properties: { code: t.code, name: townNameIn(t, lang) },
 			geometry: { type: 'Point', coordinates: [t.seat_lon, t.seat_lat] }
 		}))
 	};
