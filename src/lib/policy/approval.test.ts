@@ -3,21 +3,22 @@ import { approvalPath, planningPermitsNeeded } from './approval';
 import { YUEQING_2023 } from './params';
 
 describe('§四(四) approval path', () => {
-	it('§四(四): below 1000万 all three merge; exactly 1000万 does not', () => {
+	it('§四(四): 1000万元以下 — up to and including 1000万 all three merge (以下 includes the number)', () => {
 		expect(approvalPath(0)).toBe('proposal+feasibility+design');
-		expect(approvalPath(9_999_999)).toBe('proposal+feasibility+design');
 		expect(approvalPath(9_999_999.99)).toBe('proposal+feasibility+design');
-		expect(approvalPath(10_000_000)).toBe('proposal+feasibility');
+		expect(approvalPath(10_000_000)).toBe('proposal+feasibility+design');
+		expect(approvalPath(10_000_000.01)).toBe('proposal+feasibility');
 	});
 
-	it('§四(四): below 2000万 proposal and feasibility merge; 2000万 and above separate', () => {
+	it('§四(四): 2000万元以下 — up to and including 2000万 proposal and feasibility merge; above, separate', () => {
 		expect(approvalPath(19_999_999)).toBe('proposal+feasibility');
-		expect(approvalPath(20_000_000)).toBe('separate');
+		expect(approvalPath(20_000_000)).toBe('proposal+feasibility');
+		expect(approvalPath(20_000_000.01)).toBe('separate');
 		expect(approvalPath(58_500_000)).toBe('separate');
 	});
 
 	it('§四(四): thresholds are parameters', () => {
-		expect(approvalPath(9_000_000, { ...YUEQING_2023, mergeAllApprovalsBelow: 5_000_000 })).toBe(
+		expect(approvalPath(9_000_000, { ...YUEQING_2023, mergeAllApprovalsUpTo: 5_000_000 })).toBe(
 			'proposal+feasibility'
 		);
 	});

@@ -21,16 +21,20 @@ export const APPROVAL_PATH_NAMES: Readonly<Record<ApprovalPath, { zh: string; en
 });
 
 /**
- * How a government-invested project is approved, by total investment (yuan) — §四(四): below 10 million the
- * proposal, feasibility study and preliminary design are approved as one; below 20 million the first two are.
+ * How a government-invested project is approved, by total investment (yuan) — §四(四): 1000万元以下 the proposal,
+ * feasibility study and preliminary design are approved as one; 2000万元以下 the first two are. 以下 includes the
+ * number itself (Civil Code art. 1259: 以上、以下、以内 include it; 不满、超过 do not), so exactly 1000万 merges all
+ * three and exactly 2000万 merges the first two.
+ * @param totalInvestment — 元, the project's total investment (§五(二)1: final accounts, else the estimate)
+ * @throws PolicyInputError when it is negative or not a finite number
  */
 export function approvalPath(totalInvestment: number, params: PolicyParams = YUEQING_2023): ApprovalPath {
 	toDecimal(totalInvestment, 'totalInvestment');
 	if (totalInvestment < 0) {
 		throw new PolicyInputError('totalInvestment', `不能为负数 / must not be negative (${totalInvestment})`);
 	}
-	if (totalInvestment < params.mergeAllApprovalsBelow) return 'proposal+feasibility+design';
-	if (totalInvestment < params.mergeProposalFeasibilityBelow) return 'proposal+feasibility';
+	if (totalInvestment <= params.mergeAllApprovalsUpTo) return 'proposal+feasibility+design';
+	if (totalInvestment <= params.mergeProposalFeasibilityUpTo) return 'proposal+feasibility';
 	return 'separate';
 }
 

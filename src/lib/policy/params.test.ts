@@ -23,8 +23,8 @@ describe('§六 the policy in force, by date', () => {
 		expect(YUEQING_2023.approvalThreshold).toEqual({ num: 3, den: 4 });
 		expect(YUEQING_2023.residentShare).toEqual({ basic: 0.1, improvement: 0.3, upgrade: 0.7 });
 		expect(YUEQING_2023.subsidyCapPerM2).toBe(300);
-		expect(YUEQING_2023.mergeAllApprovalsBelow).toBe(10_000_000);
-		expect(YUEQING_2023.mergeProposalFeasibilityBelow).toBe(20_000_000);
+		expect(YUEQING_2023.mergeAllApprovalsUpTo).toBe(10_000_000);
+		expect(YUEQING_2023.mergeProposalFeasibilityUpTo).toBe(20_000_000);
 		expect(YUEQING_2023.publicityMinWorkingDays).toBe(7);
 		expect(YUEQING_2023.planDeadline).toEqual({ month: 5, day: 31 });
 	});

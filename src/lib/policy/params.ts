@@ -1,6 +1,11 @@
 /**
  * Every number and list of 乐政办发〔2023〕47号 that the rules use, in one typed object. A planner's scenario is a
  * modified copy; another city plugs in its own. The rules modules read these fields and hold no policy literal.
+ *
+ * Bounds are read as Chinese legal usage reads them (Civil Code art. 1259): 以上、以下、以内 include the number,
+ * 不满、超过 exclude it. So: 三分之二以上 / 四分之三以上 are ≥ (§三(一)); 不少于7个工作日 is ≥ 7 (§三(三));
+ * 1000万元以下 / 2000万元以下 are ≤ (§四(四)); 2000年底前建成 is completed on or before 2000-12-31 and 5年内 征收 is a
+ * planned year ≤ the assessment year + 5 (§二(一)); 5月底前 is on or before 31 May (§三(四)).
  */
 
 /** A fraction kept as two integers so that threshold tests are exact (2/3 of 300 is 200, and 200 passes). */
@@ -45,10 +50,13 @@ export interface PolicyParams {
 	/** Fiscal subsidy cap, yuan per ㎡ of building area; the excess is borne by residents. Default 300 — §五(二)1. */
 	subsidyCapPerM2: number;
 
-	/** Below this total investment (yuan) proposal, feasibility study and preliminary design merge. Default 10,000,000 — §四(四). */
-	mergeAllApprovalsBelow: number;
-	/** Below this total investment (yuan) proposal and feasibility study merge. Default 20,000,000 — §四(四). */
-	mergeProposalFeasibilityBelow: number;
+	/**
+	 * Up to and including this total investment (yuan) proposal, feasibility study and preliminary design merge
+	 * (1000万元以下: 以下 includes the number, Civil Code art. 1259). Default 10,000,000 — §四(四).
+	 */
+	mergeAllApprovalsUpTo: number;
+	/** Up to and including this total investment (yuan) proposal and feasibility study merge (2000万元以下). Default 20,000,000 — §四(四). */
+	mergeProposalFeasibilityUpTo: number;
 
 	/** The design scheme is publicised for at least this many working days. Default 7 — §三(三). */
 	publicityMinWorkingDays: number;
@@ -74,8 +82,8 @@ export const YUEQING_2023: PolicyParams = Object.freeze({
 	approvalThreshold: Object.freeze({ num: 3, den: 4 }),
 	residentShare: Object.freeze({ basic: 0.1, improvement: 0.3, upgrade: 0.7 }),
 	subsidyCapPerM2: 300,
-	mergeAllApprovalsBelow: 10_000_000,
-	mergeProposalFeasibilityBelow: 20_000_000,
+	mergeAllApprovalsUpTo: 10_000_000,
+	mergeProposalFeasibilityUpTo: 20_000_000,
 	publicityMinWorkingDays: 7,
 	planDeadline: Object.freeze({ month: 5, day: 31 })
 });
