@@ -81,9 +81,12 @@ describe('the community page /community/[id]', () => {
 				ok ? '✓' : '✗'
 			);
 		}
-		expect(text(await card.locator('[data-testid="shortfall"]').textContent())).toContain(
-			`还差 ${verdict.shortfall.owners} 户`
-		);
+		// §三(一) 还差: the fewest owners to win over, non-voters and dissenters, as the engine says
+		const { nonVoters, dissenters } = verdict.winOver;
+		const shortfall = text(await card.locator('[data-testid="shortfall"]').textContent());
+		expect(shortfall).toContain(`还差 ${nonVoters.owners + dissenters.owners} 户：`);
+		if (nonVoters.owners > 0) expect(shortfall).toContain(`${nonVoters.owners} 户未投票的业主参与并同意`);
+		if (dissenters.owners > 0) expect(shortfall).toContain(`${dissenters.owners} 户未同意的业主改为同意`);
 		expect(await page.textContent('[data-testid="eligibility"]')).toContain('§二(一)');
 		expect(await page.textContent('[data-testid="next-step"]')).toMatch(/责任单位/);
 		expect(foreign).toEqual([]);

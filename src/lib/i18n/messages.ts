@@ -157,12 +157,22 @@ const MESSAGES = {
 	'vote.approvalArea': { zh: '同意的专有面积', en: 'Area in favour' },
 	'vote.approvalOwners': { zh: '同意人数', en: 'Owners in favour' },
 	'vote.people': { zh: '{n}人', en: '{n}' },
-	'vote.shortfall': { zh: '还差', en: 'Short by' },
-	'vote.owners': { zh: '户', en: 'owners' },
-	'vote.shortfallNeed': { zh: '（须新增参与并同意）', en: ' (more owners taking part and in favour)' },
+	'vote.shortfall': { zh: '还差 {n} 户：', en: 'Short by {n} owners: ' },
+	'vote.winNonVoters': {
+		zh: '{a} 户未投票的业主参与并同意（专有面积 {x}）',
+		en: '{a} who have not voted taking part in favour (area {x})'
+	},
+	'vote.winDissenters': {
+		zh: '{b} 户未同意的业主改为同意（专有面积 {y}）',
+		en: '{b} who did not agree changing to yes (area {y})'
+	},
+	'vote.shortfallNewOnly': {
+		zh: '或仅由未投票的业主补足：{n} 户、{x}',
+		en: 'Or from owners who have not voted alone: {n} owners, {x}'
+	},
 	'vote.unreachable': {
-		zh: '——未参与的业主已不足，需重新组织表决',
-		en: ' — too few owners have yet to vote: the vote must be held again'
+		zh: '仅靠未投票的业主已不够，须争取未同意的业主改变意见',
+		en: 'Owners who have not voted are too few on their own: some who did not agree must be won over'
 	},
 	'works.final': { zh: '决算 {money}', en: 'final {money}' },
 	'progress.title': { zh: '乐清市老旧小区改造进度', en: 'Yueqing old community renovation: progress' },

@@ -136,6 +136,52 @@ describe('§三(一) / §三(三) owners vote: 双三分之二 turnout, 双四�
 		expect(v.shortfallReachable).toBe(false);
 	});
 
+	it('§三(一): 还差 — the fewest owners to win over mixes non-voters (for turnout) and dissenters changing', () => {
+		const t = {
+			totalOwners: 100,
+			totalArea: 100,
+			participatingOwners: 60,
+			participatingArea: 60,
+			agreeOwners: 40,
+			agreeArea: 40
+		};
+		const v = assessVote(t);
+		// turnout: ceil(200/3) − 60 = 7 non-voters in favour; then ceil(3·67/4) − 40 − 7 = 4 dissenters change
+		expect(v.winOver.nonVoters.owners).toBe(7);
+		expect(v.winOver.dissenters.owners).toBe(4);
+		expect(v.winOver.nonVoters.owners + v.winOver.dissenters.owners).toBeLessThan(v.shortfall.owners);
+		// area: 200/3 − 60 non-voting ㎡, then 3/4·(200/3) − 40 − 20/3 = 3.33… ㎡ changing
+		expect(v.winOver.nonVoters.area).toBeCloseTo(20 / 3, 12);
+		expect(v.winOver.dissenters.area).toBeCloseTo(10 / 3, 12);
+		const won = (k: number, j: number) =>
+			assessVote({
+				...t,
+				participatingOwners: t.participatingOwners + k,
+				agreeOwners: t.agreeOwners + k + j
+			});
+		expect(won(7, 4).tests.participationOwners && won(7, 4).tests.approvalOwners).toBe(true);
+		expect(won(7, 3).tests.approvalOwners).toBe(false);
+		expect(won(6, 5).tests.participationOwners).toBe(false);
+	});
+
+	it('§三(一): a vote that newcomers alone cannot save is still reachable by dissenters changing', () => {
+		const v = assessVote({
+			totalOwners: 10,
+			totalArea: 1000,
+			participatingOwners: 10,
+			participatingArea: 1000,
+			agreeOwners: 2,
+			agreeArea: 200
+		});
+		expect(v.shortfallReachable).toBe(false);
+		// everyone voted: 3/4 of 10 = 7.5 → 8 in favour, so 6 of the 8 who did not agree
+		expect(v.winOver).toEqual({ nonVoters: { owners: 0, area: 0 }, dissenters: { owners: 6, area: 550 } });
+		expect(assessVote(tally({})).winOver).toEqual({
+			nonVoters: { owners: 0, area: 0 },
+			dissenters: { owners: 0, area: 0 }
+		});
+	});
+
 	it('§三(三): the scheme vote uses the same thresholds and cites its own clause', () => {
 		const v = assessVote(tally({ kind: 'scheme', participatingOwners: 200, agreeOwners: 150 }));
 		expect(v.passed).toBe(true);

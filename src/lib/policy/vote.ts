@@ -34,7 +34,19 @@ export interface VoteVerdict {
 	shortfall: { owners: number; area: number };
 	/** Whether the shortfall can still be met by owners (and area) who have not yet taken part. */
 	shortfallReachable: boolean;
+	/**
+	 * The fewest owners (and ㎡) to win over in all, mixing both ways: owners who have not voted, just enough to reach
+	 * turnout, taking part in favour; then owners who took part without agreeing, changing to 同意. Always reachable
+	 * (everyone in favour passes), so a failed vote always has a way forward; zero when the vote passed.
+	 */
+	winOver: { nonVoters: Need; dissenters: Need };
 	reasons: Reason[];
+}
+
+/** Owners (headcount) and exclusive area (㎡) to win over. */
+export interface Need {
+	owners: number;
+	area: number;
 }
 
 function clauseOf(kind: VoteKind | undefined): string {
@@ -78,6 +90,24 @@ function needed(total: bigint, part: bigint, agree: bigint, f: Fraction, g: Frac
 	const turnout = (fn * total - fd * part) * (gd - gn);
 	const approval = (gn * part - gd * agree) * fd;
 	return [maxBig(0n, turnout, approval), d];
+}
+
+/**
+ * The mixed way on one measure (owners or area, as bigints on one scale): k = max(0, f·total − part) non-voters in
+ * favour, then j = max(0, g·(part + k) − agree − k) dissenters changing. Fewest in all: past turnout, a dissenter
+ * changing adds one to the agreeing side without adding to those taking part, so more non-voters never cost less.
+ * Returns `[k, j]` as ratios over `fd` and `fd·gd`.
+ */
+function mixedNeed(total: bigint, part: bigint, agree: bigint, f: Fraction, g: Fraction, whole: boolean) {
+	const fn = BigInt(f.num);
+	const fd = BigInt(f.den);
+	const gn = BigInt(g.num);
+	const gd = BigInt(g.den);
+	let k = maxBig(0n, fn * total - fd * part); // over fd
+	if (whole) k = divCeil(k, fd) * fd;
+	let j = maxBig(0n, gn * (part * fd + k) - gd * (agree * fd + k)); // over fd·gd
+	if (whole) j = divCeil(j, fd * gd) * fd * gd;
+	return { k: [k, fd] as const, j: [j, fd * gd] as const };
 }
 
 function validFraction(f: Fraction, field: string): void {
@@ -141,6 +171,19 @@ export function assessVote(t: VoteTally, params: PolicyParams = YUEQING_2023): V
 	const areaUnit = areaDen * 10n ** BigInt(areaScaled.scale);
 	const shortfall = { owners: Number(shortOwners), area: ratioToNumber(areaNum, areaUnit) };
 	const shortfallReachable = shortOwners <= owners[0] - owners[1] && areaNum <= (area[0] - area[1]) * areaDen;
+	const mixedOwners = mixedNeed(...owners, f, g, true);
+	const mixedArea = mixedNeed(...area, f, g, false);
+	const unit = 10n ** BigInt(areaScaled.scale);
+	const winOver = {
+		nonVoters: {
+			owners: ratioToNumber(...mixedOwners.k),
+			area: ratioToNumber(mixedArea.k[0], mixedArea.k[1] * unit)
+		},
+		dissenters: {
+			owners: ratioToNumber(...mixedOwners.j),
+			area: ratioToNumber(mixedArea.j[0], mixedArea.j[1] * unit)
+		}
+	};
 
 	const clause = clauseOf(t.kind);
 	const pct = (fr: Fraction) => `${fr.num}/${fr.den}`;
@@ -177,6 +220,7 @@ export function assessVote(t: VoteTally, params: PolicyParams = YUEQING_2023): V
 		tests,
 		shortfall,
 		shortfallReachable,
+		winOver,
 		reasons
 	};
 }
