@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communitySql } from '../../src/lib/data/queries';
 import type { VoteRow } from '../../src/lib/data/rows';
-import { assessVote } from '../../src/lib/policy';
+import { assessVote, worksItem } from '../../src/lib/policy';
 import { launchBrowser, watchedPage } from './browser';
 import { startPreview, type Preview } from './server';
 import { directSql } from './sql';
@@ -102,6 +102,35 @@ describe('a failed vote’s next step (§三(一), §三(三))', () => {
 		expect(said).toContain('Next step: organise the application vote again');
 		// Chinese only in the clause number (§三(一))
 		expect(said).not.toMatch(/[\u4e00-\u9fff]{2,}/);
+		expect(errors).toEqual([]);
+	});
+
+	it('附件1: in English the works items are named in English, on the community page and the public card', async () => {
+		const cjk = /[\u4e00-\u9fff]/;
+		const works = await directSql<{ item_id: string }>(communitySql('YQ000213').works);
+		const expected = works.map((w) => worksItem(w.item_id)!.en);
+		expect(expected.length).toBeGreaterThan(3);
+		const { page, errors } = await watchedPage(browser, server.url);
+		await page.goto(`${server.url}/community/YQ000213?lang=en`);
+		await page.locator('[data-testid="works"] table').first().waitFor({ timeout: 90_000 });
+		const cells = (
+			await page.$$eval('[data-testid="works"] td:nth-child(2)', (els) => els.map((e) => e.textContent ?? ''))
+		).map(text);
+		expect(cells).toHaveLength(expected.length);
+		for (const c of cells) expect(c).not.toMatch(cjk);
+		for (const en of expected)
+			expect(
+				cells.some((c) => c.endsWith(en)),
+				en
+			).toBe(true);
+
+		await page.goto(`${server.url}/progress?id=YQ000213&lang=en`);
+		const list = page.locator('[data-testid="card"] .works');
+		await list.waitFor({ timeout: 90_000 });
+		const said = text(await list.textContent());
+		expect(said).not.toMatch(cjk);
+		for (const en of expected) expect(said).toContain(en);
+		await page.locator('[data-testid="card"]').screenshot({ path: 'test-results/next-step-card-en.png' });
 		expect(errors).toEqual([]);
 	});
 });
