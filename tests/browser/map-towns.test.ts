@@ -143,5 +143,12 @@ describe('towns and exports on /', () => {
 			zoomOne
 		);
 		await fitted(['330382101', '330382114']);
+		// a shared link with towns but no view opens fitted to them; one with a view keeps it
+		await page.goto(server.url + '/?towns=330382114');
+		await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+		await fitted(['330382114']);
+		await page.goto(server.url + '/?towns=330382114&v=121.1,28.3,10');
+		await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+		expect(view()).toEqual([121.1, 28.3, 10]);
 	});
 });
