@@ -130,6 +130,7 @@ describe('a failed vote’s next step (§三(一), §三(三))', () => {
 		const said = text(await list.textContent());
 		expect(said).not.toMatch(cjk);
 		for (const en of expected) expect(said).toContain(en);
+		expect(said).not.toContain('(1 items)');
 		await page.locator('[data-testid="card"]').screenshot({ path: 'test-results/next-step-card-en.png' });
 		expect(errors).toEqual([]);
 	});

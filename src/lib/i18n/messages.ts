@@ -245,6 +245,7 @@ const MESSAGES = {
 	},
 	'progress.card.works': { zh: '改造内容', en: 'Planned works' },
 	'progress.card.noWorks': { zh: '改造内容尚未确定', en: 'Works not yet decided' },
+	'progress.card.item': { zh: '{n}项', en: '{n} item' },
 	'progress.card.items': { zh: '{n}项', en: '{n} items' },
 	'progress.card.tierMix': { zh: '投资构成', en: 'Investment by tier' },
 	'progress.card.investment': { zh: '总投资（公示）', en: 'Total investment (as published)' },
