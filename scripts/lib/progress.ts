@@ -3,7 +3,7 @@
 // page's database loads). Only public facts go in; see src/lib/progress/summary.ts.
 import type { ManifestTown } from '../../src/lib/data/manifest';
 import type { Dataset, DatasetMeta } from '../../src/lib/data/rows';
-import type { CommunityStatus } from '../../src/lib/data/status';
+import { nextStepOf, type CommunityStatus } from '../../src/lib/data/status';
 import { worksItem } from '../../src/lib/policy';
 import {
 	RENOVATED_STAGES,
@@ -51,6 +51,7 @@ export function progressRows(dataset: Dataset, status: readonly CommunityStatus[
 		const completed = RENOVATED_STAGES.map((st) => e?.get(st)).find((d) => d !== undefined) ?? null;
 		const planned = e?.get('annual-plan');
 		const t = tiers.get(c.id);
+		const next = nextStepOf(s);
 		return {
 			id: c.id,
 			stage: s.stage,
@@ -63,7 +64,9 @@ export function progressRows(dataset: Dataset, status: readonly CommunityStatus[
 			improvement: round2(t?.improvement ?? 0),
 			upgrade: round2(t?.upgrade ?? 0),
 			name_initials: initials(c.name),
-			name_pinyin: fullPinyin(c.name)
+			name_pinyin: fullPinyin(c.name),
+			next_stage: next?.stage.id ?? '',
+			next_action: next?.action ?? ''
 		};
 	});
 }

@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import bbox from '@turf/bbox';
 import ExcelJS from 'exceljs';
+import type { FeatureCollection } from 'geojson';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/data/csv';
@@ -98,5 +100,55 @@ describe('towns and exports on /', () => {
 			if (n > 1) total += Number(row.getCell(subsidyCol).value);
 		});
 		expect(total).toBeCloseTo(sum!.s, 2);
+	});
+
+	it('filtering by towns fits the map to them (as drilling down does)', async () => {
+		const { page } = w;
+		await page.goto(server.url + '/');
+		await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+		const view = () => {
+			const v = new URL(page.url()).searchParams.get('v');
+			return v ? v.split(',').map(Number) : null;
+		};
+		expect(view(), 'the opening view is the home view').toBeNull();
+		const towns = JSON.parse(readFileSync('build/data/towns.geojson', 'utf8')) as FeatureCollection;
+		const extent = (codes: string[]) => {
+			const [x0, y0, x1, y1] = bbox({
+				type: 'FeatureCollection',
+				features: towns.features.filter((f) => codes.includes(String(f.properties?.code)))
+			});
+			return { x0, x1, y0, y1 };
+		};
+		const fitted = async (codes: string[]) => {
+			await page.waitForFunction(() => new URL(location.href).searchParams.has('v'));
+			await page.waitForSelector('[data-map-idle="true"]');
+			const [lon, lat, zoom] = view()!;
+			const e = extent(codes);
+			expect(lon, codes.join()).toBeGreaterThan(e.x0);
+			expect(lon, codes.join()).toBeLessThan(e.x1);
+			expect(lat, codes.join()).toBeGreaterThan(e.y0);
+			expect(lat, codes.join()).toBeLessThan(e.y1);
+			return zoom!;
+		};
+		// one town from the filter list: 大荆镇, in the north-east of the county
+		const town = page.locator('[data-filter="towns"] input[value="330382101"]');
+		await town.check();
+		const zoomOne = await fitted(['330382101']);
+		expect(zoomOne).toBeGreaterThan(9.3);
+		await page.screenshot({ path: 'test-results/map-towns-filter.png' });
+		// with 柳市镇, far to the south-west, the view widens to hold both
+		await page.locator('[data-filter="towns"] input[value="330382114"]').check();
+		await page.waitForFunction(
+			(z) => Number(new URL(location.href).searchParams.get('v')?.split(',')[2]) < z,
+			zoomOne
+		);
+		await fitted(['330382101', '330382114']);
+		// a shared link with towns but no view opens fitted to them; one with a view keeps it
+		await page.goto(server.url + '/?towns=330382114');
+		await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+		await fitted(['330382114']);
+		await page.goto(server.url + '/?towns=330382114&v=121.1,28.3,10');
+		await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+		expect(view()).toEqual([121.1, 28.3, 10]);
 	});
 });

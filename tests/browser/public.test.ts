@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../src/lib/i18n/format';
-import { nextStage, WORKFLOW_STAGES } from '../../src/lib/policy';
+import { nextStep, WORKFLOW_STAGES } from '../../src/lib/policy';
 import { RENOVATED_STAGES } from '../../src/lib/progress/stages';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
 import { internalNames, scanForLeaks } from '../../scripts/lib/leak-scan';
@@ -160,7 +160,7 @@ describe('the public progress site (build-public)', () => {
 		expect(await card.locator('[data-testid="card-investment"]').textContent()).toBe(
 			money(target!.investment)
 		);
-		const next = nextStage('construction')!;
+		const next = nextStep({ stage: 'construction', applicationVote: 'passed', schemeVote: 'passed' })!.stage;
 		expect(await card.locator('[data-testid="card-next"]').textContent()).toContain(next.name);
 		// the office, never a person or a phone
 		expect(await card.textContent()).not.toMatch(/1[3-9]\d{9}/);

@@ -7,12 +7,14 @@ import {
 	assessEligibility,
 	assessVote,
 	computeFunding,
+	nextStep,
 	readinessDeadline,
 	stageIndex,
 	worksItem,
 	YUEQING_2023,
 	type EligibilityInput,
 	type FundingInput,
+	type NextStep,
 	type PolicyParams,
 	type StageId
 } from '../policy';
@@ -82,6 +84,22 @@ export function nextPlan(
 	const y = Number(asOf.slice(0, 4));
 	const year = asOf <= readinessDeadline(y + 1, params) ? y + 1 : y + 2;
 	return { year, deadline: readinessDeadline(year, params) };
+}
+
+/** A vote class as the engine's stage gate reads it: 'short' is a vote held and failed. */
+export function voteOutcome(cls: VoteClass): 'none' | 'passed' | 'failed' {
+	return cls === 'short' ? 'failed' : cls;
+}
+
+/** What the community does next, from the engine's stage gate (§三(一), §三(三)); undefined when all is done. */
+export function nextStepOf(
+	s: Pick<CommunityStatus, 'stage' | 'applicationVote' | 'schemeVote'>
+): NextStep | undefined {
+	return nextStep({
+		stage: s.stage,
+		applicationVote: voteOutcome(s.applicationVote),
+		schemeVote: voteOutcome(s.schemeVote)
+	});
 }
 
 /** The verdict on the latest vote of a kind, and its date. */

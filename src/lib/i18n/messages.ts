@@ -142,6 +142,25 @@ const MESSAGES = {
 		en: ' (holidays of {years} not yet published: the date may be early)'
 	},
 	'stages.next': { zh: '下一步：', en: 'Next step: ' },
+	'step.vote.application': { zh: '组织申请表决', en: 'hold the application vote' },
+	'step.vote.scheme': {
+		zh: '完成方案公示并组织方案表决',
+		en: 'finish the publicity and hold the scheme vote'
+	},
+	'step.revote.application': { zh: '重新组织申请表决', en: 'organise the application vote again' },
+	'step.revote.scheme': { zh: '重新组织方案表决', en: 'organise the scheme vote again' },
+	'step.failed.application': {
+		zh: '申请表决未通过，暂不能进入下一阶段',
+		en: 'The application vote did not pass; the project cannot move on yet'
+	},
+	'step.failed.scheme': {
+		zh: '方案表决未通过，暂不能进入下一阶段',
+		en: 'The scheme vote did not pass; the project cannot move on yet'
+	},
+	'step.needed': {
+		zh: '再次表决须比上次多 {owners} 户、{area} 参与并同意',
+		en: 'The new vote needs {owners} more owners and {area} more taking part and in favour'
+	},
 	'stages.owner': { zh: '责任单位 {department}', en: 'owner: {department}' },
 	'works.title': { zh: '改造内容', en: 'Works' },
 	'works.none': { zh: '暂无改造内容', en: 'No works recorded' },
@@ -236,12 +255,21 @@ const MESSAGES = {
 	},
 	'progress.card.works': { zh: '改造内容', en: 'Planned works' },
 	'progress.card.noWorks': { zh: '改造内容尚未确定', en: 'Works not yet decided' },
+	'progress.card.item': { zh: '{n}项', en: '{n} item' },
 	'progress.card.items': { zh: '{n}项', en: '{n} items' },
 	'progress.card.tierMix': { zh: '投资构成', en: 'Investment by tier' },
 	'progress.card.investment': { zh: '总投资（公示）', en: 'Total investment (as published)' },
 	'progress.card.residents': { zh: '其中居民出资', en: 'of which residents pay' },
 	'progress.card.next': { zh: '下一步', en: 'Next step' },
 	'progress.card.contact': { zh: '咨询单位', en: 'Office to contact' },
+	'progress.card.voteFailed.application': {
+		zh: '申请表决未通过，需重新组织表决',
+		en: 'The application vote did not pass and will be held again'
+	},
+	'progress.card.voteFailed.scheme': {
+		zh: '改造方案表决未通过，需重新组织表决',
+		en: 'The vote on the renovation scheme did not pass and will be held again'
+	},
 	'progress.card.done': { zh: '改造已全部完成', en: 'The renovation is complete' },
 	'progress.card.satisfaction': {
 		zh: '居民满意度 {score} 分',

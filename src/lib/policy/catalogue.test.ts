@@ -20,6 +20,17 @@ describe('附件1 works catalogue', () => {
 		expect(counts).toEqual([9, 8, 8, 11, 5, 7]);
 	});
 
+	it('附件1: every item has its own English name, for the English interface', () => {
+		for (const item of WORKS_CATALOGUE) {
+			expect(item.en, item.id).toMatch(/^[a-z][^\u3000-\u9fff\uff00-\uffef]+$/);
+		}
+		expect(new Set(WORKS_CATALOGUE.map((i) => i.en)).size).toBe(48);
+		expect(worksItem('building.basic.1.1')?.en).toBe('roof leak repair');
+		expect(worksItem('care.upgrade.3.1')?.en).toBe('lift installation');
+		expect(worksItem('networks.basic.1.1')?.en).toMatch(/^storm and sewer pipes/);
+		expect(worksItem('governance.upgrade.3.1')?.en).toMatch(/^public services/);
+	});
+
 	it('附件1: ids are stable and unique, tier matches the item number', () => {
 		expect(new Set(WORKS_CATALOGUE.map((i) => i.id)).size).toBe(48);
 		expect(worksItem('building.basic.1.1')?.name).toBe('屋面防漏维修');

@@ -72,3 +72,18 @@ export function maxBig(...values: bigint[]): bigint {
 export function minBig(...values: bigint[]): bigint {
 	return values.reduce((a, b) => (b < a ? b : a));
 }
+
+/**
+ * Exact parts `numerators[i] / denominator` (each ≥ 0) as whole units that add up to `total`, by largest remainder:
+ * each part gets its floor, then the units left go one each to the largest remainders (ties to the earlier part).
+ * So parts shown to the fen add up to the total shown to the fen.
+ */
+export function allocate(numerators: readonly bigint[], denominator: bigint, total: bigint): bigint[] {
+	const parts = numerators.map((n) => n / denominator);
+	let left = total - parts.reduce((a, b) => a + b, 0n);
+	const order = numerators
+		.map((n, i) => ({ i, rem: n % denominator }))
+		.sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+	for (let k = 0; left > 0n; k = (k + 1) % order.length, left--) parts[order[k]!.i]! += 1n;
+	return parts;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allocate } from './exact';
 import { computeFunding } from './funding';
 import { YUEQING_2023 } from './params';
 import { PolicyInputError } from './reason';
@@ -150,5 +151,15 @@ describe('§五(二)1 funding', () => {
 		expect(() =>
 			computeFunding(ok, { ...YUEQING_2023, residentShare: { basic: 1.2, improvement: 0.3, upgrade: 0.7 } })
 		).toThrow(/residentShare.basic/);
+	});
+});
+
+describe('§五(二)1 rounding: allocate', () => {
+	it('§五(二)1: thirds of a fen go to the largest remainders and add up to the total', () => {
+		// 10 / 3 each: 3.33… fen; the total 10 fen leaves one fen to the first of the tied remainders
+		expect(allocate([10n, 10n, 10n], 3n, 10n)).toEqual([4n, 3n, 3n]);
+		// remainders 0.9 and 0.5 and 0.6 (tenths): two fen left go to the 0.9 and the 0.6
+		expect(allocate([19n, 15n, 16n], 10n, 5n)).toEqual([2n, 1n, 2n]);
+		expect(allocate([20n, 30n], 10n, 5n)).toEqual([2n, 3n]);
 	});
 });

@@ -1,4 +1,4 @@
-import { divRound, fenToYuan, maxBig, minBig, onCommonScale, toDecimal, toFen } from './exact';
+import { allocate, divRound, fenToYuan, maxBig, minBig, onCommonScale, toDecimal, toFen } from './exact';
 import { YUEQING_2023, type PolicyParams, type WorksTier } from './params';
 import { PolicyInputError, reason, type Reason } from './reason';
 
@@ -88,8 +88,10 @@ export function computeFunding(p: FundingInput, params: PolicyParams = YUEQING_2
 		byTierExact.reduce((a, b) => a + b, 0n),
 		shareUnit
 	);
+	// The tiers' lines share the base by largest remainder, so they add up to it to the fen.
+	const byTierFen = allocate(byTierExact, shareUnit, residentBaseFen);
 	const residentByTier = Object.fromEntries(
-		TIERS.map((t, i) => [t, fenToYuan(divRound(byTierExact[i] ?? 0n, shareUnit))])
+		TIERS.map((t, i) => [t, fenToYuan(byTierFen[i] ?? 0n)])
 	) as Record<WorksTier, number>;
 
 	const uncappedFen = maxBig(0n, totalFen - residentBaseFen - socialFen);

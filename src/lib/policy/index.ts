@@ -22,7 +22,7 @@ export { projectBudget, rankCandidates, readinessDeadline, firstPlanYear } from 
 export type { BudgetCandidate, BudgetScenario, BudgetYear, BudgetProjection } from './budget';
 export { WORKS_CATALOGUE, WORKS_CATEGORIES, WORKS_TIERS, worksItem } from './catalogue';
 export type { WorksItem, WorksCategory } from './catalogue';
-export { WORKFLOW_STAGES, nextStage, stageIndex } from './workflow';
-export type { WorkflowStage, StageId } from './workflow';
+export { WORKFLOW_STAGES, VOTE_STAGES, nextStep, stageIndex } from './workflow';
+export type { NextStep, StepInput, StageId, VoteOutcome, WorkflowStage } from './workflow';
 export { DEPARTMENTS } from './departments';
 export type { Department, DepartmentName } from './departments';

@@ -197,3 +197,55 @@ export function nextStage(id: string): WorkflowStage | undefined {
 	const i = INDEX.get(id);
 	return i === undefined ? undefined : WORKFLOW_STAGES[i + 1];
 }
+
+/** A vote's outcome as the stage gate needs it: not held, passed, or held and failed. */
+export type VoteOutcome = 'none' | 'passed' | 'failed';
+
+/** Where each vote is held: the application vote in its own stage (§三(一)), the scheme vote during publicity (§三(三)). */
+export const VOTE_STAGES = { application: 'application-vote', scheme: 'publicity' } as const satisfies Record<
+	'application' | 'scheme',
+	StageId
+>;
+
+export interface StepInput {
+	/** The latest stage reached, or 'none' before the first. */
+	stage: StageId | 'none';
+	/** The outcome of the latest application vote and of the latest scheme vote. */
+	applicationVote: VoteOutcome;
+	schemeVote: VoteOutcome;
+}
+
+export interface NextStep {
+	/** The stage to work on next. */
+	stage: WorkflowStage & { id: StageId };
+	/**
+	 * `advance`: the following stage; `vote`: the current stage's vote is still to be held; `revote`: the vote
+	 * failed, the community cannot move on, and the vote must be organised again.
+	 */
+	action: 'advance' | 'vote' | 'revote';
+	/** The vote concerned by `vote` and `revote`, else null. */
+	vote: 'application' | 'scheme' | null;
+}
+
+const stageById = (id: StageId) => WORKFLOW_STAGES[INDEX.get(id)!]!;
+
+/**
+ * The stage gate: what a community does next, given its stage and its votes — §三(一), §三(三). A failed vote
+ * stops the project at that vote's stage, whatever later stage the records show, until a new vote passes; a vote
+ * stage reached without a result still has its vote to hold. Undefined once the last stage is reached.
+ */
+export function nextStep(input: StepInput): NextStep | undefined {
+	if (input.stage === 'none') return { stage: WORKFLOW_STAGES[0]!, action: 'advance', vote: null };
+	const at = stageIndex(input.stage);
+	for (const vote of ['application', 'scheme'] as const) {
+		const voteStage = VOTE_STAGES[vote];
+		const outcome = vote === 'application' ? input.applicationVote : input.schemeVote;
+		if (at < stageIndex(voteStage)) break;
+		if (outcome === 'failed') return { stage: stageById(voteStage), action: 'revote', vote };
+		if (outcome === 'none' && input.stage === voteStage) {
+			return { stage: stageById(voteStage), action: 'vote', vote };
+		}
+	}
+	const next = WORKFLOW_STAGES[at + 1];
+	return next ? { stage: next, action: 'advance', vote: null } : undefined;
+}

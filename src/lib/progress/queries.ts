@@ -54,7 +54,8 @@ export function cardSql(id: string) {
 		community: `SELECT id, name, address, town_code AS "townCode", town_name AS "townName", town_kind AS "townKind",
 	households, building_area AS "buildingArea", completion_year AS "completionYear", satisfaction, stage,
 	CAST(stage_date AS VARCHAR) AS "stageDate", CAST(completed_date AS VARCHAR) AS "completedDate",
-	plan_year AS "planYear", investment, resident_total AS "residentTotal", basic, improvement, upgrade
+	plan_year AS "planYear", investment, resident_total AS "residentTotal", basic, improvement, upgrade,
+	next_stage AS "nextStage", next_action AS "nextAction"
 FROM progress_view WHERE id = ${q}`,
 		works: `SELECT item_id AS "itemId" FROM works WHERE community_id = ${q} ORDER BY item_id`
 	};

@@ -34,7 +34,9 @@ export interface ProgressSummary {
 
 /**
  * The `progress` table: one published row per community — derived at build time from the policy engine's
- * status, holding only what the public may read.
+ * status, holding only what the public may read. `next_stage` and `next_action` are the engine's stage gate
+ * (`nextStep`): the stage to work on and `advance`, `vote` or `revote` (the vote did not pass and is organised
+ * again), both '' once the renovation is complete.
  */
 export const PROGRESS_COLUMNS = [
 	['id', 'text'],
@@ -48,7 +50,9 @@ export const PROGRESS_COLUMNS = [
 	['improvement', 'number'],
 	['upgrade', 'number'],
 	['name_initials', 'text'],
-	['name_pinyin', 'text']
+	['name_pinyin', 'text'],
+	['next_stage', 'text'],
+	['next_action', 'text']
 ] as const;
 
 export type ProgressRow = {
