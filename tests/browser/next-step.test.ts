@@ -38,7 +38,8 @@ async function shortfallOf(id: string, kind: VoteRow['kind']) {
 		kind
 	});
 	expect(verdict.passed, `${id} ${kind} vote`).toBe(false);
-	return verdict.shortfall;
+	const { nonVoters, dissenters } = verdict.winOver;
+	return { owners: nonVoters.owners + dissenters.owners, area: nonVoters.area + dissenters.area };
 }
 
 describe('a failed vote’s next step (§三(一), §三(三))', () => {

@@ -158,8 +158,8 @@ const MESSAGES = {
 		en: 'The scheme vote did not pass; the project cannot move on yet'
 	},
 	'step.needed': {
-		zh: '再次表决须比上次多 {owners} 户、{area} 参与并同意',
-		en: 'The new vote needs {owners} more owners and {area} more taking part and in favour'
+		zh: '再次表决至少须多争取 {owners} 户、{area} 同意（见业主表决）',
+		en: 'The new vote needs at least {owners} more owners and {area} more in favour (see the owners’ votes)'
 	},
 	'stages.owner': { zh: '责任单位 {department}', en: 'owner: {department}' },
 	'works.title': { zh: '改造内容', en: 'Works' },
