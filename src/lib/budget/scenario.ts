@@ -66,11 +66,18 @@ export function paramsOf(s: Scenario): PolicyParams {
 	return { ...YUEQING_2023, subsidyCapPerM2: s.subsidyCapPerM2, residentShare: { ...s.residentShare } };
 }
 
-export function defaultScenario(name: string, annualBudget: number, rates: Rates): Scenario {
+/** A scenario at the policy's own numbers; `budget` is one amount for every year or an amount per year. */
+export function defaultScenario(
+	name: string,
+	budget: number | Record<number, number>,
+	rates: Rates
+): Scenario {
 	return {
 		version: SCENARIO_VERSION,
 		name,
-		budgets: Object.fromEntries(PLAN_YEARS.map((y) => [y, annualBudget])) as Scenario['budgets'],
+		budgets: Object.fromEntries(
+			PLAN_YEARS.map((y) => [y, typeof budget === 'number' ? budget : (budget[y] ?? 0)])
+		) as Scenario['budgets'],
 		subsidyCapPerM2: YUEQING_2023.subsidyCapPerM2,
 		residentShare: { ...YUEQING_2023.residentShare },
 		socialShare: 0,
@@ -82,6 +89,18 @@ export function defaultScenario(name: string, annualBudget: number, rates: Rates
 		draws: 1000,
 		seed: 20240105
 	};
+}
+
+/**
+ * `name`, or — when another scenario has it already — the first free `name (2)`, `name (3)`…: two scenarios never
+ * share a name (a printed comparison must tell them apart).
+ */
+export function uniqueName(name: string, taken: Iterable<string>): string {
+	const used = new Set(taken);
+	const base = name.trim() || '情景';
+	if (!used.has(base)) return base;
+	const stem = base.replace(/ \(\d+\)$/, '');
+	for (let i = 2; ; i++) if (!used.has(`${stem} (${i})`)) return `${stem} (${i})`;
 }
 
 /** Every problem of a scenario, or none. */
