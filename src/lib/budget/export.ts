@@ -15,7 +15,8 @@ export const SUMMARY_HEADERS = [
 	'居民出资：按比例（元）',
 	'居民出资：超上限部分（元）',
 	'社会资金（元）',
-	'资金到位截止日'
+	'资金到位截止日',
+	'状态'
 ] as const;
 
 export const YEAR_HEADERS = [
@@ -26,7 +27,8 @@ export const YEAR_HEADERS = [
 	'资金到位日期',
 	'是否预测',
 	'补助（元）',
-	'原因'
+	'原因',
+	'安排年度'
 ] as const;
 
 export async function scenarioXlsx(
@@ -58,7 +60,8 @@ export async function scenarioXlsx(
 			y.residentBase,
 			y.residentExcess,
 			y.socialCapital,
-			y.readinessDeadline
+			y.readinessDeadline,
+			y.decided ? '计划已定（数据）' : '预测'
 		])
 	);
 	const row = (o: Outcome, i: number) => [
@@ -66,10 +69,11 @@ export async function scenarioXlsx(
 		o.id,
 		o.name,
 		townName(o.townCode),
-		o.milestones.fundsComplete,
+		o.milestones.planReady ?? o.milestones.fundsComplete,
 		o.milestones.forecast ? '预测' : '实际',
 		o.subsidy,
-		reasonText(o.reason, 'zh')
+		reasonText(o.reason, 'zh'),
+		o.fundedYear === null ? '' : o.planned ? '计划已定（数据）' : '预测'
 	];
 	for (const y of result.years) {
 		const funded = result.outcomes
