@@ -9,12 +9,12 @@ export const SCENARIO_VERSION = 2;
 /**
  * The plan years of the policy's life — §六: in force from 2024-01-05 to 2029-01-04, so the plans of 2024 to 2028.
  */
-export function planYears(params: PolicyParams = YUEQING_2023): number[] {
+export function planYears(params: PolicyParams): number[] {
 	const from = Number(params.effectiveFrom.slice(0, 4));
 	const to = Number(params.effectiveTo.slice(0, 4)) - 1;
 	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
-export const PLAN_YEARS: readonly number[] = planYears();
+export const PLAN_YEARS: readonly number[] = planYears(YUEQING_2023);
 export const FIRST_PLAN_YEAR = PLAN_YEARS[0]!;
 export const LAST_PLAN_YEAR = PLAN_YEARS.at(-1)!;
 

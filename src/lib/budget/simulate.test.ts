@@ -6,9 +6,12 @@ import {
 	defaultScenario,
 	planYears,
 	readScenario,
+	uniqueName,
 	type Rates,
 	type Scenario
 } from './scenario';
+import { EMPTY_FILTER } from '../data/filters';
+import { pipelineFilter, pipelineSearch } from './pipeline-filter';
 import { defaultBudgets, waitingList } from './plan-state';
 import { compare, firstOpenYear, simulate } from './simulate';
 
@@ -288,10 +291,28 @@ describe('the run starts from the data’s state (§三(四), §三(一))', () =
 	});
 });
 
+describe('a scenario’s own filter', () => {
+	it('keeps the drawn area’s communities with the map’s filter, and drops what is not a known value or id', () => {
+		const f = { ...EMPTY_FILTER, towns: ['330382002'], yearTo: 2000, area: ['YQ000001', 'YQ000213'] };
+		expect(pipelineFilter(pipelineSearch(f))).toEqual(f);
+		expect(pipelineFilter(pipelineSearch({ ...f, area: [] })).area).toEqual([]);
+		expect(pipelineFilter(pipelineSearch({ ...f, area: null })).area).toBeNull();
+		const bad = pipelineFilter("towns=330382002,x';DROP&area=YQ1,a'b,,YQ2&stage=nope");
+		expect(bad).toMatchObject({ towns: ['330382002'], area: ['YQ1', 'YQ2'], stage: [] });
+	});
+});
+
 describe('scenarios as documents', () => {
 	it('§六: the plan years are those of the policy’s life, 2024–2028', () => {
-		expect(planYears()).toEqual([2024, 2025, 2026, 2027, 2028]);
+		expect(planYears(YUEQING_2023)).toEqual([2024, 2025, 2026, 2027, 2028]);
 		expect(planYears({ ...YUEQING_2023, effectiveTo: '2027-01-04' })).toEqual([2024, 2025, 2026]);
+	});
+
+	it('two scenarios never share a name: the next free “name (n)”', () => {
+		expect(uniqueName('基准情景', [])).toBe('基准情景');
+		expect(uniqueName('基准情景', ['基准情景'])).toBe('基准情景 (2)');
+		expect(uniqueName('基准情景 (2)', ['基准情景', '基准情景 (2)'])).toBe('基准情景 (3)');
+		expect(uniqueName('  ', [])).toBe('情景');
 	});
 
 	it('names each invalid input: a negative budget, shares over 100%', () => {
