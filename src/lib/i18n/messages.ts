@@ -344,15 +344,15 @@ const MESSAGES = {
 	'budget.basis': { zh: '预算依据（数据截至{date}）', en: 'Budget basis (data as of {date})' },
 	'budget.basisNote': {
 		zh: '{open}年以前各年度计划已定：按数据所载计划安排，是事实而非预测；{open}年起为预测。默认预算：已定年度取该年计划补助合计，{open}年起取{from}–{to}年计划补助的年均值 {avg}（向上取整到十万元）。可在下方逐年改为实际预算。',
-		en: 'The plans before {open} are decided: they are funded as the data records them — facts, not forecasts; from {open} on it is a forecast. Default budget: a decided year its plan’s subsidy; from {open} on the average plan of {from}–{to}, {avg} (rounded up to 100k yuan). Type the real budget of each year below.'
+		en: "The plans before {open} are decided: they are funded as the data records them — facts, not forecasts; from {open} on it is a forecast. Default budget: a decided year its plan's subsidy; from {open} on the average plan of {from}–{to}, {avg} (rounded up to 100k yuan). Type the real budget of each year below."
 	},
 	'budget.basisFilter': {
 		zh: '筛选：{filter}。筛选范围内的小区占{from}–{to}年计划补助的 {share}（全市年均 {city}），预算按此比例。',
-		en: 'Filter: {filter}. The filter’s communities hold {share} of the subsidy planned in {from}–{to} (citywide {city} a year); the budget takes that share.'
+		en: "Filter: {filter}. The filter's communities hold {share} of the subsidy planned in {from}–{to} (citywide {city} a year); the budget takes that share."
 	},
 	'budget.basisFallback': {
 		zh: '数据中尚无已定的计划年度：默认预算为全部候选小区补助需求 ÷ {years} 年。',
-		en: 'No plan year is decided in the data yet: the default budget is every candidate’s subsidy ÷ {years} years.'
+		en: "No plan year is decided in the data yet: the default budget is every candidate's subsidy ÷ {years} years."
 	},
 	'budget.col.status': { zh: '状态', en: 'Status' },
 	'budget.status.decided': { zh: '计划已定（数据）', en: 'decided (data)' },
@@ -367,7 +367,7 @@ const MESSAGES = {
 	},
 	'budget.waitingNote': {
 		zh: '尚未列入计划的小区，按政策排序：资金已到位并通过乡镇审核的按到位先后（§五(三)）；其余专业物业在先，再按居民自筹资金到位比例从高到低（§三(一)）。',
-		en: 'Communities not yet in a plan, in the policy’s order: funds complete and through the town’s review first, earliest first (§五(三)); then professional property management first, then a higher share of resident funds raised (§三(一)).'
+		en: "Communities not yet in a plan, in the policy's order: funds complete and through the town's review first, earliest first (§五(三)); then professional property management first, then a higher share of resident funds raised (§三(一))."
 	},
 	'budget.col.professional': { zh: '专业物业', en: 'Professional management' },
 	'budget.col.raised': { zh: '资金到位比例', en: 'Funds raised' },
