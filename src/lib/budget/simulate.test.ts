@@ -13,7 +13,8 @@ import {
 import { EMPTY_FILTER } from '../data/filters';
 import { pipelineFilter, pipelineSearch } from './pipeline-filter';
 import { defaultBudgets, waitingList } from './plan-state';
-import { compare, firstOpenYear, simulate } from './simulate';
+import { compare } from './compare';
+import { firstOpenYear, simulate } from './simulate';
 
 const ASOF = '2025-11-15';
 /** An as-of date before any plan of 2024–2028 is decided: every year is open (§三(四)). */
