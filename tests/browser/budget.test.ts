@@ -189,6 +189,15 @@ describe('the budget simulator /budget', () => {
 			expect(scenarioColours).not.toContain(c);
 		// the waiting list (§三(一)) shows the share raised
 		expect(await page.textContent('[data-testid="waiting-list"] thead')).toContain('资金到位比例');
+		const waiting = await page.$$eval('[data-testid="waiting-list"] tbody tr', (rows) =>
+			rows.map((r) => r.getAttribute('data-id'))
+		);
+		expect(waiting).toEqual(
+			waitingList(result.outcomes)
+				.slice(0, waiting.length)
+				.map((o) => o.id)
+		);
+		expect(waiting.length).toBe(Math.min(100, result.outcomes.filter((o) => !o.planned).length));
 		await page.screenshot({ path: 'test-results/budget-state.png' });
 		await page.locator('[data-testid="budget-chart"]').screenshot({ path: 'test-results/budget-chart.png' });
 	});
