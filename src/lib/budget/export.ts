@@ -78,9 +78,7 @@ export async function scenarioXlsx(
 	for (const y of result.years) {
 		const funded = result.outcomes
 			.filter((o) => o.fundedYear === y.year)
-			.sort((a, b) =>
-				a.reason.code === 'funded' && b.reason.code === 'funded' ? a.reason.rank - b.reason.rank : 0
-			);
+			.sort((a, b) => ('rank' in a.reason && 'rank' in b.reason ? a.reason.rank - b.reason.rank : 0));
 		sheet(`${y.year}年`, YEAR_HEADERS, funded.map(row));
 	}
 	sheet('2028年前未安排', YEAR_HEADERS, result.outcomes.filter((o) => o.fundedYear === null).map(row));

@@ -230,7 +230,7 @@ describe('the run starts from the data’s state (§三(四), §三(一))', () =
 		expect(byId.p26).toMatchObject({
 			fundedYear: 2026,
 			planned: true,
-			reason: { code: 'planned', year: 2026 }
+			reason: { code: 'planned', year: 2026, rank: 1 }
 		});
 		expect(byId.p27).toMatchObject({ fundedYear: 2027, planned: true, subsidy: 2_000_000 });
 		expect(byId.p27!.milestones.forecast).toBe(false);

@@ -46,7 +46,7 @@ export interface YearResult {
 }
 
 export type OutcomeReason =
-	| { code: 'planned'; year: number }
+	| { code: 'planned'; year: number; rank: number }
 	| { code: 'not-in-plan'; year: number }
 	| { code: 'funded'; year: number; rank: number; of: number; left: number }
 	| { code: 'budget-strict'; year: number; after: string }
@@ -205,7 +205,7 @@ export function simulate(
 			reasons.set(
 				id,
 				pipeline[i]!.planYear === y.year
-					? { code: 'planned', year: y.year }
+					? { code: 'planned', year: y.year, rank: rank + 1 }
 					: { code: 'funded', year: y.year, rank: rank + 1, of: y.funded.length, left: round2(left) }
 			);
 		});
