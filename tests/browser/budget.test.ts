@@ -3,12 +3,21 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { polygon } from '@turf/helpers';
 import { estimateRates, history, type PipelineCommunity } from '../../src/lib/budget/forecast';
-import { HISTORY_SQL, pipelineSql } from '../../src/lib/budget/queries';
-import { defaultScenario, PLAN_YEARS, type Scenario } from '../../src/lib/budget/scenario';
-import { simulate } from '../../src/lib/budget/simulate';
+import { pipelineFilter } from '../../src/lib/budget/pipeline-filter';
+import { defaultBudgets, waitingList, type PlanHistoryRow } from '../../src/lib/budget/plan-state';
+import { HISTORY_SQL, pipelineSql, planHistorySql } from '../../src/lib/budget/queries';
+import { defaultScenario, paramsOf, PLAN_YEARS, type Scenario } from '../../src/lib/budget/scenario';
+import { firstOpenYear, simulate } from '../../src/lib/budget/simulate';
+import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
 import type { Manifest } from '../../src/lib/data/manifest';
+import { candidatesSql } from '../../src/lib/data/queries';
+import { nextPlan } from '../../src/lib/data/status';
 import { money } from '../../src/lib/i18n/format';
+import { rankCandidates, type BudgetCandidate } from '../../src/lib/policy';
+import type { ProgressSummary } from '../../src/lib/progress/summary';
 import { launchBrowser, watchedPage, type Watched } from './browser';
 import { startPreview, type Preview } from './server';
 import { directSql } from './sql';
@@ -48,9 +57,37 @@ async function yearCells(page: Page, scenario = 0) {
 	);
 }
 
+const manifestOf = () => JSON.parse(readFileSync('build/data/manifest.json', 'utf8')) as Manifest;
+
+/** The page's default scenario, computed in Node: its SQL over the same files, the engine's functions. */
+async function defaultRun(filter: Filter | null = null) {
+	const { asOf } = manifestOf();
+	const pipeline = await directSql<PipelineCommunity>(pipelineSql(filter));
+	const h = history(await directSql<PipelineCommunity>(HISTORY_SQL));
+	const s = defaultScenario('x', 0, estimateRates(h));
+	const open = firstOpenYear(asOf, paramsOf(s));
+	const rows = await directSql<PlanHistoryRow>(planHistorySql(filter));
+	const all = await directSql<PipelineCommunity>(pipelineSql(null));
+	const fallback = all.reduce((a, c) => a + c.subsidy, 0) / PLAN_YEARS.length;
+	const d = defaultBudgets(rows, open, fallback);
+	s.budgets = { ...d.budgets };
+	if (filter) s.pipeline = { kind: 'filter', search: '' };
+	return { s, d, open, rows, result: simulate(pipeline, s, h, asOf) };
+}
+
+const cellsOf = (
+	years: { year: number; budget: number; demand: number; funded: number; fundedAmount: number }[]
+) =>
+	years.map((y) => ({
+		year: y.year,
+		budget: money(y.budget),
+		demand: money(y.demand),
+		funded: `${y.funded}个 · ${money(y.fundedAmount)}`
+	}));
+
 /** The same run in Node: the page's SQL over the same files, the engine's simulation. */
 async function expected(change: (s: Scenario) => void = () => {}) {
-	const manifest = JSON.parse(readFileSync('build/data/manifest.json', 'utf8')) as Manifest;
+	const manifest = manifestOf();
 	const pipeline = await directSql<PipelineCommunity>(pipelineSql(null));
 	const h = history(await directSql<PipelineCommunity>(HISTORY_SQL));
 	const s = defaultScenario('x', BUDGET_WAN * 10_000, estimateRates(h));
@@ -78,6 +115,93 @@ async function setBudgets(page: Page, wan: number) {
 }
 
 describe('the budget simulator /budget', () => {
+	it('§三(四): the map’s candidates, the simulator’s first open year and /progress’s 列入计划 agree (same SQL and engine)', async () => {
+		const { asOf } = manifestOf();
+		const { result, open } = await defaultRun();
+		// the map: 可列入{year}年计划 is nextPlan's year, its list candidatesSql ranked by the engine
+		expect(open).toBe(nextPlan(asOf).year);
+		const map = rankCandidates(
+			await directSql<BudgetCandidate & { name: string }>(candidatesSql(EMPTY_FILTER))
+		);
+		expect(map.length).toBeGreaterThan(0);
+		// the simulator: the years before are decided; the map's candidates are exactly its data-ready ones, first
+		expect(result.years.map((y) => y.decided)).toEqual(PLAN_YEARS.map((y) => y < open));
+		const first = result.outcomes
+			.filter((o) => o.fundedYear === open && o.reason.code === 'funded')
+			.sort((a, b) =>
+				a.reason.code === 'funded' && b.reason.code === 'funded' ? a.reason.rank - b.reason.rank : 0
+			);
+		const ready = result.outcomes.filter((o) => o.readyForPlan);
+		expect(ready.map((o) => o.id).sort()).toEqual(map.map((c) => c.id).sort());
+		expect(ready.every((o) => !o.planned && !o.milestones.forecast)).toBe(true);
+		expect(first.slice(0, map.length).map((o) => o.id)).toEqual(map.map((c) => c.id));
+		expect(
+			waitingList(result.outcomes)
+				.slice(0, map.length)
+				.map((o) => o.id)
+		).toEqual(map.map((c) => c.id));
+		// /progress: 列入{asOfYear+1}年计划 is the simulator's decided year of that number, the same communities
+		const summary = JSON.parse(readFileSync('build/data/summary.json', 'utf8')) as ProgressSummary;
+		const planned = result.years.find((y) => y.year === summary.plannedNextYear.year)!;
+		expect(planned.decided).toBe(true);
+		expect(planned.funded).toBe(summary.plannedNextYear.communities);
+		expect(result.outcomes.filter((o) => o.planned && o.fundedYear === planned.year).length).toBe(
+			summary.plannedNextYear.communities
+		);
+	});
+
+	it('opens on the data’s state: decided years marked, the default budget from the plans, no invented surplus', async () => {
+		const { page } = w;
+		await page.goto(server.url + '/budget');
+		await settled(page);
+		const { result, d, open } = await defaultRun();
+		expect(await yearCells(page)).toEqual(cellsOf(result.years));
+		const status = await page.$$eval('[data-testid="year-table"] tr[data-scenario="0"]', (rows) =>
+			rows.map((r) => [Number(r.getAttribute('data-year')), r.getAttribute('data-decided')])
+		);
+		expect(status).toEqual(PLAN_YEARS.map((y) => [y, String(y < open)]));
+		// decided years: the budget is what the plan holds, nothing unspent; open years: the plans' average
+		for (const y of result.years.filter((x) => x.decided)) expect(y.unspent).toBe(0);
+		expect(d.budgets[open]).toBeLessThan(25_000 * 10_000);
+		expect(await page.textContent('[data-testid="budget-basis"]')).toContain(`${open}年以前各年度计划已定`);
+		// the funded list opens on the first open year, and marks the data's plans apart from the forecast
+		expect(await page.locator('[data-testid="list-year"]').inputValue()).toBe(String(open));
+		await page.locator('[data-testid="list-year"]').selectOption(String(open - 1));
+		const marks = await page.$$eval('[data-testid="funded-list"] [data-col="status"]', (els) =>
+			els.map((e) => e.getAttribute('data-planned'))
+		);
+		expect(marks.length).toBe(result.years.find((y) => y.year === open - 1)!.funded);
+		expect(new Set(marks)).toEqual(new Set(['true']));
+		await page.locator('[data-testid="list-year"]').selectOption(String(open));
+		// the chart: decided years on their own ground; the key's funded swatch is not the base scenario's colour
+		expect(
+			await page.$$eval('[data-testid="budget-chart"] rect.decided', (els) =>
+				els.map((e) => Number(e.getAttribute('data-decided-year')))
+			)
+		).toEqual(PLAN_YEARS.filter((y) => y < open));
+		const colour = (sel: string) =>
+			page.$$eval(`[data-testid="budget-chart"] figcaption ${sel}`, (els) =>
+				els.map((e) => getComputedStyle(e).backgroundColor)
+			);
+		const scenarioColours = await colour('.sw:not(.light):not(.dark):not(.ground)');
+		expect(scenarioColours.length).toBe(1);
+		for (const c of [...(await colour('.sw.light')), ...(await colour('.sw.dark'))])
+			expect(scenarioColours).not.toContain(c);
+		// the waiting list (§三(一)) shows the share raised
+		expect(await page.textContent('[data-testid="waiting-list"] thead')).toContain('资金到位比例');
+		const waiting = await page.$$eval('[data-testid="waiting-list"] tbody tr', (rows) =>
+			rows.map((r) => r.getAttribute('data-id'))
+		);
+		expect(waiting).toEqual(
+			waitingList(result.outcomes)
+				.slice(0, waiting.length)
+				.map((o) => o.id)
+		);
+		expect(waiting.length).toBe(Math.min(100, result.outcomes.filter((o) => !o.planned).length));
+		await page.screenshot({ path: 'test-results/budget-state.png' });
+		await page.locator('[data-testid="budget-chart"]').screenshot({ path: 'test-results/budget-chart.png' });
+	});
+
 	it('a budget change gives the chart and year table the engine’s figures for the same inputs', async () => {
 		const { page } = w;
 		await page.goto(server.url + '/budget');
@@ -137,9 +261,24 @@ describe('the budget simulator /budget', () => {
 		await settled(page);
 		const saved = await page.$$eval('[data-testid="open"] option', (os) => os.map((o) => o.textContent));
 		expect(saved).toContain('低上限情景');
-
+		// the scenarios open before the reload come back, in order
+		const tabs = () => page.$$eval('.tab button[role="tab"]', (bs) => bs.map((b) => b.textContent));
+		expect(await tabs()).toEqual(['基准情景', '低上限情景']);
+		// opening the saved one again, or copying, never gives two scenarios one name
 		await page.getByTestId('open').selectOption('低上限情景');
 		await settled(page);
+		expect(await tabs()).toEqual(['基准情景', '低上限情景', '低上限情景 (2)']);
+		await page.locator('.tab button[aria-label="移除 低上限情景 (2)"]').click();
+		// typing a name another scenario has is refused, with a message
+		await page.locator('.tab button[role="tab"]').first().click();
+		await page.locator('.editor input').first().fill('低上限情景');
+		await page.locator('.editor input').first().blur();
+		await expect.poll(() => page.textContent('[data-testid="problems"]')).toContain('已被另一情景使用');
+		expect(await tabs()).toEqual(['基准情景', '低上限情景']);
+		await page.locator('.editor input').first().fill('基准情景');
+		await page.locator('.editor input').first().blur();
+		await page.waitForSelector('[data-testid="problems"]', { state: 'detached' });
+		await page.locator('.tab button[role="tab"]').nth(1).click();
 		await page.getByTestId('share').click();
 		const link = await page.getByTestId('share-link').inputValue();
 		const other = await watchedPage(browser, server.url);
@@ -196,5 +335,61 @@ describe('the budget simulator /budget', () => {
 			.poll(() => page.textContent('[data-testid="message"]'))
 			.toContain('情景文件“broken.scenario.json”无法读取');
 		expect(await yearCells(page)).toEqual(before);
+	});
+
+	it('a filter from the map keeps its drawn area, is shown in words, and a shared scenario runs on its own filter', async () => {
+		const { page } = w;
+		await page.goto(server.url + '/?towns=330382002');
+		await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+		await page.waitForSelector('[data-map-idle="true"]', { timeout: 30_000 });
+		await page.getByRole('button', { name: '画区域' }).click();
+		const box = (await page.locator('.map').boundingBox())!;
+		const cx = box.x + box.width * 0.45;
+		const cy = box.y + box.height * 0.7;
+		for (const [dx, dy] of [
+			[-150, -150],
+			[150, -150],
+			[150, 150],
+			[-150, 150]
+		])
+			await page.mouse.click(cx + dx!, cy + dy!);
+		await page.getByRole('button', { name: '完成' }).click();
+		await page.waitForFunction(() => location.search.includes('poly='));
+		const poly = new URL(page.url()).searchParams
+			.get('poly')!
+			.split(';')
+			.map((p) => p.split(',').map(Number) as [number, number]);
+		const shape = polygon([[...poly, poly[0]!]]);
+		const all = await directSql<{ id: string; lon: number; lat: number }>(
+			'SELECT id, lon, lat FROM community_view'
+		);
+		const inside = all.filter((c) => booleanPointInPolygon([c.lon, c.lat], shape)).map((c) => c.id);
+		await page.getByTestId('budget-link').click();
+		await page.waitForURL(/\/budget/);
+		await settled(page);
+		const search = new URL(page.url()).searchParams.get('filter')!;
+		const filter = pipelineFilter(search);
+		expect(filter.towns).toEqual(['330382002']);
+		// the drawn area travels as its communities (those inside the polygon)
+		expect(filter.area!.length).toBeGreaterThan(0);
+		expect(filter.area!.every((id) => inside.includes(id))).toBe(true);
+		const words = await page.textContent('[data-testid="pipeline-filter"]');
+		expect(words).toContain('乐成街道');
+		expect(words).toContain(`区域内 ${filter.area!.length} 个小区`);
+		expect(words).not.toContain('towns=');
+		expect(await page.textContent('[data-testid="basis-filter"]')).toContain('乐成街道');
+		const run = await defaultRun(filter);
+		expect(run.result.outcomes.length).toBeGreaterThan(0);
+		expect(await yearCells(page)).toEqual(cellsOf(run.result.years));
+		await page.screenshot({ path: 'test-results/budget-filter.png' });
+
+		// shared, the scenario runs on its own filter on a page opened without one
+		await page.getByTestId('share').click();
+		const link = await page.getByTestId('share-link').inputValue();
+		const other = await watchedPage(browser, server.url);
+		await other.page.goto(link);
+		await settled(other.page);
+		expect(await yearCells(other.page)).toEqual(cellsOf(run.result.years));
+		expect(other.errors).toEqual([]);
 	});
 });

@@ -15,7 +15,8 @@ export const SUMMARY_HEADERS = [
 	'居民出资：按比例（元）',
 	'居民出资：超上限部分（元）',
 	'社会资金（元）',
-	'资金到位截止日'
+	'资金到位截止日',
+	'状态'
 ] as const;
 
 export const YEAR_HEADERS = [
@@ -26,7 +27,8 @@ export const YEAR_HEADERS = [
 	'资金到位日期',
 	'是否预测',
 	'补助（元）',
-	'原因'
+	'原因',
+	'安排年度'
 ] as const;
 
 export async function scenarioXlsx(
@@ -58,7 +60,8 @@ export async function scenarioXlsx(
 			y.residentBase,
 			y.residentExcess,
 			y.socialCapital,
-			y.readinessDeadline
+			y.readinessDeadline,
+			y.decided ? '计划已定（数据）' : '预测'
 		])
 	);
 	const row = (o: Outcome, i: number) => [
@@ -66,17 +69,16 @@ export async function scenarioXlsx(
 		o.id,
 		o.name,
 		townName(o.townCode),
-		o.milestones.fundsComplete,
+		o.milestones.planReady ?? o.milestones.fundsComplete,
 		o.milestones.forecast ? '预测' : '实际',
 		o.subsidy,
-		reasonText(o.reason, 'zh')
+		reasonText(o.reason, 'zh'),
+		o.fundedYear === null ? '' : o.planned ? '计划已定（数据）' : '预测'
 	];
 	for (const y of result.years) {
 		const funded = result.outcomes
 			.filter((o) => o.fundedYear === y.year)
-			.sort((a, b) =>
-				a.reason.code === 'funded' && b.reason.code === 'funded' ? a.reason.rank - b.reason.rank : 0
-			);
+			.sort((a, b) => ('rank' in a.reason && 'rank' in b.reason ? a.reason.rank - b.reason.rank : 0));
 		sheet(`${y.year}年`, YEAR_HEADERS, funded.map(row));
 	}
 	sheet('2028年前未安排', YEAR_HEADERS, result.outcomes.filter((o) => o.fundedYear === null).map(row));

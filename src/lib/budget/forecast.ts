@@ -4,7 +4,7 @@
  * estimate is shown to the planner, who may change it). Deterministic with the median durations; a seeded draw
  * resamples the history's durations (scaled to the planner's medians) and lets each vote fail with the pass rate.
  */
-import { dayToIso, isoToDay } from '../policy';
+import { dayToIso, isoToDay, stageIndex } from '../policy';
 import type { Random } from '../util/random';
 import type { Rates } from './scenario';
 
@@ -30,6 +30,12 @@ export interface PipelineCommunity {
 	applicationVoteDate: string | null;
 	schemeVote: 'passed' | 'short' | 'none';
 	schemeVoteDate: string | null;
+	/** The plan year it is already in (a fact of the data), or null. */
+	planYear: number | null;
+	/** The map's 可列入计划: through the town's review with funds complete by the next plan's deadline (status). */
+	readyForPlan: boolean;
+	/** Share of the required resident funds raised, 0–1. */
+	raisedShare: number;
 }
 
 /** The history behind the default rates: every observed duration, in days. */
@@ -45,7 +51,12 @@ export interface Milestones {
 	applicationPass: string | null;
 	fundsComplete: string | null;
 	schemePass: string | null;
-	/** True when fundsComplete is a forecast, not a recorded date. */
+	/**
+	 * The day it counts as ready for a plan: funds complete and through the town's review (§三(四)); recorded for
+	 * the map's candidates, forecast for the others (a town review still to come is put OVERDUE_DAYS ahead).
+	 */
+	planReady: string | null;
+	/** True when planReady is a forecast, not the data's state. */
 	forecast: boolean;
 }
 
@@ -175,10 +186,23 @@ export function forecast(
 				? null
 				: notBefore(appPass + d.toSchemeVote());
 	const iso = (x: number | null) => (x === null ? null : isoOf(x));
+	const reviewed = c.readyDate !== null && stageIndex(c.stage) >= stageIndex('town-review');
 	return {
 		applicationPass: iso(appPass),
 		fundsComplete: iso(funds),
 		schemePass: iso(scheme),
-		forecast: c.readyDate === null
+		planReady: reviewed ? c.readyDate : iso(funds === null ? null : notBefore(funds)),
+		forecast: !reviewed
+	};
+}
+
+/** A community already in a plan: its recorded dates only, nothing forecast (its plan year is a fact). */
+export function recorded(c: PipelineCommunity): Milestones {
+	return {
+		applicationPass: c.applicationVote === 'passed' ? c.applicationVoteDate : null,
+		fundsComplete: c.readyDate,
+		schemePass: c.schemeVote === 'passed' ? c.schemeVoteDate : null,
+		planReady: c.readyDate,
+		forecast: false
 	};
 }

@@ -6,6 +6,14 @@ import type { OutcomeReason } from './simulate';
 export function reasonText(r: OutcomeReason, lang: Lang): string {
 	const zh = lang === 'zh';
 	switch (r.code) {
+		case 'planned':
+			return zh
+				? `已列入${r.year}年计划（数据所载事实，非预测）`
+				: `in the ${r.year} plan already (a fact of the data, not a forecast)`;
+		case 'not-in-plan':
+			return zh
+				? `${r.year}年计划已确定，未列入；等待下一年（§三(四)）`
+				: `the ${r.year} plan is already decided without it; it waits for the next year (§三(四))`;
 		case 'funded':
 			return zh
 				? `${r.year}年安排，当年第${r.rank}位（共${r.of}个）；安排后预算余${money(r.left)}（§五(三) 资金先到位者优先）`

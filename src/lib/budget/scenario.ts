@@ -9,12 +9,12 @@ export const SCENARIO_VERSION = 2;
 /**
  * The plan years of the policy's life — §六: in force from 2024-01-05 to 2029-01-04, so the plans of 2024 to 2028.
  */
-export function planYears(params: PolicyParams = YUEQING_2023): number[] {
+export function planYears(params: PolicyParams): number[] {
 	const from = Number(params.effectiveFrom.slice(0, 4));
 	const to = Number(params.effectiveTo.slice(0, 4)) - 1;
 	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
-export const PLAN_YEARS: readonly number[] = planYears();
+export const PLAN_YEARS: readonly number[] = planYears(YUEQING_2023);
 export const FIRST_PLAN_YEAR = PLAN_YEARS[0]!;
 export const LAST_PLAN_YEAR = PLAN_YEARS.at(-1)!;
 
@@ -66,11 +66,18 @@ export function paramsOf(s: Scenario): PolicyParams {
 	return { ...YUEQING_2023, subsidyCapPerM2: s.subsidyCapPerM2, residentShare: { ...s.residentShare } };
 }
 
-export function defaultScenario(name: string, annualBudget: number, rates: Rates): Scenario {
+/** A scenario at the policy's own numbers; `budget` is one amount for every year or an amount per year. */
+export function defaultScenario(
+	name: string,
+	budget: number | Record<number, number>,
+	rates: Rates
+): Scenario {
 	return {
 		version: SCENARIO_VERSION,
 		name,
-		budgets: Object.fromEntries(PLAN_YEARS.map((y) => [y, annualBudget])) as Scenario['budgets'],
+		budgets: Object.fromEntries(
+			PLAN_YEARS.map((y) => [y, typeof budget === 'number' ? budget : (budget[y] ?? 0)])
+		) as Scenario['budgets'],
 		subsidyCapPerM2: YUEQING_2023.subsidyCapPerM2,
 		residentShare: { ...YUEQING_2023.residentShare },
 		socialShare: 0,
@@ -82,6 +89,18 @@ export function defaultScenario(name: string, annualBudget: number, rates: Rates
 		draws: 1000,
 		seed: 20240105
 	};
+}
+
+/**
+ * `name`, or — when another scenario has it already — the first free `name (2)`, `name (3)`…: two scenarios never
+ * share a name (a printed comparison must tell them apart).
+ */
+export function uniqueName(name: string, taken: Iterable<string>): string {
+	const used = new Set(taken);
+	const base = name.trim() || '情景';
+	if (!used.has(base)) return base;
+	const stem = base.replace(/ \(\d+\)$/, '');
+	for (let i = 2; ; i++) if (!used.has(`${stem} (${i})`)) return `${stem} (${i})`;
 }
 
 /** Every problem of a scenario, or none. */

@@ -6,12 +6,19 @@ import {
 	defaultScenario,
 	planYears,
 	readScenario,
+	uniqueName,
 	type Rates,
 	type Scenario
 } from './scenario';
-import { compare, simulate } from './simulate';
+import { EMPTY_FILTER } from '../data/filters';
+import { pipelineFilter, pipelineSearch } from './pipeline-filter';
+import { defaultBudgets, waitingList } from './plan-state';
+import { compare } from './compare';
+import { firstOpenYear, simulate } from './simulate';
 
 const ASOF = '2025-11-15';
+/** An as-of date before any plan of 2024–2028 is decided: every year is open (§三(四)). */
+const ALL_OPEN = '2023-01-15';
 const RATES: Rates = {
 	startDelayDays: 180,
 	toApplicationVoteDays: 60,
@@ -41,6 +48,9 @@ function community(id: string, over: Partial<PipelineCommunity> = {}): PipelineC
 		applicationVoteDate: null,
 		schemeVote: 'none',
 		schemeVoteDate: null,
+		planYear: null,
+		readyForPlan: false,
+		raisedShare: 0,
 		...over
 	};
 }
@@ -106,7 +116,7 @@ describe('a scenario run (§三(四), §五(三), §五(二)1)', () => {
 			[community('may', { readyDate: '2025-05-31' }), community('june', { readyDate: '2025-06-01' })],
 			scenario(),
 			HISTORY,
-			ASOF
+			ALL_OPEN
 		);
 		const byId = Object.fromEntries(r.outcomes.map((o) => [o.id, o]));
 		expect(byId.may!.fundedYear).toBe(2026);
@@ -123,24 +133,24 @@ describe('a scenario run (§三(四), §五(三), §五(二)1)', () => {
 		const big = community('big', { readyDate: '2023-01-10', basic: 9_000_000, buildingArea: 40_000 });
 		const small = community('small', { readyDate: '2023-02-10' });
 		const budget = { 2024: SUBSIDY * 1.5, 2025: 0, 2026: 0, 2027: 0, 2028: 0 };
-		const strict = simulate([big, small], scenario({ budgets: budget }), HISTORY, ASOF);
+		const strict = simulate([big, small], scenario({ budgets: budget }), HISTORY, ALL_OPEN);
 		expect(strict.outcomes.map((o) => o.fundedYear)).toEqual([null, null]);
 		expect(strict.outcomes[1]!.reason).toMatchObject({ code: 'budget-strict', year: 2028, after: 'big' });
-		const skip = simulate([big, small], scenario({ budgets: budget, fill: 'skip' }), HISTORY, ASOF);
+		const skip = simulate([big, small], scenario({ budgets: budget, fill: 'skip' }), HISTORY, ALL_OPEN);
 		expect(skip.outcomes.map((o) => o.fundedYear)).toEqual([null, 2024]);
 		expect(skip.years[0]!.unspent).toBeCloseTo(SUBSIDY * 0.5, 2);
 	});
 
 	it('§五(二)1: the subsidy follows the scenario’s cap and shares through computeFunding', () => {
 		const c = community('c', { readyDate: '2023-01-10' });
-		const capped = simulate([c], scenario({ subsidyCapPerM2: 100 }), HISTORY, ASOF);
+		const capped = simulate([c], scenario({ subsidyCapPerM2: 100 }), HISTORY, ALL_OPEN);
 		expect(capped.outcomes[0]!.subsidy).toBe(1_000_000);
 		expect(capped.years[0]!.residentExcess).toBe(SUBSIDY - 1_000_000);
 		const shares = simulate(
 			[c],
 			scenario({ residentShare: { basic: 0.2, improvement: 0.3, upgrade: 0.7 } }),
 			HISTORY,
-			ASOF
+			ALL_OPEN
 		);
 		expect(shares.outcomes[0]!.subsidy).toBe(
 			computeFunding(
@@ -156,13 +166,13 @@ describe('a scenario run (§三(四), §五(三), §五(二)1)', () => {
 			pipeline,
 			scenario({ budgets: { 2024: SUBSIDY, 2025: SUBSIDY, 2026: SUBSIDY, 2027: 0, 2028: 0 } }),
 			HISTORY,
-			ASOF
+			ALL_OPEN
 		);
 		const more = simulate(
 			pipeline,
 			scenario({ budgets: { 2024: SUBSIDY * 3, 2025: 0, 2026: 0, 2027: 0, 2028: 0 } }),
 			HISTORY,
-			ASOF
+			ALL_OPEN
 		);
 		const diff = compare(base, more);
 		expect(diff[0]).toMatchObject({ year: 2024, movedIn: ['b', 'c'], movedOut: [] });
@@ -187,10 +197,123 @@ describe('a scenario run (§三(四), §五(三), §五(二)1)', () => {
 	});
 });
 
+describe('the run starts from the data’s state (§三(四), §三(一))', () => {
+	const AS_OF = '2026-11-15'; // the 2027 plan was decided by 31 May 2026: 2028 is the first open year
+	const pipeline = [
+		community('p26', {
+			readyDate: '2025-03-01',
+			planYear: 2026,
+			subsidy: 1_234_567.89,
+			stage: 'construction'
+		}),
+		community('p27', { readyDate: '2026-04-01', planYear: 2027, subsidy: 2_000_000, stage: 'annual-plan' }),
+		// ready and reviewed long ago, but not in the 2026 or 2027 plan: it waits, and comes first in 2028
+		community('r1', { readyDate: '2025-01-10', readyForPlan: true }),
+		community('r2', { readyDate: '2026-02-01', readyForPlan: true, professional: true }),
+		// funds complete but not yet through the town's review: its readiness is a forecast
+		community('f1', { readyDate: '2026-01-05', stage: 'publicity' }),
+		community('w1', { applicationVote: 'passed', applicationVoteDate: '2026-09-01', raisedShare: 0.4 })
+	];
+	const run = (over: Partial<Scenario> = {}) =>
+		simulate(
+			pipeline,
+			scenario({ budgets: { 2024: 0, 2025: 0, 2026: 0, 2027: 0, 2028: SUBSIDY * 10 }, ...over }),
+			HISTORY,
+			AS_OF
+		);
+
+	it('§三(四): years decided by the data date are facts — they fund exactly their plan, whatever the budget', () => {
+		const r = run();
+		expect(r.firstOpenYear).toBe(2028);
+		expect(r.years.map((y) => y.decided)).toEqual([true, true, true, true, false]);
+		const byId = Object.fromEntries(r.outcomes.map((o) => [o.id, o]));
+		expect(byId.p26).toMatchObject({
+			fundedYear: 2026,
+			planned: true,
+			reason: { code: 'planned', year: 2026, rank: 1 }
+		});
+		expect(byId.p27).toMatchObject({ fundedYear: 2027, planned: true, subsidy: 2_000_000 });
+		expect(byId.p27!.milestones.forecast).toBe(false);
+		// r1 was ready for 2026 and 2027 but those plans are decided without it
+		expect(r.years[2]).toMatchObject({ funded: 1, fundedAmount: 1_234_567.89, unspent: -1_234_567.89 });
+		expect(byId.r1).toMatchObject({ fundedYear: 2028, reason: { code: 'funded', year: 2028, rank: 1 } });
+		expect(byId.r2).toMatchObject({ fundedYear: 2028, reason: { rank: 2 } });
+		expect(byId.f1!.milestones).toMatchObject({
+			fundsComplete: '2026-01-05',
+			planReady: '2026-12-15',
+			forecast: true
+		});
+		expect(byId.f1).toMatchObject({ fundedYear: 2028, reason: { rank: 3 } });
+	});
+
+	it('§五(二)1: a planned community keeps the data’s subsidy when the scenario changes the cap; open ones follow it', () => {
+		const r = run({ subsidyCapPerM2: 50 });
+		const byId = Object.fromEntries(r.outcomes.map((o) => [o.id, o]));
+		expect(byId.p26!.subsidy).toBe(1_234_567.89);
+		expect(byId.r1!.subsidy).toBe(500_000);
+	});
+
+	it('§三(四): the first open year follows the policy passed in (the deadline), not a default', () => {
+		expect(firstOpenYear(AS_OF, YUEQING_2023)).toBe(2028);
+		expect(firstOpenYear('2026-05-31', YUEQING_2023)).toBe(2027);
+		expect(firstOpenYear(AS_OF, { ...YUEQING_2023, planDeadline: { month: 12, day: 31 } })).toBe(2027);
+	});
+
+	it('§三(一): the waiting list ranks reviewed-and-funded first, then professional management, then the share raised', () => {
+		const r = simulate(
+			[
+				...pipeline,
+				community('w2', { raisedShare: 0.9 }),
+				community('w3', { raisedShare: 0.1, professional: true })
+			],
+			scenario(),
+			HISTORY,
+			AS_OF
+		);
+		expect(waitingList(r.outcomes).map((o) => o.id)).toEqual(['r1', 'r2', 'w3', 'w2', 'w1', 'f1']);
+	});
+
+	it('the default budget: decided years get their plan, open years the average plan (the filter’s share)', () => {
+		const rows = [2023, 2024, 2025, 2026, 2027].map((year) => ({
+			year,
+			plannedCount: 10,
+			planned: year * 100_000,
+			plannedInFilter: year * 25_000,
+			paid: 0,
+			paidInFilter: 0
+		}));
+		const d = defaultBudgets(rows, 2028, 1);
+		expect(d.basisYears).toEqual([2024, 2025, 2026, 2027]); // 2023 is before the policy's plan years
+		expect(d.budgets[2026]).toBe(2026 * 25_000);
+		expect(d.averageFilter).toBe(2025.5 * 25_000);
+		expect(d.budgets[2028]).toBe(50_700_000); // 50,637,500 rounded up to whole 10万元
+		expect(d.share).toBe(0.25);
+		expect(defaultBudgets(rows, 2024, 7_000_000).budgets[2024]).toBe(7_000_000);
+	});
+});
+
+describe('a scenario’s own filter', () => {
+	it('keeps the drawn area’s communities with the map’s filter, and drops what is not a known value or id', () => {
+		const f = { ...EMPTY_FILTER, towns: ['330382002'], yearTo: 2000, area: ['YQ000001', 'YQ000213'] };
+		expect(pipelineFilter(pipelineSearch(f))).toEqual(f);
+		expect(pipelineFilter(pipelineSearch({ ...f, area: [] })).area).toEqual([]);
+		expect(pipelineFilter(pipelineSearch({ ...f, area: null })).area).toBeNull();
+		const bad = pipelineFilter("towns=330382002,x';DROP&area=YQ1,a'b,,YQ2&stage=nope");
+		expect(bad).toMatchObject({ towns: ['330382002'], area: ['YQ1', 'YQ2'], stage: [] });
+	});
+});
+
 describe('scenarios as documents', () => {
 	it('§六: the plan years are those of the policy’s life, 2024–2028', () => {
-		expect(planYears()).toEqual([2024, 2025, 2026, 2027, 2028]);
+		expect(planYears(YUEQING_2023)).toEqual([2024, 2025, 2026, 2027, 2028]);
 		expect(planYears({ ...YUEQING_2023, effectiveTo: '2027-01-04' })).toEqual([2024, 2025, 2026]);
+	});
+
+	it('two scenarios never share a name: the next free “name (n)”', () => {
+		expect(uniqueName('基准情景', [])).toBe('基准情景');
+		expect(uniqueName('基准情景', ['基准情景'])).toBe('基准情景 (2)');
+		expect(uniqueName('基准情景 (2)', ['基准情景', '基准情景 (2)'])).toBe('基准情景 (3)');
+		expect(uniqueName('  ', [])).toBe('情景');
 	});
 
 	it('names each invalid input: a negative budget, shares over 100%', () => {

@@ -1,23 +1,36 @@
 /**
- * A scenario run: the pipeline's funding dates (recorded or forecast), each community's subsidy under the
- * scenario's policy numbers (the engine's `computeFunding`, with cost growth to its first possible plan year),
- * and the engine's `projectBudget` over 2024–2028 — once with the median forecast, and, with uncertainty on,
- * `draws` seeded times for P10 / P50 / P90. Every figure per year, and for each community the year it is funded
- * and why (or why not).
+ * A scenario run, starting from the data's state: the plan years already decided on the as-of date (§三(四)) and
+ * the communities already in a plan are facts — they are funded as planned, with the data's subsidy. Only what is
+ * open is projected: the pipeline's funding dates (recorded or forecast), each open community's subsidy under the
+ * scenario's policy numbers (the engine's `computeFunding`, with cost growth to its first possible plan year), and
+ * the engine's `projectBudget` over 2024–2028 — once with the median forecast, and, with uncertainty on, `draws`
+ * seeded times for P10 / P50 / P90. Every figure per year, and for each community the year it is funded and why.
  */
 import {
 	computeFunding,
 	firstPlanYear,
+	policyFor,
 	projectBudget,
 	readinessDeadline,
-	type BudgetCandidate
+	YUEQING_2023,
+	type BudgetCandidate,
+	type PolicyParams
 } from '../policy';
 import { Random } from '../util/random';
-import { durations, forecast, type History, type Milestones, type PipelineCommunity } from './forecast';
+import {
+	durations,
+	forecast,
+	recorded,
+	type History,
+	type Milestones,
+	type PipelineCommunity
+} from './forecast';
 import { FIRST_PLAN_YEAR, LAST_PLAN_YEAR, paramsOf, PLAN_YEARS, type Scenario } from './scenario';
 
 export interface YearResult {
 	year: number;
+	/** The year's plan was decided by the as-of date: its funded list is the data's, not a projection. */
+	decided: boolean;
 	budget: number;
 	demand: number;
 	funded: number;
@@ -33,6 +46,8 @@ export interface YearResult {
 }
 
 export type OutcomeReason =
+	| { code: 'planned'; year: number; rank: number }
+	| { code: 'not-in-plan'; year: number }
 	| { code: 'funded'; year: number; rank: number; of: number; left: number }
 	| { code: 'budget-strict'; year: number; after: string }
 	| { code: 'budget-skip'; year: number; left: number }
@@ -45,6 +60,12 @@ export interface Outcome {
 	townCode: string;
 	subsidy: number;
 	milestones: Milestones;
+	/** Already in a plan (its fundedYear is a fact of the data). */
+	planned: boolean;
+	professional: boolean;
+	raisedShare: number;
+	/** One of the map's candidates for the next plan (可列入计划), as of the data date. */
+	readyForPlan: boolean;
 	fundedYear: number | null;
 	/** The reason for the last year it was considered (funded, or still waiting in 2028). */
 	reason: OutcomeReason;
@@ -57,6 +78,8 @@ export interface Band {
 }
 
 export interface SimulationResult {
+	/** The first plan year not yet decided on the as-of date (the map's next plan): projection starts here. */
+	firstOpenYear: number;
 	years: YearResult[];
 	outcomes: Outcome[];
 	/** With uncertainty: per year, demand and funded count across the draws. */
@@ -71,9 +94,20 @@ interface Money {
 	social: number;
 }
 
-/** A community's money under the scenario if planned in `year` (cost growth from the as-of year). */
-function moneyFor(c: PipelineCommunity, s: Scenario, year: number, asOfYear: number): Money {
-	const g = (1 + s.costGrowth) ** Math.max(0, year - asOfYear);
+/**
+ * A community's money under the scenario if planned in `year` (cost growth from the as-of year); one already in a
+ * plan keeps the money of the policy in force (`fact`, no growth), its subsidy as the data's status has it.
+ */
+function moneyFor(
+	c: PipelineCommunity,
+	s: Scenario,
+	year: number,
+	asOfYear: number,
+	params: PolicyParams,
+	fact: PolicyParams
+): Money {
+	const planned = c.planYear !== null;
+	const g = planned ? 1 : (1 + s.costGrowth) ** Math.max(0, year - asOfYear);
 	const investment = (c.basic + c.improvement + c.upgrade) * g;
 	const f = computeFunding(
 		{
@@ -83,12 +117,12 @@ function moneyFor(c: PipelineCommunity, s: Scenario, year: number, asOfYear: num
 			elevator: round2(c.elevator * g),
 			buildingArea: c.buildingArea,
 			garageArea: c.garageArea,
-			socialCapital: round2(Math.max(c.social, s.socialShare * investment))
+			socialCapital: round2(planned ? c.social : Math.max(c.social, s.socialShare * investment))
 		},
-		paramsOf(s)
+		planned ? fact : params
 	);
 	return {
-		subsidy: f.subsidy,
+		subsidy: planned ? c.subsidy : f.subsidy,
 		residentBase: f.residentBase,
 		residentExcess: f.residentExcess,
 		social: f.socialCapital
@@ -96,10 +130,12 @@ function moneyFor(c: PipelineCommunity, s: Scenario, year: number, asOfYear: num
 }
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** The planned year a funds date first allows, within the scenario's years (else the last + 1). */
-function planYearOf(ready: string | null): number {
-	if (ready === null) return LAST_PLAN_YEAR + 1;
-	return Math.max(FIRST_PLAN_YEAR, Math.min(firstPlanYear(ready), LAST_PLAN_YEAR + 1));
+/**
+ * The first plan year not decided on `asOf`: the plan for Y is fixed by the end of May of Y−1 (§三(四)), so it is
+ * the year a community ready on `asOf` could enter — the map's next plan (`nextPlan` in data/status).
+ */
+export function firstOpenYear(asOf: string, params: PolicyParams): number {
+	return firstPlanYear(asOf, params);
 }
 
 export function simulate(
@@ -110,32 +146,45 @@ export function simulate(
 ): SimulationResult {
 	const started = performance.now();
 	const asOfYear = Number(asOf.slice(0, 4));
+	const params = paramsOf(s);
+	const fact = policyFor(asOf) ?? YUEQING_2023;
+	const open = firstOpenYear(asOf, params);
+	// the planned year a readiness date first allows, within the open years (else the last + 1)
+	const planYearOf = (c: PipelineCommunity, ready: string | null): number => {
+		if (c.planYear !== null) return c.planYear;
+		if (ready === null) return LAST_PLAN_YEAR + 1;
+		return Math.max(open, FIRST_PLAN_YEAR, Math.min(firstPlanYear(ready, params), LAST_PLAN_YEAR + 1));
+	};
 	// money per community per possible plan year, computed once (the draws only pick the year)
 	const money = pipeline.map((c) => {
 		const byYear = new Map<number, Money>();
 		return (year: number) => {
 			let m = byYear.get(year);
-			if (!m) byYear.set(year, (m = moneyFor(c, s, year, asOfYear)));
+			if (!m) byYear.set(year, (m = moneyFor(c, s, year, asOfYear, params, fact)));
 			return m;
 		};
 	});
 	const scenario = {
-		years: PLAN_YEARS.map((year) => ({ year, budget: s.budgets[year] ?? 0 })),
+		years: PLAN_YEARS.map((year) => ({ year, budget: s.budgets[year] ?? 0, decided: year < open })),
 		fill: s.fill
 	};
 	const run = (milestones: Milestones[]) => {
 		const candidates: BudgetCandidate[] = pipeline.map((c, i) => ({
 			id: c.id,
-			readyDate: milestones[i]!.fundsComplete,
+			readyDate: milestones[i]!.planReady,
 			professionalManagement: c.professional,
-			subsidy: money[i]!(planYearOf(milestones[i]!.fundsComplete)).subsidy
+			raisedShare: Math.min(1, Math.max(0, c.raisedShare)),
+			planYear: c.planYear,
+			subsidy: money[i]!(planYearOf(c, milestones[i]!.planReady)).subsidy
 		}));
-		return { candidates, projection: projectBudget(candidates, scenario, paramsOf(s)) };
+		return { candidates, projection: projectBudget(candidates, scenario, params) };
 	};
+	// a community already in a plan keeps its recorded dates; the others are forecast
+	const milestonesOf = (d: ReturnType<typeof durations>, deterministic: boolean) =>
+		pipeline.map((c) => (c.planYear !== null ? recorded(c) : forecast(c, asOf, s.rates, d, deterministic)));
 
 	// the median forecast
-	const median = durations(s.rates, h, null);
-	const milestones = pipeline.map((c) => forecast(c, asOf, s.rates, median, true));
+	const milestones = milestonesOf(durations(s.rates, h, null), true);
 	const { candidates, projection } = run(milestones);
 	const index = new Map(pipeline.map((c, i) => [c.id, i]));
 	const fundedYear = new Map<string, number>();
@@ -147,29 +196,31 @@ export function simulate(
 		let left = y.budget;
 		y.funded.forEach((id, rank) => {
 			const i = index.get(id)!;
-			const m = money[i]!(planYearOf(milestones[i]!.fundsComplete));
+			const m = money[i]!(planYearOf(pipeline[i]!, milestones[i]!.planReady));
 			residentBase += m.residentBase;
 			residentExcess += m.residentExcess;
 			social += m.social;
 			left -= candidates[i]!.subsidy;
 			fundedYear.set(id, y.year);
-			reasons.set(id, {
-				code: 'funded',
-				year: y.year,
-				rank: rank + 1,
-				of: y.funded.length,
-				left: round2(left)
-			});
+			reasons.set(
+				id,
+				pipeline[i]!.planYear === y.year
+					? { code: 'planned', year: y.year, rank: rank + 1 }
+					: { code: 'funded', year: y.year, rank: rank + 1, of: y.funded.length, left: round2(left) }
+			);
 		});
 		for (const id of y.waiting)
 			reasons.set(
 				id,
-				s.fill === 'strict'
-					? { code: 'budget-strict', year: y.year, after: y.stoppedAt ?? id }
-					: { code: 'budget-skip', year: y.year, left: y.remaining }
+				y.decided
+					? { code: 'not-in-plan', year: y.year }
+					: s.fill === 'strict'
+						? { code: 'budget-strict', year: y.year, after: y.stoppedAt ?? id }
+						: { code: 'budget-skip', year: y.year, left: y.remaining }
 			);
 		return {
 			year: y.year,
+			decided: y.decided,
 			budget: y.budget,
 			demand: y.demand,
 			funded: y.funded.length,
@@ -188,15 +239,19 @@ export function simulate(
 		const m = milestones[i]!;
 		const reason: OutcomeReason =
 			reasons.get(c.id) ??
-			(m.fundsComplete === null
+			(m.planReady === null
 				? { code: 'no-funds-forecast' }
-				: { code: 'not-ready', year: lastYear, deadline: readinessDeadline(lastYear) });
+				: { code: 'not-ready', year: lastYear, deadline: readinessDeadline(lastYear, params) });
 		return {
 			id: c.id,
 			name: c.name,
 			townCode: c.townCode,
 			subsidy: candidates[i]!.subsidy,
 			milestones: m,
+			planned: c.planYear !== null,
+			professional: c.professional,
+			raisedShare: c.raisedShare,
+			readyForPlan: c.readyForPlan,
 			fundedYear: fundedYear.get(c.id) ?? null,
 			reason
 		};
@@ -209,7 +264,7 @@ export function simulate(
 		const demand = PLAN_YEARS.map(() => new Float64Array(s.draws));
 		const funded = PLAN_YEARS.map(() => new Float64Array(s.draws));
 		for (let k = 0; k < s.draws; k++) {
-			const { projection: p } = run(pipeline.map((c) => forecast(c, asOf, s.rates, sampled, false)));
+			const { projection: p } = run(milestonesOf(sampled, false));
 			p.years.forEach((y, j) => {
 				demand[j]![k] = y.demand;
 				funded[j]![k] = y.funded.length;
@@ -222,34 +277,5 @@ export function simulate(
 		};
 		bands = PLAN_YEARS.map((year, j) => ({ year, demand: band(demand[j]!), funded: band(funded[j]!) }));
 	}
-	return { years, outcomes, bands, ms: performance.now() - started };
-}
-
-export interface YearDiff {
-	year: number;
-	demand: number;
-	fundedAmount: number;
-	residents: number;
-	movedIn: string[];
-	movedOut: string[];
-}
-
-/** What changes from `base` to `other`, year by year: Δ demand, Δ funded, Δ residents' burden, who moves. */
-export function compare(base: SimulationResult, other: SimulationResult): YearDiff[] {
-	const yearOf = (r: SimulationResult) => new Map(r.outcomes.map((o) => [o.id, o.fundedYear]));
-	const a = yearOf(base);
-	const b = yearOf(other);
-	return base.years.map((y, j) => {
-		const o = other.years[j]!;
-		const movedIn = [...b].filter(([id, yr]) => yr === y.year && a.get(id) !== y.year).map(([id]) => id);
-		const movedOut = [...a].filter(([id, yr]) => yr === y.year && b.get(id) !== y.year).map(([id]) => id);
-		return {
-			year: y.year,
-			demand: round2(o.demand - y.demand),
-			fundedAmount: round2(o.fundedAmount - y.fundedAmount),
-			residents: round2(o.residentBase + o.residentExcess - (y.residentBase + y.residentExcess)),
-			movedIn,
-			movedOut
-		};
-	});
+	return { firstOpenYear: open, years, outcomes, bands, ms: performance.now() - started };
 }

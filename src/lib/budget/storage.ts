@@ -6,6 +6,7 @@
 import { readScenario, type Rates, type Scenario, type ScenarioProblem } from './scenario';
 
 const KEY = 'yueqing-renovation.budget.scenarios';
+const OPEN_KEY = 'yueqing-renovation.budget.open';
 
 export interface Stored {
 	scenarios: Scenario[];
@@ -34,6 +35,29 @@ export function loadStored(rates: Rates): Stored {
 /** Saves the scenarios (by name, replacing one of the same name), keeping unreadable entries as they were. */
 export function saveStored(scenarios: readonly Scenario[], unreadable: readonly { raw: unknown }[]): void {
 	localStorage.setItem(KEY, JSON.stringify([...unreadable.map((u) => u.raw), ...scenarios]));
+}
+
+/** The scenarios open on the page (in order), so a reload brings them back. */
+export function saveOpen(scenarios: readonly Scenario[]): void {
+	try {
+		localStorage.setItem(OPEN_KEY, JSON.stringify(scenarios));
+	} catch {
+		// storage full or disabled: the page still works, it only forgets on reload
+	}
+}
+
+/** The scenarios last open, each read through `readScenario`; unreadable ones are left out (they are copies). */
+export function loadOpen(rates: Rates): Scenario[] {
+	try {
+		const list = JSON.parse(localStorage.getItem(OPEN_KEY) ?? '[]') as unknown;
+		if (!Array.isArray(list)) return [];
+		return list
+			.map((raw) => readScenario(raw, rates).scenario)
+			.filter((s): s is Scenario => s !== null)
+			.slice(0, 3);
+	} catch {
+		return [];
+	}
 }
 
 /** A scenario as URL-safe base64 of its JSON (UTF-8), for `?s=`. */

@@ -289,10 +289,6 @@ const MESSAGES = {
 	'budget.editor': { zh: '情景设置', en: 'Scenario settings' },
 	'budget.name': { zh: '情景名称', en: 'Scenario name' },
 	'budget.budgets': { zh: '年度补助预算（万元）', en: 'Annual subsidy budget (10k yuan)' },
-	'budget.defaultNote': {
-		zh: '默认值由数据推得：全部候选小区的补助需求合计 {total} ÷ {years} 年，向上取整到百万元。',
-		en: 'Default from the data: the subsidy demand of every candidate, {total}, ÷ {years} years, rounded up to the million.'
-	},
 	'budget.policy': { zh: '政策参数', en: 'Policy parameters' },
 	'budget.cap': { zh: '补助上限（元/㎡）§五(二)1', en: 'Subsidy cap (yuan/㎡) §五(二)1' },
 	'budget.shareBasic': { zh: '居民出资：基础类（%）', en: 'Residents pay: basic (%)' },
@@ -381,6 +377,40 @@ const MESSAGES = {
 	'budget.col.ready': { zh: '资金到位', en: 'Funds complete' },
 	'budget.col.subsidy': { zh: '补助', en: 'Subsidy' },
 	'budget.col.why': { zh: '原因', en: 'Why' },
+	'budget.decidedMark': { zh: '（计划已定）', en: ' (plan decided)' },
+	'budget.filterAll': { zh: '全部（无筛选）', en: 'all (no filter)' },
+	'budget.basis': { zh: '预算依据（数据截至{date}）', en: 'Budget basis (data as of {date})' },
+	'budget.basisNote': {
+		zh: '{open}年以前各年度计划已定：按数据所载计划安排，是事实而非预测；{open}年起为预测。默认预算：已定年度取该年计划补助合计，{open}年起取{from}–{to}年计划补助的年均值 {avg}（向上取整到十万元）。可在下方逐年改为实际预算。',
+		en: "The plans before {open} are decided: they are funded as the data records them — facts, not forecasts; from {open} on it is a forecast. Default budget: a decided year its plan's subsidy; from {open} on the average plan of {from}–{to}, {avg} (rounded up to 100k yuan). Type the real budget of each year below."
+	},
+	'budget.basisFilter': {
+		zh: '筛选：{filter}。筛选范围内的小区占{from}–{to}年计划补助的 {share}（全市年均 {city}），预算按此比例。',
+		en: "Filter: {filter}. The filter's communities hold {share} of the subsidy planned in {from}–{to} (citywide {city} a year); the budget takes that share."
+	},
+	'budget.basisFallback': {
+		zh: '数据中尚无已定的计划年度：默认预算为全部候选小区补助需求 ÷ {years} 年。',
+		en: "No plan year is decided in the data yet: the default budget is every candidate's subsidy ÷ {years} years."
+	},
+	'budget.col.status': { zh: '状态', en: 'Status' },
+	'budget.status.decided': { zh: '计划已定（数据）', en: 'decided (data)' },
+	'budget.status.open': { zh: '预测', en: 'forecast' },
+	'budget.col.planned': { zh: '计划补助', en: 'Planned subsidy' },
+	'budget.col.paid': { zh: '当年拨付', en: 'Paid that year' },
+	'budget.fact': { zh: '（数据）', en: ' (data)' },
+	'budget.decidedKey': { zh: '计划已定年度（数据，非预测）', en: 'decided years (data, not a forecast)' },
+	'budget.waitingList': {
+		zh: '待改造小区名单（数据截至{date}，§三(一)）',
+		en: 'Waiting list (data as of {date}, §三(一))'
+	},
+	'budget.waitingNote': {
+		zh: '尚未列入计划的小区，按政策排序：资金已到位并通过乡镇审核的按到位先后（§五(三)）；其余专业物业在先，再按居民自筹资金到位比例从高到低（§三(一)）。',
+		en: "Communities not yet in a plan, in the policy's order: funds complete and through the town's review first, earliest first (§五(三)); then professional property management first, then a higher share of resident funds raised (§三(一))."
+	},
+	'budget.col.professional': { zh: '专业物业', en: 'Professional management' },
+	'budget.col.raised': { zh: '资金到位比例', en: 'Funds raised' },
+	'budget.yes': { zh: '是', en: 'yes' },
+	'budget.no': { zh: '否', en: 'no' },
 	'budget.forecast': { zh: '（预测）', en: ' (forecast)' },
 	'budget.towns': { zh: '各乡镇街道', en: 'By town' },
 	'budget.col.townDemand': { zh: '候选补助合计', en: "Candidates' subsidy" },

@@ -136,4 +136,61 @@ describe('§三(四) / §五(三) budget projection', () => {
 			)
 		).toBe('years[1].year');
 	});
+
+	it('§三(一): among candidates whose funds are not complete, a higher share already raised ranks first, after professional management', () => {
+		const w = (id: string, raisedShare: number, pro = false): BudgetCandidate => ({
+			...c(id, null, 1, pro),
+			raisedShare
+		});
+		const ranked = rankCandidates([
+			w('a', 0.2),
+			w('b', 0.9),
+			w('c', 0.5),
+			w('p', 0.1, true),
+			w('q', 0.6, true),
+			{ ...c('r', '2025-01-01', 1), raisedShare: 1 }
+		]);
+		// ready first (§五(三)); then the waiting list: professional (higher share first), then the rest by share
+		expect(ranked.map((x) => x.id)).toEqual(['r', 'q', 'p', 'b', 'c', 'a']);
+	});
+
+	it('§三(四): dates must be real calendar dates — 2025-02-30 is an input error', () => {
+		expect(() => firstPlanYear('2025-02-30')).toThrow(PolicyInputError);
+		expect(() => firstPlanYear('2023-02-29')).toThrow(PolicyInputError);
+		expect(firstPlanYear('2024-02-29')).toBe(2025); // a leap day is a real date
+		const years = [{ year: 2026, budget: 10 }];
+		try {
+			projectBudget([c('a', '2025-02-30', 1)], { years });
+			expect.unreachable('2025-02-30 was accepted');
+		} catch (e) {
+			expect(e).toBeInstanceOf(PolicyInputError);
+			expect((e as PolicyInputError).field).toBe('candidates[0].readyDate');
+		}
+	});
+
+	it('§三(四): a decided year funds exactly its plan (a fact), whatever the budget; open years fill by rank', () => {
+		const cands: BudgetCandidate[] = [
+			{ ...c('p1', '2025-03-01', 60), planYear: 2026 },
+			{ ...c('p2', null, 70), planYear: 2026 }, // in the plan though its funds are not recorded complete
+			c('r1', '2024-01-01', 30), // ready earlier but not in the 2026 plan: it waits
+			c('r2', '2025-12-01', 40),
+			{ ...c('old', '2020-01-01', 99), planYear: 2021 } // planned before the years projected: out of play
+		];
+		const p = projectBudget(cands, {
+			years: [
+				{ year: 2026, budget: 100, decided: true },
+				{ year: 2027, budget: 50 }
+			]
+		});
+		expect(p.years[0]).toMatchObject({
+			decided: true,
+			funded: ['p1', 'p2'],
+			waiting: ['r1'],
+			fundedAmount: 130,
+			remaining: -30,
+			stoppedAt: null,
+			notReady: 1
+		});
+		expect(p.years[1]).toMatchObject({ decided: false, funded: ['r1'], waiting: ['r2'], notReady: 0 });
+	});
 });
