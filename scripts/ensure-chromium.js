@@ -17,7 +17,9 @@ if (ready()) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
-	console.error(`缺少 Chromium、中文字体或 poppler / Chromium, CJK fonts or poppler missing. Run as root:\n  ${INSTALL}`);
+	console.error(
+		`缺少 Chromium、中文字体或 poppler / Chromium, CJK fonts or poppler missing. Run as root:\n  ${INSTALL}`
+	);
 	process.exit(1);
 }
 console.log(`安装 Chromium、中文字体和 poppler / installing Chromium, CJK fonts and poppler: ${INSTALL}`);

@@ -24,16 +24,22 @@ async function openMap(search: string) {
 		{ timeout: 60_000 }
 	);
 	await w.page.waitForSelector('[data-testid="print-kpis"]', { state: 'attached', timeout: 30_000 });
-	await w.page.waitForSelector('[data-testid="print-candidates"], [data-testid="print-report"] .no-candidates', {
-		state: 'attached',
-		timeout: 30_000
-	});
+	await w.page.waitForSelector(
+		'[data-testid="print-candidates"], [data-testid="print-report"] .no-candidates',
+		{
+			state: 'attached',
+			timeout: 30_000
+		}
+	);
 }
 
 /** Circles drawn in the printed map (each circle's path starts with M…a). */
 const circles = () =>
 	w.page.$$eval('[data-testid="print-map"] path', (els) =>
-		els.reduce((n, e) => n + ((e.getAttribute('d') ?? '').match(/a[\d.]+,[\d.]+ 0 1,0 [\d.]+,0/g)?.length ?? 0), 0)
+		els.reduce(
+			(n, e) => n + ((e.getAttribute('d') ?? '').match(/a[\d.]+,[\d.]+ 0 1,0 [\d.]+,0/g)?.length ?? 0),
+			0
+		)
 	);
 
 beforeAll(async () => {

@@ -10,7 +10,9 @@ const TOWNS = [
 
 describe('the filter in words (printed report)', () => {
 	it('says "all communities" when nothing is set', () => {
-		expect(filterWords(EMPTY_FILTER, TOWNS, 'zh')).toEqual([{ label: '范围', value: '全市全部小区（未筛选）' }]);
+		expect(filterWords(EMPTY_FILTER, TOWNS, 'zh')).toEqual([
+			{ label: '范围', value: '全市全部小区（未筛选）' }
+		]);
 	});
 
 	it('names towns, years and classes, never codes or URL text', () => {

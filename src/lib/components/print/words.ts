@@ -1,8 +1,12 @@
 /** The printed reports' own words (zh / en). Kept apart from the screen's messages: only the reports use them. */
 export const REPORT_WORDS = {
+	appName: { zh: '乐清旧改地图', en: 'Yueqing Renovation Map' },
 	asOf: { zh: '数据截至 ', en: 'Data as of ' },
 	example: { zh: '示例数据，非真实台账', en: 'Example data, not the real register' },
-	overviewTitle: { zh: '乐清市城镇老旧小区改造总览', en: 'Yueqing old residential community renovation: overview' },
+	overviewTitle: {
+		zh: '乐清市城镇老旧小区改造总览',
+		en: 'Yueqing old residential community renovation: overview'
+	},
 	overviewSub: { zh: '依据乐政办发〔2023〕47号', en: 'Under 乐政办发〔2023〕47号' },
 	map: { zh: '小区分布', en: 'Communities on the map' },
 	kpis: { zh: '关键指标', en: 'Key figures' },
