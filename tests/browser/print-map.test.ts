@@ -84,6 +84,18 @@ describe('/ printed (issue 12)', () => {
 		expect(all).toMatch(/年计划候选/);
 	});
 
+	it('in English: the same report in English words', async () => {
+		await openMap(`?towns=${LIUSHI}&yearTo=2000&lang=en`);
+		const printed = await printToPdf(w.page, 'map-town-en');
+		const first = printed.pages[0]!;
+		expect(first).toContain('Yueqing old residential community renovation: overview');
+		expect(first).toContain(`Data as of ${date(asOf, 'en')}`);
+		expect(first).toMatch(/Streets and towns\s*:?\s*Liushi/);
+		expect(first).toMatch(/Year completed\s*:?\s*2000 or earlier/);
+		expect(printed.pages.join('\n')).not.toMatch(/towns=|yearTo|330382114/);
+		await w.page.goto(`${server.url}/?lang=zh`);
+	});
+
 	it('unfiltered: the whole city; printed at 200 % the tables run over pages, each page with its header', async () => {
 		await openMap('');
 		const printed = await printToPdf(w.page, 'map-all');
