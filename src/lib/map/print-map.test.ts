@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { printMapShapes, shownBounds, type PrintPoints } from './print-map';
+import { printMapShapes, shownBounds, type Bounds, type PrintPoints } from './print-map';
 
 const square = (w: number, s: number, e: number, n: number, code = 'x'): FeatureCollection => ({
 	type: 'FeatureCollection',
@@ -87,6 +87,25 @@ describe('the printed map (SVG, fitted to what is shown)', () => {
 		expect(xs.length).toBeGreaterThanOrEqual(4);
 		expect(Math.min(...xs)).toBeGreaterThan(0);
 		expect(Math.max(...xs)).toBeLessThan(1000);
+	});
+
+	it('leaves out a town name the edge would cut', () => {
+		const edge: FeatureCollection = {
+			type: 'FeatureCollection',
+			features: [
+				{
+					type: 'Feature',
+					properties: { name: 'Yanpen Subdistrict' },
+					geometry: { type: 'Point', coordinates: [120.995, 28.05] }
+				}
+			]
+		};
+		// a tall map fitted to 120.9–121.0°E: the name's anchor (120.995°E) is inside, its end would not be
+		const opts = { width: 400, height: 1000, focus: [120.9, 28.0, 121.0, 28.1] as Bounds };
+		expect(printMapShapes(BASE, edge, points([1, 1, 0]), opts).labels).toEqual([]);
+		// a short name at the same place fits
+		edge.features[0]!.properties = { name: '盐' };
+		expect(printMapShapes(BASE, edge, points([1, 1, 0]), opts).labels).toHaveLength(1);
 	});
 
 	it('fits the county when nothing is shown, and a focus when given', () => {

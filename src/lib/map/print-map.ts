@@ -70,6 +70,15 @@ export function shownBounds(points: PrintPoints, minSpan = 0.02): Bounds | null 
 	return [cx - hx, cy - hy, cx + hx, cy + hy];
 }
 
+/** The printed town names' font size, in map units (PrintMap.svelte draws them at this size). */
+export const LABEL_SIZE = 13;
+/** A label's approximate width: a CJK character is one em, a Latin one about 0.55 em. */
+function labelWidth(text: string): number {
+	let em = 0;
+	for (const ch of text) em += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.55;
+	return em * LABEL_SIZE;
+}
+
 const rgb = (c: Uint8Array, i: number) => `rgb(${c[4 * i]},${c[4 * i + 1]},${c[4 * i + 2]})`;
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
@@ -141,8 +150,11 @@ export function printMapShapes(
 		labels: labels.features.flatMap((f) => {
 			if (f.geometry?.type !== 'Point') return [];
 			const [x, y] = mercator(f.geometry.coordinates as [number, number])!;
-			if (x < 0 || y < 0 || x > width || y > height) return [];
-			return [{ x: r1(x), y: r1(y), text: String(f.properties?.name ?? '') }];
+			const text = String(f.properties?.name ?? '');
+			// a name cut by the map's edge is worse than none: keep only those that fit whole
+			const half = labelWidth(text) / 2;
+			if (x - half < 2 || x + half > width - 2 || y < LABEL_SIZE + 2 || y > height - 4) return [];
+			return [{ x: r1(x), y: r1(y), text }];
 		}),
 		points: [...groups].map(([fill, d]) => ({ fill, d: d.join('') })),
 		area: area
