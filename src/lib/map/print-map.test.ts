@@ -119,6 +119,17 @@ describe('the printed map (SVG, fitted to what is shown)', () => {
 			selectedTowns: ['330382001']
 		});
 		expect(focus.towns[0]!.selected).toBe(true);
+		expect(focus.area).toBeNull();
+		const drawn = printMapShapes(BASE, LABELS, points([1, 1, 1]), {
+			width: 1000,
+			height: 600,
+			area: [
+				[120.91, 28.01],
+				[120.99, 28.01],
+				[120.95, 28.09]
+			]
+		});
+		expect(drawn.area).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+L[\d.]+,[\d.]+Z$/);
 		// the third point (28.3°N) lies outside the focus and is left off the page
 		expect(focus.points.map((p) => centres(p.d).length).reduce((a, b) => a + b, 0)).toBe(2);
 	});
