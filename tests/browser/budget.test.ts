@@ -375,7 +375,7 @@ describe('the budget simulator /budget', () => {
 		expect(filter.area!.every((id) => inside.includes(id))).toBe(true);
 		const words = await page.textContent('[data-testid="pipeline-filter"]');
 		expect(words).toContain('乐成街道');
-		expect(words).toContain(`区域内 ${filter.area!.length} 个小区`);
+		expect(words).toContain('地图上绘制的区域内');
 		expect(words).not.toContain('towns=');
 		expect(await page.textContent('[data-testid="basis-filter"]')).toContain('乐成街道');
 		const run = await defaultRun(filter);

@@ -378,7 +378,6 @@ const MESSAGES = {
 	'budget.col.subsidy': { zh: '补助', en: 'Subsidy' },
 	'budget.col.why': { zh: '原因', en: 'Why' },
 	'budget.decidedMark': { zh: '（计划已定）', en: ' (plan decided)' },
-	'budget.filterAll': { zh: '全部（无筛选）', en: 'all (no filter)' },
 	'budget.basis': { zh: '预算依据（数据截至{date}）', en: 'Budget basis (data as of {date})' },
 	'budget.basisNote': {
 		zh: '{open}年以前各年度计划已定：按数据所载计划安排，是事实而非预测；{open}年起为预测。默认预算：已定年度取该年计划补助合计，{open}年起取{from}–{to}年计划补助的年均值 {avg}（向上取整到十万元）。可在下方逐年改为实际预算。',

@@ -1,0 +1,91 @@
+// Issue 10 "on a phone": `/` opened from a chat app at 360–430 px — the map first, the panels below it,
+// nothing wider than the screen, touch targets usable.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, watchedPage, type Watched } from './browser';
+import { startPreview, type Preview } from './server';
+
+let server: Preview;
+let browser: Browser;
+const watched: Watched[] = [];
+
+beforeAll(async () => {
+	server = await startPreview();
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	for (const w of watched) {
+		expect(w.foreign, 'requests that left the origin').toEqual([]);
+		expect(w.errors, 'console errors').toEqual([]);
+	}
+	await browser?.close();
+	await server?.stop();
+});
+
+describe('/ on a phone (issue 10)', () => {
+	for (const [width, height] of [
+		[390, 844],
+		[360, 740],
+		[430, 932]
+	] as const) {
+		it(`${width}×${height}: no sideways overflow, the map in the first screen, panels below and usable`, async () => {
+			const w = await watchedPage(browser, server.url, { width, height });
+			watched.push(w);
+			const { page } = w;
+			await page.goto(`${server.url}/?towns=330382114`);
+			await page.waitForSelector('[data-map-idle="true"]', { timeout: 90_000 });
+			await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+			// the map: full width, most of the first screen, starting near the top
+			const map = (await page.locator('.map').first().boundingBox())!;
+			expect(map.x).toBeGreaterThanOrEqual(0);
+			expect(map.x + map.width).toBeLessThanOrEqual(width + 0.5);
+			expect(map.width).toBeGreaterThan(width * 0.9);
+			expect(map.y).toBeLessThan(height * 0.3);
+			expect(map.y + map.height).toBeLessThanOrEqual(height);
+			expect(map.height).toBeGreaterThan(height * 0.4);
+
+			// the panels come after the map, within the width; every element stays inside the screen's width
+			const kpis = (await page.locator('[data-testid="kpis"]').boundingBox())!;
+			expect(kpis.y).toBeGreaterThanOrEqual(map.y + map.height);
+			const wide = await page.evaluate((vw) => {
+				const out: string[] = [];
+				for (const el of document.querySelectorAll('.app *')) {
+					const r = el.getBoundingClientRect();
+					if (r.width > 0 && (r.right > vw + 0.5 || r.left < -0.5) && !el.closest('.map'))
+						out.push(`${el.tagName}.${el.className}`);
+				}
+				return out;
+			}, width);
+			expect(wide, 'elements wider than the screen').toEqual([]);
+
+			// touch targets: the filters' choices and buttons are at least 40 px tall
+			const small = await page.$$eval('.app label:has(input[type="checkbox"]), .app aside button', (els) =>
+				els
+					.map((e) => e.getBoundingClientRect())
+					.filter((r) => r.width > 0 && r.height < 40)
+					.map((r) => r.height)
+			);
+			expect(small, 'touch targets under 40 px').toEqual([]);
+
+			// the panels are reachable and work: adding a town in the filters below the map updates the KPIs
+			const busy = () =>
+				page.waitForFunction(
+					() => document.querySelector('[data-testid="kpis"]')?.getAttribute('aria-busy') === 'false'
+				);
+			await busy();
+			const before = await page.textContent('[data-kpi="communities"] .value');
+			const lecheng = page.getByRole('checkbox', { name: '乐成街道', exact: true });
+			await lecheng.scrollIntoViewIfNeeded();
+			await lecheng.click();
+			await page.waitForFunction(() => location.search.includes('330382002'));
+			await busy();
+			expect(await page.textContent('[data-kpi="communities"] .value')).not.toBe(before);
+			await page.evaluate(() => window.scrollTo(0, 0));
+			await page.screenshot({ path: `test-results/phone-${width}.png` });
+			await page.screenshot({ path: `test-results/phone-${width}-full.png`, fullPage: true });
+		});
+	}
+});
