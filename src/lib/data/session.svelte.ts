@@ -77,10 +77,13 @@ export class DataSession {
 	readonly #spec: SessionSpec;
 	#db: Database | null = null;
 	#opening: Promise<void> | null = null;
+	// bookkeeping no view reads (views read the $state above): plain collections on purpose
+	/* eslint-disable svelte/prefer-svelte-reactivity */
 	#wanted = new Set<string>();
 	#loaded = new Set<string>();
 	#loading = new Map<string, Promise<void>>();
 	#files = new Map<string, Promise<unknown>>();
+	/* eslint-enable svelte/prefer-svelte-reactivity */
 
 	constructor(spec: SessionSpec) {
 		this.#spec = spec;
