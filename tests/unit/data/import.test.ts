@@ -148,6 +148,25 @@ describe('the importer’s parts', () => {
 		expect(r.problems.map((p) => [p.kind, p.level])).toEqual([['too-many-rows', 'error']]);
 	});
 
+	it('a towns table with 12-digit 统计用区划代码: cut to 9 digits, one notice, and communities resolve against it', async () => {
+		const towns =
+			'区划代码,名称,类型,城关,驻地经度,驻地纬度\n' +
+			geo.towns
+				.map((t) =>
+					[`${t.code}000`, t.name, t.kind, t.central ? '是' : '否', t.seat_lon, t.seat_lat].join(',')
+				)
+				.join('\n');
+		const communities = readFileSync('../shared/field-cases/06-town-short-names/communities.csv');
+		const r = await importFiles(
+			[csv('towns.csv', towns), { name: 'communities.csv', bytes: communities }],
+			options
+		);
+		expect(r.problems.filter((p) => p.level === 'error')).toEqual([]);
+		expect(r.problems.filter((p) => p.file === 'towns.csv').map((p) => p.kind)).toEqual(['town-mapped']);
+		expect(r.dataset.towns.map((t) => t.code)).toContain('330382114');
+		expect(r.dataset.communities.map((c) => c.town_code)).toEqual(['330382002', '330382003', '330382114']);
+	});
+
 	it('files are read by content: a CSV named .txt, a workbook named .csv', async () => {
 		const xls = readFileSync('../shared/field-cases/17-xls-et/旧改台账.xls');
 		const r = await importFiles([{ name: '台账.csv', bytes: new Uint8Array(xls) }], options);

@@ -90,6 +90,7 @@ export function normalise(
 	const keptNumbers: number[] = [];
 	let invisible = 0;
 	const townNotes = new Map<string, { code: string; row: number }>();
+	const longCodes: number[] = [];
 	laid.body.forEach((gridRow, r) => {
 		const out: string[] = [];
 		let ok = true;
@@ -131,6 +132,11 @@ export function normalise(
 					text = t.code;
 				} else if (t.ok === false) refuse(c, raw, 'town-ambiguous', t.zh, t.en);
 			}
+			// the towns table's own codes may be 12-digit 统计用区划代码 too
+			if (p.column.name === 'code' && table === 'towns' && /^\d{9}000$/.test(text)) {
+				longCodes.push(rowNumbers[r]!);
+				text = text.slice(0, 9);
+			}
 			out.push(text);
 		});
 		if (ok) {
@@ -160,6 +166,15 @@ export function normalise(
 			level: 'notice'
 		});
 	}
+	if (longCodes.length > 0)
+		problems.push({
+			...where,
+			row: longCodes[0]!,
+			kind: 'town-mapped',
+			zh: `${longCodes.length}个12位统计用区划代码已取前9位（如 330382002000 → 330382002）`,
+			en: `${longCodes.length} 12-digit statistical codes cut to their first 9 digits (330382002000 → 330382002)`,
+			level: 'notice'
+		});
 	const placedNames = placements.map((p) => p?.column.name);
 	return {
 		original,

@@ -1,5 +1,5 @@
 /** The importer's contract, shared by the CLI (`npm run data -- --input …`) and the browser's `/data` page. */
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Problem } from '../problems';
 import type { Dataset, TownRow } from '../rows';
 import type { TableName } from '../schema';
@@ -19,6 +19,9 @@ export interface ImportOptions {
 	/** The keeper's choices for columns the importer could not place. */
 	mapping?: ColumnMapping;
 	crs?: 'wgs84' | 'gcj02';
+	/** 乐清's outline: when given, a boundary GeoJSON among the files is checked against it and the towns
+	 * (validateTownRegions), so the browser and the CLI give the same verdict on it. */
+	outline?: Feature<Polygon | MultiPolygon>;
 }
 
 /** A column of the office's file that no known header matched: shown in the mapping step, never dropped silently. */
