@@ -167,6 +167,41 @@ describe('the importer’s parts', () => {
 		expect(r.dataset.communities.map((c) => c.town_code)).toEqual(['330382002', '330382003', '330382114']);
 	});
 
+	it('units typed in the cell (1.8万㎡, 120.5万元, 140户, 5幢) are read exactly; a unit that does not fit is refused', async () => {
+		const lines = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8').split(
+			'\n'
+		);
+		const row = lines[1]!.split(',');
+		row[7] = '1.8万㎡';
+		row[9] = '140户';
+		row[12] = '5幢';
+		const bad = lines[2]!.split(',');
+		bad[7] = '24000户';
+		const text = [lines[0], row.join(','), bad.join(','), ''].join('\n');
+		const works = '小区编号,改造项目,概算金额\nFC001,building.basic.1.1,120.5万元\n';
+		const r = await importFiles([csv('communities.csv', text), csv('works.csv', works)], options);
+		expect(
+			r.problems.filter((p) => p.level === 'error').map((p) => [p.row, p.column, p.value, p.kind])
+		).toEqual([[3, '建筑面积', '24000户', 'unit-mismatch']]);
+		expect(r.dataset.communities.map((c) => [c.building_area, c.households, c.buildings])).toEqual([
+			[18000, 140, 5]
+		]);
+		expect(r.dataset.works.map((w) => w.estimated_cost)).toEqual([1205000]);
+	});
+
+	it('a satisfaction typed as a fraction (0.92) is refused as one, never stored as 0.92 on the 0–100 scale', async () => {
+		const lines = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8').split(
+			'\n'
+		);
+		const row = lines[1]!.trimEnd().split(',');
+		row[19] = '0.92';
+		const text = [lines[0], row.join(','), ''].join('\n');
+		const r = await importFiles([csv('communities.csv', text)], options);
+		const e = r.problems.filter((p) => p.level === 'error');
+		expect(e.map((p) => [p.row, p.column, p.value, p.kind])).toEqual([[2, '满意度', '0.92', 'unit-suspect']]);
+		expect(e[0]!.zh).toContain('0.92 即 92%');
+	});
+
 	it('files are read by content: a CSV named .txt, a workbook named .csv', async () => {
 		const xls = readFileSync('../shared/field-cases/17-xls-et/旧改台账.xls');
 		const r = await importFiles([{ name: '台账.csv', bytes: new Uint8Array(xls) }], options);
