@@ -202,6 +202,27 @@ describe('the importer’s parts', () => {
 		expect(e[0]!.zh).toContain('0.92 即 92%');
 	});
 
+	it('a workbook’s formatted empty rows after the data are dropped silently; a blank row inside is said', async () => {
+		const ExcelJS = (await import('exceljs')).default;
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('小区');
+		const lines = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8')
+			.replace('\ufeff', '')
+			.split(/\r?\n/);
+		const typed = (l: string) =>
+			l.split(',').map((c) => (c !== '' && !Number.isNaN(Number(c)) ? Number(c) : c));
+		ws.addRow(typed(lines[0]!));
+		ws.addRow(typed(lines[1]!));
+		ws.addRow([]);
+		ws.addRow(typed(lines[2]!));
+		for (let r = 6; r <= 40; r++)
+			ws.getCell(r, 2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+		const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+		const r = await importFiles([{ name: '台账.xlsx', bytes }], options);
+		expect(r.problems.map((p) => [p.kind, p.row])).toEqual([['blank-rows', 3]]);
+		expect(r.dataset.communities).toHaveLength(2);
+	});
+
 	it('files are read by content: a CSV named .txt, a workbook named .csv', async () => {
 		const xls = readFileSync('../shared/field-cases/17-xls-et/旧改台账.xls');
 		const r = await importFiles([{ name: '台账.csv', bytes: new Uint8Array(xls) }], options);
