@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFiles, type ImportOptions } from '../../../src/lib/data/import';
 import { MAX_ROWS } from '../../../src/lib/data/import/decode';
+import { resolveTown } from '../../../src/lib/data/import/towns';
 import { shiftDecimal } from '../../../src/lib/data/import/units';
+import { readYears } from '../../../src/lib/data/import/years';
 import { validateTownRegions } from '../../../src/lib/data/regions';
 import { geo, load, locate } from './load';
 
@@ -81,6 +83,45 @@ describe('the importer’s parts', () => {
 		expect(
 			['1.8', '120.5', '0.875', '10.0049', '1e-7', '-0.5', '0.0001'].map((t) => shiftDecimal(t, 4))
 		).toEqual(['18000', '1205000', '8750', '100049', '0.001', '-5000', '1']);
+	});
+
+	it('reads years, decades and spans; leaves 初/中/末 and the like unread', () => {
+		const read = (t: string) => {
+			const r = readYears(t);
+			return r ? [r.from, r.to, r.kind] : undefined;
+		};
+		expect(
+			[
+				'1998年建成',
+				'90年代',
+				'上世纪80年代',
+				'九十年代',
+				'1985-1990',
+				'1985～1990年',
+				'八十年代末',
+				'1990年前后'
+			].map(read)
+		).toEqual([
+			[1998, 1998, 'year'],
+			[1990, 1999, 'decade'],
+			[1980, 1989, 'decade'],
+			[1990, 1999, 'decade'],
+			[1985, 1990, 'year-range'],
+			[1985, 1990, 'year-range'],
+			undefined,
+			undefined
+		]);
+	});
+
+	it('town names with the county before them, 街道办, or numbered, resolve to one town', () => {
+		const codes = ['乐清市乐成街道', '浙江省温州市乐清市柳市镇', '乐成街道办', '2.虹桥镇', '柳市'].map(
+			(t) => {
+				const r = resolveTown(t, geo.towns);
+				return r.ok === true ? r.code : r.ok;
+			}
+		);
+		expect(codes).toEqual(['330382002', '330382114', '330382002', '330382108', '330382114']);
+		expect(resolveTown('乐清', geo.towns)).toEqual({ ok: 'unknown' });
 	});
 
 	it('a decade that spans the policy’s cutoff (end of 2000, §二(一)) is refused asking for the year', async () => {

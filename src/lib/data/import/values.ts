@@ -7,6 +7,7 @@ import { YUEQING_2023 } from '../../policy';
 import type { Column } from '../schema';
 import { uninert } from '../sheet-export';
 import { parseUnit, shiftDecimal, unitKindOf, type Unit } from './units';
+import { readYears } from './years';
 
 export type ValueResult =
 	| { ok: true; text: string; note?: { kind: string; zh: string; en: string } }
@@ -25,7 +26,6 @@ const COUNT_UNITS: Record<string, readonly string[]> = {
 	分: ['分']
 };
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-const DECADE = /^(\d{4})\s*年代$/;
 
 /** Whether the text carries zero-width or no-break spaces (removed; the caller says so once). */
 export const hasInvisible = (text: string) => /[\u200b-\u200d\u2060\ufeff\u00a0]/.test(text);
@@ -34,30 +34,30 @@ export const hasInvisible = (text: string) => /[\u200b-\u200d\u2060\ufeff\u00a0]
 const cutoffYear = Number(YUEQING_2023.builtBeforeCutoff.slice(0, 4));
 
 function year(column: Column, text: string): ValueResult {
-	const plain = text.replace(/\s+/g, '');
-	const y = /^(\d{4})(年|年建成|年竣工)?$/.exec(plain);
-	if (y) return { ok: true, text: y[1]! };
-	const d = DECADE.exec(plain);
-	if (d && Number(d[1]) % 10 === 0) {
-		const [from, to] = [Number(d[1]), Number(d[1]) + 9];
+	const range = readYears(text);
+	if (range?.kind === 'year') return { ok: true, text: String(range.from) };
+	// A range is read only where the policy's cutoff decides (建成年份); other years must be exact.
+	if (range && column.name === 'completion_year') {
+		const { from, to, kind } = range;
 		if (to <= cutoffYear || from > cutoffYear)
 			return {
 				ok: true,
 				text: String(to),
 				note: {
-					kind: 'decade',
-					zh: `「${text}」按${from}–${to}年的最晚一年${to}年计：这十年中任何一年，资格判断都相同（${cutoffYear}年底为界，§二(一)）`,
-					en: `"${text}" read as ${to}, the last year of ${from}–${to}: every year of the decade gives the same eligibility (cutoff end of ${cutoffYear}, §二(一))`
+					kind,
+					zh: `「${text}」按${from}–${to}年的最晚一年${to}年计：其中任何一年，资格判断都相同（${cutoffYear}年底为界，§二(一)）`,
+					en: `"${text}" read as ${to}, the last year of ${from}–${to}: every year of it gives the same eligibility (cutoff end of ${cutoffYear}, §二(一))`
 				}
 			};
 		return {
 			ok: false,
-			kind: 'decade',
+			kind,
 			zh: `「${text}」跨越${cutoffYear}年底的界线（§二(一)），资格无法判断，请填写具体年份`,
 			en: `"${text}" spans the end of ${cutoffYear} (§二(一)): eligibility cannot be decided; give the exact year`
 		};
 	}
 	// Digits, or text without any hint of a year: the validator says it is not a whole number, quoting it.
+	const plain = text.replace(/\s+/g, '');
 	if (!/[年代初末前后]/.test(plain)) return { ok: true, text: plain };
 	return {
 		ok: false,
