@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFiles, type ImportOptions } from '../../../src/lib/data/import';
 import { MAX_ROWS } from '../../../src/lib/data/import/decode';
+import { placeHeader } from '../../../src/lib/data/import/headers';
 import { resolveTown } from '../../../src/lib/data/import/towns';
 import { shiftDecimal } from '../../../src/lib/data/import/units';
 import { readYears } from '../../../src/lib/data/import/years';
@@ -83,6 +84,30 @@ describe('the importer’s parts', () => {
 		expect(
 			['1.8', '120.5', '0.875', '10.0049', '1e-7', '-0.5', '0.0001'].map((t) => shiftDecimal(t, 4))
 		).toEqual(['18000', '1205000', '8750', '100049', '0.001', '-5000', '1']);
+	});
+
+	it('places headers with their units: in brackets, after a slash, or simply after the name', () => {
+		const place = (table: 'communities' | 'works', h: string) => {
+			const p = placeHeader(table, h);
+			return p ? [p.column.name, p.unit?.shift ?? 0] : undefined;
+		};
+		expect([
+			place('communities', '建筑面积（万㎡）'),
+			place('communities', '建筑面积 万平方米'),
+			place('communities', '改造面积(平方米)'),
+			place('works', '总投资/万元'),
+			place('works', '概算投资万元'),
+			place('communities', '乡镇（街道）'),
+			place('communities', '面积')
+		]).toEqual([
+			['building_area', 4],
+			['building_area', 4],
+			['building_area', 0],
+			['estimated_cost', 4],
+			['estimated_cost', 4],
+			['town_code', 0],
+			undefined
+		]);
 	});
 
 	it('reads years, decades and spans; leaves 初/中/末 and the like unread', () => {
