@@ -110,6 +110,16 @@ describe('the importer’s parts', () => {
 		]);
 	});
 
+	it('reads dates as offices type them; a day that does not exist still fails in the validator', async () => {
+		const dates = ['20240301', '2024年3月1号', '2024-03-01 00:00:00', '2024.3.1', '20240230'];
+		const text = '小区编号,阶段,日期\n' + dates.map((d) => `FC001,征求意见,${d}`).join('\n') + '\n';
+		const r = await importFiles([csv('stage_events.csv', text)], options);
+		const cells = r.tables[0]!.rows.map((row) => row[2]);
+		expect(cells).toEqual(dates); // the office's rows as they were
+		const bad = r.problems.filter((p) => p.column === '日期');
+		expect(bad.map((p) => [p.row, p.value])).toEqual([[6, '20240230']]); // quoted as written
+	});
+
 	it('reads years, decades and spans; leaves 初/中/末 and the like unread', () => {
 		const read = (t: string) => {
 			const r = readYears(t);

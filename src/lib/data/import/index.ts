@@ -147,7 +147,19 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 		refused
 	});
 	// The validator's own problems: a value of a cell, or a table as a whole.
-	problems.push(...validated.problems.map((p) => ({ ...p, kind: p.kind ?? (p.column ? 'value' : 'table') })));
+	// Its messages quote the cell as the file has it, not as normalised (20240230, not 2024-02-30).
+	const [asWritten, asRead] = [originalCells(result.tables), originalCells(tables)];
+	const quoted = (p: Problem) =>
+		p.value !== undefined && asRead.get(cellId(p)) === p.value
+			? (asWritten.get(cellId(p)) ?? p.value)
+			: p.value;
+	problems.push(
+		...validated.problems.map((p) => ({
+			...p,
+			value: quoted(p),
+			kind: p.kind ?? (p.column ? 'value' : 'table')
+		}))
+	);
 	if (options.outline && result.townRegions) {
 		const codes = new Set(validated.dataset.towns.map((t) => t.code));
 		problems.push(
@@ -168,6 +180,21 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 			a.row - b.row
 	);
 	return { ...result, dataset: validated.dataset };
+}
+
+const cellId = (p: { file: string; sheet?: string; row: number; column?: string }) =>
+	`${p.file}|${p.sheet ?? ''}|${p.row}|${p.column ?? ''}`;
+
+/** Every cell of tables (as written, or as normalised), by file, sheet, row and header. */
+function originalCells(tables: RawTable[]): Map<string, string> {
+	const cells = new Map<string, string>();
+	for (const t of tables)
+		t.rows.forEach((row, i) =>
+			t.header.forEach((column, c) =>
+				cells.set(cellId({ file: t.file, sheet: t.sheet, row: t.rowNumbers[i]!, column }), row[c] ?? '')
+			)
+		);
+	return cells;
 }
 
 function convertCommunities(tables: RawTable[]): void {

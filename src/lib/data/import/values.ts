@@ -67,6 +67,14 @@ function year(column: Column, text: string): ValueResult {
 	};
 }
 
+/** Dates as offices type them, in the validator's forms: `20240301`, `2024年3月1号`, `2024-03-01 00:00:00`. */
+function dateText(text: string): string {
+	const t = text.replace(/\s+/g, ' ').trim();
+	const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+	if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+	return t.replace(/号$/, '日').replace(/^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}) 0{1,2}:00(:00)?$/, '$1');
+}
+
 /** One cell's text for `column`, given the unit its header or unit line says, and whether it was a % cell. */
 export function normaliseValue(column: Column, raw: string, unit?: Unit, percentCell = false): ValueResult {
 	const text = raw.replace(INVISIBLE, ' ').normalize('NFKC').trim();
@@ -83,6 +91,7 @@ export function normaliseValue(column: Column, raw: string, unit?: Unit, percent
 		return { ok: true, text: uninert(text) };
 	}
 	if (column.type === 'integer' && column.unit === '年') return year(column, text);
+	if (column.type === 'date') return { ok: true, text: dateText(text) };
 	if (column.type !== 'integer' && column.type !== 'number') return { ok: true, text };
 	const typed = WITH_UNIT.exec(text);
 	let cellUnit: Unit | undefined;
