@@ -299,6 +299,26 @@ describe('the importer’s parts', () => {
 		expect(r.dataset.communities).toHaveLength(2);
 	});
 
+	it('an "xls" a web system wrote as an HTML table is read as a workbook', async () => {
+		const lines = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8')
+			.replace('\ufeff', '')
+			.split(/\r?\n/)
+			.slice(0, 4);
+		const tr = (l: string) =>
+			`<tr>${l
+				.split(',')
+				.map((c) => `<td>${c}</td>`)
+				.join('')}</tr>`;
+		const html = `<html><head><meta charset="utf-8"></head><body><table>${lines.map(tr).join('')}</table></body></html>`;
+		const r = await importFiles([csv('导出.xls', html)], options);
+		expect(r.problems.filter((p) => p.level === 'error')).toEqual([]);
+		expect(r.dataset.communities.map((c) => [c.name, c.building_area])).toEqual([
+			['试验一村', 18000],
+			['试验二村', 24000],
+			['试验三村', 9000]
+		]);
+	});
+
 	it('files are read by content: a CSV named .txt, a workbook named .csv', async () => {
 		const xls = readFileSync('../shared/field-cases/17-xls-et/旧改台账.xls');
 		const r = await importFiles([{ name: '台账.csv', bytes: new Uint8Array(xls) }], options);

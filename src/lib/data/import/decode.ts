@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../problems';
 
-export type FileKind = 'zip' | 'ole2' | 'json' | 'text' | 'empty';
+export type FileKind = 'zip' | 'ole2' | 'json' | 'markup' | 'text' | 'empty';
 
 /** Files larger than this are refused before parsing (the office's ledgers are a few MB at most). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -24,6 +24,7 @@ export function sniff(bytes: Uint8Array): FileKind {
 	)
 		i++;
 	if (bytes[i] === 0x7b /* { */) return 'json';
+	if (bytes[i] === 0x3c /* < */) return 'markup'; // an HTML table or SpreadsheetML 2003 saved as .xls
 	return 'text';
 }
 

@@ -67,7 +67,9 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 			);
 			continue;
 		}
-		if (kind !== 'zip' && kind !== 'ole2' && WORKBOOK.test(name)) {
+		// Web systems export "xls" files that are HTML tables or SpreadsheetML: SheetJS reads those too.
+		const legacy = /\.(xls|et)$/i.test(name) && kind === 'markup';
+		if (kind !== 'zip' && kind !== 'ole2' && !legacy && WORKBOOK.test(name)) {
 			fail(
 				'无法读取Excel文件（应为 .xlsx、.xls 或 WPS .et），文件内容不是工作簿，可能已损坏',
 				'cannot read the workbook (expected .xlsx, .xls or WPS .et): the content is not a workbook; damaged?',
@@ -75,7 +77,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 			);
 			continue;
 		}
-		if (kind === 'zip' || kind === 'ole2') {
+		if (kind === 'zip' || kind === 'ole2' || legacy) {
 			const sheets = readWorkbook(name, bytes, problems);
 			const asOf = readAsOf(sheets, problems);
 			if (asOf) result.asOf = asOf;
