@@ -319,6 +319,17 @@ describe('the importer’s parts', () => {
 		]);
 	});
 
+	it('a workbook with no sheet it can recognise is one error naming the file', async () => {
+		const ExcelJS = (await import('exceljs')).default;
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('Sheet1').addRow(['甲', '乙', '丙']);
+		const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+		const r = await importFiles([{ name: '随便.xlsx', bytes }], options);
+		expect(r.problems.filter((p) => p.level === 'error').map((p) => [p.file, p.kind])).toEqual([
+			['随便.xlsx', 'no-table']
+		]);
+	});
+
 	it('files are read by content: a CSV named .txt, a workbook named .csv', async () => {
 		const xls = readFileSync('../shared/field-cases/17-xls-et/旧改台账.xls');
 		const r = await importFiles([{ name: '台账.csv', bytes: new Uint8Array(xls) }], options);

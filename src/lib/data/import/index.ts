@@ -99,7 +99,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 	for (const file of new Set(grids.map((g) => g.file))) {
 		const mine = grids.filter((g) => g.file === file);
 		const found = mine.map((g) => layOut(g, problems)).filter((l): l is Laid => l !== undefined);
-		if (found.length === 0 && mine.length > 1)
+		if (found.length === 0 && mine.some((g) => g.sheet !== undefined))
 			problems.push({
 				file,
 				row: 0,
