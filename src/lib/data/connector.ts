@@ -1,7 +1,8 @@
 /**
- * The only door to the database: one method, `query(sql)`, returning plain rows. The browser's connector opens
- * DuckDB-WASM lazily (its 34 MB wasm never blocks the first paint) and loads the dataset's Parquet files through
- * parquet-wasm as Arrow — DuckDB-WASM cannot read Parquet offline itself. Extension downloads are off.
+ * The only door to the database. The browser's DuckDB-WASM opens lazily (its 34 MB wasm never blocks the first
+ * paint), in one Web Worker, and takes tables as Arrow IPC: the dataset's Parquet files decoded by parquet-wasm
+ * (DuckDB-WASM cannot read Parquet offline itself), or rows built in the browser (an import). Extension downloads
+ * are off. Pages never call this: the app's data session (session.svelte.ts) opens it once.
  */
 
 export type Row = Record<string, unknown>;
@@ -16,19 +17,22 @@ export interface LoadProgress {
 	total: number;
 }
 
-/** Which tables to load and the SQL that sets up views over them; the dashboard's by default. */
-export interface TableSet {
-	tables: readonly string[];
-	setupSql: string;
+/** DuckDB-WASM, opened: queries, and tables loaded, replaced or dropped by name. */
+export interface Database extends Connector {
+	/** Runs SQL that returns nothing the caller reads (views, DROP). */
+	run(sql: string): Promise<void>;
+	/** Fetches `${url}` (a Parquet file) and loads it as table `name` (replacing any table of that name). */
+	loadParquet(name: string, url: string): Promise<void>;
+	/** Loads an Arrow IPC stream as table `name` (replacing any table of that name). */
+	loadArrow(name: string, ipc: Uint8Array): Promise<void>;
+	/** Ends the worker. */
+	close(): Promise<void>;
 }
 
-/** DuckDB-WASM in a Web Worker with the tables of `set` loaded from `base` (e.g. `/data`). */
-export async function openWasmConnector(
-	base: string,
-	{ tables, setupSql }: TableSet,
-	onProgress?: (p: LoadProgress) => void
-): Promise<Connector> {
-	onProgress?.({ step: 'engine', loaded: 0, total: tables.length });
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Opens DuckDB-WASM in a Web Worker, with parquet-wasm ready beside it. */
+export async function openDatabase(): Promise<Database> {
 	const [duckdb, parquet, ehWasm, ehWorker, mvpWasm, mvpWorker, parquetWasm] = await Promise.all([
 		import('@duckdb/duckdb-wasm'),
 		import('parquet-wasm/esm'),
@@ -42,7 +46,8 @@ export async function openWasmConnector(
 		mvp: { mainModule: mvpWasm.default, mainWorker: mvpWorker.default },
 		eh: { mainModule: ehWasm.default, mainWorker: ehWorker.default }
 	});
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker!));
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await Promise.all([
 		db.instantiate(bundle.mainModule, bundle.pthreadWorker),
 		parquet.default({ module_or_path: parquetWasm.default })
@@ -51,24 +56,29 @@ export async function openWasmConnector(
 	const conn = await db.connect();
 	await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
 
-	let loaded = 0;
-	await Promise.all(
-		tables.map(async (name) => {
-			const res = await fetch(`${base}/${name}.parquet`);
-			if (!res.ok) throw new Error(`${name}.parquet: HTTP ${res.status}`);
-			const bytes = new Uint8Array(await res.arrayBuffer());
-			const ipc = parquet.readParquet(bytes).intoIPCStream();
-			await conn.insertArrowFromIPCStream(ipc, { name, create: true });
-			onProgress?.({ step: 'tables', loaded: ++loaded, total: tables.length });
-		})
-	);
-	await conn.query(setupSql);
-	onProgress?.({ step: 'ready', loaded, total: tables.length });
-
+	const loadArrow = async (name: string, ipc: Uint8Array) => {
+		await conn.query(`DROP VIEW IF EXISTS ${ident(name)}; DROP TABLE IF EXISTS ${ident(name)};`);
+		await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+	};
 	return {
 		async query<T>(sql: string): Promise<T[]> {
 			const table = await conn.query(sql);
 			return table.toArray().map((r) => r.toJSON() as T);
+		},
+		async run(sql) {
+			await conn.query(sql);
+		},
+		async loadParquet(name, url) {
+			const res = await fetch(url);
+			if (!res.ok) throw new Error(`${name}.parquet: HTTP ${res.status}`);
+			const bytes = new Uint8Array(await res.arrayBuffer());
+			await loadArrow(name, parquet.readParquet(bytes).intoIPCStream());
+		},
+		loadArrow,
+		async close() {
+			await conn.close();
+			await db.terminate();
+			worker.terminate();
 		}
 	};
 }

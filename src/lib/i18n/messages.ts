@@ -14,6 +14,11 @@ const MESSAGES = {
 	'lang.switch': { zh: 'English', en: '中文' },
 	'lang.switchLabel': { zh: '切换为英文界面', en: '切换为中文界面 / switch to Chinese' },
 	'badge.example': { zh: '示例数据', en: 'Example data' },
+	'badge.imported': { zh: '未发布的导入数据', en: 'Unpublished imported data' },
+	'badge.importedTitle': {
+		zh: '本浏览器中使用的是导入的数据，尚未发布；刷新页面或放弃导入即回到已发布的数据',
+		en: 'This browser shows imported data that is not published; reload or discard the import to return to the published data'
+	},
 	'badge.schematic': { zh: '边界示意', en: 'Schematic boundaries' },
 	'badge.schematicTitle': {
 		zh: '乡镇街道边界为示意，并非官方行政界线',
