@@ -118,6 +118,11 @@ export class Workbench {
 		}
 	}
 
+	/** Reads the loaded communities again (after an import was applied or discarded), for the diff. */
+	async refreshLoaded(): Promise<void> {
+		this.loaded = await this.#context.loadedCommunities().catch(() => null);
+	}
+
 	/** Sets the keeper's choice for an unplaced column (empty `column` forgets it), remembers it, imports again. */
 	async choose(table: TableName, header: string, column: string, unit?: string): Promise<void> {
 		this.mapping = withChoice(this.mapping, table, header, column, unit);
