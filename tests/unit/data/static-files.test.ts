@@ -84,7 +84,7 @@ describe('static/data files made in the browser', async () => {
 	it('writes status, map.arrow and the manifest the app reads', async () => {
 		const [{ n }] = (await query(
 			`SELECT count(*)::INTEGER AS n FROM read_parquet('${join(dir, 'status.parquet')}')`
-		)) as { n: number }[];
+		)) as [{ n: number }];
 		expect(n).toBe(dataset.communities.length);
 		expect(readMapColumns(files['map.arrow']!).id).toEqual(dataset.communities.map((r) => r.id));
 		const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as Manifest;
