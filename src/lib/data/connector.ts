@@ -11,6 +11,15 @@ export interface Connector {
 	query<T = Row>(sql: string): Promise<T[]>;
 }
 
+/** A result as columns (fast to build and to show at 100k rows): names, DuckDB's types, values by column. */
+export interface ColumnarResult {
+	names: string[];
+	types: string[];
+	/** `columns[j][i]`: row i of column j; dates and timestamps as ISO text, other non-numbers as text. */
+	columns: (string | number | boolean | null)[][];
+	length: number;
+}
+
 export interface LoadProgress {
 	step: 'engine' | 'tables' | 'ready';
 	loaded: number;
@@ -25,6 +34,8 @@ export interface Database extends Connector {
 	loadParquet(name: string, url: string): Promise<void>;
 	/** Loads an Arrow IPC stream as table `name` (replacing any table of that name). */
 	loadArrow(name: string, ipc: Uint8Array): Promise<void>;
+	/** The result of any statement as columns (the SQL console). */
+	columnar(sql: string): Promise<ColumnarResult>;
 	/** Ends the worker. */
 	close(): Promise<void>;
 }
@@ -75,10 +86,46 @@ export async function openDatabase(): Promise<Database> {
 			await loadArrow(name, parquet.readParquet(bytes).intoIPCStream());
 		},
 		loadArrow,
+		async columnar(sql) {
+			const table = await conn.query(sql);
+			const fields = table.schema.fields;
+			return {
+				names: fields.map((f) => f.name),
+				types: fields.map((f) => String(f.type)),
+				columns: fields.map((f, j) => cellsOf(table.getChildAt(j), f.type.typeId, table.numRows)),
+				length: table.numRows
+			};
+		},
 		async close() {
 			await conn.close();
 			await db.terminate();
 			worker.terminate();
 		}
 	};
+}
+
+/** Arrow type ids (apache-arrow's `Type`) read here: dates and timestamps become ISO text. */
+const DATE_TYPES = new Set([8 /* Date */, 10 /* Timestamp */]);
+
+function cellsOf(
+	vector: { get(i: number): unknown } | null,
+	typeId: number,
+	n: number
+): (string | number | boolean | null)[] {
+	const out = new Array<string | number | boolean | null>(n);
+	for (let i = 0; i < n; i++) {
+		const v = vector?.get(i);
+		if (v === null || v === undefined) out[i] = null;
+		else if (DATE_TYPES.has(typeId) && (typeof v === 'number' || v instanceof Date)) {
+			const iso = new Date(v).toISOString();
+			out[i] = typeId === 8 ? iso.slice(0, 10) : iso.replace('T', ' ').replace(/\.000Z$|Z$/, '');
+		} else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') out[i] = v;
+		else if (typeof v === 'bigint') out[i] = Number(v);
+		else
+			out[i] =
+				v instanceof Date
+					? v.toISOString()
+					: JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? Number(x) : x));
+	}
+	return out;
 }

@@ -54,6 +54,16 @@ export class Coordinator {
 		return run;
 	}
 
+	/** The result of `read` on `sql`, run now in the queue, never from the cache (the SQL console). */
+	fresh<T>(sql: string, read: (c: Connector, sql: string) => Promise<T>): Promise<T> {
+		const connector = this.#connector;
+		if (!connector) return Promise.reject(new Error('database not ready'));
+		return this.exclusive(() => {
+			this.runs++;
+			return read(connector, sql);
+		});
+	}
+
 	/** The result of `read` on `sql`, from cache when the same SQL ran before. */
 	request<T>(sql: string, read: (c: Connector, sql: string) => Promise<T>): Promise<T> {
 		const key = `${read.name}\u0000${sql}`;

@@ -71,16 +71,27 @@ export function exportTable(rows: readonly ExportRow[]): (string | number | null
 	return [EXPORT_COLUMNS.map(([h]) => h), ...rows.map((r) => EXPORT_COLUMNS.map(([, f]) => f(r)))];
 }
 
-export function toCsv(rows: readonly ExportRow[]): string {
-	return '\ufeff' + exportTable(rows).map(csvLine).join('');
+/** A grid of cells (first row the header) in this file's two forms; every export goes through these two. */
+export type Grid = readonly (readonly (string | number | boolean | null)[])[];
+
+export function gridToCsv(grid: Grid): string {
+	return '\ufeff' + grid.map(csvLine).join('');
 }
 
-export async function toXlsx(rows: readonly ExportRow[], sheet = '小区清单'): Promise<Uint8Array> {
+export async function gridToXlsx(grid: Grid, sheet: string): Promise<Uint8Array> {
 	const { default: ExcelJS } = await import('exceljs');
 	const wb = new ExcelJS.Workbook();
 	const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-	for (const row of exportTable(rows)) ws.addRow(row);
+	for (const row of grid) ws.addRow([...row]);
 	ws.getRow(1).font = { bold: true };
 	ws.columns.forEach((c) => (c.width = 14));
 	return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export function toCsv(rows: readonly ExportRow[]): string {
+	return gridToCsv(exportTable(rows));
+}
+
+export function toXlsx(rows: readonly ExportRow[], sheet = '小区清单'): Promise<Uint8Array> {
+	return gridToXlsx(exportTable(rows), sheet);
 }
