@@ -67,6 +67,12 @@ export interface StaticInput {
 	passThrough: Record<string, Uint8Array>;
 	sources: string[];
 	builtAt: string;
+	/** Tables derived beside the dataset's own (the public `progress` rows), written as Parquet too. */
+	extraTables?: readonly {
+		name: string;
+		columns: readonly (readonly [string, ColumnType])[];
+		rows: readonly Record<string, unknown>[];
+	}[];
 }
 
 /** Every file of the data folder, by name. */
@@ -96,6 +102,10 @@ export function staticFiles(input: StaticInput, writeParquet: ParquetWriter): Re
 		)
 	);
 	tables.status = statusRows.length;
+	for (const t of input.extraTables ?? []) {
+		files[`${t.name}.parquet`] = writeParquet(arrowIpc(t.columns, t.rows));
+		tables[t.name] = t.rows.length;
+	}
 	files['map.arrow'] = mapArrow(mapColumns(dataset, status));
 	files['towns.geojson'] = text(JSON.stringify(input.regions));
 	Object.assign(files, input.passThrough);

@@ -1,11 +1,13 @@
 /**
  * The static/data folder as a zip, made in the browser: the files `npm run data` writes (staticFiles, with
- * parquet-wasm as the Parquet writer) and the base map's geography copied from the site as it is.
+ * parquet-wasm as the Parquet writer), the public `progress` table and summary.json, and the base map's geography
+ * copied from the site as it is.
  */
 import type { FeatureCollection } from 'geojson';
 import type { ManifestTown } from '$lib/data/manifest';
 import type { Dataset, DatasetMeta } from '$lib/data/rows';
 import { staticFiles } from '$lib/data/static-files';
+import { progressFor } from './progress-extra';
 
 export interface StaticZipInput {
 	dataset: Dataset;
@@ -31,13 +33,18 @@ export async function staticZip(input: StaticZipInput): Promise<Uint8Array> {
 		})
 	]);
 	await parquet.default({ module_or_path: wasm.default });
+	const progress = await progressFor(input.dataset, input.meta, input.towns);
 	const files = staticFiles(
 		{
 			dataset: input.dataset,
 			meta: input.meta,
 			regions: input.regions,
 			townNamesEn: new Map(input.towns.map((t) => [t.code, t.name_en])),
-			passThrough: Object.fromEntries(PASS_THROUGH.map((name, i) => [name, geo[i]!])),
+			passThrough: {
+				...Object.fromEntries(PASS_THROUGH.map((name, i) => [name, geo[i]!])),
+				'summary.json': new TextEncoder().encode(progress.summary)
+			},
+			extraTables: [progress.table],
 			sources: input.sources,
 			builtAt: new Date().toISOString()
 		},
