@@ -9,7 +9,6 @@ import type { DatasetMeta } from '../src/lib/data/rows';
 import { deriveStatus, mapColumns, STATUS_COLUMNS } from '../src/lib/data/derived';
 import { SCHEMA_VERSION, type ColumnType } from '../src/lib/data/schema';
 import { validateTownRegions } from '../src/lib/data/regions';
-import { validateDataset } from '../src/lib/data/validate';
 import { makeLocate } from '../src/lib/geo/locate';
 import { loadGeography } from './lib/geography';
 import { mapArrow } from './lib/map-arrow';
@@ -40,12 +39,13 @@ for (const p of inputs) {
 }
 
 const geo = loadGeography();
-const input = await readInputs(inputs, { crs: values.crs });
-const { dataset, problems } = validateDataset(input.tables, {
+const input = await readInputs(inputs, {
 	defaultTowns: geo.towns,
-	locate: makeLocate(geo.outline)
+	locate: makeLocate(geo.outline),
+	crs: values.crs
 });
-const all = [...input.problems, ...problems];
+const { dataset } = input;
+const all = [...input.problems];
 
 const regions = (input.townRegions ??
 	JSON.parse(readFileSync('data/towns.geojson', 'utf8'))) as FeatureCollection<Polygon | MultiPolygon>;

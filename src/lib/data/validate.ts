@@ -25,6 +25,9 @@ export interface RawTable {
 	headerRow: number;
 	rows: string[][];
 	rowNumbers: number[];
+	/** The schema column of each header, when the importer has placed them (synonyms, units, the keeper's
+	 * mapping); unplaced columns are then the importer's to report. Without it, headers match name or zh. */
+	placed?: (string | undefined)[];
 }
 
 /** Where a point lies: inside 乐清, outside, or outside but inside once read as GCJ-02 (so probably shifted). */
@@ -238,11 +241,13 @@ export function validateDataset(
 
 function parseTable(table: Table, input: RawTable, out: ParsedTable, problems: Problem[]): void {
 	const base = { file: input.file, sheet: input.sheet };
-	const columnAt: (Column | undefined)[] = input.header.map((h) => matchColumn(table, h));
+	const columnAt: (Column | undefined)[] = input.placed
+		? input.placed.map((name) => table.columns.find((c) => c.name === name))
+		: input.header.map((h) => matchColumn(table, h));
 	const headers = new Map<string, string>();
 	columnAt.forEach((c, i) => c && headers.set(c.name, input.header[i]!.trim()));
 	input.header.forEach((h, i) => {
-		if (!columnAt[i] && h.trim() !== '') {
+		if (!input.placed && !columnAt[i] && h.trim() !== '') {
 			problems.push({
 				...base,
 				row: input.headerRow,

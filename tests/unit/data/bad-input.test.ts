@@ -117,7 +117,14 @@ describe('the bad-input corpus, error by error', () => {
 
 	it('a workbook that is not one', async () => {
 		const errors = await errorsOf('broken-xlsx');
-		expect(errors).toEqual([['office.xlsx', 0, undefined, '无法读取Excel文件（应为 .xlsx）']]);
+		expect(errors).toEqual([
+			[
+				'office.xlsx',
+				0,
+				undefined,
+				'无法读取Excel文件（应为 .xlsx、.xls 或 WPS .et），文件内容不是工作簿，可能已损坏'
+			]
+		]);
 	});
 
 	it('reports every problem at once, each in Chinese and English with file, row and column', async () => {
