@@ -77,7 +77,10 @@ describe('the app’s one data session', () => {
 		for (const f of fetched) counts.set(f, (counts.get(f) ?? 0) + 1);
 		const twice = [...counts].filter(([, n]) => n > 1);
 		expect(twice, 'data files fetched more than once').toEqual([]);
-		expect(requests.filter((p) => p.endsWith('favicon.ico')), 'no page asks for /favicon.ico').toEqual([]);
+		expect(
+			requests.filter((p) => p.endsWith('favicon.ico')),
+			'no page asks for /favicon.ico'
+		).toEqual([]);
 		expect(w.foreign, 'requests that left the origin').toEqual([]);
 		expect(w.errors, 'console errors').toEqual([]);
 	});

@@ -42,6 +42,61 @@ export interface Database extends Connector {
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** What is read of an Arrow table DuckDB returns (the worker's and Node's copies of apache-arrow both fit). */
+interface ArrowResult {
+	numRows: number;
+	schema: { fields: { name: string; type: { typeId: number; toString(): string } }[] };
+	toArray(): { toJSON(): unknown }[];
+	getChildAt(i: number): { get(i: number): unknown } | null;
+}
+
+/** A DuckDB-WASM connection: the browser worker's (async) or the Node blocking build's (tests). */
+export interface DuckConnection {
+	query(sql: string): ArrowResult | PromiseLike<ArrowResult>;
+	insertArrowFromIPCStream(ipc: Uint8Array, options: { name: string; create: boolean }): unknown;
+}
+
+/**
+ * The app's Database over a DuckDB-WASM connection: `decode` turns Parquet bytes into an Arrow IPC stream
+ * (parquet-wasm), `end` ends the engine.
+ */
+export function databaseOver(
+	conn: DuckConnection,
+	decode: (parquet: Uint8Array) => Uint8Array,
+	end: () => Promise<void>
+): Database {
+	const loadArrow = async (name: string, ipc: Uint8Array) => {
+		await conn.query(`DROP VIEW IF EXISTS ${ident(name)}; DROP TABLE IF EXISTS ${ident(name)};`);
+		await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+	};
+	return {
+		async query<T>(sql: string): Promise<T[]> {
+			const table = await conn.query(sql);
+			return table.toArray().map((r) => r.toJSON() as T);
+		},
+		async run(sql) {
+			await conn.query(sql);
+		},
+		async loadParquet(name, url) {
+			const res = await fetch(url);
+			if (!res.ok) throw new Error(`${name}.parquet: HTTP ${res.status}`);
+			await loadArrow(name, decode(new Uint8Array(await res.arrayBuffer())));
+		},
+		loadArrow,
+		async columnar(sql) {
+			const table = await conn.query(sql);
+			const fields = table.schema.fields;
+			return {
+				names: fields.map((f) => f.name),
+				types: fields.map((f) => String(f.type)),
+				columns: fields.map((f, j) => cellsOf(table.getChildAt(j), f.type.typeId, table.numRows)),
+				length: table.numRows
+			};
+		},
+		close: end
+	};
+}
+
 /** Opens DuckDB-WASM in a Web Worker, with parquet-wasm ready beside it. */
 export async function openDatabase(): Promise<Database> {
 	const [duckdb, parquet, ehWasm, ehWorker, mvpWasm, mvpWorker, parquetWasm] = await Promise.all([
@@ -66,42 +121,15 @@ export async function openDatabase(): Promise<Database> {
 	await db.open({ query: { castBigIntToDouble: true } });
 	const conn = await db.connect();
 	await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
-
-	const loadArrow = async (name: string, ipc: Uint8Array) => {
-		await conn.query(`DROP VIEW IF EXISTS ${ident(name)}; DROP TABLE IF EXISTS ${ident(name)};`);
-		await conn.insertArrowFromIPCStream(ipc, { name, create: true });
-	};
-	return {
-		async query<T>(sql: string): Promise<T[]> {
-			const table = await conn.query(sql);
-			return table.toArray().map((r) => r.toJSON() as T);
-		},
-		async run(sql) {
-			await conn.query(sql);
-		},
-		async loadParquet(name, url) {
-			const res = await fetch(url);
-			if (!res.ok) throw new Error(`${name}.parquet: HTTP ${res.status}`);
-			const bytes = new Uint8Array(await res.arrayBuffer());
-			await loadArrow(name, parquet.readParquet(bytes).intoIPCStream());
-		},
-		loadArrow,
-		async columnar(sql) {
-			const table = await conn.query(sql);
-			const fields = table.schema.fields;
-			return {
-				names: fields.map((f) => f.name),
-				types: fields.map((f) => String(f.type)),
-				columns: fields.map((f, j) => cellsOf(table.getChildAt(j), f.type.typeId, table.numRows)),
-				length: table.numRows
-			};
-		},
-		async close() {
+	return databaseOver(
+		conn,
+		(bytes) => parquet.readParquet(bytes).intoIPCStream(),
+		async () => {
 			await conn.close();
 			await db.terminate();
 			worker.terminate();
 		}
-	};
+	);
 }
 
 /** Arrow type ids (apache-arrow's `Type`) read here: dates and timestamps become ISO text. */
