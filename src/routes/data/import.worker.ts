@@ -26,7 +26,8 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
 			defaultTowns: towns,
 			locate: outline ? makeLocate(outline) : undefined,
 			mapping,
-			crs
+			crs,
+			allowMissingPoint: true
 		});
 		self.postMessage({ id, result } satisfies ImportReply);
 	} catch (err) {

@@ -139,7 +139,11 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 		});
 	checkCommunities(tables, problems);
 	if (options.crs === 'gcj02') convertCommunities(tables);
-	const validated = validateDataset(tables, { defaultTowns: options.defaultTowns, locate: options.locate });
+	const validated = validateDataset(tables, {
+		defaultTowns: options.defaultTowns,
+		locate: options.locate,
+		allowMissingPoint: options.allowMissingPoint
+	});
 	problems.push(...validated.problems);
 	// In the order of the files, then sheet and row, as a clerk works through them.
 	const order = new Map(files.map((f, i) => [f.name, i]));

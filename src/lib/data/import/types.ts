@@ -19,6 +19,8 @@ export interface ImportOptions {
 	/** The keeper's choices for columns the importer could not place. */
 	mapping?: ColumnMapping;
 	crs?: 'wgs84' | 'gcj02';
+	/** Let communities without coordinates in (lon/lat null, a notice each): the workbench places them. */
+	allowMissingPoint?: boolean;
 }
 
 /** A column of the office's file that no known header matched: shown in the mapping step, never dropped silently. */
