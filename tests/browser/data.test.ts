@@ -229,19 +229,20 @@ describe('the data keeper’s workbench /data', () => {
 		// an SQL query over the imported data, back on /data (same session: no reload)
 		await page.click('a[href$="/data"]');
 		await page.waitForSelector('[data-testid="sql-console"]');
+		const sqlConsole = page.getByTestId('sql-console');
 		await page.fill(
 			'#sql-editor',
 			`SELECT id, name, building_area, lon FROM community_view WHERE id = 'FC004'`
 		);
 		await page.getByRole('button', { name: /^运行/ }).click();
 		await page.waitForSelector('[data-testid="sql-result"]', { timeout: 60_000 });
-		const csv = await saved(page, () => page.getByRole('button', { name: 'CSV' }).click());
+		const csv = await saved(page, () => sqlConsole.getByRole('button', { name: 'CSV', exact: true }).click());
 		const table = parseCsv(csv.bytes.toString('utf8'));
 		expect(table.rows[0]).toEqual(['id', 'name', 'building_area', 'lon']);
 		expect(table.rows[1]!.slice(0, 3)).toEqual(['FC004', '试验四村', '12000']);
 		expect(Number(table.rows[1]![3])).toBeCloseTo(placed[0]!, 5);
 		const xlsx = await readXlsx(
-			(await saved(page, () => page.getByRole('button', { name: 'Excel' }).click())).bytes
+			(await saved(page, () => sqlConsole.getByRole('button', { name: 'Excel', exact: true }).click())).bytes
 		);
 		const rows = xlsx.worksheets[0]!.getSheetValues();
 		expect((rows[2] as unknown[]).slice(1, 3)).toEqual(['FC004', '试验四村']);

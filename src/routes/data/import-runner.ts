@@ -37,3 +37,11 @@ export class ImportRunner {
 		this.#worker = null;
 	}
 }
+
+let kept: ImportRunner | null = null;
+
+/** The app's one runner (the kept workbench holds it); `stop()` ends its worker, the next run starts another. */
+export function keptRunner(): ImportRunner {
+	kept ??= new ImportRunner();
+	return kept;
+}

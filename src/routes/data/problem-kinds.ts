@@ -18,6 +18,7 @@ const KINDS: Record<string, Label> = {
 	percent: { zh: '百分数', en: 'Percentages' },
 	decade: { zh: '年代（范围）', en: 'Decades (ranges)' },
 	crs: { zh: '坐标系', en: 'Coordinate system' },
+	'no-point': { zh: '没有坐标（在地图上放置）', en: 'No coordinates (place on the map)' },
 	unplaced: { zh: '未识别的列', en: 'Columns not placed' },
 	'duplicate-column': { zh: '重复的列', en: 'Duplicate columns' },
 	'unit-suspect': { zh: '疑似单位错误', en: 'Suspect units' },
@@ -35,10 +36,10 @@ const KINDS: Record<string, Label> = {
 	'no-table': { zh: '无法识别的表', en: 'Tables not recognised' },
 	'no-files': { zh: '没有文件', en: 'No files' },
 	'too-many-rows': { zh: '行数过多', en: 'Too many rows' },
-	cell: { zh: '单元格校验', en: 'Cell checks' }
+	cell: { zh: '数据校验', en: 'Data checks' }
 };
 
-/** The group a problem belongs to: its kind, or `cell` for the validator's per-cell checks. */
+/** The group a problem belongs to: its kind, or `cell` for the validator's own checks (columns, cells, rows). */
 export const kindOf = (p: Problem): string => p.kind ?? 'cell';
 
 export function kindLabel(kind: string): Label {

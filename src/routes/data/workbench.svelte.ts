@@ -76,8 +76,8 @@ export class Workbench {
 		const read = await Promise.all(
 			list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
 		);
-		const names = new Set(read.map((f) => f.name));
-		this.files = [...this.files.filter((f) => !names.has(f.name)), ...read];
+		const names = read.map((f) => f.name);
+		this.files = [...this.files.filter((f) => !names.includes(f.name)), ...read];
 		await this.run();
 	}
 
@@ -160,4 +160,12 @@ export class Workbench {
 			note: `导入 / imported: ${this.files.map((f) => f.name).join(', ')}`
 		};
 	}
+}
+
+let kept: Workbench | null = null;
+
+/** The page's workbench, kept for the app's life: the files and choices survive a visit to the map and back. */
+export function keptWorkbench(create: () => Workbench): Workbench {
+	kept ??= create();
+	return kept;
 }
