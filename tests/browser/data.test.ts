@@ -225,6 +225,8 @@ describe('the data keeper’s workbench /data', () => {
 		await page.waitForSelector('[data-testid="imported-badge"]');
 		await expect.poll(() => page.textContent('[data-kpi="communities"]'), { timeout: 60_000 }).toMatch(/4/);
 		expect(await page.textContent('[data-kpi="communities"]')).not.toBe(publishedCount);
+		await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+		await page.screenshot({ path: 'test-results/data-applied-map.png' });
 
 		// an SQL query over the imported data, back on /data (same session: no reload)
 		await page.click('a[href$="/data"]');
