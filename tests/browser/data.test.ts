@@ -5,7 +5,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
 import { parseCsv } from '../../src/lib/data/csv';
+import type { Manifest } from '../../src/lib/data/manifest';
 import { launchBrowser, watchedPage } from './browser';
 import { startPreview, type Preview } from './server';
 
@@ -207,6 +209,28 @@ describe('the data keeper’s workbench /data', () => {
 		expect(await page.textContent('[data-testid="diff-counts"]')).toMatch(/新增 4/);
 		expect(await page.textContent('[data-testid="diff-added"]')).toContain('FC004 试验四村');
 		await page.screenshot({ path: 'test-results/data-1280.png', fullPage: true });
+
+		// the report workbook: the office's rows at their own numbers, the empty 经度 of 试验四村 marked
+		const report = await readXlsx(
+			(await saved(page, () => page.click('[data-testid="download-report"]'))).bytes
+		);
+		const office = report.getWorksheet('小区台账')!;
+		const officeHead = (office.getRow(1).values as unknown[]).slice(1);
+		expect(officeHead.slice(0, 3)).toEqual(['原行号', '序号', '小区编号']);
+		expect(officeHead.at(-1)).toBe('问题');
+		const row6 = office.getRows(2, office.rowCount - 1)!.find((r) => r.getCell(1).value === 6)!;
+		expect(row6.getCell(3).value).toBe('FC004');
+		expect(String(row6.getCell(officeHead.length).value)).toContain('没有坐标');
+		expect(row6.getCell(officeHead.indexOf('经度') + 1).fill).toMatchObject({ type: 'pattern' });
+
+		// the site's data files as a zip, made in the browser (Parquet through parquet-wasm)
+		const zip = unzipSync((await saved(page, () => page.click('[data-testid="export-static"]'))).bytes);
+		for (const name of ['communities', 'status', 'progress', 'works'])
+			expect(zip[`data/${name}.parquet`]?.length, name).toBeGreaterThan(0);
+		const manifest = JSON.parse(new TextDecoder().decode(zip['data/manifest.json'])) as Manifest;
+		expect(manifest.tables.communities).toBe(4);
+		expect(manifest.example).toBe(false);
+		expect(zip['data/map.arrow']?.length).toBeGreaterThan(0);
 
 		// the ledger in template form, with the placed point and areas in ㎡
 		const ledger = await readXlsx(
