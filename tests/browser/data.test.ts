@@ -252,7 +252,16 @@ describe('the data keeper’s workbench /data', () => {
 		await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
 		await page.screenshot({ path: 'test-results/data-applied-map.png' });
 
+		// the public progress page too: 试验四村 found by its pinyin initials (made in the browser on apply)
+		await page.click('a[href$="/progress"]');
+		await page.fill('#search', 'sysc');
+		await expect
+			.poll(() => page.textContent('[data-testid="results"]'), { timeout: 60_000 })
+			.toContain('试验四村');
+
 		// an SQL query over the imported data, back on /data (same session: no reload)
+		await page.goBack();
+		await page.waitForSelector('[data-testid="imported-badge"]');
 		await page.click('a[href$="/data"]');
 		await page.waitForSelector('[data-testid="sql-console"]');
 		const sqlConsole = page.getByTestId('sql-console');
