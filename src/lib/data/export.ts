@@ -1,11 +1,11 @@
 /**
- * The filtered list as a table people open in Excel: Chinese headers, Chinese labels for codes, amounts in yuan.
- * CSV gets a BOM so Excel reads it as UTF-8; XLSX is written with exceljs, loaded only when asked for.
+ * The filtered list as a table people open in Excel: Chinese headers, Chinese labels for codes, amounts in yuan —
+ * written through the one export helper (sheet-export.ts).
  */
 import { WORKFLOW_STAGES } from '../policy';
 import { COLOUR_SCALES } from '../map/classes';
-import { csvLine } from './csv';
 import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from './schema';
+import { csvText, xlsxBytes } from './sheet-export';
 
 export interface ExportRow {
 	id: string;
@@ -71,27 +71,21 @@ export function exportTable(rows: readonly ExportRow[]): (string | number | null
 	return [EXPORT_COLUMNS.map(([h]) => h), ...rows.map((r) => EXPORT_COLUMNS.map(([, f]) => f(r)))];
 }
 
-/** A grid of cells (first row the header) in this file's two forms; every export goes through these two. */
+/** A grid of cells (first row the header), e.g. the SQL console's result; through the one export helper. */
 export type Grid = readonly (readonly (string | number | boolean | null)[])[];
 
 export function gridToCsv(grid: Grid): string {
-	return '\ufeff' + grid.map(csvLine).join('');
+	return csvText(grid);
 }
 
-export async function gridToXlsx(grid: Grid, sheet: string): Promise<Uint8Array> {
-	const { default: ExcelJS } = await import('exceljs');
-	const wb = new ExcelJS.Workbook();
-	const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-	for (const row of grid) ws.addRow([...row]);
-	ws.getRow(1).font = { bold: true };
-	ws.columns.forEach((c) => (c.width = 14));
-	return new Uint8Array(await wb.xlsx.writeBuffer());
+export function gridToXlsx(grid: Grid, sheet: string): Promise<Uint8Array> {
+	return xlsxBytes([{ name: sheet, rows: grid }]);
 }
 
 export function toCsv(rows: readonly ExportRow[]): string {
-	return gridToCsv(exportTable(rows));
+	return csvText(exportTable(rows));
 }
 
-export function toXlsx(rows: readonly ExportRow[], sheet = '小区清单'): Promise<Uint8Array> {
-	return gridToXlsx(exportTable(rows), sheet);
+export async function toXlsx(rows: readonly ExportRow[], sheet = '小区清单'): Promise<Uint8Array> {
+	return xlsxBytes([{ name: sheet, rows: exportTable(rows) }]);
 }

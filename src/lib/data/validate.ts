@@ -42,6 +42,9 @@ export interface ValidateOptions {
 	 * notice: the workbench /data has the keeper place them. The CLI leaves it off: the build needs every point.
 	 */
 	allowMissingPoint?: boolean;
+	/** Communities the importer already refused (with their error): rows referring to them are left out
+	 * without a second error. */
+	refused?: ReadonlySet<string>;
 }
 
 /** The point columns `allowMissingPoint` lets be empty together. */
@@ -126,7 +129,12 @@ export function validateDataset(
 
 	const comm = parsed.get('communities')!;
 	// With nothing read at all the reader has said why; with tables but no communities, say so.
-	if (comm.rows.length === 0 && raw.length > 0 && !problems.some((p) => p.level === 'error')) {
+	if (
+		comm.rows.length === 0 &&
+		raw.length > 0 &&
+		!problems.some((p) => p.level === 'error') &&
+		!options.refused?.size
+	) {
 		problems.push({
 			file: raw.find((r) => r.table === 'communities')?.file ?? '(输入 input)',
 			row: 0,
@@ -187,8 +195,11 @@ export function validateDataset(
 
 	const needCommunity = (name: TableName) => {
 		const t = parsed.get(name)!;
+		const keep: number[] = [];
 		t.rows.forEach((r, i) => {
-			if (!ids.has(String(r.community_id)))
+			const id = String(r.community_id);
+			if (ids.has(id)) keep.push(i);
+			else if (!options.refused?.has(id))
 				at(
 					t.where[i]!,
 					'community_id',
@@ -197,6 +208,8 @@ export function validateDataset(
 					'community id not found in the communities table'
 				);
 		});
+		t.rows = keep.map((i) => t.rows[i]!);
+		t.where = keep.map((i) => t.where[i]!);
 	};
 	for (const name of ['works', 'votes', 'funds', 'stage_events', 'contacts'] as const) needCommunity(name);
 

@@ -14,7 +14,7 @@ import { readGeojson } from './geojson';
 import type { Grid } from './grid';
 import { layOut, type Laid } from './layout';
 import { readAsOf } from './as-of';
-import { checkCommunities } from './checks';
+import { checkRows } from './checks';
 import { normalise } from './normalise';
 import { readWorkbook } from './sheet';
 import type { ImportOptions, ImportResult, InputFile, UnplacedColumn } from './types';
@@ -137,12 +137,13 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 			en: 'no data files given',
 			level: 'error'
 		});
-	checkCommunities(tables, problems);
+	const refused = checkRows(tables, problems);
 	if (options.crs === 'gcj02') convertCommunities(tables);
 	const validated = validateDataset(tables, {
 		defaultTowns: options.defaultTowns,
 		locate: options.locate,
-		allowMissingPoint: options.allowMissingPoint
+		allowMissingPoint: options.allowMissingPoint,
+		refused
 	});
 	problems.push(...validated.problems);
 	// In the order of the files, then sheet and row, as a clerk works through them.

@@ -157,12 +157,13 @@ export function layOut(grid: Grid, problems: Problem[]): Laid | undefined {
 	const body: number[] = [];
 	const skipped = { blank: [] as number[], total: [] as number[], footnote: [] as number[] };
 	for (let i = bodyStart; i < grid.rows.length; i++) {
-		const row = grid.rows[i]!.map((c, k) => (ignored.has(k) ? '' : c));
-		const first = firstText(grid.rows[i]!);
-		if (blank(row)) skipped.blank.push(grid.rowNumbers[i]!);
-		else if (TOTAL.test(first) || grid.rows[i]!.slice(0, 3).some((c) => TOTAL.test(c.replace(/\s+/g, ''))))
+		const full = grid.rows[i]!;
+		const first = firstText(full);
+		if (blank(full)) skipped.blank.push(grid.rowNumbers[i]!);
+		else if (TOTAL.test(first) || full.slice(0, 3).some((c) => TOTAL.test(c.replace(/\s+/g, ''))))
 			skipped.total.push(grid.rowNumbers[i]!);
 		else if (FOOTNOTE.test(first.normalize('NFKC'))) skipped.footnote.push(grid.rowNumbers[i]!);
+		else if (blank(full.filter((_, k) => !ignored.has(k)))) skipped.blank.push(grid.rowNumbers[i]!);
 		else body.push(i);
 	}
 	const say = (rows: number[], kind: string, zh: string, en: string) => {

@@ -80,7 +80,7 @@ export function normalise(
 	const kept: string[][] = [];
 	const keptNumbers: number[] = [];
 	let invisible = 0;
-	const townNotes = new Map<string, string>();
+	const townNotes = new Map<string, { code: string; row: number }>();
 	laid.body.forEach((gridRow, r) => {
 		const out: string[] = [];
 		let ok = true;
@@ -118,7 +118,7 @@ export function normalise(
 			if (p.column.name === 'town_code' && table === 'communities' && text !== '') {
 				const t = resolveTown(text, towns);
 				if (t.ok === true) {
-					if (t.mapped) townNotes.set(text, t.code);
+					if (t.mapped && !townNotes.has(text)) townNotes.set(text, { code: t.code, row: rowNumbers[r]! });
 					text = t.code;
 				} else if (t.ok === false) refuse(c, raw, 'town-ambiguous', t.zh, t.en);
 			}
@@ -138,11 +138,11 @@ export function normalise(
 			en: `invisible characters (zero-width, no-break spaces) removed from ${invisible} cell(s)`,
 			level: 'notice'
 		});
-	for (const [text, code] of townNotes) {
+	for (const [text, { code, row }] of townNotes) {
 		const name = towns.find((t) => t.code === code)?.name ?? code;
 		problems.push({
 			...where,
-			row: laid.headerRow,
+			row,
 			column: header[placements.findIndex((p) => p?.column.name === 'town_code')],
 			value: text,
 			kind: 'town-mapped',

@@ -5,6 +5,7 @@
  */
 import { YUEQING_2023 } from '../../policy';
 import type { Column } from '../schema';
+import { uninert } from '../sheet-export';
 import { shiftDecimal, type Unit } from './units';
 
 export type ValueResult =
@@ -68,7 +69,8 @@ export function normaliseValue(column: Column, raw: string, unit?: Unit, percent
 				zh: `「${text}」是科学计数法，Excel已丢失长数字的末几位，请把该列设为文本后重新填写原值`,
 				en: `"${text}" is in scientific notation: Excel has lost the last digits of the long number; format the column as text and enter the original value`
 			};
-		return { ok: true, text };
+		// A `'` our own CSV export put before `=`, `+`, `-`, `@` (sheet-export.ts) comes off again.
+		return { ok: true, text: uninert(text) };
 	}
 	if (column.type === 'integer' && column.unit === '年') return year(column, text);
 	if (column.type !== 'integer' && column.type !== 'number') return { ok: true, text };
