@@ -4,7 +4,15 @@
  * builder as map.arrow), a manifest, and every table as typed Arrow for DuckDB-WASM. The data session swaps
  * these in with `replace()`. Only the dashboard uses this module (the public site has no import).
  */
-import { Bool, Float64, Table as ArrowTable, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import {
+	Bool,
+	Float64,
+	Table as ArrowTable,
+	tableToIPC,
+	Utf8,
+	vectorFromArray,
+	type Vector
+} from 'apache-arrow';
 import type { FeatureCollection } from 'geojson';
 import type { PolicyParams } from '../policy';
 import { deriveStatus, mapColumns, STATUS_COLUMNS, type MapColumns } from './derived';

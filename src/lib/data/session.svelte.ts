@@ -29,7 +29,11 @@ export interface SessionSpec {
 	tables: readonly string[];
 	views: readonly ViewSpec[];
 	/** Builds an import's tables (the dashboard's); without it `replace()` refuses (the public site). */
-	buildReplacement?: (input: ImportInput, policy: PolicyParams | undefined, published: Manifest | null) => Replacement;
+	buildReplacement?: (
+		input: ImportInput,
+		policy: PolicyParams | undefined,
+		published: Manifest | null
+	) => Replacement;
 	/** Opens the database; DuckDB-WASM unless a test gives another. */
 	open?: () => Promise<Database>;
 }
@@ -47,7 +51,11 @@ export class DataSession {
 	readonly coordinator = new Coordinator();
 	/** Parquet files loaded into DuckDB since the page opened (tests read it: each table once). */
 	tableLoads = $state(0);
-	#published = $state.raw<{ manifest: Manifest | null; geography: Geography | null; columns: MapColumns | null }>({
+	#published = $state.raw<{
+		manifest: Manifest | null;
+		geography: Geography | null;
+		columns: MapColumns | null;
+	}>({
 		manifest: null,
 		geography: null,
 		columns: null
@@ -69,10 +77,13 @@ export class DataSession {
 	readonly #spec: SessionSpec;
 	#db: Database | null = null;
 	#opening: Promise<void> | null = null;
+	// bookkeeping no view reads (views read the $state above): plain collections on purpose
+	/* eslint-disable svelte/prefer-svelte-reactivity */
 	#wanted = new Set<string>();
 	#loaded = new Set<string>();
 	#loading = new Map<string, Promise<void>>();
 	#files = new Map<string, Promise<unknown>>();
+	/* eslint-enable svelte/prefer-svelte-reactivity */
 
 	constructor(spec: SessionSpec) {
 		this.#spec = spec;
@@ -107,13 +118,16 @@ export class DataSession {
 			json('land.geojson')
 		]);
 		const g = this.#published.geography;
-		if (!g || g.towns !== towns) this.#published = { ...this.#published, geography: { towns, boundary, land } };
+		if (!g || g.towns !== towns)
+			this.#published = { ...this.#published, geography: { towns, boundary, land } };
 		return this.geography!;
 	}
 
 	/** map.arrow read into the map's columns, once (no wasm: the map paints before DuckDB). */
 	async loadMapColumns(): Promise<MapColumns> {
-		const cols = await this.#fetch('map.arrow', async (r) => readMapColumns(new Uint8Array(await r.arrayBuffer())));
+		const cols = await this.#fetch('map.arrow', async (r) =>
+			readMapColumns(new Uint8Array(await r.arrayBuffer()))
+		);
 		if (this.#published.columns !== cols) this.#published = { ...this.#published, columns: cols };
 		return this.mapColumns!;
 	}
@@ -176,7 +190,9 @@ export class DataSession {
 		this.#loaded.clear();
 		for (const t of tables) {
 			const cols = t.columns.map(([n, type]) => `${ident(n)} ${type}`).join(', ');
-			await db.run(`DROP VIEW IF EXISTS ${ident(t.name)}; CREATE OR REPLACE TABLE ${ident(t.name)} (${cols})`);
+			await db.run(
+				`DROP VIEW IF EXISTS ${ident(t.name)}; CREATE OR REPLACE TABLE ${ident(t.name)} (${cols})`
+			);
 			if (t.ipc) {
 				await db.loadArrow('__incoming', t.ipc);
 				const casts = t.columns.map(([n, type]) => `CAST(${ident(n)} AS ${type})`).join(', ');

@@ -27,7 +27,9 @@ export const COMMUNITY_VIEW = {
 	needs: ['communities', 'status', 'towns']
 } as const;
 
-/** What the map, its KPIs and the budget's pipeline read (community_view, and stage_events for plans). */
-export const MAP_TABLES = ['towns', 'communities', 'status', 'stage_events'] as const;
+/** What the map, its KPIs, towns and candidates read: community_view. */
+export const MAP_TABLES = ['towns', 'communities', 'status'] as const;
+/** What the budget's pipeline and history read: community_view, and stage_events for plans already made. */
+export const BUDGET_TABLES = [...MAP_TABLES, 'stage_events'] as const;
 /** What one community's page reads: the map's tables and the community's works, votes and funds. */
 export const COMMUNITY_TABLES = [...LOADED_TABLES] as const;

@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 
 export async function openNodeDatabase(): Promise<Database> {
 	const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
-	const duckdb = require(entry) as typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+	const duckdb = require(entry) as typeof import('@duckdb/duckdb-wasm/blocking');
 	const parquet = require('parquet-wasm/node') as typeof import('parquet-wasm/node');
 	const dist = dirname(entry);
 	const db = await duckdb.createDuckDB(
