@@ -1,6 +1,6 @@
 // The workbench's two workbooks: the report (the office's rows, problem cells marked, a 问题 column) and the clean
 // ledger in template form, read back through the same read → validate path `npm run data` runs.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -106,5 +106,27 @@ describe('the clean ledger in template form', () => {
 		expect(again.dataset.funds).toEqual(first.dataset.funds);
 		expect(again.dataset.contacts).toEqual(first.dataset.contacts);
 		expect(again.dataset.communities.length).toBeGreaterThan(100);
+	});
+
+	it('gives formula-looking names and addresses back as the same text (field case 20)', async () => {
+		const first = await load(['data/example']);
+		const [a, b] = first.dataset.communities;
+		const tricky = {
+			...first.dataset,
+			communities: [
+				{ ...a!, name: '=HYPERLINK("http://x","点我")', address: '-3幢' },
+				{ ...b!, name: '+86小区', address: '@小区 <b>粗</b>' }
+			]
+		};
+		const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+		const path = join(dir, '台账.xlsx');
+		writeFileSync(path, await ledgerXlsx(tricky));
+		const sheet = (await read(new Uint8Array(readFileSync(path)))).getWorksheet('小区')!;
+		expect(sheet.getCell(2, 2).type).toBe(ExcelJS.ValueType.String);
+		const again = await load([path]);
+		expect(again.dataset.communities.map((c) => [c.name, c.address])).toEqual([
+			['=HYPERLINK("http://x","点我")', '-3幢'],
+			['+86小区', '@小区 <b>粗</b>']
+		]);
 	});
 });
