@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { parseCsv } from '../../src/lib/data/csv';
 import type { Manifest } from '../../src/lib/data/manifest';
+import { axeViolations } from './axe';
 import { launchBrowser, watchedPage } from './browser';
 import { startPreview, type Preview } from './server';
 
@@ -304,6 +305,13 @@ describe('the data keeper’s workbench /data', () => {
 		await page.screenshot({ path: 'test-results/data-390.png', fullPage: true });
 		const width = await page.evaluate(() => document.documentElement.scrollWidth);
 		expect(width).toBeLessThanOrEqual(390);
+		// accessible as well (the map canvas is MapLibre's own; the console's schema list is checked by its own test)
+		expect(await axeViolations(page, ['[data-testid="preview-map"]', '.schema'])).toEqual([]);
+		// and in English
+		await page.click('[data-testid="lang-switch"]');
+		await page.waitForSelector('text=Data workbench');
+		await page.screenshot({ path: 'test-results/data-390-en.png', fullPage: true });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 		expect(errors).toEqual([]);
 	});
 });
