@@ -1,7 +1,8 @@
-// npm run data [-- --input PATH ...] [--crs gcj02] [--out DIR]
+// npm run data [-- --input PATH ...] [--mapping m.json] [--as-of YYYY-MM-DD] [--crs gcj02] [--out DIR]
 // Validates the dataset (the bundled example, or the office's files) and writes static/data: one Parquet file
 // per table, towns.geojson and manifest.json. On any error it writes nothing and the previous build stays.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIsoDate } from '../src/lib/data/import/as-of';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { formatProblem } from '../src/lib/data/problems';
@@ -13,6 +14,7 @@ import { makeLocate } from '../src/lib/geo/locate';
 import { loadGeography } from './lib/geography';
 import { mapArrow } from './lib/map-arrow';
 import { readInputs } from './lib/read-input';
+import { parseMapping, type ColumnMapping } from '../src/lib/data/import';
 import { writeBuild } from './lib/write-build';
 import { progressRows, progressSummary } from './lib/progress';
 import { townNameEn } from './lib/pinyin';
@@ -22,12 +24,33 @@ const { values } = parseArgs({
 	options: {
 		input: { type: 'string', multiple: true },
 		crs: { type: 'string', default: 'wgs84' },
+		mapping: { type: 'string' },
+		'as-of': { type: 'string' },
 		out: { type: 'string', default: 'static/data' }
 	}
 });
 if (values.crs !== 'wgs84' && values.crs !== 'gcj02') {
 	console.error(`--crs 只能是 wgs84 或 gcj02 / --crs takes wgs84 or gcj02 (${values.crs})`);
 	process.exit(2);
+}
+const asOfFlag = values['as-of'];
+if (asOfFlag !== undefined && !isIsoDate(asOfFlag)) {
+	console.error(`--as-of 应为日期 YYYY-MM-DD / --as-of takes a date YYYY-MM-DD (${asOfFlag})`);
+	process.exit(2);
+}
+let mapping: ColumnMapping | undefined;
+if (values.mapping) {
+	let parsed: ReturnType<typeof parseMapping>;
+	try {
+		parsed = parseMapping(JSON.parse(readFileSync(values.mapping, 'utf8')));
+	} catch (e) {
+		parsed = { ok: false, zh: '不是有效的JSON', en: `not valid JSON: ${(e as Error).message}` };
+	}
+	if (!parsed.ok) {
+		console.error(`映射文件 ${values.mapping}：${parsed.zh} / mapping file: ${parsed.en}`);
+		process.exit(2);
+	}
+	mapping = parsed.mapping;
 }
 const started = performance.now();
 const inputs = values.input ?? ['data/example'];
@@ -42,7 +65,8 @@ const geo = loadGeography();
 const input = await readInputs(inputs, {
 	defaultTowns: geo.towns,
 	locate: makeLocate(geo.outline),
-	crs: values.crs
+	crs: values.crs,
+	mapping
 });
 const { dataset } = input;
 const all = [...input.problems];
@@ -69,7 +93,8 @@ const meta: DatasetMeta = metaPath
 			example: false,
 			title: '乐清市城镇老旧小区改造数据',
 			schemaVersion: SCHEMA_VERSION,
-			asOf: new Date().toISOString().slice(0, 10),
+			// 数据截至: --as-of, else the workbook's 说明 sheet, else today
+			asOf: asOfFlag ?? input.asOf ?? new Date().toISOString().slice(0, 10),
 			schematicBoundaries: !input.townRegions
 		};
 if (input.townRegions)

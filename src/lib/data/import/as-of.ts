@@ -17,6 +17,11 @@ function isoOf(text: string): string | undefined {
 	return date.toISOString().slice(0, 10);
 }
 
+/** Whether `text` is a real day written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+	return /^\d{4}-\d{2}-\d{2}$/.test(text) && isoOf(text) === text;
+}
+
 /** The 说明 sheet's 数据截至 date, or undefined; an unreadable date is an error quoting it. */
 export function readAsOf(grids: Grid[], problems: Problem[]): string | undefined {
 	for (const g of grids.filter((x) => (x.sheet ?? '').trim() === '说明')) {

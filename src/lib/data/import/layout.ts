@@ -40,7 +40,7 @@ const NUMERIC = /^[+-]?[\d,]+(\.\d+)?%?$/;
 const blank = (row: readonly string[]) => row.every((c) => c.trim() === '');
 const firstText = (row: readonly string[]) => (row.find((c) => c.trim() !== '') ?? '').replace(/\s+/g, '');
 
-function unitLine(row: readonly string[]): Map<UnitKind, Unit> | undefined {
+function unitLine(row: readonly string[]): { text: string; units: Map<UnitKind, Unit> } | undefined {
 	for (const cell of row) {
 		const m = UNIT_LINE.exec(cell.normalize('NFKC').trim());
 		if (!m) continue;
@@ -49,7 +49,7 @@ function unitLine(row: readonly string[]): Map<UnitKind, Unit> | undefined {
 			const u = parseUnit(part);
 			if (u) units.set(u.kind, u);
 		}
-		return units;
+		return { text: cell.trim(), units };
 	}
 	return undefined;
 }
@@ -95,28 +95,64 @@ export function layOut(grid: Grid, problems: Problem[]): Laid | undefined {
 		});
 		return undefined;
 	}
-	const { at, table } = best;
-	const units = new Map<UnitKind, Unit>();
-	for (let i = 0; i < at; i++) for (const [k, u] of unitLine(grid.rows[i]!) ?? []) units.set(k, u);
+	const { table } = best;
+	let at = best.at;
 	let header = grid.rows[at]!.map((h) => h.trim());
 	let placements = header.map((h) => placeHeader(table, h));
 	let bodyStart = at + 1;
-	// A second header row under a merged one: no numbers in it, and it places columns the first did not.
-	const next = grid.rows[at + 1];
-	if (next && !blank(next) && !next.some((c) => NUMERIC.test(c.trim()))) {
-		const joined = header.map((h, c) => {
-			const sub = (next[c] ?? '').trim();
-			return sub === '' || sub === h ? h : `${h}/${sub}`;
+	/** Two header rows: a merged top row (面积) over its parts (建筑面积（万㎡）), joined as `面积/建筑面积（万㎡）`. */
+	const twoRows = (top: readonly string[], sub: readonly string[]) => {
+		const joined = top.map((t, c) => {
+			const [h, s] = [t.trim(), (sub[c] ?? '').trim()];
+			return s === '' || s === h ? h : h === '' ? s : `${h}/${s}`;
 		});
 		const placed = joined.map(
 			(h, c) =>
-				placeHeader(table, (next[c] ?? '').trim()) ?? placeHeader(table, h.replace('/', '')) ?? placements[c]
+				placeHeader(table, (sub[c] ?? '').trim()) ??
+				placeHeader(table, (top[c] ?? '').trim()) ??
+				placeHeader(table, h.replace('/', ''))
 		);
-		if (placed.filter(Boolean).length > placements.filter(Boolean).length) {
-			header = joined;
-			placements = placed;
+		return { joined, placed, count: placed.filter(Boolean).length };
+	};
+	const headerLike = (row: readonly string[] | undefined) =>
+		row !== undefined && !blank(row) && !row.some((c) => NUMERIC.test(c.trim()));
+	const above = at > 0 ? grid.rows[at - 1] : undefined;
+	const below = grid.rows[at + 1];
+	if (
+		headerLike(above) &&
+		headerLike(grid.rows[at]) &&
+		headerHits(
+			TABLES.find((t) => t.name === table)!,
+			above!
+		) >= 2
+	) {
+		// the best row is the lower of two (merged cells filled down into it)
+		const two = twoRows(above!, grid.rows[at]!);
+		header = two.joined;
+		placements = two.placed;
+		at -= 1;
+	} else if (headerLike(below)) {
+		const two = twoRows(grid.rows[at]!, below!);
+		if (two.count > placements.filter(Boolean).length) {
+			header = two.joined;
+			placements = two.placed;
 			bodyStart = at + 2;
 		}
+	}
+	const units = new Map<UnitKind, Unit>();
+	for (let i = 0; i < at; i++) {
+		const line = unitLine(grid.rows[i]!);
+		if (!line) continue;
+		for (const [k, u] of line.units) units.set(k, u);
+		problems.push({
+			...where,
+			row: grid.rowNumbers[i]!,
+			value: line.text,
+			kind: 'unit-line',
+			zh: `按单位行换算：${[...line.units.values()].map((u) => (u.kind === 'area' ? `面积按${u.label}` : `金额按${u.label}`)).join('，')}（表头已注明单位的列除外）`,
+			en: `converted by the unit line: ${[...line.units.values()].map((u) => `${u.kind === 'area' ? 'areas' : 'money'} in ${u.label}`).join(', ')} (columns whose header names a unit excepted)`,
+			level: 'notice'
+		});
 	}
 	const ignored = new Set<number>();
 	header.forEach((h, c) => {
@@ -144,13 +180,16 @@ export function layOut(grid: Grid, problems: Problem[]): Laid | undefined {
 		}
 	});
 	const headerRow = grid.rowNumbers[at]!;
-	if (at > 0 || bodyStart > at + 1) {
+	const twoRowsAt = bodyStart > at + 1 ? grid.rowNumbers[at + 1] : undefined;
+	if (at > 0 || twoRowsAt !== undefined) {
+		const rows = twoRowsAt ? `第${headerRow}–${twoRowsAt}行（两行表头）` : `第${headerRow}行`;
+		const rowsEn = twoRowsAt ? `rows ${headerRow}–${twoRowsAt} (two header rows)` : `row ${headerRow}`;
 		problems.push({
 			...where,
 			row: headerRow,
 			kind: 'header-found',
-			zh: `表头在第${headerRow}行${bodyStart > at + 1 ? `（两行表头，至第${grid.rowNumbers[at + 1]}行）` : ''}，上方的标题行已跳过`,
-			en: `header found on row ${headerRow}${bodyStart > at + 1 ? ` (two header rows, to row ${grid.rowNumbers[at + 1]})` : ''}; title rows above it skipped`,
+			zh: `表头在${rows}${at > 0 ? '，上方的标题行已跳过' : ''}`,
+			en: `header found on ${rowsEn}${at > 0 ? '; title rows above it skipped' : ''}`,
 			level: 'notice'
 		});
 	}

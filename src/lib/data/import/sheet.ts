@@ -116,6 +116,7 @@ export function readWorkbook(file: string, bytes: Uint8Array, problems: Problem[
 			type: 'array',
 			cellNF: true,
 			cellFormula: true,
+			sheetStubs: true,
 			cellHTML: false,
 			sheetRows: MAX_ROWS + 1
 		});
