@@ -1,6 +1,6 @@
-// One data session per app (issue 10): navigating / → a community → / → /budget → / opens DuckDB-WASM once, loads
-// each table once (the community's works only when a community is opened), and the map's second visit paints
-// from the session without fetching anything again.
+// One data session per app (issue 10): navigating / → a community → / → /budget → / → /progress opens DuckDB-WASM
+// once, loads each table once (a community's works only when a community is opened, `progress` only on the
+// residents' page), and the map's second visit paints from the session without fetching anything again.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,14 @@ describe('the app’s one data session', () => {
 
 		expect(fetched.slice(before), 'the map’s second visit fetched nothing').toEqual([]);
 		expect(duckdbWorkers(), 'DuckDB-WASM workers after / → community → / → budget → /').toBe(1);
+
+		// the residents' page from the map's header: its `progress` table joins the same database
+		await page.click('a.public-link');
+		await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
+		await page.getByLabel('小区名称、地址或拼音首字母').fill('小区');
+		await page.waitForSelector('[data-testid="results"] li', { timeout: 30_000 });
+		expect(fetched, 'progress loaded when the public page first needs it').toContain('progress.parquet');
+		expect(duckdbWorkers(), 'still one DuckDB-WASM worker').toBe(1);
 		const counts = new Map<string, number>();
 		for (const f of fetched) counts.set(f, (counts.get(f) ?? 0) + 1);
 		const twice = [...counts].filter(([, n]) => n > 1);

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { launchBrowser, watchedPage, type Watched } from './browser';
 import { startPreview, type Preview } from './server';
 import { directSql } from './sql';
@@ -106,6 +107,7 @@ describe('the SQL console', () => {
 		expect(history[0]).toBe('SELECT no_such_column FROM community_view');
 		expect(history).toContain(TOWNS_SQL);
 		await page.screenshot({ path: 'test-results/sql-console.png', fullPage: true });
+		expect(await axeViolations(page), 'axe-core: WCAG A/AA').toEqual([]);
 
 		// on a phone
 		await page.setViewportSize({ width: 390, height: 844 });

@@ -20,6 +20,7 @@ const MESSAGES = {
 		en: "Queries run on this browser's copy of the data (DuckDB-WASM): changes are neither saved nor published; a reload restores it."
 	},
 	'sql.tables': { zh: '数据表与字段', en: 'Tables and columns' },
+	'sql.insertTable': { zh: '插入表名', en: 'Insert the table name' },
 	'sql.editor': { zh: 'SQL 语句', en: 'SQL statement' },
 	'sql.run': { zh: '运行（Ctrl+Enter）', en: 'Run (Ctrl+Enter)' },
 	'sql.running': { zh: '运行中…', en: 'Running…' },
@@ -38,7 +39,7 @@ const MESSAGES = {
 	'sql.notReady': { zh: '查询引擎尚未就绪', en: 'The query engine is not ready yet' },
 	'sql.derived': {
 		zh: '由政策引擎按乐政办发〔2023〕47号计算的每个小区的状态',
-		en: "Each community's status, computed by the policy engine (乐政办发〔2023〕47号)"
+		en: "Each community's status, computed by the policy engine from Yueqing's renovation policy (2023, No. 47)"
 	},
 	'sql.view': {
 		zh: '视图：小区 + 状态 + 乡镇（地图和指标的查询都读它）',
