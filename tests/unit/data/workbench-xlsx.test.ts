@@ -96,9 +96,10 @@ describe('the clean ledger in template form', () => {
 		expect(first.errors).toEqual([]);
 		const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
 		const path = join(dir, '台账.xlsx');
-		writeFileSync(path, await ledgerXlsx(first.dataset));
+		writeFileSync(path, await ledgerXlsx(first.dataset, '2024-06-30'));
 		const again = await load([path]);
 		expect(again.errors).toEqual([]);
+		expect(again.input.asOf).toBe('2024-06-30');
 		expect(again.dataset.communities).toEqual(first.dataset.communities);
 		expect(again.dataset.votes).toEqual(first.dataset.votes);
 		expect(again.dataset.works).toEqual(first.dataset.works);
