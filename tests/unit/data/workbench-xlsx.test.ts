@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ledgerXlsx } from '../../../src/lib/data/ledger-xlsx';
 import type { Problem } from '../../../src/lib/data/problems';
-import { looseProblems, reportXlsx } from '../../../src/lib/data/report-xlsx';
+import { looseProblems, problemColumns, reportXlsx } from '../../../src/lib/data/report-xlsx';
 import type { RawTable } from '../../../src/lib/data/validate';
 import { load } from './load';
 
@@ -70,6 +70,14 @@ describe('the report workbook', () => {
 	it('writes a formula-looking name as text, never a formula', async () => {
 		const wb = await read(await reportXlsx([raw], problems));
 		expect(wb.getWorksheet('小区')!.getCell(3, 3).value).toBe('=HYPERLINK("x")');
+	});
+
+	it('marks both cells of a pair such as 经度/纬度', () => {
+		const header = ['小区编号', '经度', '纬度'];
+		const swapped = { ...problems[0]!, column: '经度/纬度' };
+		expect(problemColumns(header, swapped)).toEqual([1, 2]);
+		expect(problemColumns(header, { ...swapped, column: '纬度' })).toEqual([2]);
+		expect(problemColumns(header, { ...swapped, column: undefined })).toEqual([]);
 	});
 
 	it('puts problems tied to no row on a sheet of their own', async () => {
