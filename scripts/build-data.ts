@@ -65,6 +65,7 @@ const geo = loadGeography();
 const input = await readInputs(inputs, {
 	defaultTowns: geo.towns,
 	locate: makeLocate(geo.outline),
+	outline: geo.outline,
 	crs: values.crs,
 	mapping
 });
@@ -74,7 +75,8 @@ const all = [...input.problems];
 const regions = (input.townRegions ??
 	JSON.parse(readFileSync('data/towns.geojson', 'utf8'))) as FeatureCollection<Polygon | MultiPolygon>;
 const codes = new Set(dataset.towns.map((t) => t.code));
-all.push(...validateTownRegions(regions, codes, geo.outline, input.townRegionsFile ?? 'data/towns.geojson'));
+// A boundary file among the inputs was checked by the importer; the bundled schematic one is checked here.
+if (!input.townRegions) all.push(...validateTownRegions(regions, codes, geo.outline, 'data/towns.geojson'));
 
 for (const p of all.filter((x) => x.level === 'notice')) console.warn(`提示 notice: ${formatProblem(p)}`);
 const errors = all.filter((p) => p.level === 'error');

@@ -25,6 +25,7 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
 		const result = await importFiles(files, {
 			defaultTowns: towns,
 			locate: outline ? makeLocate(outline) : undefined,
+			outline: outline ?? undefined,
 			mapping,
 			crs,
 			allowMissingPoint: true

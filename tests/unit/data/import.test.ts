@@ -1,7 +1,9 @@
 // The office's files that must get in, right (tests/fixtures/office/, made by tests/fixtures/make-office.ts), and
 // the importer's parts: exact units, the decade rule, the keeper's mapping, 数据截至.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFiles, type ImportOptions } from '../../../src/lib/data/import';
+import { MAX_ROWS } from '../../../src/lib/data/import/decode';
 import { shiftDecimal } from '../../../src/lib/data/import/units';
 import { validateTownRegions } from '../../../src/lib/data/regions';
 import { geo, load, locate } from './load';
@@ -82,10 +84,7 @@ describe('the importer’s parts', () => {
 	});
 
 	it('a decade that spans the policy’s cutoff (end of 2000, §二(一)) is refused asking for the year', async () => {
-		const text = (await import('node:fs')).readFileSync(
-			'../shared/field-cases/05-year-as-text/communities.csv',
-			'utf8'
-		);
+		const text = readFileSync('../shared/field-cases/05-year-as-text/communities.csv', 'utf8');
 		const r = await importFiles([csv('c.csv', text.replace('1990年代', '2000年代'))], options);
 		const e = r.problems.find((p) => p.row === 2 && p.level === 'error')!;
 		expect([e.kind, e.value]).toEqual(['decade', '2000年代']);
@@ -130,8 +129,45 @@ describe('the importer’s parts', () => {
 		expect(after.dataset.communities[0]!.building_area).toBe(18000);
 	});
 
+	it('two headers for one column: our own header is read, the other offered for mapping with a notice', async () => {
+		const text = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8')
+			.split('\n')
+			.slice(0, 4)
+			.map((l, i) => (i === 0 ? `改造面积,${l.replace('\ufeff', '')}` : l ? `1,${l}` : l))
+			.join('\n');
+		const r = await importFiles([csv('communities.csv', text)], options);
+		expect(r.problems.filter((p) => p.level === 'error')).toEqual([]);
+		expect(r.problems.map((p) => [p.kind, p.column])).toEqual([['duplicate-column', '改造面积']]);
+		expect(r.unplaced.map((u) => u.header)).toEqual(['改造面积']);
+		expect(r.dataset.communities.map((c) => c.building_area)).toEqual([18000, 24000, 9000]);
+	});
+
+	it('a table longer than MAX_ROWS is refused before it is checked', async () => {
+		const text = '小区编号,小区名称\n' + 'x,y\n'.repeat(MAX_ROWS + 1);
+		const r = await importFiles([csv('communities.csv', text)], options);
+		expect(r.problems.map((p) => [p.kind, p.level])).toEqual([['too-many-rows', 'error']]);
+	});
+
+	it('a towns table with 12-digit 统计用区划代码: cut to 9 digits, one notice, and communities resolve against it', async () => {
+		const towns =
+			'区划代码,名称,类型,城关,驻地经度,驻地纬度\n' +
+			geo.towns
+				.map((t) =>
+					[`${t.code}000`, t.name, t.kind, t.central ? '是' : '否', t.seat_lon, t.seat_lat].join(',')
+				)
+				.join('\n');
+		const communities = readFileSync('../shared/field-cases/06-town-short-names/communities.csv');
+		const r = await importFiles(
+			[csv('towns.csv', towns), { name: 'communities.csv', bytes: communities }],
+			options
+		);
+		expect(r.problems.filter((p) => p.level === 'error')).toEqual([]);
+		expect(r.problems.filter((p) => p.file === 'towns.csv').map((p) => p.kind)).toEqual(['town-mapped']);
+		expect(r.dataset.towns.map((t) => t.code)).toContain('330382114');
+		expect(r.dataset.communities.map((c) => c.town_code)).toEqual(['330382002', '330382003', '330382114']);
+	});
+
 	it('files are read by content: a CSV named .txt, a workbook named .csv', async () => {
-		const { readFileSync } = await import('node:fs');
 		const xls = readFileSync('../shared/field-cases/17-xls-et/旧改台账.xls');
 		const r = await importFiles([{ name: '台账.csv', bytes: new Uint8Array(xls) }], options);
 		expect(r.problems.filter((p) => p.level === 'error')).toEqual([]);

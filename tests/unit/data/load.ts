@@ -8,7 +8,12 @@ export const geo = loadGeography();
 export const locate = makeLocate(geo.outline);
 
 export async function load(paths: string[], options: Partial<ImportOptions> = {}) {
-	const input = await readInputs(paths, { defaultTowns: geo.towns, locate, ...options });
+	const input = await readInputs(paths, {
+		defaultTowns: geo.towns,
+		locate,
+		outline: geo.outline,
+		...options
+	});
 	const all = input.problems;
 	return {
 		dataset: input.dataset,

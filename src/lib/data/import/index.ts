@@ -7,7 +7,7 @@
 import { gcj02ToWgs84 } from '../../geo/gcj02';
 import { parseCsv } from '../csv';
 import type { Problem } from '../problems';
-import type { TownRow } from '../rows';
+import { validateTownRegions } from '../regions';
 import { validateDataset, type RawTable } from '../validate';
 import { decodeText, MAX_FILE_BYTES, MAX_ROWS, sniff } from './decode';
 import { readGeojson } from './geojson';
@@ -16,6 +16,7 @@ import { layOut, type Laid } from './layout';
 import { readAsOf } from './as-of';
 import { checkRows } from './checks';
 import { normalise } from './normalise';
+import type { TownName } from './towns';
 import { readWorkbook } from './sheet';
 import type { ImportOptions, ImportResult, InputFile, UnplacedColumn } from './types';
 
@@ -33,7 +34,7 @@ function textGrid(file: string, text: string): Grid {
 }
 
 /** The towns the communities' names are resolved against: the files' towns table, else the bundled list. */
-function townsOf(laid: Laid[], fallback: TownRow[]): TownRow[] {
+function townsOf(laid: Laid[], fallback: TownName[]): TownName[] {
 	const t = laid.find((l) => l.table === 'towns');
 	if (!t) return fallback;
 	const code = t.placements.findIndex((p) => p?.column.name === 'code');
@@ -41,7 +42,8 @@ function townsOf(laid: Laid[], fallback: TownRow[]): TownRow[] {
 	if (code < 0 || name < 0) return fallback;
 	return t.body.map((i) => {
 		const row = t.grid.rows[i]!;
-		return { ...fallback[0]!, code: (row[code] ?? '').trim(), name: (row[name] ?? '').trim() };
+		const text = (row[code] ?? '').normalize('NFKC').trim();
+		return { code: /^\d{9}000$/.test(text) ? text.slice(0, 9) : text, name: (row[name] ?? '').trim() };
 	});
 }
 
@@ -145,7 +147,19 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 		allowMissingPoint: options.allowMissingPoint,
 		refused
 	});
-	problems.push(...validated.problems);
+	// The validator's own problems: a value of a cell, or a table as a whole.
+	problems.push(...validated.problems.map((p) => ({ ...p, kind: p.kind ?? (p.column ? 'value' : 'table') })));
+	if (options.outline && result.townRegions) {
+		const codes = new Set(validated.dataset.towns.map((t) => t.code));
+		problems.push(
+			...validateTownRegions(result.townRegions, codes, options.outline, result.townRegionsFile!).map(
+				(p) => ({
+					...p,
+					kind: 'boundary'
+				})
+			)
+		);
+	}
 	// In the order of the files, then sheet and row, as a clerk works through them.
 	const order = new Map(files.map((f, i) => [f.name, i]));
 	problems.sort(

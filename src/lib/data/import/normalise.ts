@@ -4,14 +4,13 @@
  * any refused cell is left out, with its error.
  */
 import type { Problem } from '../problems';
-import type { TownRow } from '../rows';
 import type { RawTable } from '../validate';
 import { cellKey } from './grid';
-import { placeHeader, type Placement } from './headers';
+import { cleanHeader, placeHeader, type Placement } from './headers';
 import type { Laid } from './layout';
 import type { ColumnMapping } from './mapping';
 import type { UnplacedColumn } from './types';
-import { resolveTown } from './towns';
+import { resolveTown, type TownName } from './towns';
 import { parseUnit } from './units';
 import { hasInvisible, normaliseValue } from './values';
 
@@ -32,7 +31,7 @@ function mapped(laid: Laid, header: string, mapping?: ColumnMapping): Placement 
 
 export function normalise(
 	laid: Laid,
-	towns: readonly TownRow[],
+	towns: readonly TownName[],
 	problems: Problem[],
 	mapping?: ColumnMapping
 ): Normalised {
@@ -42,6 +41,32 @@ export function normalise(
 	const rowNumbers = laid.body.map((i) => grid.rowNumbers[i]!);
 	const original: RawTable = { table, ...where, header, headerRow: laid.headerRow, rows, rowNumbers };
 	const placements = laid.placements.map((p, c) => p ?? mapped(laid, header[c]!, mapping));
+	const duplicates = new Set<number>();
+	// Two headers placing the same column (建筑面积 and 改造面积): our own header wins, else the first; the other is
+	// offered for mapping with a notice — never a silent choice.
+	const own = (c: number) => {
+		const p = placements[c]!;
+		return [p.column.zh, p.column.name].map(cleanHeader).includes(cleanHeader(header[c]!));
+	};
+	const seen = new Map<string, number>();
+	placements.forEach((p, c) => {
+		if (!p) return;
+		const first = seen.get(p.column.name);
+		if (first === undefined) return void seen.set(p.column.name, c);
+		const [kept, dropped] = own(c) && !own(first) ? [c, first] : [first, c];
+		seen.set(p.column.name, kept);
+		problems.push({
+			...where,
+			row: laid.headerRow,
+			column: header[dropped],
+			kind: 'duplicate-column',
+			zh: `与「${header[kept]}」都可作为「${p.column.zh}」，已读取「${header[kept]}」，本列未导入（可在映射中指定）`,
+			en: `"${header[dropped]}" and "${header[kept]}" both read as ${p.column.name}; "${header[kept]}" was read, this one not (choose it in the mapping)`,
+			level: 'notice'
+		});
+		placements[dropped] = undefined;
+		duplicates.add(dropped);
+	});
 	const unplaced: UnplacedColumn[] = [];
 	header.forEach((h, c) => {
 		if (placements[c] || laid.ignored.has(c) || h.trim() === '') return;
@@ -50,6 +75,7 @@ export function normalise(
 			.filter(Boolean)
 			.slice(0, 3);
 		unplaced.push({ ...where, table, header: h, headerRow: laid.headerRow, samples });
+		if (duplicates.has(c)) return; // already said
 		problems.push({
 			...where,
 			row: laid.headerRow,
@@ -60,27 +86,11 @@ export function normalise(
 			level: 'notice'
 		});
 	});
-	// Two headers placing the same column: the first wins, the second is an error (never a silent choice).
-	const seen = new Map<string, number>();
-	placements.forEach((p, c) => {
-		if (!p) return;
-		const first = seen.get(p.column.name);
-		if (first === undefined) return void seen.set(p.column.name, c);
-		problems.push({
-			...where,
-			row: laid.headerRow,
-			column: header[c],
-			kind: 'duplicate-column',
-			zh: `与「${header[first]}」是同一列（${p.column.zh}），只读取前者`,
-			en: `the same column (${p.column.name}) as "${header[first]}"; only the first is read`,
-			level: 'error'
-		});
-		placements[c] = undefined;
-	});
 	const kept: string[][] = [];
 	const keptNumbers: number[] = [];
 	let invisible = 0;
 	const townNotes = new Map<string, { code: string; row: number }>();
+	const longCodes: number[] = [];
 	laid.body.forEach((gridRow, r) => {
 		const out: string[] = [];
 		let ok = true;
@@ -122,6 +132,11 @@ export function normalise(
 					text = t.code;
 				} else if (t.ok === false) refuse(c, raw, 'town-ambiguous', t.zh, t.en);
 			}
+			// the towns table's own codes may be 12-digit 统计用区划代码 too
+			if (p.column.name === 'code' && table === 'towns' && /^\d{9}000$/.test(text)) {
+				longCodes.push(rowNumbers[r]!);
+				text = text.slice(0, 9);
+			}
 			out.push(text);
 		});
 		if (ok) {
@@ -151,6 +166,15 @@ export function normalise(
 			level: 'notice'
 		});
 	}
+	if (longCodes.length > 0)
+		problems.push({
+			...where,
+			row: longCodes[0]!,
+			kind: 'town-mapped',
+			zh: `${longCodes.length}个12位统计用区划代码已取前9位（如 330382002000 → 330382002）`,
+			en: `${longCodes.length} 12-digit statistical codes cut to their first 9 digits (330382002000 → 330382002)`,
+			level: 'notice'
+		});
 	const placedNames = placements.map((p) => p?.column.name);
 	return {
 		original,

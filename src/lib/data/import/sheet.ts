@@ -118,7 +118,7 @@ export function readWorkbook(file: string, bytes: Uint8Array, problems: Problem[
 			cellFormula: true,
 			sheetStubs: true,
 			cellHTML: false,
-			sheetRows: MAX_ROWS + 1
+			sheetRows: MAX_ROWS
 		});
 	} catch (e) {
 		problems.push({
@@ -132,5 +132,24 @@ export function readWorkbook(file: string, bytes: Uint8Array, problems: Problem[
 		return [];
 	}
 	const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-	return wb.SheetNames.map((name) => sheetGrid(file, name, wb.Sheets[name]!, date1904));
+	const grids: Grid[] = [];
+	for (const name of wb.SheetNames) {
+		const ws = wb.Sheets[name]!;
+		// sheetRows stops reading at the cap; the sheet's full extent says whether rows were left unread
+		const full = ws['!fullref'] ? utils.decode_range(ws['!fullref']).e.r + 1 : 0;
+		if (full > MAX_ROWS) {
+			problems.push({
+				file,
+				sheet: name,
+				row: 0,
+				kind: 'too-many-rows',
+				zh: `行数过多（${full}行，上限${MAX_ROWS}行），未读取`,
+				en: `too many rows (${full}; the limit is ${MAX_ROWS}), not read`,
+				level: 'error'
+			});
+			continue;
+		}
+		grids.push(sheetGrid(file, name, ws, date1904));
+	}
+	return grids;
 }

@@ -5,6 +5,9 @@
  */
 import type { TownRow } from '../rows';
 
+/** What a town is known by. */
+export type TownName = Pick<TownRow, 'code' | 'name'>;
+
 export type TownResult =
 	{ ok: true; code: string; mapped: boolean } | { ok: false; zh: string; en: string } | { ok: 'unknown' };
 
@@ -12,7 +15,7 @@ const SUFFIX = /(街道办事处|办事处|街道|镇人民政府|乡人民政�
 
 const bare = (name: string) => name.replace(SUFFIX, '');
 
-export function resolveTown(text: string, towns: readonly TownRow[]): TownResult {
+export function resolveTown(text: string, towns: readonly TownName[]): TownResult {
 	const raw = text.normalize('NFKC').replace(/\s+/g, '');
 	const byCode = towns.find((t) => t.code === raw);
 	const byName = towns.find((t) => t.name === raw);

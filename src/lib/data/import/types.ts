@@ -1,5 +1,5 @@
 /** The importer's contract, shared by the CLI (`npm run data -- --input …`) and the browser's `/data` page. */
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Problem } from '../problems';
 import type { Dataset, TownRow } from '../rows';
 import type { TableName } from '../schema';
@@ -21,6 +21,9 @@ export interface ImportOptions {
 	crs?: 'wgs84' | 'gcj02';
 	/** Let communities without coordinates in (lon/lat null, a notice each): the workbench places them. */
 	allowMissingPoint?: boolean;
+	/** 乐清's outline: when given, a boundary GeoJSON among the files is checked against it and the towns
+	 * (validateTownRegions), so the browser and the CLI give the same verdict on it. */
+	outline?: Feature<Polygon | MultiPolygon>;
 }
 
 /** A column of the office's file that no known header matched: shown in the mapping step, never dropped silently. */
