@@ -2,7 +2,10 @@
 // the place of the published tables, the map's columns and the manifest, with `status` computed by the engine
 // under the policy in force (§六: policyFor the data's date) exactly as the build computes it; restore() brings
 // the published data back. Real DuckDB-WASM (Node build), real Parquet files from `npm run data`.
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rows } from '../../../src/lib/data/coordinator.svelte';
 import { deriveStatus } from '../../../src/lib/data/derived';
@@ -15,8 +18,9 @@ import { policyFor } from '../../../src/lib/policy';
 import { load } from './load';
 import { openNodeDatabase } from './wasm-node';
 
-const DIR = 'static/data';
-const published = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8')) as Manifest;
+// the example's build: `npm run data`'s output when it is there, else built now (a fresh clone runs unit tests first)
+let DIR = 'static/data';
+let published: Manifest;
 
 // the data files, read from the build's folder (the page fetches the same files over HTTP)
 vi.stubGlobal('fetch', async (url: string) => {
@@ -28,6 +32,14 @@ let session: DataSession;
 let small: Dataset;
 
 beforeAll(async () => {
+	if (!existsSync(`${DIR}/manifest.json`)) {
+		DIR = join(mkdtempSync(join(tmpdir(), 'yq-session-')), 'data');
+		const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', '--out', DIR], {
+			encoding: 'utf8'
+		});
+		if (r.status !== 0) throw new Error(`data build failed: ${r.stderr}`);
+	}
+	published = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8')) as Manifest;
 	const { dataset } = await load(['data/example']);
 	// an "office import": the first 40 communities, one renamed and grown, with their rows
 	const communities = dataset.communities
@@ -53,7 +65,7 @@ beforeAll(async () => {
 	});
 	session.need(MAP_TABLES);
 	await session.open();
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
 	await session?.close();
