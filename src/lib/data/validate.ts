@@ -316,7 +316,7 @@ function parseTable(
 			problems.push({
 				...base,
 				row: input.rowNumbers[r]!,
-				column: headers.get('lon') ?? '经度',
+				column: `${headers.get('lon') ?? '经度'}/${headers.get('lat') ?? '纬度'}`,
 				kind: 'no-point',
 				zh: '没有坐标：请在地图上放置',
 				en: 'no coordinates: place it on the map',
