@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFiles, type ImportOptions } from '../../../src/lib/data/import';
 import { MAX_ROWS } from '../../../src/lib/data/import/decode';
+import { placeHeader } from '../../../src/lib/data/import/headers';
+import { resolveTown } from '../../../src/lib/data/import/towns';
 import { shiftDecimal } from '../../../src/lib/data/import/units';
+import { readYears } from '../../../src/lib/data/import/years';
 import { validateTownRegions } from '../../../src/lib/data/regions';
 import { geo, load, locate } from './load';
 
@@ -81,6 +84,69 @@ describe('the importer’s parts', () => {
 		expect(
 			['1.8', '120.5', '0.875', '10.0049', '1e-7', '-0.5', '0.0001'].map((t) => shiftDecimal(t, 4))
 		).toEqual(['18000', '1205000', '8750', '100049', '0.001', '-5000', '1']);
+	});
+
+	it('places headers with their units: in brackets, after a slash, or simply after the name', () => {
+		const place = (table: 'communities' | 'works', h: string) => {
+			const p = placeHeader(table, h);
+			return p ? [p.column.name, p.unit?.shift ?? 0] : undefined;
+		};
+		expect([
+			place('communities', '建筑面积（万㎡）'),
+			place('communities', '建筑面积 万平方米'),
+			place('communities', '改造面积(平方米)'),
+			place('works', '总投资/万元'),
+			place('works', '概算投资万元'),
+			place('communities', '乡镇（街道）'),
+			place('communities', '面积')
+		]).toEqual([
+			['building_area', 4],
+			['building_area', 4],
+			['building_area', 0],
+			['estimated_cost', 4],
+			['estimated_cost', 4],
+			['town_code', 0],
+			undefined
+		]);
+	});
+
+	it('reads years, decades and spans; leaves 初/中/末 and the like unread', () => {
+		const read = (t: string) => {
+			const r = readYears(t);
+			return r ? [r.from, r.to, r.kind] : undefined;
+		};
+		expect(
+			[
+				'1998年建成',
+				'90年代',
+				'上世纪80年代',
+				'九十年代',
+				'1985-1990',
+				'1985～1990年',
+				'八十年代末',
+				'1990年前后'
+			].map(read)
+		).toEqual([
+			[1998, 1998, 'year'],
+			[1990, 1999, 'decade'],
+			[1980, 1989, 'decade'],
+			[1990, 1999, 'decade'],
+			[1985, 1990, 'year-range'],
+			[1985, 1990, 'year-range'],
+			undefined,
+			undefined
+		]);
+	});
+
+	it('town names with the county before them, 街道办, or numbered, resolve to one town', () => {
+		const codes = ['乐清市乐成街道', '浙江省温州市乐清市柳市镇', '乐成街道办', '2.虹桥镇', '柳市'].map(
+			(t) => {
+				const r = resolveTown(t, geo.towns);
+				return r.ok === true ? r.code : r.ok;
+			}
+		);
+		expect(codes).toEqual(['330382002', '330382114', '330382002', '330382108', '330382114']);
+		expect(resolveTown('乐清', geo.towns)).toEqual({ ok: 'unknown' });
 	});
 
 	it('a decade that spans the policy’s cutoff (end of 2000, §二(一)) is refused asking for the year', async () => {
@@ -165,6 +231,62 @@ describe('the importer’s parts', () => {
 		expect(r.problems.filter((p) => p.file === 'towns.csv').map((p) => p.kind)).toEqual(['town-mapped']);
 		expect(r.dataset.towns.map((t) => t.code)).toContain('330382114');
 		expect(r.dataset.communities.map((c) => c.town_code)).toEqual(['330382002', '330382003', '330382114']);
+	});
+
+	it('units typed in the cell (1.8万㎡, 120.5万元, 140户, 5幢) are read exactly; a unit that does not fit is refused', async () => {
+		const lines = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8').split(
+			'\n'
+		);
+		const row = lines[1]!.split(',');
+		row[7] = '1.8万㎡';
+		row[9] = '140户';
+		row[12] = '5幢';
+		const bad = lines[2]!.split(',');
+		bad[7] = '24000户';
+		const text = [lines[0], row.join(','), bad.join(','), ''].join('\n');
+		const works = '小区编号,改造项目,概算金额\nFC001,building.basic.1.1,120.5万元\n';
+		const r = await importFiles([csv('communities.csv', text), csv('works.csv', works)], options);
+		expect(
+			r.problems.filter((p) => p.level === 'error').map((p) => [p.row, p.column, p.value, p.kind])
+		).toEqual([[3, '建筑面积', '24000户', 'unit-mismatch']]);
+		expect(r.dataset.communities.map((c) => [c.building_area, c.households, c.buildings])).toEqual([
+			[18000, 140, 5]
+		]);
+		expect(r.dataset.works.map((w) => w.estimated_cost)).toEqual([1205000]);
+	});
+
+	it('a satisfaction typed as a fraction (0.92) is refused as one, never stored as 0.92 on the 0–100 scale', async () => {
+		const lines = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8').split(
+			'\n'
+		);
+		const row = lines[1]!.trimEnd().split(',');
+		row[19] = '0.92';
+		const text = [lines[0], row.join(','), ''].join('\n');
+		const r = await importFiles([csv('communities.csv', text)], options);
+		const e = r.problems.filter((p) => p.level === 'error');
+		expect(e.map((p) => [p.row, p.column, p.value, p.kind])).toEqual([[2, '满意度', '0.92', 'unit-suspect']]);
+		expect(e[0]!.zh).toContain('0.92 即 92%');
+	});
+
+	it('a workbook’s formatted empty rows after the data are dropped silently; a blank row inside is said', async () => {
+		const ExcelJS = (await import('exceljs')).default;
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('小区');
+		const lines = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8')
+			.replace('\ufeff', '')
+			.split(/\r?\n/);
+		const typed = (l: string) =>
+			l.split(',').map((c) => (c !== '' && !Number.isNaN(Number(c)) ? Number(c) : c));
+		ws.addRow(typed(lines[0]!));
+		ws.addRow(typed(lines[1]!));
+		ws.addRow([]);
+		ws.addRow(typed(lines[2]!));
+		for (let r = 6; r <= 40; r++)
+			ws.getCell(r, 2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+		const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+		const r = await importFiles([{ name: '台账.xlsx', bytes }], options);
+		expect(r.problems.map((p) => [p.kind, p.row])).toEqual([['blank-rows', 3]]);
+		expect(r.dataset.communities).toHaveLength(2);
 	});
 
 	it('files are read by content: a CSV named .txt, a workbook named .csv', async () => {

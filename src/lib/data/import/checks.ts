@@ -17,6 +17,7 @@ import {
 	OWNERS_PER_HOUSEHOLD,
 	type Range
 } from './plausibility';
+import { shiftDecimal } from './units';
 
 /** Two points this close (metres) with the same address are one community. */
 export const DUPLICATE_METRES = 50;
@@ -79,6 +80,20 @@ function communityRow(t: RawTable, i: number, refuse: Refuse): boolean {
 	const e = check(EXCLUSIVE_PER_HOUSEHOLD, excl! / hh!, 'exclusive_area', '㎡');
 	if (a && e && excl! <= area!) check(EXCLUSIVE_SHARE, excl! / area!, 'exclusive_area', '㎡');
 	check(OWNERS_PER_HOUSEHOLD, owners! / hh!, 'owners', '');
+	const satisfaction = num(t, row, 'satisfaction');
+	if (satisfaction > 0 && satisfaction < 1) {
+		const shown = text(t, row, 'satisfaction');
+		refuse(
+			t,
+			i,
+			headerOf(t, 'satisfaction'),
+			'unit-suspect',
+			`满意度为${shown}，像是以比例填写（${shown} 即 ${shiftDecimal(shown, 2)}%），应为0–100的分数`,
+			`satisfaction is ${shown}: looks like a fraction (${shown} is ${shiftDecimal(shown, 2)}%); expected a score 0–100`,
+			shown
+		);
+		ok = false;
+	}
 	return ok;
 }
 

@@ -77,10 +77,13 @@ const lookup = new Map<TableName, Map<string, Column>>(
 	})
 );
 
-/** Splits `建筑面积（万㎡）`, `总投资/万元`, `面积(平方米)` into the name and a unit; the unit only if it is one. */
+/** Splits `建筑面积（万㎡）`, `总投资/万元`, `建筑面积 万平方米` into the name and a unit; the unit only if it is one. */
 function splitUnit(header: string): [string, Unit | undefined] {
 	const h = cleanHeader(header);
-	const m = /^(.+?)[([]([^()[\]]+)[)\]]$/.exec(h) ?? /^(.+?)[/／]([^/／]+)$/.exec(h);
+	const m =
+		/^(.+?)[([]([^()[\]]+)[)\]]$/.exec(h) ??
+		/^(.+?)[/／]([^/／]+)$/.exec(h) ??
+		/^(.+?)(万平方米|万平米|万m2|平方米|平米|m2|亿元|万元|千元|元)$/.exec(h);
 	if (m) {
 		const unit = parseUnit(m[2]!);
 		if (unit) return [m[1]!, unit];

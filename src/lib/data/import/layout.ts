@@ -195,7 +195,10 @@ export function layOut(grid: Grid, problems: Problem[]): Laid | undefined {
 	}
 	const body: number[] = [];
 	const skipped = { blank: [] as number[], total: [] as number[], footnote: [] as number[] };
-	for (let i = bodyStart; i < grid.rows.length; i++) {
+	// A workbook's formatted but empty rows after the data are not rows the clerk wrote: dropped without a word.
+	let end = grid.rows.length;
+	if (grid.sheet !== undefined) while (end > bodyStart && blank(grid.rows[end - 1]!)) end--;
+	for (let i = bodyStart; i < end; i++) {
 		const full = grid.rows[i]!;
 		const first = firstText(full);
 		if (blank(full)) skipped.blank.push(grid.rowNumbers[i]!);

@@ -6,16 +6,26 @@
 import { YUEQING_2023 } from '../../policy';
 import type { Column } from '../schema';
 import { uninert } from '../sheet-export';
-import { shiftDecimal, type Unit } from './units';
+import { parseUnit, shiftDecimal, unitKindOf, type Unit } from './units';
+import { readYears } from './years';
 
 export type ValueResult =
 	| { ok: true; text: string; note?: { kind: string; zh: string; en: string } }
 	| { ok: false; kind: string; zh: string; en: string };
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00a0\u3000]/g;
-const SCIENTIFIC = /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i;
+/** How Excel shows a long number it has turned into a float: one digit, decimals, E+ and two digits. */
+const SCIENTIFIC = /^[+-]?\d(\.\d+)?E\+\d{2}$/i;
+/** A number with its unit typed into the cell: `1.8万㎡` (`1.8万m2` after NFKC), `120.5万元`, `140户`, `5幢`. */
+const WITH_UNIT = /^([+-]?[\d,]*\.?\d+)\s*([^\d\s.,%+eE-]\S*)$/;
+const COUNT_UNITS: Record<string, readonly string[]> = {
+	户: ['户'],
+	人: ['人', '户'],
+	栋: ['栋', '幢', '座'],
+	'°': ['°'],
+	分: ['分']
+};
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-const DECADE = /^(\d{4})\s*年代$/;
 
 /** Whether the text carries zero-width or no-break spaces (removed; the caller says so once). */
 export const hasInvisible = (text: string) => /[\u200b-\u200d\u2060\ufeff\u00a0]/.test(text);
@@ -24,30 +34,30 @@ export const hasInvisible = (text: string) => /[\u200b-\u200d\u2060\ufeff\u00a0]
 const cutoffYear = Number(YUEQING_2023.builtBeforeCutoff.slice(0, 4));
 
 function year(column: Column, text: string): ValueResult {
-	const plain = text.replace(/\s+/g, '');
-	const y = /^(\d{4})(年|年建成|年竣工)?$/.exec(plain);
-	if (y) return { ok: true, text: y[1]! };
-	const d = DECADE.exec(plain);
-	if (d && Number(d[1]) % 10 === 0) {
-		const [from, to] = [Number(d[1]), Number(d[1]) + 9];
+	const range = readYears(text);
+	if (range?.kind === 'year') return { ok: true, text: String(range.from) };
+	// A range is read only where the policy's cutoff decides (建成年份); other years must be exact.
+	if (range && column.name === 'completion_year') {
+		const { from, to, kind } = range;
 		if (to <= cutoffYear || from > cutoffYear)
 			return {
 				ok: true,
 				text: String(to),
 				note: {
-					kind: 'decade',
-					zh: `「${text}」按${from}–${to}年的最晚一年${to}年计：这十年中任何一年，资格判断都相同（${cutoffYear}年底为界，§二(一)）`,
-					en: `"${text}" read as ${to}, the last year of ${from}–${to}: every year of the decade gives the same eligibility (cutoff end of ${cutoffYear}, §二(一))`
+					kind,
+					zh: `「${text}」按${from}–${to}年的最晚一年${to}年计：其中任何一年，资格判断都相同（${cutoffYear}年底为界，§二(一)）`,
+					en: `"${text}" read as ${to}, the last year of ${from}–${to}: every year of it gives the same eligibility (cutoff end of ${cutoffYear}, §二(一))`
 				}
 			};
 		return {
 			ok: false,
-			kind: 'decade',
+			kind,
 			zh: `「${text}」跨越${cutoffYear}年底的界线（§二(一)），资格无法判断，请填写具体年份`,
 			en: `"${text}" spans the end of ${cutoffYear} (§二(一)): eligibility cannot be decided; give the exact year`
 		};
 	}
 	// Digits, or text without any hint of a year: the validator says it is not a whole number, quoting it.
+	const plain = text.replace(/\s+/g, '');
 	if (!/[年代初末前后]/.test(plain)) return { ok: true, text: plain };
 	return {
 		ok: false,
@@ -74,7 +84,23 @@ export function normaliseValue(column: Column, raw: string, unit?: Unit, percent
 	}
 	if (column.type === 'integer' && column.unit === '年') return year(column, text);
 	if (column.type !== 'integer' && column.type !== 'number') return { ok: true, text };
-	let n = THOUSANDS.test(text) ? text.replaceAll(',', '') : text;
+	const typed = WITH_UNIT.exec(text);
+	let cellUnit: Unit | undefined;
+	let body = text;
+	if (typed) {
+		const suffix = typed[2]!;
+		cellUnit = parseUnit(suffix);
+		const counts = COUNT_UNITS[column.unit ?? ''] ?? [];
+		if (cellUnit ? unitKindOf(column.unit) !== cellUnit.kind : !counts.includes(suffix))
+			return {
+				ok: false,
+				kind: 'unit-mismatch',
+				zh: `单元格中的单位「${suffix}」不适用于此列（应为${column.unit ?? '无单位'}）`,
+				en: `the unit "${suffix}" typed in the cell does not fit this column (expected ${column.unit ?? 'no unit'})`
+			};
+		body = typed[1]!;
+	}
+	let n = THOUSANDS.test(body) ? body.replaceAll(',', '') : body;
 	if (n.endsWith('%') && column.unit === '分') n = n.slice(0, -1).trim();
 	else if (percentCell && column.unit !== '分')
 		return {
@@ -83,8 +109,10 @@ export function normaliseValue(column: Column, raw: string, unit?: Unit, percent
 			zh: '百分比格式的单元格不适用于此列',
 			en: 'a percent cell does not fit this column'
 		};
-	if (unit && unit.shift !== 0) {
-		const shifted = shiftDecimal(n, unit.shift);
+	// A unit typed in the cell is what the clerk meant for that cell; it wins over the header's.
+	const effective = cellUnit ?? unit;
+	if (effective && effective.shift !== 0) {
+		const shifted = shiftDecimal(n, effective.shift);
 		if (shifted === n) return { ok: true, text: n }; // not a number: the validator says so
 		return { ok: true, text: shifted };
 	}
