@@ -11,6 +11,7 @@ const MESSAGES = {
 	'app.asOf': { zh: '数据截至 {date}', en: 'Data as of {date}' },
 	'app.overview': { zh: '总览', en: 'Overview' },
 	'app.progressLink': { zh: '公开进度页', en: 'Public progress page' },
+	'app.dataLink': { zh: '数据工作台', en: 'Data workbench' },
 	'lang.switch': { zh: 'English', en: '中文' },
 	'lang.switchLabel': { zh: '切换为英文界面', en: '切换为中文界面 / switch to Chinese' },
 	'sql.title': { zh: 'SQL 查询', en: 'SQL console' },
