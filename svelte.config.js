@@ -39,11 +39,14 @@ const config = {
 				files: { routes: 'src/routes-public', assets: '.public/static' },
 				outDir: '.svelte-kit-public',
 				csp,
-				prerender: { entries: ['/progress'] }
+				// relative asset and data paths: the folder works at any path (`/`, `/jiugai/`) without a rebuild
+				paths: { relative: true },
+				prerender: { entries: ['/progress/'] }
 			}
 		: {
 				// The intranet serves plain files: every page is prerendered, with index.html as the SPA fallback.
-				adapter: adapter({ fallback: 'index.html', strict: true })
+				adapter: adapter({ fallback: 'index.html', strict: true }),
+				paths: { relative: true }
 			}
 };
 
