@@ -5,6 +5,7 @@
 //   npx tsx scripts/make-surround.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import buffer from '@turf/buffer';
+import { format } from 'prettier';
 import type { Feature, MultiPolygon } from 'geojson';
 
 const SURROUND_KM = 4;
@@ -27,5 +28,5 @@ const out = {
 	},
 	features: [{ type: 'Feature', properties: { km: SURROUND_KM }, geometry }]
 };
-writeFileSync('data/geo/yueqing-surround.geojson', JSON.stringify(out) + '\n');
+writeFileSync('data/geo/yueqing-surround.geojson', await format(JSON.stringify(out), { parser: 'json' }));
 console.log(`data/geo/yueqing-surround.geojson: county + ${SURROUND_KM} km`);
