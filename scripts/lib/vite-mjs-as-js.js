@@ -3,18 +3,21 @@
  * patched. Stock nginx's mime.types has no `.mjs`, so it serves one as application/octet-stream, and the browser
  * refuses a module worker of that type: the map would never draw on a plain static server.
  */
-import type { Plugin } from 'vite';
-
-export function mjsAsJs(): Plugin {
+/** @returns {import('vite').Plugin} */
+export function mjsAsJs() {
 	return {
 		name: 'mjs-as-js',
 		apply: 'build',
 		generateBundle(_options, bundle) {
-			const renamed: [string, string][] = [];
+			/** @type {[string, string][]} */
+			const renamed = [];
 			for (const [key, item] of Object.entries(bundle)) {
 				if (item.type !== 'asset' || !item.fileName.endsWith('.mjs')) continue;
 				const to = `${item.fileName.slice(0, -'.mjs'.length)}.js`;
-				renamed.push([item.fileName.split('/').pop()!, to.split('/').pop()!]);
+				renamed.push([
+					item.fileName.slice(item.fileName.lastIndexOf('/') + 1),
+					to.slice(to.lastIndexOf('/') + 1)
+				]);
 				delete bundle[key];
 				this.emitFile({ type: 'asset', fileName: to, source: item.source });
 			}
