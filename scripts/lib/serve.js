@@ -12,8 +12,10 @@ export function siteServer({ site, data }) {
 	const fromSite = sirv(site, { single: true, etag: true });
 	// dev: each request looks on disk (no file list cached at start); no-cache: the browser revalidates by ETag
 	const fromData = sirv(data, { dev: true, etag: true });
-	const notFound = (/** @type {import('node:http').ServerResponse} */ res) => () =>
+	/** @param {import('node:http').ServerResponse} res */
+	const notFound = (res) => () => {
 		res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 未找到 / not found');
+	};
 	return createServer((req, res) => {
 		const url = req.url ?? '/';
 		if (url === '/data' || url.startsWith('/data/') || url.startsWith('/data?')) {
