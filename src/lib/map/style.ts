@@ -127,6 +127,8 @@ function surroundLayers(): LayerSpecification[] {
 			type: 'line',
 			source: 'land',
 			filter: ['==', ['get', 'surface'], 'mask'],
+			// round joins: a wide line's mitred corners would reach further in
+			layout: { 'line-join': 'round' },
 			paint: { 'line-color': MASK_COLOUR, 'line-width': width, 'line-blur': width }
 		}
 	];
