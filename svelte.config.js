@@ -44,7 +44,8 @@ const config = {
 				prerender: { entries: ['/progress/'] }
 			}
 		: {
-				// The intranet serves plain files: every page is prerendered, with index.html as the SPA fallback.
+				// Prerendered pages, and index.html as the fallback for pages rendered in the browser (/community/…):
+				// the server must fall back to it (npm start does; README: the dashboard on a plain server).
 				adapter: adapter({ fallback: 'index.html', strict: true }),
 				paths: { relative: true }
 			}
