@@ -39,11 +39,15 @@ const config = {
 				files: { routes: 'src/routes-public', assets: '.public/static' },
 				outDir: '.svelte-kit-public',
 				csp,
-				prerender: { entries: ['/progress'] }
+				// relative asset and data paths: the folder works at any path (`/`, `/jiugai/`) without a rebuild
+				paths: { relative: true },
+				prerender: { entries: ['/progress/'] }
 			}
 		: {
-				// The intranet serves plain files: every page is prerendered, with index.html as the SPA fallback.
-				adapter: adapter({ fallback: 'index.html', strict: true })
+				// Prerendered pages, and index.html as the fallback for pages rendered in the browser (/community/…):
+				// the server must fall back to it (npm start does; README: the dashboard on a plain server).
+				adapter: adapter({ fallback: 'index.html', strict: true }),
+				paths: { relative: true }
 			}
 };
 

@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { mjsAsJs } from './scripts/lib/vite-mjs-as-js.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), mjsAsJs()],
 	// DuckDB-WASM and parquet-wasm load their wasm by URL; Vite's pre-bundling would break that.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	preview: { port: Number(process.env.PORT ?? 4173), strictPort: true },

@@ -18,6 +18,7 @@ import { parseMapping, type ColumnMapping } from '../src/lib/data/import';
 import { writeBuild } from './lib/write-build';
 import { progressRows, progressSummary } from './lib/progress';
 import { townNameEn } from './lib/pinyin';
+import { landWithMask } from './lib/coast';
 import { PROGRESS_COLUMNS } from '../src/lib/progress/summary';
 
 const { values } = parseArgs({
@@ -119,7 +120,13 @@ const files = {
 	'summary.json': JSON.stringify(progressSummary(dataset, progress, meta, namedTowns)),
 	'map.arrow': mapArrow(mapColumns(dataset, status)),
 	'boundary.geojson': readFileSync('data/geo/yueqing-boundary.geojson', 'utf8'),
-	'land.geojson': readFileSync('data/geo/land-osm.geojson', 'utf8')
+	// the land with a mask beyond the county's surround: no box edge of the land data in view
+	'land.geojson': JSON.stringify(
+		landWithMask(
+			JSON.parse(readFileSync('data/geo/land-osm.geojson', 'utf8')) as FeatureCollection,
+			JSON.parse(readFileSync('data/geo/yueqing-surround.geojson', 'utf8')) as FeatureCollection
+		)
+	)
 };
 const counts = await writeBuild(values.out, dataset, regions, meta, input.files, {
 	tables: [statusTable, progressTable],

@@ -72,15 +72,18 @@ const publicManifest = {
 	tables: counts
 };
 writeFileSync(`${DATA}/manifest.json`, JSON.stringify(publicManifest, null, '\t') + '\n');
-// the site's root sends visitors to /progress (a plain page: the build has no other route)
+// the site's root sends visitors to progress/ (a plain page: the build has no other route). Relative, and to the
+// directory itself, so it works at any path (`/`, `/jiugai/`) on any static server.
 writeFileSync(
 	`${WORK}/static/index.html`,
-	'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=progress"><title>乐清市老旧小区改造进度</title></head><body><a href="progress">乐清市老旧小区改造进度 / progress</a></body></html>\n'
+	'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=progress/"><title>乐清市老旧小区改造进度</title></head><body><a href="progress/">乐清市老旧小区改造进度 / progress</a></body></html>\n'
 );
 rmSync(FULL, { recursive: true, force: true });
 
 // 3. the site: only src/routes-public, with the public folder as its static assets
 rmSync(OUT, { recursive: true, force: true });
+// tsconfig.json extends .svelte-kit/tsconfig.json: on a fresh clone nothing has made it yet
+run(['node_modules/@sveltejs/kit/svelte-kit.js', 'sync']);
 run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { PUBLIC_SITE: '1' });
 
 // 4. nothing internal may be in it

@@ -21,7 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
 	mkdirSync('test-results', { recursive: true });
-	if (!existsSync(`${OUT}/progress.html`)) throw new Error('run npm run build:public first');
+	if (!existsSync(`${OUT}/progress/index.html`)) throw new Error('run npm run build:public first');
 	server = await startStatic(OUT);
 	browser = await launchBrowser();
 });
@@ -93,7 +93,7 @@ describe('the public progress site (build-public)', () => {
 		expect(existsSync(`${OUT}/community`)).toBe(false);
 		expect(existsSync(`${OUT}/data/contacts.parquet`)).toBe(false);
 		expect(existsSync(`${OUT}/data/map.arrow`)).toBe(false);
-		const html = readFileSync(`${OUT}/progress.html`, 'utf8');
+		const html = readFileSync(`${OUT}/progress/index.html`, 'utf8');
 		const csp = /http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
 		expect(csp).toContain("default-src 'self'");
 		expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[^']+')*;/);
@@ -126,7 +126,7 @@ describe('the public progress site (build-public)', () => {
 		const p = await phone();
 		const { page } = p;
 		await page.goto(server.url + '/');
-		await page.waitForURL(/\/progress$/);
+		await page.waitForURL(/\/progress\/$/);
 		await page.waitForSelector('[data-figure="renovated"]', { timeout: 30_000 });
 		const summary = JSON.parse(readFileSync(`${OUT}/data/summary.json`, 'utf8')) as ProgressSummary;
 		const [renovated] = await directSql<{ n: number }>(
@@ -176,7 +176,7 @@ describe('the public progress site (build-public)', () => {
 	it('the timeline plays through the months; axe-core finds no WCAG A/AA violations', async () => {
 		const p = await phone('zh-CN', true);
 		const { page } = p;
-		await page.goto(server.url + '/progress');
+		await page.goto(server.url + '/progress/');
 		await dbReady(page);
 		const before = await page.textContent('[data-testid="cursor"]');
 		await page.getByTestId('play').tap();
@@ -198,7 +198,7 @@ describe('the public progress site (build-public)', () => {
 
 	it('in English: ?lang=en', async () => {
 		const p = await phone('en');
-		await p.page.goto(server.url + '/progress?lang=en');
+		await p.page.goto(server.url + '/progress/?lang=en');
 		await p.page.waitForSelector('[data-figure="renovated"]');
 		expect(await p.page.textContent('h1')).toBe('Yueqing old community renovation: progress');
 		expect(await p.page.textContent('[data-figure="renovated"] .label')).toBe('Renovated');
@@ -222,7 +222,7 @@ describe('the public progress site (build-public)', () => {
 		summary.towns[0]!.name = XSS;
 		await page.route('**/data/communities.parquet', (r) => r.fulfill({ body: readFileSync(tampered) }));
 		await page.route('**/data/summary.json', (r) => r.fulfill({ json: summary }));
-		await page.goto(server.url + `/progress?id=${first!.id}`);
+		await page.goto(server.url + `/progress/?id=${first!.id}`);
 		await dbReady(page);
 		await page.getByLabel('小区名称、地址或拼音首字母').fill('onerror');
 		const result = page.locator('[data-testid="results"] button').first();

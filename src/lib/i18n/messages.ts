@@ -269,6 +269,16 @@ const MESSAGES = {
 		zh: '点击圆点查看小区；双指拖动地图',
 		en: 'Tap a dot to see the community; drag with two fingers'
 	},
+	'progress.legend': { zh: '图例', en: 'Legend' },
+	'progress.legend.stages': {
+		zh: '圆点：小区当前改造进度，越大户数越多',
+		en: "Dots: each community's stage; larger, more households"
+	},
+	'progress.legend.towns': {
+		zh: '乡镇街道底色：已完成改造的小区数',
+		en: 'Shading of streets and towns: communities renovated'
+	},
+	'progress.legend.count': { zh: '{n} 个', en: '{n}' },
 	'progress.byYear': { zh: '历年完成改造', en: 'Completed each year' },
 	'progress.year': { zh: '年份', en: 'Year' },
 	'progress.communities': { zh: '小区', en: 'Communities' },

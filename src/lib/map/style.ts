@@ -3,7 +3,7 @@
  * with Chinese names. No tiles, sprites or glyph files: Chinese labels are drawn with the local CJK font
  * (`localIdeographFontFamily`), so the style makes no request at all.
  */
-import type { StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { townNameIn, type ManifestTown } from '../data/manifest';
 import type { Lang } from '../i18n/format';
@@ -24,6 +24,11 @@ export interface BaseData {
 export const LOCAL_CJK_FONT =
 	"'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
+/** The county's paper colour, under the towns' fill. */
+export const COUNTY_COLOUR = '#fbfaf6';
+/** The towns' fill opacity (a selected town's: 0.55); legends draw the same over COUNTY_COLOUR. */
+export const TOWN_FILL_OPACITY = 0.45;
+
 export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpecification {
 	return {
 		version: 8,
@@ -36,15 +41,21 @@ export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpeci
 		},
 		layers: [
 			{ id: 'sea', type: 'background', paint: { 'background-color': '#dce8f2' } },
-			{ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#efece4' } },
-			{ id: 'county', type: 'fill', source: 'boundary', paint: { 'fill-color': '#fbfaf6' } },
+			{
+				id: 'land',
+				type: 'fill',
+				source: 'land',
+				filter: ['!=', ['get', 'surface'], 'mask'],
+				paint: { 'fill-color': '#efece4' }
+			},
+			{ id: 'county', type: 'fill', source: 'boundary', paint: { 'fill-color': COUNTY_COLOUR } },
 			{
 				id: 'towns-fill',
 				type: 'fill',
 				source: 'towns',
 				paint: {
 					'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], 'rgba(0,0,0,0)']],
-					'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.55, 0.45]
+					'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.55, TOWN_FILL_OPACITY]
 				}
 			},
 			{
@@ -53,6 +64,7 @@ export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpeci
 				source: 'towns',
 				paint: { 'line-color': '#8a96a3', 'line-width': 0.8, 'line-dasharray': [3, 2] }
 			},
+			...surroundLayers(),
 			{
 				id: 'towns-selected',
 				type: 'line',
@@ -88,6 +100,38 @@ export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpeci
 			}
 		]
 	};
+}
+
+/** Beyond the county's surround (4 km), a plain mask. */
+export const MASK_COLOUR = '#e6eaee';
+
+/**
+ * The mask over everything beyond the county's surround (land.geojson's `mask` feature, scripts/lib/coast.ts),
+ * with its inner edge faded by a blurred line about 2.5 km wide at every zoom: the land data's box edges lie
+ * under it, so nothing in view looks cut by a box.
+ */
+function surroundLayers(): LayerSpecification[] {
+	// 2.5 km in pixels: 156 543 m a pixel at zoom 0 on the equator, × cos 28° at 乐清
+	const px = (zoom: number) => 2500 / ((156_543 * Math.cos((28 * Math.PI) / 180)) / 2 ** zoom);
+	const width: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 6, px(6), 18, px(18)];
+	return [
+		{
+			id: 'surround-mask',
+			type: 'fill',
+			source: 'land',
+			filter: ['==', ['get', 'surface'], 'mask'],
+			paint: { 'fill-color': MASK_COLOUR, 'fill-antialias': false }
+		},
+		{
+			id: 'surround-fade',
+			type: 'line',
+			source: 'land',
+			filter: ['==', ['get', 'surface'], 'mask'],
+			// round joins: a wide line's mitred corners would reach further in
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': MASK_COLOUR, 'line-width': width, 'line-blur': width }
+		}
+	];
 }
 
 /** Town name labels at each town's seat (where the town is, not a schematic cell's centroid). */

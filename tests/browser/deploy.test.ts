@@ -1,0 +1,112 @@
+// The public site deploys anywhere: build-public/ as built, served by real static servers — Python's http.server
+// and Debian's nginx with its stock configuration — at the server's root and from a sub-path (/jiugai/), with no
+// rebuild. A resident's path through it: the root sends them on, the page loads, the headline, search, the card
+// and the map all work, and no request leaves the origin or answers 404.
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import type { Preview } from './server';
+import { startNginx, startPython } from './static-servers';
+
+const OUT = 'build-public';
+/** A parent folder holding the site as jiugai/ (a symlink: the same files, no rebuild). */
+const PARENT = 'test-results/deploy-parent';
+let browser: Browser;
+
+beforeAll(async () => {
+	if (!existsSync(`${OUT}/progress/index.html`)) throw new Error('run npm run build:public first');
+	rmSync(PARENT, { recursive: true, force: true });
+	mkdirSync(PARENT, { recursive: true });
+	symlinkSync(resolve(OUT), `${PARENT}/jiugai`);
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	rmSync(PARENT, { recursive: true, force: true });
+});
+
+const SERVERS = [
+	{ name: 'python3 -m http.server', start: startPython },
+	{ name: 'nginx (Debian, stock config)', start: startNginx }
+] as const;
+const PLACES = [
+	{ path: '/', root: OUT },
+	{ path: '/jiugai/', root: PARENT }
+] as const;
+
+describe.each(SERVERS)('build-public/ on $name', ({ name, start }) => {
+	it.each(PLACES)('at $path: root → progress/, headline, search, card, map', async ({ path, root }) => {
+		const server: Preview = await start(root);
+		const context = await browser.newContext({
+			viewport: { width: 390, height: 844 },
+			deviceScaleFactor: 2,
+			isMobile: true,
+			hasTouch: true,
+			locale: 'zh-CN',
+			timezoneId: 'Asia/Shanghai'
+		});
+		try {
+			const page = await context.newPage();
+			const foreign: string[] = [];
+			const failed: string[] = [];
+			const errors: string[] = [];
+			await context.route('**/*', (route) => {
+				const url = route.request().url();
+				if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:'))
+					return route.fallback();
+				foreign.push(url);
+				return route.abort();
+			});
+			page.on('response', (r) => {
+				if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+			});
+			page.on('console', (m) => {
+				if (m.type() === 'error' && !/GPU stall due to ReadPixels/.test(m.text())) errors.push(m.text());
+			});
+			page.on('pageerror', (e) => errors.push(String(e)));
+
+			// the folder's address, as a portal would link it: its index.html sends the reader to progress/
+			await page.goto(server.url + path);
+			await page.waitForURL(`${server.url}${path}progress/`, { timeout: 30_000 });
+			await page.waitForSelector('[data-figure="renovated"] .value', { timeout: 30_000 });
+			expect(await page.textContent('h1')).toBe('乐清市老旧小区改造进度');
+			expect(await page.textContent('body')).not.toMatch(/404|Not Found/i);
+
+			// search by pinyin initials (DuckDB-WASM and its wasm from this server, at this path)
+			await page.getByLabel('小区名称、地址或拼音首字母').fill('dp');
+			const result = page.locator('[data-testid="results"] button').first();
+			await result.waitFor({ timeout: 60_000 });
+			const found = await result.locator('strong').textContent();
+			await result.tap();
+			await page.locator('[data-testid="card"] h2').waitFor({ timeout: 30_000 });
+			expect(await page.textContent('[data-testid="card"] h2')).toBe(found);
+			// the address keeps the directory form, so a reload or a shared link lands on the same card
+			expect(new URL(page.url()).pathname).toBe(`${path}progress/`);
+			expect(new URL(page.url()).searchParams.get('id')).toMatch(/^YQ\d+$/);
+
+			// the map: MapLibre's worker loads (a JavaScript type on this server) and the map settles
+			await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
+			await page.waitForSelector('[data-testid="map-legend"]');
+			const shot = `test-results/deploy-${name.split(' ')[0]}-${path === '/' ? 'root' : 'jiugai'}`;
+			await page.screenshot({ path: `${shot}-390.png`, fullPage: true });
+			await page.reload();
+			await page.locator('[data-testid="card"] h2').waitFor({ timeout: 60_000 });
+			expect(await page.textContent('[data-testid="card"] h2')).toBe(found);
+
+			// the same address on a desktop screen
+			await page.setViewportSize({ width: 1280, height: 800 });
+			await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
+			await page.screenshot({ path: `${shot}-1280.png` });
+
+			expect(foreign).toEqual([]);
+			expect(failed).toEqual([]);
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+			await server.stop();
+		}
+	});
+});
