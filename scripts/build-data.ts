@@ -16,8 +16,8 @@ import { mapArrow } from './lib/map-arrow';
 import { readInputs } from './lib/read-input';
 import { parseMapping, type ColumnMapping } from '../src/lib/data/import';
 import { writeBuild } from './lib/write-build';
-import { progressRows, progressSummary } from './lib/progress';
-import { townNameEn } from './lib/pinyin';
+import { progressRows, progressSummary } from '../src/lib/data/progress-table';
+import { townNameEn } from '../src/lib/data/pinyin';
 import { landWithMask } from './lib/coast';
 import { PROGRESS_COLUMNS } from '../src/lib/progress/summary';
 

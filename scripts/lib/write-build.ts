@@ -1,6 +1,6 @@
 // Writes a validated dataset as the app's static files: Parquet per table (DuckDB, zstd), towns.geojson,
 // manifest.json — into a fresh folder that replaces the old one only once complete.
-import { townNameEn } from './pinyin';
+import { townNameEn } from '../../src/lib/data/pinyin';
 import {
 	chmodSync,
 	createWriteStream,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveStatus } from '../../../src/lib/data/derived';
 import { nextStepOf } from '../../../src/lib/data/status';
-import { progressRows } from '../../../scripts/lib/progress';
+import { progressRows } from '../../../src/lib/data/progress-table';
 import { load } from './load';
 
 describe('the published progress table: next step (§三(一), §三(三))', async () => {

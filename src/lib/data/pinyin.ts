@@ -1,7 +1,7 @@
 // Pinyin of Chinese names at build time (pinyin-pro never reaches the browser): English town names, and the
 // initials residents may type to search (东浦二区 → dpeq).
 import { customPinyin, pinyin } from 'pinyin-pro';
-import type { TownRow } from '../../src/lib/data/rows';
+import type { TownRow } from './rows';
 
 // 乐 is yuè in 乐清's place names (乐成 Yuecheng), not lè.
 customPinyin({ 乐清: 'yuè qīng', 乐成: 'yuè chéng' });
