@@ -29,7 +29,7 @@ export const COMMUNITY_VIEW = {
 
 /** What the map, its KPIs, towns and candidates read: community_view. */
 export const MAP_TABLES = ['towns', 'communities', 'status'] as const;
-/** What the budget's pipeline and history read: community_view, and stage_events for plans already made. */
-export const BUDGET_TABLES = [...MAP_TABLES, 'stage_events'] as const;
+/** What the budget's pipeline and history read: community_view, stage_events for plans made, funds for what was paid. */
+export const BUDGET_TABLES = [...MAP_TABLES, 'stage_events', 'funds'] as const;
 /** What one community's page reads: the map's tables and the community's works, votes and funds. */
 export const COMMUNITY_TABLES = [...LOADED_TABLES] as const;
