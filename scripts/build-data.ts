@@ -1,7 +1,7 @@
 // npm run data [-- --input PATH ...] [--crs gcj02] [--out DIR]
 // Validates the dataset (the bundled example, or the office's files) and writes static/data: one Parquet file
 // per table, towns.geojson and manifest.json. On any error it writes nothing and the previous build stays.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { formatProblem } from '../src/lib/data/problems';
@@ -23,7 +23,9 @@ const { values } = parseArgs({
 	options: {
 		input: { type: 'string', multiple: true },
 		crs: { type: 'string', default: 'wgs84' },
-		out: { type: 'string', default: 'static/data' }
+		out: { type: 'string', default: 'static/data' },
+		// every problem as JSON (the office server's report), written whether or not the build succeeds
+		report: { type: 'string' }
 	}
 });
 if (values.crs !== 'wgs84' && values.crs !== 'gcj02') {
@@ -52,6 +54,7 @@ const regions = (input.townRegions ??
 const codes = new Set(dataset.towns.map((t) => t.code));
 all.push(...validateTownRegions(regions, codes, geo.outline, input.townRegionsFile ?? 'data/towns.geojson'));
 
+if (values.report) writeFileSync(values.report, JSON.stringify(all));
 for (const p of all.filter((x) => x.level === 'notice')) console.warn(`提示 notice: ${formatProblem(p)}`);
 const errors = all.filter((p) => p.level === 'error');
 if (errors.length > 0) {
