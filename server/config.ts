@@ -35,7 +35,9 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 	if (raw === undefined || raw === '') return fallback;
 	const n = Number(raw);
 	if (!Number.isFinite(n) || n <= 0)
-		throw new Error(`环境变量 ${name} 应为正数，实为“${raw}” / ${name} must be a positive number, got "${raw}"`);
+		throw new Error(
+			`环境变量 ${name} 应为正数，实为“${raw}” / ${name} must be a positive number, got "${raw}"`
+		);
 	return n;
 }
 

@@ -4,7 +4,16 @@
 // A release is written under releases/.tmp-<id> and renamed into place when whole; DATA_DIR/current names the
 // release served, switched by writing current.tmp and renaming it over current — so a crash at any point leaves
 // the previous release current, and the next start removes whatever .tmp-* was left.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 

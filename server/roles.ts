@@ -24,9 +24,7 @@ export function afterFailure(
 	rule: LockoutRule
 ): { failures: number; lockedUntil?: number } {
 	const next = failures + 1;
-	return next >= rule.failures
-		? { failures: 0, lockedUntil: now + rule.seconds * 1000 }
-		: { failures: next };
+	return next >= rule.failures ? { failures: 0, lockedUntil: now + rule.seconds * 1000 } : { failures: next };
 }
 
 /** Whether an account is locked at `now` (ms). */

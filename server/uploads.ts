@@ -18,7 +18,8 @@ export function nameProblem(name: string): Refusal | undefined {
 		zh: `文件名“${name}”${zh}`,
 		en: `file name "${name}": ${en}`
 	});
-	if (name.length === 0 || name.length > 120) return refuse('长度应为1–120个字符', 'must be 1–120 characters');
+	if (name.length === 0 || name.length > 120)
+		return refuse('长度应为1–120个字符', 'must be 1–120 characters');
 	if (/[/\\]/.test(name) || name.split('.').every((p) => p === ''))
 		return refuse('不能含路径（/ 或 \\）', 'must not hold a path (/ or \\)');
 	if (name.includes('..')) return refuse('不能含“..”', 'must not contain ".."');
