@@ -25,6 +25,8 @@ function readUpload(ctx: Context, req: IncomingMessage): Promise<UploadedFile[]>
 			bb = busboy({
 				headers: req.headers,
 				defParamCharset: 'utf8',
+				// keep the name as sent, so that `../x.csv` is refused rather than quietly shortened
+				preservePath: true,
 				limits: { files: maxUploadFiles, fileSize: maxUploadBytes, fields: 10, parts: maxUploadFiles + 10 }
 			});
 		} catch {

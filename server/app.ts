@@ -85,7 +85,7 @@ export interface OfficeServer {
 
 /** Open the store and releases under config.dataDir (cleaning what a crash left) and make the HTTP server. */
 export async function createOfficeServer(config: ServerConfig): Promise<OfficeServer> {
-	const releases = new Releases(config.dataDir);
+	const releases = new Releases(config.dataDir, config.fault);
 	const cleaned = releases.cleanup();
 	const store = await Store.open(join(config.dataDir, 'store.duckdb'));
 	await store.dropExpiredSessions(Date.now());
@@ -96,7 +96,7 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		store,
 		auth,
 		releases,
-		publisher: new Publisher(releases, config.fault),
+		publisher: new Publisher(releases),
 		listeners: new Set()
 	};
 	if (adminPassword)

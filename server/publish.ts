@@ -20,10 +20,7 @@ export interface PublishOutcome {
 export class Publisher {
 	private lock: Promise<unknown> = Promise.resolve();
 
-	constructor(
-		private readonly releases: Releases,
-		private readonly fault?: string
-	) {}
+	constructor(private readonly releases: Releases) {}
 
 	/** Make release `id` current, provided the current one is still `base`. Serialised. */
 	publish(id: string, base: string | null, by: string): Promise<PublishOutcome> {
@@ -68,8 +65,6 @@ export class Publisher {
 		}
 		if (!existsSync(join(dir, 'query.duckdb')))
 			await buildQueryDb(join(dir, 'data'), join(dir, 'query.duckdb'));
-		// The crash test's fault: everything written, the pointer not yet switched.
-		if (this.fault === 'before-switch') process.kill(process.pid, 'SIGKILL');
 		this.releases.switchTo(id);
 		const action = info.published.length > 0 ? 'rollback' : 'publish';
 		const next: ReleaseInfo = {

@@ -45,7 +45,12 @@ export function writeAtomic(file: string, text: string): void {
 
 export class Releases {
 	readonly root: string;
-	constructor(readonly dataDir: string) {
+	/** `fault`: the crash test's OFFICE_FAULT; 'before-switch' kills the process with the new pointer written
+	 *  but not yet renamed into place. */
+	constructor(
+		readonly dataDir: string,
+		private readonly fault?: string
+	) {
 		this.root = join(dataDir, 'releases');
 		mkdirSync(this.root, { recursive: true });
 	}
@@ -114,7 +119,10 @@ export class Releases {
 
 	/** Make `id` current: the pointer first (one rename), then the public data link (a second rename). */
 	switchTo(id: string): void {
-		writeAtomic(join(this.dataDir, 'current'), `${id}\n`);
+		const pointer = join(this.dataDir, 'current');
+		writeFileSync(`${pointer}.tmp`, `${id}\n`);
+		if (this.fault === 'before-switch') process.kill(process.pid, 'SIGKILL');
+		renameSync(`${pointer}.tmp`, pointer);
 		const link = join(this.dataDir, 'public');
 		const tmp = `${link}.tmp`;
 		rmSync(tmp, { force: true });

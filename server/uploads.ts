@@ -42,21 +42,62 @@ export const MAX_RATIO = 100;
 export const RATIO_FLOOR_BYTES = 8 * 1024 * 1024;
 export const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
 
+/** Rows of a sheet past which the importer refuses outright, and the share of rows holding a value below which a
+ *  large sheet is "mostly empty rows" (Excel keeps rows that were once formatted down to the sheet's end). */
+export const MAX_SHEET_ROWS = 500_000;
+export const MOSTLY_EMPTY = { rows: 10_000, valueShare: 0.1 };
+
 interface Entry {
 	name: string;
 	packed: number;
 	unpacked: number;
+	/** For worksheets: rows (`<row`) and values (`<v>` or inline strings). */
+	rows?: number;
+	values?: number;
 }
 
-/** The entries of a zip (an .xlsx is one) from its central directory, without unpacking anything. */
+/** Count rows and values in a worksheet's XML as it inflates, never holding it whole. */
+function countSheet(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ rows: number; values: number }> {
+	return new Promise((resolve, reject) => {
+		zip.openReadStream(entry, (err, stream) => {
+			if (err || !stream) return reject(err ?? new Error('unreadable entry'));
+			let rows = 0;
+			let values = 0;
+			let tail = '';
+			stream.on('data', (chunk: Buffer) => {
+				const text = tail + chunk.toString('latin1');
+				// count only tags that end inside this text; keep the rest for the next chunk
+				const cut = text.lastIndexOf('<');
+				const whole = cut > 0 ? text.slice(0, cut) : text;
+				tail = cut > 0 ? text.slice(cut) : '';
+				rows += whole.match(/<row[\s>/]/g)?.length ?? 0;
+				values += whole.match(/<(v|is)>/g)?.length ?? 0;
+			});
+			stream.on('end', () => resolve({ rows, values }));
+			stream.on('error', reject);
+		});
+	});
+}
+
+/** The entries of a zip (an .xlsx is one) from its central directory; worksheets counted as they inflate. */
 function entries(bytes: Buffer): Promise<Entry[]> {
 	return new Promise((resolve, reject) => {
 		yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
 			if (err || !zip) return reject(err ?? new Error('not a zip'));
 			const out: Entry[] = [];
+			let total = 0;
 			zip.on('entry', (e: yauzl.Entry) => {
-				out.push({ name: e.fileName, packed: e.compressedSize, unpacked: e.uncompressedSize });
-				zip.readEntry();
+				const entry: Entry = { name: e.fileName, packed: e.compressedSize, unpacked: e.uncompressedSize };
+				out.push(entry);
+				total += e.uncompressedSize;
+				const bomb =
+					e.uncompressedSize > RATIO_FLOOR_BYTES && e.uncompressedSize > e.compressedSize * MAX_RATIO;
+				if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.fileName) || bomb || total > MAX_UNPACKED_BYTES)
+					return zip.readEntry();
+				countSheet(zip, e).then((c) => {
+					Object.assign(entry, c);
+					zip.readEntry();
+				}, reject);
 			});
 			zip.on('end', () => resolve(out));
 			zip.on('error', reject);
@@ -84,9 +125,21 @@ export async function workbookProblem(name: string, bytes: Buffer): Promise<Refu
 		const what = bomb ? `${bomb.name}: ${bomb.packed} → ${bomb.unpacked}` : `${total}`;
 		return {
 			status: 422,
-			zh: `“${name}”解压后过大（${what} 字节），多半是表里有大量空行或格式化到末行的空单元格。请删除空行（Ctrl+Shift+↓ 选中后删除）另存后再上传`,
-			en: `"${name}" unpacks far larger than it is (${what} bytes): most likely masses of empty rows or cells formatted to the sheet's end; delete the empty rows, save and upload again`
+			zh: `“${name}”解压后过大（${what} 字节），不像是正常的台账，未读取`,
+			en: `"${name}" unpacks far larger than it is (${what} bytes): not an ordinary ledger; not read`
 		};
 	}
+	const sheet = list.find(
+		(e) =>
+			e.rows !== undefined &&
+			(e.rows > MAX_SHEET_ROWS ||
+				(e.rows >= MOSTLY_EMPTY.rows && (e.values ?? 0) < e.rows * MOSTLY_EMPTY.valueShare))
+	);
+	if (sheet)
+		return {
+			status: 422,
+			zh: `“${name}”的工作表 ${sheet.name} 有 ${sheet.rows} 行，其中有值的不足一成（多半是格式化到末行的空行）。请删除空行（选中后 Ctrl+Shift+↓ 删除）另存后再上传`,
+			en: `"${name}" sheet ${sheet.name} has ${sheet.rows} rows, under a tenth holding a value (most likely empty rows formatted to the sheet's end); delete the empty rows, save and upload again`
+		};
 	return undefined;
 }
