@@ -78,7 +78,7 @@ export class Client {
 		});
 	}
 
-	upload(files: { name: string; bytes: Uint8Array | string }[]): Promise<Response> {
+	upload(files: { name: string; bytes: Uint8Array<ArrayBuffer> | string }[]): Promise<Response> {
 		const form = new FormData();
 		for (const f of files) form.append('files', new Blob([f.bytes]), f.name);
 		return this.request('/api/releases', { method: 'POST', body: form });

@@ -52,7 +52,7 @@ describe('uploads', () => {
 		zip.file(path, (await zip.file(path)!.async('string')).replace('</sheetData>', `${rows}</sheetData>`));
 		const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 		expect(bytes.length).toBeLessThan(4 * 1024 * 1024);
-		const r = await refusal(await keeper.upload([{ name: '台账.xlsx', bytes }]));
+		const r = await refusal(await keeper.upload([{ name: '台账.xlsx', bytes: new Uint8Array(bytes) }]));
 		expect(r.status).toBe(422);
 		expect(r.zh).toContain('空行');
 		expect(r.zh).toContain('台账.xlsx');
