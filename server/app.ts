@@ -1,13 +1,15 @@
 // The office server: one Node process serving the built dashboard, its data files (the current release's, or the
 // bundled example's) and the API. Once real data is published, pages and data files need a login.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { accountApi } from './api-account';
 import { releaseApi } from './api-release';
 import { Auth, type Signed } from './auth';
 import type { ServerConfig } from './config';
 import { currentDataDir, loginRequired, type Context } from './context';
-import { fileUnder, HttpError, sendError, sendFile, sendJson } from './http';
+import { fileUnder, HttpError, readJson, sendError, sendFile, sendJson } from './http';
 import { Publisher } from './publish';
 import { Releases } from './releases';
 import { Store } from './store';
@@ -46,11 +48,25 @@ async function page(ctx: Context, res: ServerResponse, path: string): Promise<vo
 	sendFile(res, fallback);
 }
 
+/** `npm run backup` while the server runs: the store exported by its owner, for the holder of the local key. */
+async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const key = req.headers['x-backup-key'];
+	if (typeof key !== 'string' || !ctx.backupKey || key !== ctx.backupKey)
+		throw new HttpError(403, '备份密钥不对', 'wrong backup key');
+	const body = await readJson(req);
+	if (typeof body.dir !== 'string' || !isAbsolute(body.dir))
+		throw new HttpError(400, '需要绝对路径', 'an absolute path is needed');
+	await ctx.store.exportTo(body.dir);
+	await ctx.store.audit({ user: null, action: 'backup', target: body.dir, outcome: 'ok', detail: null });
+	sendJson(res, 200, { ok: true });
+}
+
 async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://localhost');
 	const path = url.pathname;
 	const method = req.method ?? 'GET';
 	const signed = await ctx.auth.signed(req);
+	if (path === '/api/backup' && method === 'POST') return backupApi(ctx, req, res);
 	if (path.startsWith('/api/')) {
 		if (method !== 'GET' && method !== 'HEAD') checkChange(req, path, signed);
 		const route = `${method === 'HEAD' ? 'GET' : method} ${path}`;
@@ -87,6 +103,9 @@ export interface OfficeServer {
 export async function createOfficeServer(config: ServerConfig): Promise<OfficeServer> {
 	const releases = new Releases(config.dataDir, config.fault);
 	const cleaned = releases.cleanup();
+	// the example's query copies of earlier runs (rebuilt on demand)
+	for (const name of readdirSync(config.dataDir))
+		if (/^example-query-\d+\.duckdb(\.wal)?$/.test(name)) rmSync(join(config.dataDir, name), { force: true });
 	const store = await Store.open(join(config.dataDir, 'store.duckdb'));
 	await store.dropExpiredSessions(Date.now());
 	const auth = new Auth(store, config);
@@ -97,8 +116,12 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		auth,
 		releases,
 		publisher: new Publisher(releases),
-		listeners: new Set()
+		listeners: new Set(),
+		backupKey: randomBytes(24).toString('base64url')
 	};
+	// only this machine's user can read it (npm run backup)
+	writeFileSync(join(config.dataDir, '.backup-key'), ctx.backupKey!, { mode: 0o600 });
+	chmodSync(join(config.dataDir, '.backup-key'), 0o600);
 	if (adminPassword)
 		await store.audit({
 			user: null,

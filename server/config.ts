@@ -10,6 +10,9 @@ export interface ServerConfig {
 	dataDir: string;
 	/** The built dashboard (BUILD_DIR, default ./build). */
 	buildDir: string;
+	/** The data served before any release is published, read live so `npm run data` shows without a rebuild
+	 *  (EXAMPLE_DATA_DIR, default ./static/data). */
+	exampleDataDir: string;
 	/** Session lifetime without activity, seconds (SESSION_TTL_SECONDS, default 8 h). */
 	sessionTtlSeconds: number;
 	/** Failed logins in a row before an account is locked (LOCKOUT_FAILURES, default 5). */
@@ -48,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		host: env.HOST || '127.0.0.1',
 		dataDir: resolve(env.DATA_DIR || 'office-data'),
 		buildDir: resolve(env.BUILD_DIR || 'build'),
+		exampleDataDir: resolve(env.EXAMPLE_DATA_DIR || 'static/data'),
 		sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 8 * 3600),
 		lockoutFailures: int(env, 'LOCKOUT_FAILURES', 5),
 		lockoutSeconds: int(env, 'LOCKOUT_SECONDS', 15 * 60),

@@ -1,6 +1,7 @@
 // What every request handler shares: the configuration, the store, logins, releases, the publisher, the query
 // door over the current release, and the pages listening for a new release.
 import type { ServerResponse } from 'node:http';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Auth, Signed } from './auth';
 import type { ServerConfig } from './config';
@@ -19,13 +20,16 @@ export interface Context {
 	publisher: Publisher;
 	/** Open event streams of pages waiting for a new release. */
 	listeners: Set<ServerResponse>;
-	door?: { release: string | null; door: QueryDoor };
+	/** The open query door and what it serves: a release id, or `example@<manifest time>`. */
+	door?: { release: string; door: QueryDoor };
+	/** The key `npm run backup` reads from DATA_DIR/.backup-key to ask this server for an export. */
+	backupKey?: string;
 }
 
-/** The data folder served now: the current release's, or the built example's. */
+/** The data folder served now: the current release's, or `npm run data`'s (the bundled example). */
 export function currentDataDir(ctx: Context): string {
 	const id = ctx.releases.current();
-	return id ? join(ctx.releases.path(id), 'data') : join(ctx.config.buildDir, 'data');
+	return id ? join(ctx.releases.path(id), 'data') : ctx.config.exampleDataDir;
 }
 
 /** Login is required once real data has been published (the bundled example is open). */
@@ -48,15 +52,21 @@ export function need(signed: Signed | undefined, role: Role): Signed {
 /** The query door over the current release (reopened when the release changes). */
 export async function queryDoor(ctx: Context): Promise<QueryDoor> {
 	const id = ctx.releases.current();
-	if (ctx.door && ctx.door.release === id) return ctx.door.door;
+	// the example is rebuilt by `npm run data` while the server runs: its copy is keyed by the manifest's time
+	const key = id ?? `example@${statSync(join(currentDataDir(ctx), 'manifest.json')).mtimeMs}`;
+	if (ctx.door && ctx.door.release === key) return ctx.door.door;
 	const file = id
 		? join(ctx.releases.path(id), 'query.duckdb')
-		: join(ctx.config.dataDir, 'example-query.duckdb');
+		: join(ctx.config.dataDir, `example-query-${Date.now()}.duckdb`);
 	if (!id) await buildQueryDb(currentDataDir(ctx), file);
 	const old = ctx.door;
-	ctx.door = { release: id, door: await QueryDoor.open(file) };
+	ctx.door = { release: key, door: await QueryDoor.open(file) };
 	// queries already running on the old one finish within the time limit
-	if (old) setTimeout(() => old.door.close(), ctx.config.queryMs + 1000).unref();
+	if (old)
+		setTimeout(() => {
+			old.door.close();
+			if (old.release.startsWith('example@')) rmSync(old.door.file, { force: true });
+		}, ctx.config.queryMs + 1000).unref();
 	return ctx.door.door;
 }
 

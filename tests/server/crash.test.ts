@@ -57,7 +57,7 @@ describe('killed mid-publish', () => {
 	it('keeps the previous release, shows nothing half-written, and cleans up at the next start', async () => {
 		const build = scratchBuild();
 		const dataDir = scratchDir('office-crash-');
-		const env = { DATA_DIR: dataDir, BUILD_DIR: build };
+		const env = { DATA_DIR: dataDir, BUILD_DIR: build, EXAMPLE_DATA_DIR: join(build, 'data') };
 
 		// first start: the admin's one-time password on the console
 		const first = await startChild(env);

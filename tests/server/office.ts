@@ -39,6 +39,7 @@ export async function startOffice(
 	const config: ServerConfig = {
 		...readConfig({}),
 		buildDir,
+		exampleDataDir: join(buildDir, 'data'),
 		dataDir: dataDir ?? mkdtempSync(join(tmpdir(), 'office-data-')),
 		host: '127.0.0.1',
 		port: 0,
