@@ -7,7 +7,7 @@ let users: Awaited<ReturnType<typeof accounts>>;
 beforeAll(async () => {
 	run = await startOffice(scratchBuild(false), { lockoutFailures: 3, lockoutSeconds: 600 });
 	users = await accounts(run);
-});
+}, 60_000);
 afterAll(() => run.stop());
 
 describe('logins', () => {

@@ -12,7 +12,7 @@ let keeper: Client;
 beforeAll(async () => {
 	run = await startOffice(scratchBuild(false), { maxUploadBytes: 4 * 1024 * 1024, maxUploadFiles: 3 });
 	({ keeper } = await accounts(run));
-});
+}, 60_000);
 afterAll(() => run.stop());
 
 async function refusal(res: Response) {
