@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, posix } from 'node:path';
 import { accountApi } from './api-account';
 import { releaseApi } from './api-release';
 import { Auth, type Signed } from './auth';
@@ -36,6 +36,7 @@ function checkChange(req: IncomingMessage, path: string, signed: Signed | undefi
 
 async function page(ctx: Context, res: ServerResponse, path: string): Promise<void> {
 	const root = ctx.config.buildDir;
+	if (path === '/data' || path.startsWith('/data/')) throw new HttpError(404, '找不到文件', 'not found');
 	for (const candidate of [path, `${path}.html`, join(path, 'index.html')]) {
 		const file = await fileUnder(root, candidate);
 		if (file) return sendFile(res, file, path.startsWith('/_app/immutable/'));
@@ -63,8 +64,17 @@ async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse
 
 async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://localhost');
-	const path = url.pathname;
+	let path: string;
+	try {
+		// decoded and normalised once, so that no spelling of a path (%2f, %2e%2e) reaches a file by another route
+		path = posix.normalize(decodeURIComponent(url.pathname));
+	} catch {
+		throw new HttpError(400, '路径无效', 'malformed path');
+	}
 	const method = req.method ?? 'GET';
+	// build assets hold no data: served without looking up a session
+	if (path.startsWith('/_app/immutable/') && (method === 'GET' || method === 'HEAD'))
+		return page(ctx, res, path);
 	const signed = await ctx.auth.signed(req);
 	if (path === '/api/backup' && method === 'POST') return backupApi(ctx, req, res);
 	if (path.startsWith('/api/')) {

@@ -68,16 +68,10 @@ const MIME: Record<string, string> = {
 	'.txt': 'text/plain; charset=utf-8'
 };
 
-/** The file under `root` a URL path names, or undefined when it is outside `root` or not a file. */
+/** The file under `root` a decoded URL path names, or undefined when it is outside `root` or not a file. */
 export async function fileUnder(root: string, urlPath: string): Promise<string | undefined> {
-	let decoded: string;
-	try {
-		decoded = decodeURIComponent(urlPath);
-	} catch {
-		return undefined;
-	}
-	if (decoded.includes('\0')) return undefined;
-	const file = normalize(join(root, decoded));
+	if (urlPath.includes('\0')) return undefined;
+	const file = normalize(join(root, urlPath));
 	if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
 	try {
 		return (await stat(file)).isFile() ? file : undefined;

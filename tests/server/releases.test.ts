@@ -88,6 +88,13 @@ describe('releases', () => {
 		expect(res.status).toBe(200);
 		expect((await anonymous.get('/data/manifest.json')).status).toBe(401);
 		expect((await anonymous.get('/data/communities.parquet')).status).toBe(401);
+		// no other spelling of the path reaches a data file
+		for (const path of [
+			'/%64ata/manifest.json',
+			'/_app/immutable%2f..%2f..%2fdata%2fmanifest.json',
+			'/x/..%2fdata/manifest.json'
+		])
+			expect([401, 302, 404], path).toContain((await anonymous.get(path)).status);
 		expect((await anonymous.post('/api/query', { sql: 'SELECT 1' })).status).toBe(401);
 		expect((await anonymous.get('/budget')).headers.get('location')).toBe('/login?next=%2Fbudget');
 		expect((await new Client(run.url).get('/api/release').then((r) => r.json())) as object).toMatchObject({
