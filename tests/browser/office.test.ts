@@ -130,6 +130,7 @@ describe('publishing from the browser', () => {
 		expect(overflow).toBe(false);
 		await logIn(phone.page, 'keeper', '/admin');
 		await phone.page.getByRole('heading', { name: '全部版本' }).waitFor();
+		await phone.page.getByRole('cell', { name: 'rollback', exact: true }).waitFor();
 		await phone.page.screenshot({ path: 'test-results/office-admin-390.png', fullPage: true });
 		expect(await phone.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(
 			false
