@@ -32,7 +32,7 @@ export async function accountApi(
 	if (route === 'POST /api/login') {
 		const body = await readJson(req);
 		const name = str(body.name, 'name');
-		const result = await auth.login(name, str(body.password, 'password'));
+		const result = await auth.login(name, str(body.password, 'password'), ctx.config.clock());
 		if (!result.ok) {
 			await store.audit({ user: name, action: 'login', target: null, outcome: 'refused', detail: result.en });
 			throw new HttpError(result.status, result.zh, result.en);

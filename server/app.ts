@@ -75,7 +75,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 	// build assets hold no data: served without looking up a session
 	if (path.startsWith('/_app/immutable/') && (method === 'GET' || method === 'HEAD'))
 		return page(ctx, res, path);
-	const signed = await ctx.auth.signed(req);
+	const signed = await ctx.auth.signed(req, ctx.config.clock());
 	if (path === '/api/backup' && method === 'POST') return backupApi(ctx, req, res);
 	if (path.startsWith('/api/')) {
 		if (method !== 'GET' && method !== 'HEAD') checkChange(req, path, signed);
@@ -117,7 +117,7 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 	for (const name of readdirSync(config.dataDir))
 		if (/^example-query-\d+\.duckdb(\.wal)?$/.test(name)) rmSync(join(config.dataDir, name), { force: true });
 	const store = await Store.open(join(config.dataDir, 'store.duckdb'));
-	await store.dropExpiredSessions(Date.now());
+	await store.dropExpiredSessions(config.clock());
 	const auth = new Auth(store, config);
 	const adminPassword = await auth.ensureAdmin();
 	const ctx: Context = {

@@ -29,6 +29,8 @@ export interface ServerConfig {
 	queryMaxRows: number;
 	/** Mark cookies Secure (COOKIE_SECURE=1) when the proxy serves HTTPS. */
 	secureCookies: boolean;
+	/** The time in ms (Date.now; tests pass their own to step past a session's end without waiting). */
+	clock: () => number;
 	/** Fault injection for the crash test only (OFFICE_FAULT=before-switch): the process kills itself there. */
 	fault?: string;
 }
@@ -61,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		queryMs: int(env, 'QUERY_SECONDS', 10) * 1000,
 		queryMaxRows: int(env, 'QUERY_MAX_ROWS', 200_000),
 		secureCookies: env.COOKIE_SECURE === '1',
+		clock: Date.now,
 		fault: env.OFFICE_FAULT || undefined
 	};
 }
