@@ -34,19 +34,25 @@ function checkChange(req: IncomingMessage, path: string, signed: Signed | undefi
 		);
 }
 
+/** Tells the page's scripts that an office server is behind it (a plain static server has no /api/). */
+const OFFICE_COOKIE = { 'set-cookie': 'yq_office=1; Path=/; SameSite=Strict' };
+
 async function page(ctx: Context, res: ServerResponse, path: string): Promise<void> {
 	const root = ctx.config.buildDir;
 	if (path === '/data' || path.startsWith('/data/')) throw new HttpError(404, '找不到文件', 'not found');
 	for (const candidate of [path, `${path}.html`, join(path, 'index.html')]) {
 		const file = await fileUnder(root, candidate);
-		if (file) return sendFile(res, file, path.startsWith('/_app/immutable/'));
+		if (file)
+			return path.startsWith('/_app/')
+				? sendFile(res, file, path.startsWith('/_app/immutable/'))
+				: sendFile(res, file, false, file.endsWith('.html') ? OFFICE_COOKIE : {});
 	}
 	// a path with an extension is a missing file; anything else is a page of the single-page app
 	if (/\.[a-z0-9]+$/i.test(path)) return sendJson(res, 404, { error: { zh: '找不到文件', en: 'not found' } });
 	const fallback = await fileUnder(root, '/index.html');
 	if (!fallback)
 		return sendJson(res, 500, { error: { zh: '看板尚未构建', en: 'the dashboard is not built' } });
-	sendFile(res, fallback);
+	sendFile(res, fallback, false, OFFICE_COOKIE);
 }
 
 /** `npm run backup` while the server runs: the store exported by its owner, for the holder of the local key. */

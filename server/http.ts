@@ -81,8 +81,14 @@ export async function fileUnder(root: string, urlPath: string): Promise<string |
 }
 
 /** Stream a file with its type; immutable build assets cached for a year, everything else revalidated. */
-export function sendFile(res: ServerResponse, file: string, immutable = false) {
+export function sendFile(
+	res: ServerResponse,
+	file: string,
+	immutable = false,
+	headers: Record<string, string> = {}
+) {
 	res.writeHead(200, {
+		...headers,
 		'content-type': MIME[extname(file)] ?? 'application/octet-stream',
 		'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
 		'x-content-type-options': 'nosniff'
