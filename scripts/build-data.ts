@@ -1,7 +1,8 @@
-// npm run data [-- --input PATH ...] [--crs gcj02] [--out DIR]
+// npm run data [-- --input PATH ...] [--mapping m.json] [--as-of YYYY-MM-DD] [--crs gcj02] [--out DIR]
 // Validates the dataset (the bundled example, or the office's files) and writes static/data: one Parquet file
 // per table, towns.geojson and manifest.json. On any error it writes nothing and the previous build stays.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIsoDate } from '../src/lib/data/import/as-of';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { formatProblem } from '../src/lib/data/problems';
@@ -9,11 +10,11 @@ import type { DatasetMeta } from '../src/lib/data/rows';
 import { deriveStatus, mapColumns, STATUS_COLUMNS } from '../src/lib/data/derived';
 import { SCHEMA_VERSION, type ColumnType } from '../src/lib/data/schema';
 import { validateTownRegions } from '../src/lib/data/regions';
-import { validateDataset } from '../src/lib/data/validate';
 import { makeLocate } from '../src/lib/geo/locate';
 import { loadGeography } from './lib/geography';
 import { mapArrow } from './lib/map-arrow';
 import { readInputs } from './lib/read-input';
+import { parseMapping, type ColumnMapping } from '../src/lib/data/import';
 import { writeBuild } from './lib/write-build';
 import { progressRows, progressSummary } from './lib/progress';
 import { townNameEn } from './lib/pinyin';
@@ -23,6 +24,8 @@ const { values } = parseArgs({
 	options: {
 		input: { type: 'string', multiple: true },
 		crs: { type: 'string', default: 'wgs84' },
+		mapping: { type: 'string' },
+		'as-of': { type: 'string' },
 		out: { type: 'string', default: 'static/data' },
 		// every problem as JSON (the office server's report), written whether or not the build succeeds
 		report: { type: 'string' }
@@ -31,6 +34,25 @@ const { values } = parseArgs({
 if (values.crs !== 'wgs84' && values.crs !== 'gcj02') {
 	console.error(`--crs 只能是 wgs84 或 gcj02 / --crs takes wgs84 or gcj02 (${values.crs})`);
 	process.exit(2);
+}
+const asOfFlag = values['as-of'];
+if (asOfFlag !== undefined && !isIsoDate(asOfFlag)) {
+	console.error(`--as-of 应为日期 YYYY-MM-DD / --as-of takes a date YYYY-MM-DD (${asOfFlag})`);
+	process.exit(2);
+}
+let mapping: ColumnMapping | undefined;
+if (values.mapping) {
+	let parsed: ReturnType<typeof parseMapping>;
+	try {
+		parsed = parseMapping(JSON.parse(readFileSync(values.mapping, 'utf8')));
+	} catch (e) {
+		parsed = { ok: false, zh: '不是有效的JSON', en: `not valid JSON: ${(e as Error).message}` };
+	}
+	if (!parsed.ok) {
+		console.error(`映射文件 ${values.mapping}：${parsed.zh} / mapping file: ${parsed.en}`);
+		process.exit(2);
+	}
+	mapping = parsed.mapping;
 }
 const started = performance.now();
 const inputs = values.input ?? ['data/example'];
@@ -42,17 +64,21 @@ for (const p of inputs) {
 }
 
 const geo = loadGeography();
-const input = await readInputs(inputs, { crs: values.crs });
-const { dataset, problems } = validateDataset(input.tables, {
+const input = await readInputs(inputs, {
 	defaultTowns: geo.towns,
-	locate: makeLocate(geo.outline)
+	locate: makeLocate(geo.outline),
+	outline: geo.outline,
+	crs: values.crs,
+	mapping
 });
-const all = [...input.problems, ...problems];
+const { dataset } = input;
+const all = [...input.problems];
 
 const regions = (input.townRegions ??
 	JSON.parse(readFileSync('data/towns.geojson', 'utf8'))) as FeatureCollection<Polygon | MultiPolygon>;
 const codes = new Set(dataset.towns.map((t) => t.code));
-all.push(...validateTownRegions(regions, codes, geo.outline, input.townRegionsFile ?? 'data/towns.geojson'));
+// A boundary file among the inputs was checked by the importer; the bundled schematic one is checked here.
+if (!input.townRegions) all.push(...validateTownRegions(regions, codes, geo.outline, 'data/towns.geojson'));
 
 if (values.report) writeFileSync(values.report, JSON.stringify(all));
 for (const p of all.filter((x) => x.level === 'notice')) console.warn(`提示 notice: ${formatProblem(p)}`);
@@ -72,7 +98,8 @@ const meta: DatasetMeta = metaPath
 			example: false,
 			title: '乐清市城镇老旧小区改造数据',
 			schemaVersion: SCHEMA_VERSION,
-			asOf: new Date().toISOString().slice(0, 10),
+			// 数据截至: --as-of, else the workbook's 说明 sheet, else today
+			asOf: asOfFlag ?? input.asOf ?? new Date().toISOString().slice(0, 10),
 			schematicBoundaries: !input.townRegions
 		};
 if (input.townRegions)

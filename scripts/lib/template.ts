@@ -44,11 +44,16 @@ export function makeTemplate(): ExcelJS.Workbook {
 		'填写说明：每张表一个工作表，第一行为表头，请勿修改表头和工作表名称；从第二行起每行一条记录。'
 	]);
 	help.addRow([
-		'坐标为WGS84经纬度；如来自高德地图（GCJ-02），导入时加 --crs gcj02。金额单位为元，面积单位为㎡。'
+		'坐标为WGS84经纬度；如来自高德地图（GCJ-02），导入时加 --crs gcj02。金额单位为元，面积单位为㎡；如用万元、万㎡，请在表头注明，如「建筑面积（万㎡）」。'
 	]);
 	help.addRow([
 		'导入：npm run data -- --input 本文件.xlsx。有错误时会列出全部错误（工作表、行、列、原因），不会覆盖已有数据。'
 	]);
+	const asOf = help.addRow(['数据截至', null]);
+	asOf.getCell(1).font = { bold: true };
+	asOf.getCell(2).numFmt = 'yyyy-mm-dd';
+	asOf.getCell(2).note =
+		'填写本台账数据的截止日期，如 2024-06-30；导入时作为数据日期（看板上的“数据截至”）。';
 	help.addRow([]);
 	help.addRow(['工作表', '表头', '英文列名', '类型', '单位', '必填', '取值', '说明']).font = { bold: true };
 	for (const t of TABLES) {

@@ -1,4 +1,5 @@
 /** A scenario's results as a workbook: 汇总 (the years), then a sheet per year of funded communities, Chinese headers. */
+import { xlsxBytes, type ExportCell, type ExportSheet } from '../data/sheet-export';
 import type { Scenario } from './scenario';
 import type { Outcome, SimulationResult } from './simulate';
 import { reasonText } from './reasons';
@@ -34,15 +35,9 @@ export async function scenarioXlsx(
 	result: SimulationResult,
 	townName: (code: string) => string
 ): Promise<Uint8Array> {
-	const { default: ExcelJS } = await import('exceljs');
-	const wb = new ExcelJS.Workbook();
-	const sheet = (name: string, headers: readonly string[], rows: (string | number | null)[][]) => {
-		const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-		ws.addRow([...headers]);
-		for (const r of rows) ws.addRow(r);
-		ws.getRow(1).font = { bold: true };
-		ws.columns.forEach((c) => (c.width = 16));
-	};
+	const sheets: ExportSheet[] = [];
+	const sheet = (name: string, headers: readonly string[], rows: ExportCell[][]) =>
+		sheets.push({ name, rows: [headers, ...rows], width: 16 });
 	sheet(
 		'汇总',
 		SUMMARY_HEADERS,
@@ -80,6 +75,5 @@ export async function scenarioXlsx(
 		sheet(`${y.year}年`, YEAR_HEADERS, funded.map(row));
 	}
 	sheet('2028年前未安排', YEAR_HEADERS, result.outcomes.filter((o) => o.fundedYear === null).map(row));
-	wb.creator = `乐清旧改地图 · ${scenario.name}`;
-	return new Uint8Array(await wb.xlsx.writeBuffer());
+	return xlsxBytes(sheets, `乐清旧改地图 · ${scenario.name}`);
 }

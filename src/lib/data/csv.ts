@@ -8,7 +8,10 @@ export interface CsvTable {
 	lines: number[];
 }
 
-export function parseCsv(text: string): CsvTable {
+/** `delimiter` is `,` (CSV) or a tab (Excel's "Unicode 文本"). */
+export function parseCsv(text: string, delimiter = ','): CsvTable {
+	const sep = delimiter.charCodeAt(0);
+	const isDelimiter = (c: number) => c === sep || c === 10 || c === 13;
 	const rows: string[][] = [];
 	const lines: number[] = [];
 	const n = text.length;
@@ -54,7 +57,7 @@ export function parseCsv(text: string): CsvTable {
 				i = k;
 			}
 			row.push(cell);
-			if (i < n && text.charCodeAt(i) === 44 /* , */) {
+			if (i < n && text.charCodeAt(i) === sep) {
 				i++;
 				continue;
 			}
@@ -70,10 +73,6 @@ export function parseCsv(text: string): CsvTable {
 		}
 	}
 	return { rows, lines };
-}
-
-function isDelimiter(c: number): boolean {
-	return c === 44 || c === 10 || c === 13;
 }
 
 function quote(value: string): string {

@@ -1,11 +1,11 @@
 /**
- * The filtered list as a table people open in Excel: Chinese headers, Chinese labels for codes, amounts in yuan.
- * CSV gets a BOM so Excel reads it as UTF-8; XLSX is written with exceljs, loaded only when asked for.
+ * The filtered list as a table people open in Excel: Chinese headers, Chinese labels for codes, amounts in yuan —
+ * written through the one export helper (sheet-export.ts).
  */
 import { WORKFLOW_STAGES } from '../policy';
 import { COLOUR_SCALES } from '../map/classes';
-import { csvLine } from './csv';
 import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from './schema';
+import { csvText, xlsxBytes } from './sheet-export';
 
 export interface ExportRow {
 	id: string;
@@ -72,15 +72,9 @@ export function exportTable(rows: readonly ExportRow[]): (string | number | null
 }
 
 export function toCsv(rows: readonly ExportRow[]): string {
-	return '\ufeff' + exportTable(rows).map(csvLine).join('');
+	return csvText(exportTable(rows));
 }
 
 export async function toXlsx(rows: readonly ExportRow[], sheet = '小区清单'): Promise<Uint8Array> {
-	const { default: ExcelJS } = await import('exceljs');
-	const wb = new ExcelJS.Workbook();
-	const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-	for (const row of exportTable(rows)) ws.addRow(row);
-	ws.getRow(1).font = { bold: true };
-	ws.columns.forEach((c) => (c.width = 14));
-	return new Uint8Array(await wb.xlsx.writeBuffer());
+	return xlsxBytes([{ name: sheet, rows: exportTable(rows) }]);
 }

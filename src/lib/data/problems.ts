@@ -9,6 +9,9 @@ export interface Problem {
 	value?: string;
 	zh: string;
 	en: string;
+	/** A stable code to group problems by (e.g. 'header-found', 'blank-rows', 'total-row', 'unit-suspect',
+	 * 'duplicate'); absent for the validator's per-cell errors. */
+	kind?: string;
 	/** Errors stop the build; notices (e.g. a GBK file read as such) do not. */
 	level: 'error' | 'notice';
 }

@@ -25,6 +25,9 @@ export interface RawTable {
 	headerRow: number;
 	rows: string[][];
 	rowNumbers: number[];
+	/** The schema column of each header, when the importer has placed them (synonyms, units, the keeper's
+	 * mapping); unplaced columns are then the importer's to report. Without it, headers match name or zh. */
+	placed?: (string | undefined)[];
 }
 
 /** Where a point lies: inside 乐清, outside, or outside but inside once read as GCJ-02 (so probably shifted). */
@@ -34,6 +37,9 @@ export interface ValidateOptions {
 	/** Towns used when the input has no towns table (the bundled official list). */
 	defaultTowns: TownRow[];
 	locate?: Locate;
+	/** Communities the importer already refused (with their error): rows referring to them are left out
+	 * without a second error. */
+	refused?: ReadonlySet<string>;
 }
 
 interface Source {
@@ -115,7 +121,12 @@ export function validateDataset(
 
 	const comm = parsed.get('communities')!;
 	// With nothing read at all the reader has said why; with tables but no communities, say so.
-	if (comm.rows.length === 0 && raw.length > 0 && !problems.some((p) => p.level === 'error')) {
+	if (
+		comm.rows.length === 0 &&
+		raw.length > 0 &&
+		!problems.some((p) => p.level === 'error') &&
+		!options.refused?.size
+	) {
 		problems.push({
 			file: raw.find((r) => r.table === 'communities')?.file ?? '(输入 input)',
 			row: 0,
@@ -176,8 +187,11 @@ export function validateDataset(
 
 	const needCommunity = (name: TableName) => {
 		const t = parsed.get(name)!;
+		const keep: number[] = [];
 		t.rows.forEach((r, i) => {
-			if (!ids.has(String(r.community_id)))
+			const id = String(r.community_id);
+			if (ids.has(id)) keep.push(i);
+			else if (!options.refused?.has(id))
 				at(
 					t.where[i]!,
 					'community_id',
@@ -186,6 +200,8 @@ export function validateDataset(
 					'community id not found in the communities table'
 				);
 		});
+		t.rows = keep.map((i) => t.rows[i]!);
+		t.where = keep.map((i) => t.where[i]!);
 	};
 	for (const name of ['works', 'votes', 'funds', 'stage_events', 'contacts'] as const) needCommunity(name);
 
@@ -238,11 +254,13 @@ export function validateDataset(
 
 function parseTable(table: Table, input: RawTable, out: ParsedTable, problems: Problem[]): void {
 	const base = { file: input.file, sheet: input.sheet };
-	const columnAt: (Column | undefined)[] = input.header.map((h) => matchColumn(table, h));
+	const columnAt: (Column | undefined)[] = input.placed
+		? input.placed.map((name) => table.columns.find((c) => c.name === name))
+		: input.header.map((h) => matchColumn(table, h));
 	const headers = new Map<string, string>();
 	columnAt.forEach((c, i) => c && headers.set(c.name, input.header[i]!.trim()));
 	input.header.forEach((h, i) => {
-		if (!columnAt[i] && h.trim() !== '') {
+		if (!input.placed && !columnAt[i] && h.trim() !== '') {
 			problems.push({
 				...base,
 				row: input.headerRow,

@@ -117,7 +117,36 @@ describe('the bad-input corpus, error by error', () => {
 
 	it('a workbook that is not one', async () => {
 		const errors = await errorsOf('broken-xlsx');
-		expect(errors).toEqual([['office.xlsx', 0, undefined, '无法读取Excel文件（应为 .xlsx）']]);
+		expect(errors).toEqual([
+			[
+				'office.xlsx',
+				0,
+				undefined,
+				'无法读取Excel文件（应为 .xlsx、.xls 或 WPS .et），文件内容不是工作簿，可能已损坏'
+			]
+		]);
+	});
+
+	it('a formula with no saved result is refused naming the formula', async () => {
+		const { errors } = await load([bad('formula-no-result')]);
+		expect(errors.map((e) => [e.file, e.sheet, e.row, e.column, e.value, e.kind])).toEqual([
+			['台账.xlsx', '小区', 3, '建筑面积', '=SUM(H5:H9)', 'formula-no-result']
+		]);
+		expect(errors[0]!.zh).toContain('公式没有保存计算结果（=SUM(H5:H9)）');
+	});
+
+	it('a phone number Excel turned into scientific notation is refused quoting it', async () => {
+		const { errors } = await load([bad('scientific-phone')]);
+		expect(errors.map((e) => [e.file, e.row, e.column, e.value, e.kind])).toEqual([
+			['contacts.csv', 3, '电话', '1.39123E+10', 'scientific']
+		]);
+		expect(errors[0]!.zh).toContain('科学计数法');
+	});
+
+	it('a GeoJSON in a CRS it cannot convert is refused naming the CRS', async () => {
+		const { errors } = await load([bad('unknown-crs')]);
+		expect(errors.map((e) => [e.file, e.row, e.kind])).toEqual([['乡镇街道边界.geojson', 0, 'crs']]);
+		expect(errors[0]!.zh).toContain('不支持的坐标系 urn:ogc:def:crs:EPSG::3857');
 	});
 
 	it('reports every problem at once, each in Chinese and English with file, row and column', async () => {

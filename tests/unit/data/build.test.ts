@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -54,6 +54,29 @@ describe('npm run data', () => {
 		expect(r.stderr).toContain('nothing was written; the previous build is unchanged');
 		expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
 		expect(JSON.parse(before)).toMatchObject({ example: false, tables: { communities: 2 } });
+	});
+
+	it('数据截至: the 说明 sheet gives asOf, --as-of overrides it, a bad --as-of or --mapping writes nothing', () => {
+		const out = join(mkdtempSync(join(tmpdir(), 'yq-build-')), 'data');
+		const input = ['--input', 'tests/fixtures/office/as-of', '--out', out];
+		expect(build(input).status).toBe(0);
+		const asOf = () => JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).asOf;
+		expect(asOf()).toBe('2024-06-30');
+		expect(build([...input, '--as-of', '2024-07-01']).status).toBe(0);
+		expect(asOf()).toBe('2024-07-01');
+		const bad = build([...input, '--as-of', '2024-02-30']);
+		expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('--as-of takes a date YYYY-MM-DD')]);
+		const mapping = join(dirname(out), 'm.json');
+		writeFileSync(
+			mapping,
+			JSON.stringify({ version: 1, columns: [{ table: 'nope', header: 'x', column: 'y' }] })
+		);
+		const badMapping = build([...input, '--mapping', mapping]);
+		expect([badMapping.status, badMapping.stderr]).toEqual([
+			2,
+			expect.stringContaining('unknown table: nope')
+		]);
+		expect(asOf()).toBe('2024-07-01');
 	});
 
 	it('rejects town boundaries that lie outside 乐清, naming the feature', () => {

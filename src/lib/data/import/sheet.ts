@@ -1,0 +1,155 @@
+/**
+ * Workbooks (.xlsx, .xls BIFF8, WPS .et, anything SheetJS reads by content) into grids of text. Each cell becomes
+ * the text the clerk sees: dates in Excel's date formats (the CJK 年月日 ones included) as YYYY-MM-DD, percent
+ * cells on the 0–100 scale, merged cells filled; formulas without a saved result and error values are marked bad.
+ */
+import { read, SSF, utils, type CellObject, type WorkSheet } from '@e965/xlsx';
+import type { Problem } from '../problems';
+import { cellKey, type BadCell, type Grid } from './grid';
+import { MAX_ROWS } from './decode';
+import { shiftDecimal } from './units';
+
+const SCIENTIFIC = /^[+-]?\d+(\.\d+)?E[+-]?\d+$/i;
+const SLASH_DATE = /^\d{1,4}\/\d{1,2}\/\d{1,4}$/;
+
+function isDateCell(c: CellObject): boolean {
+	if (c.z !== undefined) return typeof c.z === 'string' && SSF.is_date(c.z);
+	// Built-in formats 27–36 and 50–58 (年月日) have no format string in the file; SheetJS shows them as m/d/yy.
+	return typeof c.w === 'string' && SLASH_DATE.test(c.w);
+}
+
+function isoDate(serial: number, date1904: boolean): string | undefined {
+	const d = SSF.parse_date_code(serial, { date1904 });
+	if (!d || !d.y) return undefined;
+	return `${String(d.y).padStart(4, '0')}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+}
+
+type CellText = { text: string; bad?: BadCell; percent?: boolean };
+
+function cellText(c: CellObject | undefined, date1904: boolean): CellText {
+	if (!c) return { text: '' };
+	if (c.f !== undefined && (c.v === undefined || c.t === 'z')) {
+		const formula = `=${c.f}`;
+		return {
+			text: '',
+			bad: {
+				value: formula,
+				kind: 'formula-no-result',
+				zh: `公式没有保存计算结果（${formula}）：请在Excel中打开后重新保存，或把公式改为数值`,
+				en: `formula with no saved result (${formula}): open and re-save in Excel, or paste it as values`
+			}
+		};
+	}
+	switch (c.t) {
+		case 's':
+			return { text: String(c.v ?? '') };
+		case 'b':
+			return { text: c.v ? 'true' : 'false' };
+		case 'e':
+			return {
+				text: '',
+				bad: {
+					value: c.w ?? '#ERROR',
+					kind: 'excel-error',
+					zh: `单元格是Excel错误值 ${c.w ?? ''}${c.f ? `（公式 =${c.f}）` : ''}`,
+					en: `the cell holds an Excel error ${c.w ?? ''}${c.f ? ` (formula =${c.f})` : ''}`
+				}
+			};
+		case 'd':
+			return { text: c.v instanceof Date ? c.v.toISOString().slice(0, 10) : String(c.v) };
+		case 'n': {
+			const v = c.v as number;
+			if (isDateCell(c)) {
+				const iso = isoDate(v, date1904);
+				if (iso) return { text: iso };
+			}
+			if (typeof c.z === 'string' && c.z.includes('%'))
+				return { text: shiftDecimal(String(v), 2), percent: true };
+			if (typeof c.w === 'string' && SCIENTIFIC.test(c.w.trim())) return { text: c.w.trim() };
+			return { text: String(v) };
+		}
+		default:
+			return { text: c.v === undefined || c.v === null ? '' : String(c.v) };
+	}
+}
+
+function sheetGrid(file: string, name: string, ws: WorkSheet, date1904: boolean): Grid {
+	const ref = ws['!ref'];
+	const grid: Grid = {
+		file,
+		sheet: name,
+		rows: [],
+		rowNumbers: [],
+		bad: new Map(),
+		percentColumns: new Set()
+	};
+	if (!ref) return grid;
+	const range = utils.decode_range(ref);
+	const width = range.e.c + 1;
+	const dense = (ws as { '!data'?: CellObject[][] })['!data'];
+	for (let r = 0; r <= range.e.r; r++) {
+		const row: string[] = [];
+		for (let c = 0; c < width; c++) {
+			const cell = dense ? dense[r]?.[c] : (ws[utils.encode_cell({ r, c })] as CellObject | undefined);
+			const t = cellText(cell, date1904);
+			row.push(t.text);
+			if (t.bad) grid.bad.set(cellKey(r, c), t.bad);
+			if (t.percent) grid.percentColumns!.add(c);
+		}
+		grid.rows.push(row);
+		grid.rowNumbers.push(r + 1);
+	}
+	for (const m of ws['!merges'] ?? []) {
+		const value = grid.rows[m.s.r]?.[m.s.c] ?? '';
+		for (let r = m.s.r; r <= m.e.r; r++)
+			for (let c = m.s.c; c <= m.e.c; c++)
+				if (grid.rows[r] && grid.rows[r]![c] === '') grid.rows[r]![c] = value;
+	}
+	return grid;
+}
+
+/** Every sheet of a workbook as a grid; an unreadable or oversized workbook is one error. */
+export function readWorkbook(file: string, bytes: Uint8Array, problems: Problem[]): Grid[] {
+	let wb;
+	try {
+		wb = read(bytes, {
+			type: 'array',
+			cellNF: true,
+			cellFormula: true,
+			sheetStubs: true,
+			cellHTML: false,
+			sheetRows: MAX_ROWS
+		});
+	} catch (e) {
+		problems.push({
+			file,
+			row: 0,
+			kind: 'unreadable',
+			zh: '无法读取Excel文件（应为 .xlsx、.xls 或 WPS .et），文件可能已损坏或加密',
+			en: `cannot read the workbook (expected .xlsx, .xls or WPS .et; damaged or encrypted?): ${(e as Error).message}`,
+			level: 'error'
+		});
+		return [];
+	}
+	const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+	const grids: Grid[] = [];
+	for (const name of wb.SheetNames) {
+		const ws = wb.Sheets[name]!;
+		// sheetRows stops reading at the cap; the sheet's full extent says whether rows were left unread
+		const full = ws['!fullref'] ? utils.decode_range(ws['!fullref']).e.r + 1 : 0;
+		if (full > MAX_ROWS) {
+			problems.push({
+				file,
+				sheet: name,
+				row: 0,
+				kind: 'too-many-rows',
+				zh: `行数过多（${full}行，上限${MAX_ROWS}行），未读取`,
+				en: `too many rows (${full}; the limit is ${MAX_ROWS}), not read`,
+				level: 'error'
+			});
+			continue;
+		}
+		grids.push(sheetGrid(file, name, ws, date1904));
+	}
+	return grids;
+}

