@@ -5,20 +5,23 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromJSON, tableToIPC } from 'apache-arrow';
+import { PROGRESS_TABLES, PROGRESS_VIEW_SQL } from '../src/lib/progress/queries';
 import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../src/lib/data/tables';
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-/** Write `file`: every loaded table of the data build in `dataDir`, and `community_view`. Whole or not at all. */
+/** Write `file`: every table the dashboard loads from the data build in `dataDir`, and its two views. Whole or
+ *  not at all. */
 export async function buildQueryDb(dataDir: string, file: string): Promise<void> {
 	const tmp = `${file}.tmp`;
 	rmSync(tmp, { force: true });
 	const db = await DuckDBInstance.create(tmp);
 	const conn = await db.connect();
 	try {
-		for (const t of LOADED_TABLES)
+		for (const t of new Set([...LOADED_TABLES, ...PROGRESS_TABLES]))
 			await conn.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet(${quote(`${dataDir}/${t}.parquet`)})`);
 		await conn.run(COMMUNITY_VIEW_SQL);
+		await conn.run(PROGRESS_VIEW_SQL);
 		await conn.run('CHECKPOINT');
 	} finally {
 		conn.closeSync();

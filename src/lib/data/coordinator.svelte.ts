@@ -1,7 +1,9 @@
 /**
- * One coordinator owns all queries. Views declare the SQL they need (a function of the filter state); the
- * coordinator runs it once DuckDB-WASM is ready, one at a time, caches results by SQL text, and re-runs a view's
- * query only when its SQL text changes — so a filter change re-runs just the queries that filter touches.
+ * One coordinator owns all queries (one per app, held by the data session). Views declare the SQL they need (a
+ * function of the filter state); the coordinator runs it once DuckDB-WASM is ready, one at a time, caches results
+ * by SQL text, and re-runs a view's query only when its SQL text changes — so a filter change re-runs just the
+ * queries that filter touches. `clear()` (the data changed: an import applied or discarded) empties the cache and
+ * makes every declared query run again.
  */
 import { getContext, setContext } from 'svelte';
 import type { Connector, LoadProgress } from './connector';
@@ -14,6 +16,8 @@ export class Coordinator {
 	error = $state<string | null>(null);
 	/** Queries run (not served from cache), for tests and the benchmark. */
 	runs = $state(0);
+	/** Bumped by `clear()`: declared queries read it, so they run again over the new data. */
+	version = $state(0);
 
 	#connector: Connector | null = null;
 	// The cache is bookkeeping, not state that views read: a plain Map on purpose.
@@ -32,6 +36,32 @@ export class Coordinator {
 			this.error = e instanceof Error ? e.message : String(e);
 			this.status = 'error';
 		}
+	}
+
+	/** Forgets every cached result; declared queries run again (the data under them changed). */
+	clear(): void {
+		this.#cache.clear();
+		this.version++;
+	}
+
+	/**
+	 * Runs `task` in the query queue, uncached: queries asked for after it wait for it (loading or swapping
+	 * tables), and it waits for those asked for before.
+	 */
+	exclusive<T>(task: () => Promise<T>): Promise<T> {
+		const run = this.#queue.then(task);
+		this.#queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/** The result of `read` on `sql`, run now in the queue, never from the cache (the SQL console). */
+	fresh<T>(sql: string, read: (c: Connector, sql: string) => Promise<T>): Promise<T> {
+		const connector = this.#connector;
+		if (!connector) return Promise.reject(new Error('database not ready'));
+		return this.exclusive(() => {
+			this.runs++;
+			return read(connector, sql);
+		});
 	}
 
 	/** The result of `read` on `sql`, from cache when the same SQL ran before. */
@@ -80,20 +110,23 @@ export function useQuery<T>(
 ): QueryResult<T> {
 	const out = new QueryResult<T>();
 	let last: string | null = null;
+	let version = -1;
 	$effect(() => {
 		const text = sql();
-		if (coordinator.status !== 'ready' || text === null || text === last) return;
+		const v = coordinator.version;
+		if (coordinator.status !== 'ready' || text === null || (text === last && v === version)) return;
 		last = text;
+		version = v;
 		out.pending = true;
 		coordinator.request(text, read).then(
 			(r) => {
-				if (last !== text) return;
+				if (last !== text || version !== v) return;
 				out.result = r;
 				out.error = null;
 				out.pending = false;
 			},
 			(e: unknown) => {
-				if (last !== text) return;
+				if (last !== text || version !== v) return;
 				out.error = e instanceof Error ? e.message : String(e);
 				out.pending = false;
 			}
@@ -110,6 +143,6 @@ export function setCoordinator(c: Coordinator): Coordinator {
 
 export function getCoordinator(): Coordinator {
 	const c = getContext<Coordinator | undefined>(KEY);
-	if (!c) throw new Error('no coordinator: the page must call setCoordinator');
+	if (!c) throw new Error('no coordinator: the layout must call setSession (or setCoordinator)');
 	return c;
 }

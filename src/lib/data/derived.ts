@@ -2,7 +2,7 @@
  * Tables the build derives from the dataset with the policy engine: `status` (one row per community, see
  * status.ts) for SQL, and `map.arrow`, the compact columns the map paints from before DuckDB-WASM is ready.
  */
-import { stageIndex } from '../policy';
+import { stageIndex, type PolicyParams } from '../policy';
 import type { Dataset } from './rows';
 import {
 	communityStatus,
@@ -41,8 +41,8 @@ export const STATUS_COLUMNS: readonly [keyof CommunityStatus & string, string, C
 	['tiers', 'tiers', 'integer']
 ].map(([k, n, t]) => [k, n, t] as [keyof CommunityStatus & string, string, ColumnType]);
 
-/** Every community's status, in the order of `dataset.communities`. */
-export function deriveStatus(dataset: Dataset, asOf: string): CommunityStatus[] {
+/** Every community's status, in the order of `dataset.communities`, under `params` (the engine's default if absent). */
+export function deriveStatus(dataset: Dataset, asOf: string, params?: PolicyParams): CommunityStatus[] {
 	const group = <T extends { community_id: string }>(rows: readonly T[]) => {
 		const m = new Map<string, T[]>();
 		for (const r of rows) {
@@ -68,7 +68,7 @@ export function deriveStatus(dataset: Dataset, asOf: string): CommunityStatus[] 
 				stages: stages.get(community.id) ?? []
 			},
 			asOf,
-			undefined,
+			params,
 			idx
 		)
 	);

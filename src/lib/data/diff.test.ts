@@ -64,7 +64,7 @@ describe('diff of an import against the data loaded now', () => {
 
 	it('shows a coordinate placed by the keeper as a change of lon and lat', () => {
 		const d = diffCommunities([base], [row({ lon: 120.96, lat: 28.13 })]);
-		expect(d.changed[0].fields.map((f) => f.column)).toEqual(['lon', 'lat']);
+		expect(d.changed[0]!.fields.map((f) => f.column)).toEqual(['lon', 'lat']);
 	});
 
 	it('an identical import changes nothing', () => {

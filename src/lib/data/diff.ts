@@ -25,7 +25,9 @@ export interface CommunityDiff {
 	unchanged: number;
 }
 
-type Comparable = Record<string, unknown>;
+/** A row as stored (a CommunityRow, or a row read back from DuckDB). */
+type Comparable = object;
+const field = (r: Comparable, column: string): unknown => (r as Record<string, unknown>)[column];
 
 /** The columns compared, in the schema's order (so the diff reads like the ledger). */
 const COLUMNS = table('communities').columns.map((c) => c.name);
@@ -58,8 +60,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export function changedFields(before: Comparable, after: Comparable): FieldChange[] {
 	const out: FieldChange[] = [];
 	for (const column of COLUMNS) {
-		if (!sameValue(before[column], after[column]))
-			out.push({ column, before: normalise(before[column]), after: normalise(after[column]) });
+		if (!sameValue(field(before, column), field(after, column)))
+			out.push({
+				column,
+				before: normalise(field(before, column)),
+				after: normalise(field(after, column))
+			});
 	}
 	return out;
 }
@@ -69,7 +75,7 @@ export function diffCommunities(
 	before: readonly Comparable[],
 	after: readonly CommunityRow[]
 ): CommunityDiff {
-	const old = new Map(before.map((r) => [String(r.id), r]));
+	const old = new Map(before.map((r) => [String(field(r, 'id')), r]));
 	const seen = new Set<string>();
 	const added: CommunityRow[] = [];
 	const changed: ChangedCommunity[] = [];
@@ -81,10 +87,12 @@ export function diffCommunities(
 			added.push(row);
 			continue;
 		}
-		const fields = changedFields(prior, row as unknown as Comparable);
+		const fields = changedFields(prior, row);
 		if (fields.length) changed.push({ id: row.id, name: row.name, fields });
 		else unchanged++;
 	}
-	const removed = before.filter((r) => !seen.has(String(r.id))).map((r) => r as unknown as CommunityRow);
+	const removed = before
+		.filter((r) => !seen.has(String(field(r, 'id'))))
+		.map((r) => r as unknown as CommunityRow);
 	return { added, changed, removed, unchanged };
 }

@@ -71,6 +71,17 @@ export function exportTable(rows: readonly ExportRow[]): (string | number | null
 	return [EXPORT_COLUMNS.map(([h]) => h), ...rows.map((r) => EXPORT_COLUMNS.map(([, f]) => f(r)))];
 }
 
+/** A grid of cells (first row the header), e.g. the SQL console's result; through the one export helper. */
+export type Grid = readonly (readonly (string | number | boolean | null)[])[];
+
+export function gridToCsv(grid: Grid): string {
+	return csvText(grid);
+}
+
+export function gridToXlsx(grid: Grid, sheet: string): Promise<Uint8Array> {
+	return xlsxBytes([{ name: sheet, rows: grid }]);
+}
+
 export function toCsv(rows: readonly ExportRow[]): string {
 	return csvText(exportTable(rows));
 }

@@ -35,6 +35,21 @@ export function problemsByRow(t: RawTable, problems: readonly Problem[]): Map<nu
 	return out;
 }
 
+/**
+ * The columns (0-based, in `header`) a problem names: its column as written, or each of a pair such as
+ * `经度/纬度` (swapped coordinates name both).
+ */
+export function problemColumns(header: readonly string[], p: Problem): number[] {
+	if (p.column === undefined) return [];
+	const at = (name: string) => header.findIndex((h) => h.trim() === name.trim());
+	const whole = at(p.column);
+	if (whole >= 0) return [whole];
+	return p.column
+		.split('/')
+		.map(at)
+		.filter((i) => i >= 0);
+}
+
 /** Problems that no row of any table carries (whole-file notices, skipped rows, unknown sheets). */
 export function looseProblems(tables: readonly RawTable[], problems: readonly Problem[]): Problem[] {
 	return problems.filter(
@@ -67,12 +82,12 @@ export async function reportXlsx(
 			const found = rowsWithProblems.get(rowNumber) ?? [];
 			const excelRow = ws.addRow([rowNumber, ...cells, found.map(problemText).join('\n')]);
 			for (const p of found) {
-				const col = p.column === undefined ? -1 : t.header.findIndex((h) => h.trim() === p.column!.trim());
-				if (col < 0) continue;
-				const cell = excelRow.getCell(col + 2);
-				cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[p.level] } };
-				const before = typeof cell.note === 'string' ? cell.note + '\n' : '';
-				cell.note = before + problemText(p);
+				for (const col of problemColumns(t.header, p)) {
+					const cell = excelRow.getCell(col + 2);
+					cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[p.level] } };
+					const before = typeof cell.note === 'string' ? cell.note + '\n' : '';
+					cell.note = before + problemText(p);
+				}
 			}
 			if (found.some((p) => p.level === 'error'))
 				excelRow.getCell(header.length).font = { color: { argb: 'FFB00020' } };

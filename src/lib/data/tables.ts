@@ -1,4 +1,4 @@
-/** The tables the app loads into DuckDB-WASM from static/data, and the one view its queries read. */
+/** The tables the dashboard may load into DuckDB-WASM from static/data (each when a page first needs it), and the one view its queries read. */
 export const LOADED_TABLES = [
 	'towns',
 	'communities',
@@ -20,5 +20,16 @@ FROM communities c
 JOIN status s USING (id)
 JOIN towns t ON t.code = c.town_code`;
 
-/** The dashboard's tables and view, for `openWasmConnector`. */
-export const DASHBOARD_TABLES = { tables: LOADED_TABLES, setupSql: COMMUNITY_VIEW_SQL };
+/** The view as the data session creates it, once the tables it reads are loaded. */
+export const COMMUNITY_VIEW = {
+	name: 'community_view',
+	sql: COMMUNITY_VIEW_SQL,
+	needs: ['communities', 'status', 'towns']
+} as const;
+
+/** What the map, its KPIs, towns and candidates read: community_view. */
+export const MAP_TABLES = ['towns', 'communities', 'status'] as const;
+/** What the budget's pipeline and history read: community_view, and stage_events for plans already made. */
+export const BUDGET_TABLES = [...MAP_TABLES, 'stage_events'] as const;
+/** What one community's page reads: the map's tables and the community's works, votes and funds. */
+export const COMMUNITY_TABLES = [...LOADED_TABLES] as const;

@@ -37,10 +37,18 @@ export interface ValidateOptions {
 	/** Towns used when the input has no towns table (the bundled official list). */
 	defaultTowns: TownRow[];
 	locate?: Locate;
+	/**
+	 * Let communities without coordinates in (both cells empty, or no coordinate columns), with lon/lat null and a
+	 * notice: the workbench /data has the keeper place them. The CLI leaves it off: the build needs every point.
+	 */
+	allowMissingPoint?: boolean;
 	/** Communities the importer already refused (with their error): rows referring to them are left out
 	 * without a second error. */
 	refused?: ReadonlySet<string>;
 }
+
+/** The point columns `allowMissingPoint` lets be empty together. */
+const POINT = ['lon', 'lat'];
 
 interface Source {
 	file: string;
@@ -78,7 +86,7 @@ export function validateDataset(
 
 	for (const input of raw) {
 		const table = TABLES.find((t) => t.name === input.table)!;
-		parseTable(table, input, parsed.get(table.name)!, problems);
+		parseTable(table, input, parsed.get(table.name)!, problems, options.allowMissingPoint === true);
 	}
 
 	const at = (w: Located, column: string | undefined, value: unknown, zh: string, en: string): void => {
@@ -252,7 +260,14 @@ export function validateDataset(
 	return { dataset, problems };
 }
 
-function parseTable(table: Table, input: RawTable, out: ParsedTable, problems: Problem[]): void {
+function parseTable(
+	table: Table,
+	input: RawTable,
+	out: ParsedTable,
+	problems: Problem[],
+	allowMissingPoint: boolean
+): void {
+	const pointOptional = allowMissingPoint && table.name === 'communities';
 	const base = { file: input.file, sheet: input.sheet };
 	const columnAt: (Column | undefined)[] = input.placed
 		? input.placed.map((name) => table.columns.find((c) => c.name === name))
@@ -271,7 +286,9 @@ function parseTable(table: Table, input: RawTable, out: ParsedTable, problems: P
 			});
 		}
 	});
-	const missing = table.columns.filter((c) => c.required && !headers.has(c.name));
+	const missing = table.columns.filter(
+		(c) => c.required && !headers.has(c.name) && !(pointOptional && POINT.includes(c.name))
+	);
 	for (const c of missing) {
 		problems.push({
 			...base,
@@ -289,9 +306,30 @@ function parseTable(table: Table, input: RawTable, out: ParsedTable, problems: P
 	input.rows.forEach((cells, r) => {
 		const row: Record_ = {};
 		let ok = true;
+		const noPoint =
+			pointOptional &&
+			POINT.every((name) => {
+				const i = cellAt[table.columns.findIndex((c) => c.name === name)]!;
+				return i < 0 || (cells[i] ?? '').trim() === '';
+			});
+		if (noPoint) {
+			problems.push({
+				...base,
+				row: input.rowNumbers[r]!,
+				column: `${headers.get('lon') ?? '经度'}/${headers.get('lat') ?? '纬度'}`,
+				kind: 'no-point',
+				zh: '没有坐标：请在地图上放置',
+				en: 'no coordinates: place it on the map',
+				level: 'notice'
+			});
+		}
 		for (let k = 0; k < table.columns.length; k++) {
 			const column = table.columns[k]!;
 			const i = cellAt[k]!;
+			if (noPoint && POINT.includes(column.name)) {
+				row[column.name] = null;
+				continue;
+			}
 			const result = readCell(column, i < 0 ? '' : (cells[i] ?? ''));
 			if (result.ok) row[column.name] = result.value;
 			else {

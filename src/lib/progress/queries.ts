@@ -10,11 +10,15 @@ FROM communities c
 JOIN progress p USING (id)
 JOIN towns t ON t.code = c.town_code`;
 
-/** The public tables and view, for `openWasmConnector`. */
-export const PROGRESS_TABLES = {
-	tables: ['towns', 'communities', 'works', 'stage_events', 'progress'],
-	setupSql: PROGRESS_VIEW_SQL
-};
+/** The public tables, which the public page asks its data session for. */
+export const PROGRESS_TABLES = ['towns', 'communities', 'works', 'stage_events', 'progress'] as const;
+
+/** The public view, created by the data session once the tables it reads are loaded. */
+export const PROGRESS_VIEW = {
+	name: 'progress_view',
+	sql: PROGRESS_VIEW_SQL,
+	needs: ['communities', 'progress', 'towns']
+} as const;
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 /** A LIKE pattern that matches `s` literally (its % and _ escaped). */

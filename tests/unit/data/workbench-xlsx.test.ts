@@ -1,13 +1,13 @@
 // The workbench's two workbooks: the report (the office's rows, problem cells marked, a 问题 column) and the clean
 // ledger in template form, read back through the same read → validate path `npm run data` runs.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ledgerXlsx } from '../../../src/lib/data/ledger-xlsx';
 import type { Problem } from '../../../src/lib/data/problems';
-import { looseProblems, reportXlsx } from '../../../src/lib/data/report-xlsx';
+import { looseProblems, problemColumns, reportXlsx } from '../../../src/lib/data/report-xlsx';
 import type { RawTable } from '../../../src/lib/data/validate';
 import { load } from './load';
 
@@ -72,6 +72,14 @@ describe('the report workbook', () => {
 		expect(wb.getWorksheet('小区')!.getCell(3, 3).value).toBe('=HYPERLINK("x")');
 	});
 
+	it('marks both cells of a pair such as 经度/纬度', () => {
+		const header = ['小区编号', '经度', '纬度'];
+		const swapped = { ...problems[0]!, column: '经度/纬度' };
+		expect(problemColumns(header, swapped)).toEqual([1, 2]);
+		expect(problemColumns(header, { ...swapped, column: '纬度' })).toEqual([2]);
+		expect(problemColumns(header, { ...swapped, column: undefined })).toEqual([]);
+	});
+
 	it('puts problems tied to no row on a sheet of their own', async () => {
 		expect(looseProblems([raw], problems).map((p) => p.row)).toEqual([5, 0]);
 		const ws = (await read(await reportXlsx([raw], problems))).getWorksheet('其他问题')!;
@@ -96,9 +104,10 @@ describe('the clean ledger in template form', () => {
 		expect(first.errors).toEqual([]);
 		const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
 		const path = join(dir, '台账.xlsx');
-		writeFileSync(path, await ledgerXlsx(first.dataset));
+		writeFileSync(path, await ledgerXlsx(first.dataset, '2024-06-30'));
 		const again = await load([path]);
 		expect(again.errors).toEqual([]);
+		expect(again.input.asOf).toBe('2024-06-30');
 		expect(again.dataset.communities).toEqual(first.dataset.communities);
 		expect(again.dataset.votes).toEqual(first.dataset.votes);
 		expect(again.dataset.works).toEqual(first.dataset.works);
@@ -106,5 +115,27 @@ describe('the clean ledger in template form', () => {
 		expect(again.dataset.funds).toEqual(first.dataset.funds);
 		expect(again.dataset.contacts).toEqual(first.dataset.contacts);
 		expect(again.dataset.communities.length).toBeGreaterThan(100);
+	});
+
+	it('gives formula-looking names and addresses back as the same text (field case 20)', async () => {
+		const first = await load(['data/example']);
+		const [a, b] = first.dataset.communities;
+		const tricky = {
+			...first.dataset,
+			communities: [
+				{ ...a!, name: '=HYPERLINK("http://x","点我")', address: '-3幢' },
+				{ ...b!, name: '+86小区', address: '@小区 <b>粗</b>' }
+			]
+		};
+		const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+		const path = join(dir, '台账.xlsx');
+		writeFileSync(path, await ledgerXlsx(tricky));
+		const sheet = (await read(new Uint8Array(readFileSync(path)))).getWorksheet('小区')!;
+		expect(sheet.getCell(2, 2).type).toBe(ExcelJS.ValueType.String);
+		const again = await load([path]);
+		expect(again.dataset.communities.map((c) => [c.name, c.address])).toEqual([
+			['=HYPERLINK("http://x","点我")', '-3幢'],
+			['+86小区', '@小区 <b>粗</b>']
+		]);
 	});
 });

@@ -144,6 +144,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 	const validated = validateDataset(tables, {
 		defaultTowns: options.defaultTowns,
 		locate: options.locate,
+		allowMissingPoint: options.allowMissingPoint,
 		refused
 	});
 	// The validator's own problems: a value of a cell, or a table as a whole.

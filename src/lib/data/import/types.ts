@@ -19,6 +19,8 @@ export interface ImportOptions {
 	/** The keeper's choices for columns the importer could not place. */
 	mapping?: ColumnMapping;
 	crs?: 'wgs84' | 'gcj02';
+	/** Let communities without coordinates in (lon/lat null, a notice each): the workbench places them. */
+	allowMissingPoint?: boolean;
 	/** 乐清's outline: when given, a boundary GeoJSON among the files is checked against it and the towns
 	 * (validateTownRegions), so the browser and the CLI give the same verdict on it. */
 	outline?: Feature<Polygon | MultiPolygon>;

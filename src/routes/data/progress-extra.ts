@@ -1,0 +1,29 @@
+/**
+ * The public site's `progress` table and summary.json for an import, by the build's own functions
+ * (scripts/lib/progress.ts, with pinyin for the residents' search). Loaded only when the keeper applies or exports,
+ * so pinyin-pro reaches no other page.
+ */
+import { deriveStatus } from '$lib/data/derived';
+import type { ManifestTown } from '$lib/data/manifest';
+import type { ExtraTable } from '$lib/data/replacement';
+import type { Dataset, DatasetMeta } from '$lib/data/rows';
+import { PROGRESS_COLUMNS } from '$lib/progress/summary';
+
+export async function progressFor(
+	dataset: Dataset,
+	meta: DatasetMeta,
+	towns: readonly ManifestTown[]
+): Promise<{ table: ExtraTable; summary: string }> {
+	const { progressRows, progressSummary } = await import('../../../scripts/lib/progress');
+	const rows = progressRows(dataset, deriveStatus(dataset, meta.asOf));
+	const english = new Map(towns.map((t) => [t.code, t.name_en]));
+	const named = dataset.towns.map((t) => ({ ...t, name_en: english.get(t.code) ?? t.name }));
+	return {
+		table: {
+			name: 'progress',
+			columns: PROGRESS_COLUMNS.map(([name, type]) => [name, type] as const),
+			rows: rows as unknown as Record<string, unknown>[]
+		},
+		summary: JSON.stringify(progressSummary(dataset, rows, meta, named))
+	};
+}

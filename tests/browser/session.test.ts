@@ -1,0 +1,95 @@
+// One data session per app (issue 10): navigating / → a community → / → /budget → / → /progress opens DuckDB-WASM
+// once, loads each table once (a community's works only when a community is opened, `progress` only on the
+// residents' page), and the map's second visit paints from the session without fetching anything again.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, watchedPage, type Watched } from './browser';
+import { startPreview, type Preview } from './server';
+
+let server: Preview;
+let browser: Browser;
+let w: Watched;
+
+beforeAll(async () => {
+	mkdirSync('test-results', { recursive: true });
+	server = await startPreview();
+	browser = await launchBrowser();
+	w = await watchedPage(browser, server.url);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+/** Every data file the page fetched, by name, in order. */
+function watchData(page: Page): string[] {
+	const fetched: string[] = [];
+	page.on('request', (r) => {
+		const m = /\/data\/([^/?]+)$/.exec(new URL(r.url()).pathname);
+		if (m) fetched.push(m[1]!);
+	});
+	return fetched;
+}
+
+async function mapReady(page: Page) {
+	await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+	await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+	await page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 30_000 });
+}
+
+describe('the app’s one data session', () => {
+	it('opens DuckDB-WASM once across pages, loads each table once and lazily, repaints the map from memory', async () => {
+		const { page } = w;
+		const workers: string[] = [];
+		page.on('worker', (wk) => workers.push(wk.url()));
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+		const fetched = watchData(page);
+		const duckdbWorkers = () => workers.filter((u) => /duckdb/.test(u)).length;
+
+		await page.goto(server.url + '/');
+		await mapReady(page);
+		expect(duckdbWorkers(), 'DuckDB-WASM workers after /').toBe(1);
+		expect(fetched, 'the map reads no community details').not.toContain('works.parquet');
+		expect(fetched.filter((f) => f === 'map.arrow')).toHaveLength(1);
+
+		// a community from the next plan's list (a link: client-side navigation, as a reader clicks)
+		await page.click('.candidates a[href*="/community/"]');
+		await page.waitForSelector('[data-testid="funding"]', { timeout: 90_000 });
+		expect(fetched, 'works loaded when a community page first needs them').toContain('works.parquet');
+
+		// back to the map, then to the budget from the map's link, then back to the map
+		await page.goBack();
+		await mapReady(page);
+		await page.click('[data-testid="budget-link"]');
+		await page.waitForSelector('[data-testid="year-table"]', { timeout: 120_000 });
+		const before = fetched.length;
+		await page.click('a.back');
+		await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+		await mapReady(page);
+		await page.screenshot({ path: 'test-results/session-map-again.png' });
+
+		expect(fetched.slice(before), 'the map’s second visit fetched nothing').toEqual([]);
+		expect(duckdbWorkers(), 'DuckDB-WASM workers after / → community → / → budget → /').toBe(1);
+
+		// the residents' page from the map's header: its `progress` table joins the same database
+		await page.click('a.public-link');
+		await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
+		await page.getByLabel('小区名称、地址或拼音首字母').fill('小区');
+		await page.waitForSelector('[data-testid="results"] li', { timeout: 30_000 });
+		expect(fetched, 'progress loaded when the public page first needs it').toContain('progress.parquet');
+		expect(duckdbWorkers(), 'still one DuckDB-WASM worker').toBe(1);
+		const counts = new Map<string, number>();
+		for (const f of fetched) counts.set(f, (counts.get(f) ?? 0) + 1);
+		const twice = [...counts].filter(([, n]) => n > 1);
+		expect(twice, 'data files fetched more than once').toEqual([]);
+		expect(
+			requests.filter((p) => p.endsWith('favicon.ico')),
+			'no page asks for /favicon.ico'
+		).toEqual([]);
+		expect(w.foreign, 'requests that left the origin').toEqual([]);
+		expect(w.errors, 'console errors').toEqual([]);
+	});
+});
