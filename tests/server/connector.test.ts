@@ -4,7 +4,12 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../src/lib/data/filters';
 import { kpiSql, townSql } from '../../src/lib/data/queries';
-import { chooseEngine, openServerConnector, QueryError } from '../../src/lib/data/server-connector';
+import {
+	chooseEngine,
+	openServerConnector,
+	openServerDatabase,
+	QueryError
+} from '../../src/lib/data/server-connector';
 import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../../src/lib/data/tables';
 import { scratchBuild, startOffice, type Running } from './office';
 
@@ -42,6 +47,21 @@ describe('the server connector', () => {
 		const error = await server.query('DROP TABLE towns').catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(QueryError);
 		expect((error as QueryError).zh).toContain('SELECT');
+	});
+	it('serves as the data session’s Database: views already there, tables not loaded again, imports refused', async () => {
+		const db = openServerDatabase(`${run.url}/api/query`);
+		await db.loadParquet('communities', '/data/communities.parquet');
+		await db.run('CREATE OR REPLACE VIEW community_view AS SELECT 1');
+		await expect(db.run('DROP TABLE communities')).rejects.toBeInstanceOf(QueryError);
+		await expect(db.loadArrow('communities', new Uint8Array())).rejects.toBeInstanceOf(QueryError);
+		const result = await db.columnar(
+			'SELECT id, households, completion_year FROM communities ORDER BY id LIMIT 2'
+		);
+		expect(result.names).toEqual(['id', 'households', 'completion_year']);
+		expect(result.length).toBe(2);
+		expect(result.columns[0]).toEqual(
+			(await direct('SELECT id FROM communities ORDER BY id LIMIT 2')).map((r) => r.id)
+		);
 	});
 	it('is chosen past one tab’s worth of communities, or by the setting', () => {
 		expect(chooseEngine({ tables: { communities: 724 } })).toBe('browser');
