@@ -119,6 +119,20 @@ describe('publishing from the browser', () => {
 		expect(viewer.foreign).toEqual([]);
 	}, 400_000);
 
+	it('with ?engine=server the map’s figures come from the query door, without DuckDB-WASM in the tab', async () => {
+		const v = await watchedPage(browser, run.url);
+		const wasm: string[] = [];
+		v.page.on('request', (r) => {
+			if (/duckdb-(eh|mvp).*\.wasm/.test(r.url())) wasm.push(`${v.page.url()} ${r.url()}`);
+		});
+		await logIn(v.page, 'viewer', '/?engine=server');
+		await v.page.getByText('724个').first().waitFor({ timeout: 60_000 });
+		await v.page.getByText('乐成街道').first().waitFor();
+		await v.page.screenshot({ path: 'test-results/office-engine-server.png' });
+		expect(wasm).toEqual([]);
+		expect(v.errors).toEqual([]);
+	}, 120_000);
+
 	it('the login and releases pages fit a 390 px phone', async () => {
 		const phone = await watchedPage(browser, run.url, { width: 390, height: 844 });
 		await phone.page.goto(`${run.url}/login`);
