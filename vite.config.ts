@@ -8,7 +8,12 @@ export default defineConfig({
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	preview: { port: Number(process.env.PORT ?? 4173), strictPort: true },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		include: [
+			'src/**/*.test.ts',
+			'tests/unit/**/*.test.ts',
+			'server/**/*.test.ts',
+			'tests/server/**/*.test.ts'
+		],
 		environment: 'node',
 		env: { TZ: 'Asia/Shanghai' },
 		// some dataset tests run the data build as a process: seconds on a busy 2-core machine

@@ -1,7 +1,7 @@
 // npm run data [-- --input PATH ...] [--mapping m.json] [--as-of YYYY-MM-DD] [--crs gcj02] [--out DIR]
 // Validates the dataset (the bundled example, or the office's files) and writes static/data: one Parquet file
 // per table, towns.geojson and manifest.json. On any error it writes nothing and the previous build stays.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIsoDate } from '../src/lib/data/import/as-of';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -27,7 +27,9 @@ const { values } = parseArgs({
 		crs: { type: 'string', default: 'wgs84' },
 		mapping: { type: 'string' },
 		'as-of': { type: 'string' },
-		out: { type: 'string', default: 'static/data' }
+		out: { type: 'string', default: 'static/data' },
+		// every problem as JSON (the office server's report), written whether or not the build succeeds
+		report: { type: 'string' }
 	}
 });
 if (values.crs !== 'wgs84' && values.crs !== 'gcj02') {
@@ -79,6 +81,7 @@ const codes = new Set(dataset.towns.map((t) => t.code));
 // A boundary file among the inputs was checked by the importer; the bundled schematic one is checked here.
 if (!input.townRegions) all.push(...validateTownRegions(regions, codes, geo.outline, 'data/towns.geojson'));
 
+if (values.report) writeFileSync(values.report, JSON.stringify(all));
 for (const p of all.filter((x) => x.level === 'notice')) console.warn(`提示 notice: ${formatProblem(p)}`);
 const errors = all.filter((p) => p.level === 'error');
 if (errors.length > 0) {

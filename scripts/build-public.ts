@@ -3,12 +3,9 @@
 // their public columns (schema.ts), the published progress table and summary, the base map — then every file is
 // scanned for internal names and values (scripts/lib/leak-scan.ts). Any hit fails the build and removes it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import type { Manifest } from '../src/lib/data/manifest';
-import { publicColumns } from '../src/lib/data/schema';
+import { rmSync, writeFileSync } from 'node:fs';
 import { scanForLeaks } from './lib/leak-scan';
+import { writePublicData } from './lib/public-data';
 
 const WORK = '.public';
 const FULL = `${WORK}/full`;
@@ -34,44 +31,7 @@ run([
 ]);
 
 // 2. the public data: public tables, public columns only
-mkdirSync(DATA, { recursive: true });
-const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
-const db = await DuckDBInstance.create(':memory:');
-const conn = await db.connect();
-const counts: Record<string, number> = {};
-for (const [table, columns] of Object.entries({ ...publicColumns(), progress: ['*'] })) {
-	const select = columns.map((c) => (c === '*' ? c : `"${c}"`)).join(', ');
-	await conn.run(
-		`COPY (SELECT ${select} FROM read_parquet(${q(`${FULL}/${table}.parquet`)})) TO ${q(`${DATA}/${table}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`
-	);
-	const n = await conn.runAndReadAll(
-		`SELECT count(*)::INT AS n FROM read_parquet(${q(`${DATA}/${table}.parquet`)})`
-	);
-	counts[table] = Number(n.getRowObjects()[0]!.n);
-}
-// the internal values the scan must not find: contacts, internal notes
-const secrets = await conn.runAndReadAll(
-	`SELECT person AS v FROM read_parquet(${q(`${FULL}/contacts.parquet`)})
-	 UNION SELECT phone FROM read_parquet(${q(`${FULL}/contacts.parquet`)})
-	 UNION SELECT notes FROM read_parquet(${q(`${FULL}/communities.parquet`)}) WHERE notes IS NOT NULL AND notes <> ''`
-);
-const values = secrets.getRowObjects().map((r) => String(r.v));
-conn.closeSync();
-for (const file of ['summary.json', 'towns.geojson', 'boundary.geojson', 'land.geojson'])
-	cpSync(join(FULL, file), join(DATA, file));
-const manifest = JSON.parse(readFileSync(`${FULL}/manifest.json`, 'utf8')) as Manifest;
-const publicManifest = {
-	title: manifest.title,
-	example: manifest.example,
-	note: manifest.note,
-	asOf: manifest.asOf,
-	schemaVersion: manifest.schemaVersion,
-	schematicBoundaries: manifest.schematicBoundaries,
-	builtAt: manifest.builtAt,
-	towns: manifest.towns,
-	tables: counts
-};
-writeFileSync(`${DATA}/manifest.json`, JSON.stringify(publicManifest, null, '\t') + '\n');
+const { counts, secrets: values } = await writePublicData(FULL, DATA);
 // the site's root sends visitors to progress/ (a plain page: the build has no other route). Relative, and to the
 // directory itself, so it works at any path (`/`, `/jiugai/`) on any static server.
 writeFileSync(

@@ -3,12 +3,32 @@
  * internal and the public view, and the import builder behind `replace()`. Made once by the root layout.
  */
 import { buildReplacement } from '$lib/data/replacement';
+import { openDatabase, type Database } from '$lib/data/connector';
+import type { Manifest } from '$lib/data/manifest';
+import { chooseEngine, openServerDatabase } from '$lib/data/server-connector';
 import { DataSession } from '$lib/data/session.svelte';
 import { COMMUNITY_VIEW, LOADED_TABLES } from '$lib/data/tables';
 import { PROGRESS_TABLES, PROGRESS_VIEW } from '$lib/progress/queries';
 
-export function dashboardSession(dataBase: string): DataSession {
+/**
+ * The engine: DuckDB-WASM in the tab, or the office server's query door when the dataset is larger than one tab
+ * should hold or the reader asks (`?engine=server`) — only when an office server is behind the page (its pages
+ * carry the cookie yq_office=1; a plain static server has no /api/).
+ */
+async function openEngine(dataBase: string, apiBase: string, setting: string | null): Promise<Database> {
+	if (!document.cookie.split('; ').includes('yq_office=1')) return openDatabase();
+	const res = await fetch(`${dataBase}/manifest.json`);
+	const manifest = res.ok ? ((await res.json()) as Pick<Manifest, 'tables'>) : { tables: {} };
+	return chooseEngine(manifest, setting) === 'server'
+		? openServerDatabase(`${apiBase}/api/query`)
+		: openDatabase();
+}
+
+export function dashboardSession(dataBase: string, apiBase = ''): DataSession {
+	// read before any page rewrites the address from its own state
+	const setting = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('engine');
 	return new DataSession({
+		open: () => openEngine(dataBase, apiBase, setting),
 		base: dataBase,
 		tables: [...new Set([...LOADED_TABLES, ...PROGRESS_TABLES])],
 		views: [COMMUNITY_VIEW, PROGRESS_VIEW],

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_MESSAGES } from './messages';
+import { ALL_MESSAGES as INTERFACE } from './messages';
+import { OFFICE_MESSAGES } from './office-messages';
+
+const ALL_MESSAGES = { ...INTERFACE, ...OFFICE_MESSAGES };
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

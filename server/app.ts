@@ -1,0 +1,173 @@
+// The office server: one Node process serving the built dashboard, its data files (the current release's, or the
+// bundled example's) and the API. Once real data is published, pages and data files need a login.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, posix } from 'node:path';
+import { accountApi } from './api-account';
+import { releaseApi } from './api-release';
+import { Auth, type Signed } from './auth';
+import type { ServerConfig } from './config';
+import { currentDataDir, loginRequired, type Context } from './context';
+import { fileUnder, HttpError, readJson, sendError, sendFile, sendJson } from './http';
+import { Publisher } from './publish';
+import { Releases } from './releases';
+import { Store } from './store';
+
+/** Every change must come from this site with the session's CSRF token. */
+function checkChange(req: IncomingMessage, path: string, signed: Signed | undefined): void {
+	const origin = req.headers.origin;
+	if (origin && new URL(origin).host !== req.headers.host)
+		throw new HttpError(403, '拒绝跨站请求', 'cross-site request refused');
+	// login has no session yet; a query changes nothing. Both must be JSON, which no cross-site form can send.
+	if (path === '/api/login' || path === '/api/query') {
+		if (!req.headers['content-type']?.startsWith('application/json'))
+			throw new HttpError(415, '请求须为 JSON', 'the request must be JSON');
+		return;
+	}
+	if (!signed) throw new HttpError(401, '请先登录', 'please log in');
+	if (req.headers['x-csrf-token'] !== signed.session.csrf)
+		throw new HttpError(
+			403,
+			'缺少或错误的 CSRF 令牌，请刷新页面',
+			'missing or wrong CSRF token: reload the page'
+		);
+}
+
+/** Tells the page's scripts that an office server is behind it (a plain static server has no /api/). */
+const OFFICE_COOKIE = { 'set-cookie': 'yq_office=1; Path=/; SameSite=Strict' };
+
+async function page(ctx: Context, res: ServerResponse, path: string): Promise<void> {
+	const root = ctx.config.buildDir;
+	if (path === '/data' || path.startsWith('/data/')) throw new HttpError(404, '找不到文件', 'not found');
+	for (const candidate of [path, `${path}.html`, join(path, 'index.html')]) {
+		const file = await fileUnder(root, candidate);
+		if (file)
+			return path.startsWith('/_app/')
+				? sendFile(res, file, path.startsWith('/_app/immutable/'))
+				: sendFile(res, file, false, file.endsWith('.html') ? OFFICE_COOKIE : {});
+	}
+	// a path with an extension is a missing file; anything else is a page of the single-page app
+	if (/\.[a-z0-9]+$/i.test(path)) return sendJson(res, 404, { error: { zh: '找不到文件', en: 'not found' } });
+	const fallback = await fileUnder(root, '/index.html');
+	if (!fallback)
+		return sendJson(res, 500, { error: { zh: '看板尚未构建', en: 'the dashboard is not built' } });
+	sendFile(res, fallback, false, OFFICE_COOKIE);
+}
+
+/** `npm run backup` while the server runs: the store exported by its owner, for the holder of the local key. */
+async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const key = req.headers['x-backup-key'];
+	if (typeof key !== 'string' || !ctx.backupKey || key !== ctx.backupKey)
+		throw new HttpError(403, '备份密钥不对', 'wrong backup key');
+	const body = await readJson(req);
+	if (typeof body.dir !== 'string' || !isAbsolute(body.dir))
+		throw new HttpError(400, '需要绝对路径', 'an absolute path is needed');
+	await ctx.store.exportTo(body.dir);
+	await ctx.store.audit({ user: null, action: 'backup', target: body.dir, outcome: 'ok', detail: null });
+	sendJson(res, 200, { ok: true });
+}
+
+async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const url = new URL(req.url ?? '/', 'http://localhost');
+	let path: string;
+	try {
+		// decoded and normalised once, so that no spelling of a path (%2f, %2e%2e) reaches a file by another route
+		path = posix.normalize(decodeURIComponent(url.pathname));
+	} catch {
+		throw new HttpError(400, '路径无效', 'malformed path');
+	}
+	const method = req.method ?? 'GET';
+	// build assets hold no data: served without looking up a session
+	if (path.startsWith('/_app/immutable/') && (method === 'GET' || method === 'HEAD'))
+		return page(ctx, res, path);
+	const signed = await ctx.auth.signed(req, ctx.config.clock());
+	if (path === '/api/backup' && method === 'POST') return backupApi(ctx, req, res);
+	if (path.startsWith('/api/')) {
+		if (method !== 'GET' && method !== 'HEAD') checkChange(req, path, signed);
+		const route = `${method === 'HEAD' ? 'GET' : method} ${path}`;
+		if (await accountApi(ctx, req, res, route, signed)) return;
+		if (await releaseApi(ctx, req, res, route, signed)) return;
+		throw new HttpError(404, '没有这个接口', 'no such API');
+	}
+	if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, '不支持的方法', 'method not allowed');
+	const locked = loginRequired(ctx) && !signed;
+	if (path.startsWith('/data/')) {
+		if (locked) throw new HttpError(401, '数据文件需登录后访问', 'data files need a login');
+		const file = await fileUnder(currentDataDir(ctx), path.slice('/data'.length));
+		if (!file) throw new HttpError(404, '找不到数据文件', 'no such data file');
+		return sendFile(res, file);
+	}
+	if (locked && !path.startsWith('/_app/') && path !== '/login' && path !== '/favicon.png') {
+		res.writeHead(302, { location: `/login?next=${encodeURIComponent(path + url.search)}` });
+		return void res.end();
+	}
+	await page(ctx, res, path);
+}
+
+export interface OfficeServer {
+	server: Server;
+	ctx: Context;
+	/** The admin's one-time password when this start created the first account. */
+	adminPassword?: string;
+	/** Half-written files removed at start. */
+	cleaned: string[];
+	close(): Promise<void>;
+}
+
+/** Open the store and releases under config.dataDir (cleaning what a crash left) and make the HTTP server. */
+export async function createOfficeServer(config: ServerConfig): Promise<OfficeServer> {
+	const releases = new Releases(config.dataDir, config.fault);
+	const cleaned = releases.cleanup();
+	// the example's query copies of earlier runs (rebuilt on demand)
+	for (const name of readdirSync(config.dataDir))
+		if (/^example-query-\d+\.duckdb(\.wal)?$/.test(name)) rmSync(join(config.dataDir, name), { force: true });
+	const store = await Store.open(join(config.dataDir, 'store.duckdb'));
+	await store.dropExpiredSessions(config.clock());
+	const auth = new Auth(store, config);
+	const adminPassword = await auth.ensureAdmin();
+	const ctx: Context = {
+		config,
+		store,
+		auth,
+		releases,
+		publisher: new Publisher(releases),
+		listeners: new Set(),
+		backupKey: randomBytes(24).toString('base64url')
+	};
+	// only this machine's user can read it (npm run backup)
+	writeFileSync(join(config.dataDir, '.backup-key'), ctx.backupKey!, { mode: 0o600 });
+	chmodSync(join(config.dataDir, '.backup-key'), 0o600);
+	if (adminPassword)
+		await store.audit({
+			user: null,
+			action: 'account-create',
+			target: 'admin',
+			outcome: 'ok',
+			detail: 'first start'
+		});
+	const server = createServer((req, res) => {
+		handle(ctx, req, res).catch((e: unknown) => {
+			if (res.headersSent) return void res.end();
+			if (e instanceof HttpError) return sendError(res, e);
+			console.error(e);
+			sendError(res, new HttpError(500, '服务器内部错误', 'internal server error'));
+		});
+	});
+	return {
+		server,
+		ctx,
+		adminPassword,
+		cleaned,
+		close: () =>
+			new Promise((resolve) => {
+				for (const l of ctx.listeners) l.end();
+				server.close(() => {
+					ctx.door?.door.close();
+					store.close();
+					resolve();
+				});
+				server.closeAllConnections();
+			})
+	};
+}

@@ -1,0 +1,69 @@
+// The office server's settings, all from the environment (README: "The office server").
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+	/** TCP port (PORT, default 4173). */
+	port: number;
+	/** Listen address (HOST, default 127.0.0.1: put a reverse proxy in front for the intranet). */
+	host: string;
+	/** Releases, the store and backups (DATA_DIR, default ./office-data). */
+	dataDir: string;
+	/** The built dashboard (BUILD_DIR, default ./build). */
+	buildDir: string;
+	/** The data served before any release is published, read live so `npm run data` shows without a rebuild
+	 *  (EXAMPLE_DATA_DIR, default ./static/data). */
+	exampleDataDir: string;
+	/** Session lifetime without activity, seconds (SESSION_TTL_SECONDS, default 8 h). */
+	sessionTtlSeconds: number;
+	/** Failed logins in a row before an account is locked (LOCKOUT_FAILURES, default 5). */
+	lockoutFailures: number;
+	/** How long a locked account stays locked, seconds (LOCKOUT_SECONDS, default 15 min). */
+	lockoutSeconds: number;
+	/** Upload limits: bytes in one request (MAX_UPLOAD_MB, default 100) and files (MAX_UPLOAD_FILES, default 20). */
+	maxUploadBytes: number;
+	maxUploadFiles: number;
+	/** Validation of an upload may take this long before it is stopped (VALIDATE_SECONDS, default 300). */
+	validateSeconds: number;
+	/** The query door: time limit (QUERY_SECONDS, default 10) and row limit (QUERY_MAX_ROWS, default 200000). */
+	queryMs: number;
+	queryMaxRows: number;
+	/** Mark cookies Secure (COOKIE_SECURE=1) when the proxy serves HTTPS. */
+	secureCookies: boolean;
+	/** The time in ms (Date.now; tests pass their own to step past a session's end without waiting). */
+	clock: () => number;
+	/** Fault injection for the crash test only (OFFICE_FAULT=before-switch): the process kills itself there. */
+	fault?: string;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const n = Number(raw);
+	if (!Number.isFinite(n) || n <= 0)
+		throw new Error(
+			`环境变量 ${name} 应为正数，实为“${raw}” / ${name} must be a positive number, got "${raw}"`
+		);
+	return n;
+}
+
+/** The configuration from `env` (process.env by default); a bad value is refused naming the variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+	return {
+		port: int(env, 'PORT', 4173),
+		host: env.HOST || '127.0.0.1',
+		dataDir: resolve(env.DATA_DIR || 'office-data'),
+		buildDir: resolve(env.BUILD_DIR || 'build'),
+		exampleDataDir: resolve(env.EXAMPLE_DATA_DIR || 'static/data'),
+		sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 8 * 3600),
+		lockoutFailures: int(env, 'LOCKOUT_FAILURES', 5),
+		lockoutSeconds: int(env, 'LOCKOUT_SECONDS', 15 * 60),
+		maxUploadBytes: int(env, 'MAX_UPLOAD_MB', 100) * 1024 * 1024,
+		maxUploadFiles: int(env, 'MAX_UPLOAD_FILES', 20),
+		validateSeconds: int(env, 'VALIDATE_SECONDS', 300),
+		queryMs: int(env, 'QUERY_SECONDS', 10) * 1000,
+		queryMaxRows: int(env, 'QUERY_MAX_ROWS', 200_000),
+		secureCookies: env.COOKIE_SECURE === '1',
+		clock: Date.now,
+		fault: env.OFFICE_FAULT || undefined
+	};
+}

@@ -1,0 +1,77 @@
+// What every request handler shares: the configuration, the store, logins, releases, the publisher, the query
+// door over the current release, and the pages listening for a new release.
+import type { ServerResponse } from 'node:http';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Auth, Signed } from './auth';
+import type { ServerConfig } from './config';
+import { HttpError } from './http';
+import type { Publisher } from './publish';
+import { buildQueryDb, QueryDoor } from './query';
+import type { Releases } from './releases';
+import { allows, type Role } from './roles';
+import type { Store } from './store';
+
+export interface Context {
+	config: ServerConfig;
+	store: Store;
+	auth: Auth;
+	releases: Releases;
+	publisher: Publisher;
+	/** Open event streams of pages waiting for a new release. */
+	listeners: Set<ServerResponse>;
+	/** The open query door and what it serves: a release id, or `example@<manifest time>`. */
+	door?: { release: string; door: QueryDoor };
+	/** The key `npm run backup` reads from DATA_DIR/.backup-key to ask this server for an export. */
+	backupKey?: string;
+}
+
+/** The data folder served now: the current release's, or `npm run data`'s (the bundled example). */
+export function currentDataDir(ctx: Context): string {
+	const id = ctx.releases.current();
+	return id ? join(ctx.releases.path(id), 'data') : ctx.config.exampleDataDir;
+}
+
+/** Login is required once real data has been published (the bundled example is open). */
+export function loginRequired(ctx: Context): boolean {
+	return ctx.releases.current() !== null;
+}
+
+/** Refuse unless signed in with at least `role`. */
+export function need(signed: Signed | undefined, role: Role): Signed {
+	if (!signed) throw new HttpError(401, '请先登录', 'please log in');
+	if (signed.user.mustChange && role !== 'viewer')
+		throw new HttpError(403, '请先修改一次性密码', 'change your one-time password first', {
+			mustChange: true
+		});
+	if (!allows(signed.user.role, role))
+		throw new HttpError(403, `需要“${role}”权限`, `this needs the ${role} role`);
+	return signed;
+}
+
+/** The query door over the current release (reopened when the release changes). */
+export async function queryDoor(ctx: Context): Promise<QueryDoor> {
+	const id = ctx.releases.current();
+	// the example is rebuilt by `npm run data` while the server runs: its copy is keyed by the manifest's time
+	const key = id ?? `example@${statSync(join(currentDataDir(ctx), 'manifest.json')).mtimeMs}`;
+	if (ctx.door && ctx.door.release === key) return ctx.door.door;
+	const file = id
+		? join(ctx.releases.path(id), 'query.duckdb')
+		: join(ctx.config.dataDir, `example-query-${Date.now()}.duckdb`);
+	if (!id) await buildQueryDb(currentDataDir(ctx), file);
+	const old = ctx.door;
+	ctx.door = { release: key, door: await QueryDoor.open(file) };
+	// queries already running on the old one finish within the time limit
+	if (old)
+		setTimeout(() => {
+			old.door.close();
+			if (old.release.startsWith('example@')) rmSync(old.door.file, { force: true });
+		}, ctx.config.queryMs + 1000).unref();
+	return ctx.door.door;
+}
+
+/** Tell every listening page which release is current. */
+export function announce(ctx: Context): void {
+	const message = `data: ${JSON.stringify({ current: ctx.releases.current() })}\n\n`;
+	for (const res of ctx.listeners) res.write(message);
+}

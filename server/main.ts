@@ -1,0 +1,33 @@
+// `npm start` → the office server: builds the example dataset and the dashboard when missing, then serves them.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createOfficeServer } from './app';
+import { readConfig } from './config';
+import { ROOT } from './stage';
+
+function run(args: string[]): void {
+	const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: ROOT });
+	if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const config = readConfig();
+// The dataset: built from data/ (the bundled example) unless a build is already there (`npm run data` rebuilds).
+if (!existsSync(`${ROOT}/static/data/manifest.json`))
+	run(['--max-old-space-size=8192', '--import', 'tsx', 'scripts/build-data.ts']);
+if (process.env.SKIP_BUILD !== '1') run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+
+const office = await createOfficeServer(config);
+for (const path of office.cleaned) console.log(`清理未完成的写入 / removed half-written ${path}`);
+if (office.adminPassword)
+	console.log(
+		`\n首次启动：已创建管理员账户 admin，一次性密码 ${office.adminPassword}（登录后须修改）\nFirst start: account "admin" created with the one-time password ${office.adminPassword} (to be changed at first login)\n`
+	);
+office.server.listen(config.port, config.host, () => {
+	console.log(
+		`乐清旧改地图: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`
+	);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+	process.on(signal, () => {
+		void office.close().then(() => process.exit(0));
+	});

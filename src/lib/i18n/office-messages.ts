@@ -1,0 +1,96 @@
+/**
+ * The office server's interface text (login, releases page, the "new data" prompt), in Chinese and English.
+ * Kept beside messages.ts so the server's pages can be read and changed on their own; same `{name}` placeholders.
+ */
+import { locale } from './lang.svelte';
+
+const MESSAGES = {
+	'office.login': { zh: '登录', en: 'Log in' },
+	'office.logout': { zh: '退出登录', en: 'Log out' },
+	'office.name': { zh: '用户名', en: 'User name' },
+	'office.password': { zh: '密码', en: 'Password' },
+	'office.newPassword': { zh: '新密码（至少10个字符）', en: 'New password (10 characters or more)' },
+	'office.changePassword': { zh: '修改密码', en: 'Change password' },
+	'office.mustChange': {
+		zh: '这是一次性密码，请先设置新密码。',
+		en: 'This is a one-time password: set a new one first.'
+	},
+	'office.exampleOpen': {
+		zh: '当前为示例数据，看板无需登录即可查看；发布真实数据后，看板和数据文件需登录。',
+		en: 'This is example data: the dashboard is open without login. Once real data is published, the dashboard and its data files need a login.'
+	},
+	'office.signedIn': { zh: '已登录：{name}（{role}）', en: 'Signed in: {name} ({role})' },
+	'office.toDashboard': { zh: '进入看板', en: 'Open the dashboard' },
+	'office.releases': { zh: '数据发布', en: 'Data releases' },
+	'office.current': { zh: '当前版本', en: 'Current release' },
+	'office.example': { zh: '示例数据（未发布真实数据）', en: 'Example data (no real data published)' },
+	'office.upload': { zh: '上传新数据', en: 'Upload new data' },
+	'office.uploadHint': {
+		zh: '选择台账文件（xlsx、xls、et、csv、txt、geojson），服务器用同一导入程序重新校验。',
+		en: 'Choose the ledger files (xlsx, xls, et, csv, txt, geojson); the server validates them again with the same importer.'
+	},
+	'office.validate': { zh: '上传并校验', en: 'Upload and validate' },
+	'office.uploading': { zh: '上传中 {pct}%', en: 'Uploading {pct}%' },
+	'office.validating': { zh: '服务器校验中…', en: 'Validating on the server…' },
+	'office.staged': { zh: '待发布版本 {id}', en: 'Staged release {id}' },
+	'office.ok': { zh: '校验通过', en: 'Validated' },
+	'office.failed': { zh: '校验未通过，不能发布', en: 'Validation failed: cannot be published' },
+	'office.problems': { zh: '问题 {n} 个', en: '{n} problem(s)' },
+	'office.diff': {
+		zh: '与当前版本相比：新增 {added}，变更 {changed}，删除 {removed}，未变 {unchanged}',
+		en: 'Against the current release: {added} new, {changed} changed, {removed} removed, {unchanged} unchanged'
+	},
+	'office.added': { zh: '新增', en: 'New' },
+	'office.changed': { zh: '变更', en: 'Changed' },
+	'office.removed': { zh: '删除', en: 'Removed' },
+	'office.more': { zh: '另有 {n} 条未列出', en: '{n} more not listed' },
+	'office.publish': { zh: '发布', en: 'Publish' },
+	'office.rollback': { zh: '回滚到此版本', en: 'Roll back to this release' },
+	'office.rebase': { zh: '重新比对', en: 'Compare again' },
+	'office.view': { zh: '查看', en: 'View' },
+	'office.published': { zh: '已发布：{id}', en: 'Published: {id}' },
+	'office.history': { zh: '全部版本', en: 'All releases' },
+	'office.colId': { zh: '版本', en: 'Release' },
+	'office.colAuthor': { zh: '上传人', en: 'Author' },
+	'office.colTime': { zh: '时间', en: 'Time' },
+	'office.colFiles': { zh: '文件', en: 'Files' },
+	'office.colState': { zh: '状态', en: 'State' },
+	'office.stateCurrent': { zh: '当前', en: 'current' },
+	'office.statePublished': { zh: '曾发布', en: 'published before' },
+	'office.stateStaged': { zh: '待发布', en: 'staged' },
+	'office.stateFailed': { zh: '未通过', en: 'failed' },
+	'office.audit': { zh: '操作日志', en: 'Audit log' },
+	'office.colUser': { zh: '用户', en: 'User' },
+	'office.colAction': { zh: '操作', en: 'Action' },
+	'office.colTarget': { zh: '对象', en: 'Target' },
+	'office.colOutcome': { zh: '结果', en: 'Outcome' },
+	'office.accounts': { zh: '账户', en: 'Accounts' },
+	'office.role': { zh: '角色', en: 'Role' },
+	'office.addUser': { zh: '新建账户', en: 'Add account' },
+	'office.resetPassword': { zh: '重置密码', en: 'Reset password' },
+	'office.unlock': { zh: '解锁', en: 'Unlock' },
+	'office.disable': { zh: '停用', en: 'Disable' },
+	'office.enable': { zh: '启用', en: 'Enable' },
+	'office.oneTime': {
+		zh: '{name} 的一次性密码：{password}（只显示这一次）',
+		en: 'One-time password of {name}: {password} (shown this once)'
+	},
+	'office.needKeeper': {
+		zh: '此页面需要数据维护（keeper）或管理员权限。',
+		en: 'This page needs the keeper or admin role.'
+	},
+	'office.updated': { zh: '数据已更新，刷新查看', en: 'New data is out: reload to see it' },
+	'office.reload': { zh: '刷新', en: 'Reload' }
+} as const;
+
+export type OfficeMessageKey = keyof typeof MESSAGES;
+
+/** The reader's language's text for `key`, with `{name}` placeholders filled in. */
+export function ot(key: OfficeMessageKey, values: Record<string, string | number> = {}): string {
+	return MESSAGES[key][locale.lang].replace(/\{(\w+)\}/g, (m, name: string) =>
+		name in values ? String(values[name]) : m
+	);
+}
+
+/** For the test that every message has both languages and the same placeholders. */
+export const OFFICE_MESSAGES: Readonly<Record<string, { zh: string; en: string }>> = MESSAGES;

@@ -1,0 +1,149 @@
+/**
+ * The office server's API as the browser calls it: JSON in and out, the session's CSRF token on every change,
+ * refusals as `OfficeError` with their reason in both languages. Types mirror `server/` (which owns them).
+ */
+import type { CommunityDiff } from '$lib/data/diff';
+import type { Problem } from '$lib/data/problems';
+
+export type Role = 'viewer' | 'keeper' | 'admin';
+export interface Me {
+	user: { name: string; role: Role; mustChange: boolean } | null;
+	csrf: string | null;
+	loginRequired: boolean;
+}
+export interface ReleaseInfo {
+	id: string;
+	author: string;
+	createdAt: string;
+	files: string[];
+	ok: boolean;
+	base: string | null;
+	counts?: Record<string, number>;
+	published: { at: string; by: string }[];
+}
+export interface Report {
+	problems: Problem[];
+	seconds: number;
+	failure?: { zh: string; en: string };
+}
+export interface Staged {
+	info: ReleaseInfo;
+	report: Report | null;
+	diff?: CommunityDiff | null;
+}
+export interface AuditEntry {
+	at: string;
+	user: string | null;
+	action: string;
+	target: string | null;
+	outcome: string;
+	detail: string | null;
+}
+export interface Account {
+	name: string;
+	role: Role;
+	mustChange: boolean;
+	failures: number;
+	lockedUntil: number | null;
+	disabled: boolean;
+}
+
+export class OfficeError extends Error {
+	constructor(
+		readonly status: number,
+		readonly zh: string,
+		readonly en: string,
+		readonly body: Record<string, unknown> = {}
+	) {
+		super(en);
+	}
+}
+
+let csrf: string | null = null;
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+	const headers: Record<string, string> = { 'content-type': 'application/json' };
+	if (csrf) headers['x-csrf-token'] = csrf;
+	const res = await fetch(path, {
+		method,
+		headers,
+		credentials: 'same-origin',
+		body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined
+	});
+	const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+	if (!res.ok) {
+		const e = json.error as { zh: string; en: string } | undefined;
+		throw new OfficeError(
+			res.status,
+			e?.zh ?? `请求失败（${res.status}）`,
+			e?.en ?? `request failed (${res.status})`,
+			json
+		);
+	}
+	return json as T;
+}
+
+export async function me(): Promise<Me> {
+	const m = await call<Me>('GET', '/api/me');
+	csrf = m.csrf;
+	return m;
+}
+
+export async function login(name: string, password: string): Promise<Me['user']> {
+	const r = await call<{ user: Me['user']; csrf: string }>('POST', '/api/login', { name, password });
+	csrf = r.csrf;
+	return r.user;
+}
+
+export const logout = () => call<{ ok: true }>('POST', '/api/logout');
+export const changePassword = (current: string, next: string) =>
+	call<{ ok: true }>('POST', '/api/password', { current, next });
+export const releases = () =>
+	call<{ current: string | null; example: boolean; releases: ReleaseInfo[] }>('GET', '/api/releases');
+export const release = (id: string) =>
+	call<Staged & { current: string | null }>('GET', `/api/releases/${id}`);
+export const publish = (id: string, base: string | null) =>
+	call<{ info: ReleaseInfo; action: string }>('POST', `/api/releases/${id}/publish`, { base });
+export const rebase = (id: string) => call<Staged>('POST', `/api/releases/${id}/rebase`);
+export const audit = () => call<{ entries: AuditEntry[] }>('GET', '/api/audit');
+export const accounts = () => call<{ users: Account[] }>('GET', '/api/users');
+export const saveAccount = (change: {
+	name: string;
+	role?: Role;
+	disabled?: boolean;
+	resetPassword?: boolean;
+	unlock?: boolean;
+}) => call<{ name: string; password: string | null }>('POST', '/api/users', change);
+
+/** Upload files to stage a release; `onProgress` gets the share sent (0–1). XHR: fetch reports no upload progress. */
+export function upload(files: readonly File[], onProgress: (share: number) => void): Promise<Staged> {
+	return new Promise((resolve, reject) => {
+		const form = new FormData();
+		for (const f of files) form.append('files', f, f.name);
+		const xhr = new XMLHttpRequest();
+		xhr.open('POST', '/api/releases');
+		if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+		xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+		xhr.onload = () => {
+			let json: Record<string, unknown> = {};
+			try {
+				json = JSON.parse(xhr.responseText) as Record<string, unknown>;
+			} catch {
+				// not JSON: reported below by status
+			}
+			if (xhr.status === 200) return resolve(json as unknown as Staged);
+			const e = json.error as { zh: string; en: string } | undefined;
+			reject(
+				new OfficeError(
+					xhr.status,
+					e?.zh ?? `上传失败（${xhr.status}）`,
+					e?.en ?? `upload failed (${xhr.status})`,
+					json
+				)
+			);
+		};
+		xhr.onerror = () =>
+			reject(new OfficeError(0, '网络错误，上传未完成', 'network error: the upload did not finish'));
+		xhr.send(form);
+	});
+}
