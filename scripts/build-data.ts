@@ -2,7 +2,7 @@
 // Validates the dataset (the bundled example, or the office's files) and writes static/data: one Parquet file
 // per table, towns.geojson and manifest.json. On any error it writes nothing and the previous build stays.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { isIsoDate } from '../src/lib/data/import/as-of';
+import { isIsoDate, todayInYueqing } from '../src/lib/data/import/as-of';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { formatProblem } from '../src/lib/data/problems';
@@ -100,7 +100,7 @@ const meta: DatasetMeta = metaPath
 			title: '乐清市城镇老旧小区改造数据',
 			schemaVersion: SCHEMA_VERSION,
 			// 数据截至: --as-of, else the workbook's 说明 sheet, else today
-			asOf: asOfFlag ?? input.asOf ?? new Date().toISOString().slice(0, 10),
+			asOf: asOfFlag ?? input.asOf ?? todayInYueqing(),
 			schematicBoundaries: !input.townRegions
 		};
 if (input.townRegions)

@@ -39,7 +39,9 @@ const OFFICE_COOKIE = { 'set-cookie': 'yq_office=1; Path=/; SameSite=Strict' };
 
 async function page(ctx: Context, res: ServerResponse, path: string): Promise<void> {
 	const root = ctx.config.buildDir;
-	if (path === '/data' || path.startsWith('/data/')) throw new HttpError(404, '找不到文件', 'not found');
+	// /data/… are data files (handled before, behind the login when one is needed), never pages; /data itself is the
+	// data keepers' workbench page (data.html)
+	if (path.startsWith('/data/')) throw new HttpError(404, '找不到文件', 'not found');
 	for (const candidate of [path, `${path}.html`, join(path, 'index.html')]) {
 		const file = await fileUnder(root, candidate);
 		if (file)

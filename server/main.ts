@@ -5,16 +5,28 @@ import { createOfficeServer } from './app';
 import { readConfig } from './config';
 import { ROOT } from './stage';
 
-function run(args: string[]): void {
-	const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: ROOT });
-	if (r.status !== 0) process.exit(r.status ?? 1);
+/** Runs a build step quietly: its output is shown only when it fails. */
+function run(what: string, args: string[]): void {
+	console.log(what);
+	const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	if (r.status !== 0) {
+		process.stdout.write(r.stdout ?? '');
+		process.stderr.write(r.stderr ?? '');
+		process.exit(r.status ?? 1);
+	}
 }
 
 const config = readConfig();
 // The dataset: built from data/ (the bundled example) unless a build is already there (`npm run data` rebuilds).
 if (!existsSync(`${ROOT}/static/data/manifest.json`))
-	run(['--max-old-space-size=8192', '--import', 'tsx', 'scripts/build-data.ts']);
-if (process.env.SKIP_BUILD !== '1') run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+	run('正在构建示例数据… / building the example data…', [
+		'--max-old-space-size=8192',
+		'--import',
+		'tsx',
+		'scripts/build-data.ts'
+	]);
+if (process.env.SKIP_BUILD !== '1')
+	run('正在构建看板… / building the dashboard…', ['node_modules/vite/bin/vite.js', 'build']);
 
 const office = await createOfficeServer(config);
 for (const path of office.cleaned) console.log(`清理未完成的写入 / removed half-written ${path}`);
@@ -24,7 +36,7 @@ if (office.adminPassword)
 	);
 office.server.listen(config.port, config.host, () => {
 	console.log(
-		`乐清旧改地图: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`
+		`乐清旧改地图: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/\n按 Ctrl+C 停止 / press Ctrl+C to stop`
 	);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const)

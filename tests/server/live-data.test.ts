@@ -14,6 +14,7 @@ beforeAll(async () => {
 	mkdirSync(join(dir, 'build/data'), { recursive: true });
 	mkdirSync(join(dir, 'live'));
 	writeFileSync(join(dir, 'build/index.html'), '<!doctype html><title>乐清旧改地图</title>');
+	writeFileSync(join(dir, 'build/data.html'), '<!doctype html><title>数据工作台</title>');
 	// the copy inside build/ is stale: the live folder wins
 	writeFileSync(join(dir, 'build/data/manifest.json'), '{"asOf":"2025-01-01","example":true}');
 	writeFileSync(join(dir, 'live/manifest.json'), '{"asOf":"2026-11-15","example":true}');
@@ -37,6 +38,12 @@ describe('npm start serves the example data live', () => {
 			asOf: '2026-12-01'
 		});
 		expect(await (await fetch(`${office.url}/data/new.parquet`)).text()).toBe('PAR1');
+	});
+
+	it('/data itself is the workbench page, opened directly or reloaded', async () => {
+		const res = await fetch(`${office.url}/data`);
+		expect(res.status).toBe(200);
+		expect(await res.text()).toContain('数据工作台');
 	});
 
 	it('a missing data file is a 404, never the page', async () => {

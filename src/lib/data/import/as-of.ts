@@ -51,3 +51,13 @@ export function readAsOf(grids: Grid[], problems: Problem[]): string | undefined
 	}
 	return undefined;
 }
+
+const YUEQING_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/**
+ * The data date when the files say none: today in 乐清 (China Standard Time, UTC+8) as `YYYY-MM-DD`, the same in
+ * the command line and in the browser, so one file gets one date and so one verdict in both.
+ */
+export function todayInYueqing(now: Date = new Date()): string {
+	return YUEQING_DATE.format(now);
+}
