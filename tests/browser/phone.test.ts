@@ -89,3 +89,26 @@ describe('/ on a phone (issue 10)', () => {
 		});
 	}
 });
+
+describe('a community page on a phone', () => {
+	it('390×844: nothing wider than the screen (vote table, funding, works list)', async () => {
+		const w = await watchedPage(browser, server.url, { width: 390, height: 844 });
+		watched.push(w);
+		const { page } = w;
+		// YQ000213: a failed vote, a long works list
+		await page.goto(`${server.url}/community/YQ000213`);
+		await page.waitForSelector('[data-testid="works"] table', { timeout: 90_000 });
+		const wide = await page.evaluate(() => {
+			const vw = document.documentElement.clientWidth;
+			return [...document.querySelectorAll('.page *')]
+				.filter((el) => {
+					const r = el.getBoundingClientRect();
+					return r.width > 0 && r.right > vw + 0.5;
+				})
+				.map((el) => `${el.tagName}.${el.className}`);
+		});
+		expect(wide).toEqual([]);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		await page.screenshot({ path: 'test-results/phone-community.png', fullPage: true });
+	});
+});
