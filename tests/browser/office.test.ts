@@ -111,9 +111,13 @@ describe('publishing from the browser', () => {
 
 		await k.page.reload();
 		const audit = k.page.locator('section', { has: k.page.getByRole('heading', { name: '操作日志' }) });
-		await expect.poll(() => audit.getByRole('cell', { name: 'rollback', exact: true }).count()).toBe(1);
-		expect(await audit.getByRole('cell', { name: 'publish', exact: true }).count()).toBeGreaterThanOrEqual(2);
-		expect(await audit.getByRole('cell', { name: 'import', exact: true }).count()).toBeGreaterThanOrEqual(2);
+		// in words (回滚, 发布, 上传校验), the server's codes kept as data-action
+		await expect.poll(() => audit.getByRole('cell', { name: '回滚', exact: true }).count()).toBe(1);
+		expect(await audit.locator('[data-action="rollback"]').count()).toBe(1);
+		expect(await audit.getByRole('cell', { name: '发布', exact: true }).count()).toBeGreaterThanOrEqual(2);
+		expect(await audit.getByRole('cell', { name: '上传校验', exact: true }).count()).toBeGreaterThanOrEqual(
+			2
+		);
 		await k.page.screenshot({ path: 'test-results/office-admin-audit.png', fullPage: true });
 		expect(k.foreign).toEqual([]);
 		expect(viewer.foreign).toEqual([]);
@@ -144,7 +148,7 @@ describe('publishing from the browser', () => {
 		expect(overflow).toBe(false);
 		await logIn(phone.page, 'keeper', '/admin');
 		await phone.page.getByRole('heading', { name: '全部版本' }).waitFor();
-		await phone.page.getByRole('cell', { name: 'rollback', exact: true }).waitFor();
+		await phone.page.getByRole('cell', { name: '回滚', exact: true }).waitFor();
 		await phone.page.screenshot({ path: 'test-results/office-admin-390.png', fullPage: true });
 		expect(await phone.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(
 			false
