@@ -89,6 +89,22 @@ describe('the printed map (SVG, fitted to what is shown)', () => {
 		expect(Math.max(...xs)).toBeLessThan(1000);
 	});
 
+	it('paints the mask beyond the surround (land.geojson `surface: mask`) as the mask, not as land', () => {
+		const mask = square(119, 27, 123, 29).features[0]!;
+		const land: FeatureCollection = {
+			type: 'FeatureCollection',
+			features: [
+				{ ...BASE.land.features[0]!, properties: { surface: 'land' } },
+				{ ...mask, properties: { surface: 'mask' } }
+			]
+		};
+		const s = printMapShapes({ ...BASE, land }, LABELS, points([1, 1, 1]), { width: 1000, height: 600 });
+		const alone = printMapShapes(BASE, LABELS, points([1, 1, 1]), { width: 1000, height: 600 });
+		expect(s.land).toBe(alone.land);
+		expect(s.mask).not.toBe('');
+		expect(alone.mask).toBe('');
+	});
+
 	it('leaves out a town name the edge would cut', () => {
 		const edge: FeatureCollection = {
 			type: 'FeatureCollection',

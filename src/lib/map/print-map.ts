@@ -26,6 +26,8 @@ export interface PrintMapShapes {
 	width: number;
 	height: number;
 	land: string;
+	/** Beyond the county's surround (land.geojson's `mask` feature), painted as on screen (MASK_COLOUR). */
+	mask: string;
 	county: string;
 	towns: { code: string; d: string; fill: string | null; selected: boolean }[];
 	labels: { x: number; y: number; text: string }[];
@@ -117,6 +119,10 @@ export function printMapShapes(
 	});
 	const path = geoPath(planar).digits(1);
 	const all = (fc: FeatureCollection) => path(fc) ?? '';
+	const surface = (fc: FeatureCollection, mask: boolean): FeatureCollection => ({
+		type: 'FeatureCollection',
+		features: fc.features.filter((f) => (f.properties?.surface === 'mask') === mask)
+	});
 	const selected = new Set(opts.selectedTowns ?? []);
 
 	const groups = new Map<string, string[]>();
@@ -136,7 +142,8 @@ export function printMapShapes(
 	return {
 		width,
 		height,
-		land: all(base.land),
+		land: all(surface(base.land, false)),
+		mask: all(surface(base.land, true)),
 		county: all(base.boundary),
 		towns: base.towns.features.map((f) => {
 			const code = String(f.properties?.code ?? '');
