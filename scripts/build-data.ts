@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { formatProblem } from '../src/lib/data/problems';
 import type { DatasetMeta } from '../src/lib/data/rows';
-import { deriveStatus, mapColumns, STATUS_COLUMNS } from '../src/lib/data/derived';
+import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from '../src/lib/data/derived';
 import { SCHEMA_VERSION, type ColumnType } from '../src/lib/data/schema';
 import { validateTownRegions } from '../src/lib/data/regions';
 import { makeLocate } from '../src/lib/geo/locate';
@@ -106,7 +106,14 @@ const meta: DatasetMeta = metaPath
 if (input.townRegions)
 	meta.schematicBoundaries = Boolean(input.townRegions.features[0]?.properties?.schematic);
 
-const status = deriveStatus(dataset, meta.asOf);
+let policy;
+try {
+	policy = policyInForce(meta.asOf);
+} catch (e) {
+	console.error(`错误 error: ${(e as Error).message}`);
+	process.exit(1);
+}
+const status = deriveStatus(dataset, meta.asOf, policy);
 const statusTable = {
 	name: 'status',
 	columns: STATUS_COLUMNS.map(([, name, type]): [string, ColumnType] => [name, type]),

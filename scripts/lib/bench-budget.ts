@@ -13,7 +13,7 @@ import { HISTORY_SQL, pipelineSql } from '../../src/lib/budget/queries';
 import { defaultScenario } from '../../src/lib/budget/scenario';
 import { simulate } from '../../src/lib/budget/simulate';
 import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../../src/lib/data/tables';
-import { projectBudget } from '../../src/lib/policy';
+import { projectBudget, YUEQING_2023 } from '../../src/lib/policy';
 
 export interface BudgetBench {
 	pipeline: number;
@@ -58,7 +58,7 @@ export async function benchBudget(
 		simulate(pipeline, s, h, asOf);
 		out.simulateMs.push(performance.now() - t);
 		t = performance.now();
-		projectBudget(candidates, scenario);
+		projectBudget(candidates, scenario, YUEQING_2023);
 		out.projectBudgetMs.push(performance.now() - t);
 	}
 	for (let i = 0; i < mcRuns; i++) {

@@ -16,7 +16,7 @@ import type { Manifest } from '../../src/lib/data/manifest';
 import { candidatesSql } from '../../src/lib/data/queries';
 import { nextPlan } from '../../src/lib/data/status';
 import { money } from '../../src/lib/i18n/format';
-import { rankCandidates, type BudgetCandidate } from '../../src/lib/policy';
+import { rankCandidates, YUEQING_2023, type BudgetCandidate } from '../../src/lib/policy';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
 import { launchBrowser, watchedPage, type Watched } from './browser';
 import { startPreview, type Preview } from './server';
@@ -119,7 +119,7 @@ describe('the budget simulator /budget', () => {
 		const { asOf } = manifestOf();
 		const { result, open } = await defaultRun();
 		// the map: 可列入{year}年计划 is nextPlan's year, its list candidatesSql ranked by the engine
-		expect(open).toBe(nextPlan(asOf).year);
+		expect(open).toBe(nextPlan(asOf, YUEQING_2023).year);
 		const map = rankCandidates(
 			await directSql<BudgetCandidate & { name: string }>(candidatesSql(EMPTY_FILTER))
 		);

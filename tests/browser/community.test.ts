@@ -6,7 +6,7 @@ import type { Manifest } from '../../src/lib/data/manifest';
 import type { FundRow, TownRow, VoteRow, WorksRow } from '../../src/lib/data/rows';
 import { eligibilityInputOf, fundingInputOf } from '../../src/lib/data/status';
 import { yuan } from '../../src/lib/i18n/format';
-import { assessEligibility, assessVote, computeFunding } from '../../src/lib/policy';
+import { assessEligibility, assessVote, computeFunding, YUEQING_2023 } from '../../src/lib/policy';
 import { axeViolations } from './axe';
 import { launchBrowser, watchedPage } from './browser';
 import { startPreview, type Preview } from './server';
@@ -42,7 +42,10 @@ describe('the community page /community/[id]', () => {
 		const works = await directSql<WorksRow>(sql.works);
 		const funds = await directSql<FundRow>(sql.funds);
 		const votes = await directSql<VoteRow>(sql.votes);
-		const funding = computeFunding(fundingInputOf({ community: community as never, works, funds }).input);
+		const funding = computeFunding(
+			fundingInputOf({ community: community as never, works, funds }).input,
+			YUEQING_2023
+		);
 
 		const { page, foreign, errors } = await watchedPage(browser, server.url);
 		await page.goto(`${server.url}/community/${id}`);
@@ -60,14 +63,17 @@ describe('the community page /community/[id]', () => {
 		expect(await money('resident')).toBe(yuan(funding.residentTotal));
 
 		const scheme = votes.filter((v) => v.kind === 'scheme').at(-1)!;
-		const verdict = assessVote({
-			totalOwners: scheme.total_owners,
-			totalArea: scheme.total_area,
-			participatingOwners: scheme.participating_owners,
-			participatingArea: scheme.participating_area,
-			agreeOwners: scheme.agree_owners,
-			agreeArea: scheme.agree_area
-		});
+		const verdict = assessVote(
+			{
+				totalOwners: scheme.total_owners,
+				totalArea: scheme.total_area,
+				participatingOwners: scheme.participating_owners,
+				participatingArea: scheme.participating_area,
+				agreeOwners: scheme.agree_owners,
+				agreeArea: scheme.agree_area
+			},
+			YUEQING_2023
+		);
 		expect(verdict.passed).toBe(false);
 		const card = page.locator('[data-vote="scheme"]');
 		expect(await card.locator('[data-passed]').getAttribute('data-passed')).toBe('false');
@@ -104,10 +110,13 @@ describe('the community page /community/[id]', () => {
 		);
 		const [town] = await directSql<TownRow>(`SELECT * FROM towns WHERE code = '${community!.town_code}'`);
 		const manifest = JSON.parse(readFileSync('static/data/manifest.json', 'utf8')) as Manifest;
-		const verdict = assessEligibility(eligibilityInputOf(community!, town!, manifest.asOf));
+		const verdict = assessEligibility(eligibilityInputOf(community!, town!, manifest.asOf), YUEQING_2023);
 		const works = await directSql<WorksRow>(sql.works);
 		const funds = await directSql<FundRow>(sql.funds);
-		const funding = computeFunding(fundingInputOf({ community: community as never, works, funds }).input);
+		const funding = computeFunding(
+			fundingInputOf({ community: community as never, works, funds }).input,
+			YUEQING_2023
+		);
 
 		const { page, foreign, errors } = await watchedPage(browser, server.url);
 		await page.goto(`${server.url}/community/${id}?lang=en`);

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communitySql } from '../../src/lib/data/queries';
 import type { VoteRow } from '../../src/lib/data/rows';
-import { assessVote, worksItem } from '../../src/lib/policy';
+import { assessVote, worksItem, YUEQING_2023 } from '../../src/lib/policy';
 import { launchBrowser, watchedPage } from './browser';
 import { startPreview, type Preview } from './server';
 import { directSql } from './sql';
@@ -28,15 +28,18 @@ const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 async function shortfallOf(id: string, kind: VoteRow['kind']) {
 	const vote = (await directSql<VoteRow>(communitySql(id).votes)).filter((v) => v.kind === kind).at(-1)!;
-	const verdict = assessVote({
-		totalOwners: vote.total_owners,
-		totalArea: vote.total_area,
-		participatingOwners: vote.participating_owners,
-		participatingArea: vote.participating_area,
-		agreeOwners: vote.agree_owners,
-		agreeArea: vote.agree_area,
-		kind
-	});
+	const verdict = assessVote(
+		{
+			totalOwners: vote.total_owners,
+			totalArea: vote.total_area,
+			participatingOwners: vote.participating_owners,
+			participatingArea: vote.participating_area,
+			agreeOwners: vote.agree_owners,
+			agreeArea: vote.agree_area,
+			kind
+		},
+		YUEQING_2023
+	);
 	expect(verdict.passed, `${id} ${kind} vote`).toBe(false);
 	const { nonVoters, dissenters } = verdict.winOver;
 	return { owners: nonVoters.owners + dissenters.owners, area: nonVoters.area + dissenters.area };

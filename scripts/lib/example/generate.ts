@@ -232,7 +232,7 @@ function bundleFor(
 	[startFirst, startLast]: [number, number],
 	batchInvestment: number | null
 ): CommunityBundle {
-	const verdict = assessEligibility(eligibilityInputOf(community, town, asOf));
+	const verdict = assessEligibility(eligibilityInputOf(community, town, asOf), YUEQING_2023);
 	const perM2 =
 		batchInvestment !== null ? batchInvestment / community.building_area : Math.max(150, rng.normal(309, 70));
 	const works = makeWorks(rng, community.id, community.building_area, community.buildings, perM2);

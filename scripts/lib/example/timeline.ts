@@ -5,7 +5,8 @@ import {
 	earliestPublicityEnd,
 	firstPlanYear,
 	isoToDay,
-	type StageId
+	type StageId,
+	YUEQING_2023
 } from '../../../src/lib/policy';
 import type { FundRow, StageEventRow, VoteRow } from '../../../src/lib/data/rows';
 import type { Random } from '../../../src/lib/util/random';
@@ -118,7 +119,7 @@ export function makePlan(
 	stages.push(['design', design]);
 	const publicity = add(design, 45, 120, rng);
 	stages.push(['publicity', publicity]);
-	const schemeDate = add(earliestPublicityEnd(publicity), 0, 3, rng);
+	const schemeDate = add(earliestPublicityEnd(publicity, YUEQING_2023), 0, 3, rng);
 	votes.push(
 		makeVote(rng, 'scheme', communityId, schemeDate, total, stall === 'scheme-vote' ? 'fail' : 'pass')
 	);
@@ -131,7 +132,7 @@ export function makePlan(
 	const readyDate = later(add(submission, 0, 90, rng), add(application, 120, 400, rng));
 	const townReview = add(readyDate, 3, 20, rng);
 	stages.push(['town-review', townReview]);
-	let planYear = firstPlanYear(townReview) + (!smooth && rng.chance(0.2) ? 1 : 0); // some wait a year for budget
+	let planYear = firstPlanYear(townReview, YUEQING_2023) + (!smooth && rng.chance(0.2) ? 1 : 0); // some wait a year for budget
 	const y = planYear - 1;
 	const competitive = later(add(`${y}-04-10`, 0, 30, rng), add(townReview, 3, 10, rng));
 	if (competitive > `${y}-05-25`) planYear++;

@@ -70,12 +70,15 @@ const scenario = (over: Partial<Scenario> = {}): Scenario => ({
 	...over
 });
 // the subsidy of the standard test community: 1.7m total, residents 10/30/70% = 390k
-const SUBSIDY = computeFunding({
-	basic: 1_000_000,
-	improvement: 500_000,
-	upgrade: 200_000,
-	buildingArea: 10_000
-}).subsidy;
+const SUBSIDY = computeFunding(
+	{
+		basic: 1_000_000,
+		improvement: 500_000,
+		upgrade: 200_000,
+		buildingArea: 10_000
+	},
+	YUEQING_2023
+).subsidy;
 
 describe('pipeline forecast', () => {
 	it('estimates the default rates from the history (medians, share of votes passed)', () => {

@@ -2,7 +2,7 @@
  * Tables the build derives from the dataset with the policy engine: `status` (one row per community, see
  * status.ts) for SQL, and `map.arrow`, the compact columns the map paints from before DuckDB-WASM is ready.
  */
-import { stageIndex, type PolicyParams } from '../policy';
+import { POLICIES, policyFor, stageIndex, type PolicyParams } from '../policy';
 import type { Dataset } from './rows';
 import {
 	communityStatus,
@@ -41,8 +41,21 @@ export const STATUS_COLUMNS: readonly [keyof CommunityStatus & string, string, C
 	['tiers', 'tiers', 'integer']
 ].map(([k, n, t]) => [k, n, t] as [keyof CommunityStatus & string, string, ColumnType]);
 
-/** Every community's status, in the order of `dataset.communities`, under `params` (the engine's default if absent). */
-export function deriveStatus(dataset: Dataset, asOf: string, params?: PolicyParams): CommunityStatus[] {
+/**
+ * The policy in force on the data date (数据截至), under which every verdict of the dataset is given.
+ * @throws Error (zh / en) when no known policy is in force on `asOf`: no verdict is given under a policy not in force.
+ */
+export function policyInForce(asOf: string): PolicyParams {
+	const policy = policyFor(asOf);
+	if (policy) return policy;
+	const known = POLICIES.map((p) => `${p.document} ${p.effectiveFrom} – ${p.effectiveTo}`).join('; ');
+	throw new Error(
+		`数据截至 ${asOf} 不在任何已知政策的有效期内（${known}），无法给出资格、表决和资金结论 / the data date ${asOf} is outside every known policy's period (${known}): no verdict can be given`
+	);
+}
+
+/** Every community's status, in the order of `dataset.communities`, under `params` (the policy in force on `asOf`). */
+export function deriveStatus(dataset: Dataset, asOf: string, params: PolicyParams): CommunityStatus[] {
 	const group = <T extends { community_id: string }>(rows: readonly T[]) => {
 		const m = new Map<string, T[]>();
 		for (const r of rows) {

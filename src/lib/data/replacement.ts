@@ -15,7 +15,7 @@ import {
 } from 'apache-arrow';
 import type { FeatureCollection } from 'geojson';
 import type { PolicyParams } from '../policy';
-import { deriveStatus, mapColumns, STATUS_COLUMNS, type MapColumns } from './derived';
+import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS, type MapColumns } from './derived';
 import type { Manifest, ManifestTown } from './manifest';
 import type { Dataset, DatasetMeta } from './rows';
 import { TABLES, type ColumnType } from './schema';
@@ -93,7 +93,7 @@ export function buildReplacement(
 	publishedTowns: readonly ManifestTown[] = []
 ): Replacement {
 	const { dataset, meta } = input;
-	const status = deriveStatus(dataset, meta.asOf, policy);
+	const status = deriveStatus(dataset, meta.asOf, policy ?? policyInForce(meta.asOf));
 	const statusTable: ExtraTable = {
 		name: 'status',
 		columns: STATUS_COLUMNS.map(([, name, type]) => [name, type] as const),

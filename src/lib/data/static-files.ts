@@ -17,7 +17,7 @@ import {
 	type Vector
 } from 'apache-arrow';
 import type { FeatureCollection } from 'geojson';
-import { deriveStatus, mapColumns, STATUS_COLUMNS } from './derived';
+import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from './derived';
 import type { Manifest, ManifestTown } from './manifest';
 import { mapArrow } from './map-arrow-file';
 import type { Dataset, DatasetMeta } from './rows';
@@ -91,7 +91,7 @@ export function staticFiles(input: StaticInput, writeParquet: ParquetWriter): Re
 		);
 		tables[t.name] = rows.length;
 	}
-	const status = deriveStatus(dataset, meta.asOf);
+	const status = deriveStatus(dataset, meta.asOf, policyInForce(meta.asOf));
 	const statusRows = status.map((s) =>
 		Object.fromEntries(STATUS_COLUMNS.map(([key, name]) => [name, s[key]]))
 	);

@@ -11,7 +11,6 @@ import {
 	readinessDeadline,
 	stageIndex,
 	worksItem,
-	YUEQING_2023,
 	type EligibilityInput,
 	type FundingInput,
 	type NextStep,
@@ -77,10 +76,7 @@ export interface CommunityStatus {
 }
 
 /** The next annual plan still to be decided on `asOf`, and the readiness deadline for it — §三(四). */
-export function nextPlan(
-	asOf: string,
-	params: PolicyParams = YUEQING_2023
-): { year: number; deadline: string } {
+export function nextPlan(asOf: string, params: PolicyParams): { year: number; deadline: string } {
 	const y = Number(asOf.slice(0, 4));
 	const year = asOf <= readinessDeadline(y + 1, params) ? y + 1 : y + 2;
 	return { year, deadline: readinessDeadline(year, params) };
@@ -190,7 +186,7 @@ export function fundingInputOf(x: Pick<CommunityInputs, 'community' | 'works' | 
 export function communityStatus(
 	x: CommunityInputs,
 	asOf: string,
-	params: PolicyParams = YUEQING_2023,
+	params: PolicyParams,
 	idx = 0
 ): CommunityStatus {
 	const verdict = assessEligibility(eligibilityInputOf(x.community, x.town, asOf), params);

@@ -9,7 +9,8 @@ import {
 	stageIndex,
 	worksItem,
 	WORKFLOW_STAGES,
-	WORKS_CATALOGUE
+	WORKS_CATALOGUE,
+	YUEQING_2023
 } from '../policy';
 import { readCell, type CellValue } from './cells';
 import type { Problem } from './problems';
@@ -232,15 +233,19 @@ export function validateDataset(
 	votes.rows.forEach((r, i) => {
 		const v = r as unknown as VoteRow;
 		try {
-			assessVote({
-				totalOwners: v.total_owners,
-				totalArea: v.total_area,
-				participatingOwners: v.participating_owners,
-				participatingArea: v.participating_area,
-				agreeOwners: v.agree_owners,
-				agreeArea: v.agree_area,
-				kind: v.kind
-			});
+			assessVote(
+				{
+					totalOwners: v.total_owners,
+					totalArea: v.total_area,
+					participatingOwners: v.participating_owners,
+					participatingArea: v.participating_area,
+					agreeOwners: v.agree_owners,
+					agreeArea: v.agree_area,
+					kind: v.kind
+				},
+				// only the tallies' consistency is checked here, which no threshold changes
+				YUEQING_2023
+			);
 		} catch (e) {
 			if (!(e instanceof PolicyInputError)) throw e;
 			const column = e.field.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());

@@ -130,6 +130,14 @@ const MESSAGES = {
 	'plan.more': { zh: '另有 {n} 个', en: '{n} more' },
 	'community.back': { zh: '← 返回总览', en: '← Back to the overview' },
 	'community.loadError': { zh: '加载失败：{error}', en: 'Failed to load: {error}' },
+	'community.policy': {
+		zh: '以下资格、表决、资金和审批结论均按 {document}（{id}）计算',
+		en: 'Every verdict below is computed under {document} ({id})'
+	},
+	'community.noPolicy': {
+		zh: '数据日期 {asOf} 不在已知政策的有效期内，无法给出结论',
+		en: 'The data date {asOf} is outside every known policy’s period: no verdict can be given'
+	},
 	'community.notFound': { zh: '找不到编号为「{id}」的小区。', en: 'No community has the id “{id}”.' },
 	'community.loading': { zh: '正在加载小区数据…', en: 'Loading the community…' },
 	'community.buildings': { zh: '{n}栋', en: '{n} buildings' },

@@ -1,5 +1,5 @@
 import { toDecimal } from './exact';
-import { YUEQING_2023, type PolicyParams } from './params';
+import { type PolicyParams } from './params';
 import { PolicyInputError } from './reason';
 
 export type ApprovalPath = 'proposal+feasibility+design' | 'proposal+feasibility' | 'separate';
@@ -28,7 +28,7 @@ export const APPROVAL_PATH_NAMES: Readonly<Record<ApprovalPath, { zh: string; en
  * @param totalInvestment — 元, the project's total investment (§五(二)1: final accounts, else the estimate)
  * @throws PolicyInputError when it is negative or not a finite number
  */
-export function approvalPath(totalInvestment: number, params: PolicyParams = YUEQING_2023): ApprovalPath {
+export function approvalPath(totalInvestment: number, params: PolicyParams): ApprovalPath {
 	toDecimal(totalInvestment, 'totalInvestment');
 	if (totalInvestment < 0) {
 		throw new PolicyInputError('totalInvestment', `不能为负数 / must not be negative (${totalInvestment})`);

@@ -6,6 +6,7 @@ import {
 	readinessDeadline,
 	type BudgetCandidate
 } from './budget';
+import { YUEQING_2023 } from './params';
 import { PolicyInputError } from './reason';
 
 const c = (
@@ -22,15 +23,19 @@ const c = (
 
 describe('§三(四) / §五(三) budget projection', () => {
 	it('§三(四): funds complete by 31 May of Y−1 enter year Y; 1 June waits a year', () => {
-		expect(readinessDeadline(2025)).toBe('2024-05-31');
-		expect(firstPlanYear('2024-05-31')).toBe(2025);
-		expect(firstPlanYear('2024-06-01')).toBe(2026);
-		const p = projectBudget([c('a', '2024-05-31', 100), c('b', '2024-06-01', 100)], {
-			years: [
-				{ year: 2025, budget: 1000 },
-				{ year: 2026, budget: 1000 }
-			]
-		});
+		expect(readinessDeadline(2025, YUEQING_2023)).toBe('2024-05-31');
+		expect(firstPlanYear('2024-05-31', YUEQING_2023)).toBe(2025);
+		expect(firstPlanYear('2024-06-01', YUEQING_2023)).toBe(2026);
+		const p = projectBudget(
+			[c('a', '2024-05-31', 100), c('b', '2024-06-01', 100)],
+			{
+				years: [
+					{ year: 2025, budget: 1000 },
+					{ year: 2026, budget: 1000 }
+				]
+			},
+			YUEQING_2023
+		);
 		expect(p.years[0]).toMatchObject({
 			funded: ['a'],
 			waiting: [],
@@ -54,7 +59,7 @@ describe('§三(四) / §五(三) budget projection', () => {
 	it('§五(三): strict stops at the first that does not fit; skip passes over it', () => {
 		const cands = [c('a', '2023-01-01', 60), c('b', '2023-02-01', 50), c('c', '2023-03-01', 30)];
 		const years = [{ year: 2024, budget: 100 }];
-		const strict = projectBudget(cands, { years, fill: 'strict' }).years[0]!;
+		const strict = projectBudget(cands, { years, fill: 'strict' }, YUEQING_2023).years[0]!;
 		expect(strict).toMatchObject({
 			funded: ['a'],
 			waiting: ['b', 'c'],
@@ -62,7 +67,7 @@ describe('§三(四) / §五(三) budget projection', () => {
 			remaining: 40,
 			stoppedAt: 'b'
 		});
-		const skip = projectBudget(cands, { years, fill: 'skip' }).years[0]!;
+		const skip = projectBudget(cands, { years, fill: 'skip' }, YUEQING_2023).years[0]!;
 		expect(skip).toMatchObject({
 			funded: ['a', 'c'],
 			waiting: ['b'],
@@ -70,18 +75,22 @@ describe('§三(四) / §五(三) budget projection', () => {
 			remaining: 10,
 			stoppedAt: null
 		});
-		expect(projectBudget(cands, { years }).years[0]!.funded).toEqual(['a']); // strict by default
+		expect(projectBudget(cands, { years }, YUEQING_2023).years[0]!.funded).toEqual(['a']); // strict by default
 	});
 
 	it('§五(三): unfunded candidates wait for next year; unspent budget does not carry over', () => {
 		const cands = [c('a', '2022-01-01', 80), c('b', '2022-02-01', 80), c('c', '2024-05-01', 10)];
-		const p = projectBudget(cands, {
-			years: [
-				{ year: 2024, budget: 100 },
-				{ year: 2025, budget: 100 },
-				{ year: 2026, budget: 0 }
-			]
-		});
+		const p = projectBudget(
+			cands,
+			{
+				years: [
+					{ year: 2024, budget: 100 },
+					{ year: 2025, budget: 100 },
+					{ year: 2026, budget: 0 }
+				]
+			},
+			YUEQING_2023
+		);
 		expect(p.years.map((y) => y.funded)).toEqual([['a'], ['b', 'c'], []]);
 		expect(p.years.map((y) => y.demand)).toEqual([160, 90, 0]);
 		expect(p.years.map((y) => y.remaining)).toEqual([20, 10, 0]);
@@ -90,7 +99,7 @@ describe('§三(四) / §五(三) budget projection', () => {
 
 	it('§五(三): demand counts every candidate in play, funded or waiting; amounts are summed in fen', () => {
 		const cands = Array.from({ length: 10 }, (_, i) => c(`k${i}`, '2023-01-01', 0.1));
-		const y = projectBudget(cands, { years: [{ year: 2024, budget: 0.3 }] }).years[0]!;
+		const y = projectBudget(cands, { years: [{ year: 2024, budget: 0.3 }] }, YUEQING_2023).years[0]!;
 		expect(y.demand).toBe(1);
 		expect(y.fundedAmount).toBe(0.3);
 		expect(y.remaining).toBe(0);
@@ -98,12 +107,16 @@ describe('§三(四) / §五(三) budget projection', () => {
 	});
 
 	it('§三(四): candidates never ready stay out; years are processed in order whatever the input order', () => {
-		const p = projectBudget([c('a', null, 1), c('b', '2024-01-01', 1)], {
-			years: [
-				{ year: 2026, budget: 10 },
-				{ year: 2025, budget: 10 }
-			]
-		});
+		const p = projectBudget(
+			[c('a', null, 1), c('b', '2024-01-01', 1)],
+			{
+				years: [
+					{ year: 2026, budget: 10 },
+					{ year: 2025, budget: 10 }
+				]
+			},
+			YUEQING_2023
+		);
 		expect(p.years.map((y) => y.year)).toEqual([2025, 2026]);
 		expect(p.years[0]).toMatchObject({ funded: ['b'], notReady: 1 });
 		expect(p.years[1]).toMatchObject({ funded: [], demand: 0, notReady: 1 });
@@ -119,20 +132,30 @@ describe('§三(四) / §五(三) budget projection', () => {
 			return 'none';
 		};
 		const years = [{ year: 2025, budget: 10 }];
-		expect(field(() => projectBudget([c('a', '2024-01-01', -1)], { years }))).toBe('candidates[0].subsidy');
-		expect(field(() => projectBudget([c('a', '2024-13-01', 1)], { years }))).toBe('candidates[0].readyDate');
-		expect(field(() => projectBudget([c('a', null, 1), c('a', null, 1)], { years }))).toBe(
+		expect(field(() => projectBudget([c('a', '2024-01-01', -1)], { years }, YUEQING_2023))).toBe(
+			'candidates[0].subsidy'
+		);
+		expect(field(() => projectBudget([c('a', '2024-13-01', 1)], { years }, YUEQING_2023))).toBe(
+			'candidates[0].readyDate'
+		);
+		expect(field(() => projectBudget([c('a', null, 1), c('a', null, 1)], { years }, YUEQING_2023))).toBe(
 			'candidates[1].id'
 		);
-		expect(field(() => projectBudget([], { years: [{ year: 2025, budget: -5 }] }))).toBe('years[0].budget');
+		expect(field(() => projectBudget([], { years: [{ year: 2025, budget: -5 }] }, YUEQING_2023))).toBe(
+			'years[0].budget'
+		);
 		expect(
 			field(() =>
-				projectBudget([], {
-					years: [
-						{ year: 2025, budget: 1 },
-						{ year: 2025, budget: 1 }
-					]
-				})
+				projectBudget(
+					[],
+					{
+						years: [
+							{ year: 2025, budget: 1 },
+							{ year: 2025, budget: 1 }
+						]
+					},
+					YUEQING_2023
+				)
 			)
 		).toBe('years[1].year');
 	});
@@ -155,12 +178,12 @@ describe('§三(四) / §五(三) budget projection', () => {
 	});
 
 	it('§三(四): dates must be real calendar dates — 2025-02-30 is an input error', () => {
-		expect(() => firstPlanYear('2025-02-30')).toThrow(PolicyInputError);
-		expect(() => firstPlanYear('2023-02-29')).toThrow(PolicyInputError);
-		expect(firstPlanYear('2024-02-29')).toBe(2025); // a leap day is a real date
+		expect(() => firstPlanYear('2025-02-30', YUEQING_2023)).toThrow(PolicyInputError);
+		expect(() => firstPlanYear('2023-02-29', YUEQING_2023)).toThrow(PolicyInputError);
+		expect(firstPlanYear('2024-02-29', YUEQING_2023)).toBe(2025); // a leap day is a real date
 		const years = [{ year: 2026, budget: 10 }];
 		try {
-			projectBudget([c('a', '2025-02-30', 1)], { years });
+			projectBudget([c('a', '2025-02-30', 1)], { years }, YUEQING_2023);
 			expect.unreachable('2025-02-30 was accepted');
 		} catch (e) {
 			expect(e).toBeInstanceOf(PolicyInputError);
@@ -176,12 +199,16 @@ describe('§三(四) / §五(三) budget projection', () => {
 			c('r2', '2025-12-01', 40),
 			{ ...c('old', '2020-01-01', 99), planYear: 2021 } // planned before the years projected: out of play
 		];
-		const p = projectBudget(cands, {
-			years: [
-				{ year: 2026, budget: 100, decided: true },
-				{ year: 2027, budget: 50 }
-			]
-		});
+		const p = projectBudget(
+			cands,
+			{
+				years: [
+					{ year: 2026, budget: 100, decided: true },
+					{ year: 2027, budget: 50 }
+				]
+			},
+			YUEQING_2023
+		);
 		expect(p.years[0]).toMatchObject({
 			decided: true,
 			funded: ['p1', 'p2'],

@@ -1,5 +1,5 @@
 import { isoToDay } from './calendar';
-import { YUEQING_2023, type PolicyParams } from './params';
+import { type PolicyParams } from './params';
 import { PolicyInputError } from './reason';
 
 export interface BudgetCandidate {
@@ -61,7 +61,7 @@ function pad2(n: number): string {
 }
 
 /** The last day on which resident funds may complete for a community to enter plan year `year` — §三(四). */
-export function readinessDeadline(year: number, params: PolicyParams = YUEQING_2023): string {
+export function readinessDeadline(year: number, params: PolicyParams): string {
 	const { month, day } = params.planDeadline;
 	return `${year - 1}-${pad2(month)}-${pad2(day)}`;
 }
@@ -71,7 +71,7 @@ export function readinessDeadline(year: number, params: PolicyParams = YUEQING_2
  * is fixed before the end of May of Y−1, so funds complete by 31 May go into next year's plan, later ones into the
  * year after — §三(四).
  */
-export function firstPlanYear(readyDate: string, params: PolicyParams = YUEQING_2023): number {
+export function firstPlanYear(readyDate: string, params: PolicyParams): number {
 	isoToDay(readyDate, 'readyDate'); // a real calendar date, or a PolicyInputError (2025-02-30 is none)
 	const year = Number(readyDate.slice(0, 4));
 	return readyDate <= readinessDeadline(year + 1, params) ? year + 1 : year + 2;
@@ -147,7 +147,7 @@ function validate(candidates: readonly BudgetCandidate[]): number[] {
 export function projectBudget(
 	candidates: readonly BudgetCandidate[],
 	scenario: BudgetScenario,
-	params: PolicyParams = YUEQING_2023
+	params: PolicyParams
 ): BudgetProjection {
 	const fill = scenario.fill ?? 'strict';
 	const subsidyFen = validate(candidates);

@@ -13,59 +13,65 @@ const base: EligibilityInput = {
 	asOfYear: 2025
 };
 const codes = (i: Partial<EligibilityInput>) =>
-	assessEligibility({ ...base, ...i }).reasons.map((r) => r.code);
+	assessEligibility({ ...base, ...i }, YUEQING_2023).reasons.map((r) => r.code);
 
 describe('§二(一) eligibility', () => {
 	it('§二(一): completed in 2000 is in the focus; 2001 is not', () => {
-		expect(assessEligibility({ ...base, completionYear: 2000 }).status).toBe('eligible');
-		expect(assessEligibility({ ...base, completionYear: 2001 }).status).toBe('ineligible');
+		expect(assessEligibility({ ...base, completionYear: 2000 }, YUEQING_2023).status).toBe('eligible');
+		expect(assessEligibility({ ...base, completionYear: 2001 }, YUEQING_2023).status).toBe('ineligible');
 		expect(codes({ completionYear: 2000 })).toEqual(['built-by-cutoff']);
 	});
 
 	it('§二(一): after 2000, conditional only when facilities are deficient AND will is strong', () => {
 		const after = { ...base, completionYear: 2008 };
-		expect(assessEligibility({ ...after, facilitiesDeficient: true, strongWill: true }).status).toBe(
-			'conditional'
-		);
-		expect(assessEligibility({ ...after, facilitiesDeficient: true, strongWill: false }).status).toBe(
-			'ineligible'
-		);
-		expect(assessEligibility({ ...after, facilitiesDeficient: false, strongWill: true }).status).toBe(
-			'ineligible'
-		);
+		expect(
+			assessEligibility({ ...after, facilitiesDeficient: true, strongWill: true }, YUEQING_2023).status
+		).toBe('conditional');
+		expect(
+			assessEligibility({ ...after, facilitiesDeficient: true, strongWill: false }, YUEQING_2023).status
+		).toBe('ineligible');
+		expect(
+			assessEligibility({ ...after, facilitiesDeficient: false, strongWill: true }, YUEQING_2023).status
+		).toBe('ineligible');
 		expect(codes({ completionYear: 2008 })).toEqual([
 			'built-after-cutoff',
 			'facilities-adequate',
 			'will-not-strong'
 		]);
 		expect(
-			assessEligibility({ ...after, facilitiesDeficient: true, strongWill: true, central: true }).priority
+			assessEligibility(
+				{ ...after, facilitiesDeficient: true, strongWill: true, central: true },
+				YUEQING_2023
+			).priority
 		).toBe(false);
 	});
 
 	it('§二(一): priority = central and eligible', () => {
-		const v = assessEligibility({ ...base, central: true });
+		const v = assessEligibility({ ...base, central: true }, YUEQING_2023);
 		expect(v).toMatchObject({ status: 'eligible', priority: true });
 		expect(v.reasons.map((r) => r.code)).toEqual(['built-by-cutoff', 'central-priority']);
-		expect(assessEligibility({ ...base, central: false }).priority).toBe(false);
+		expect(assessEligibility({ ...base, central: false }, YUEQING_2023).priority).toBe(false);
 	});
 
 	it('§二(一): self-built, urban village and shantytown rebuild are excluded whatever the year', () => {
 		for (const housingType of ['self-built', 'urban-village', 'shantytown-rebuild'] as const) {
 			for (const completionYear of [1985, 2010]) {
-				const v = assessEligibility({
-					...base,
-					housingType,
-					completionYear,
-					facilitiesDeficient: true,
-					strongWill: true
-				});
+				const v = assessEligibility(
+					{
+						...base,
+						housingType,
+						completionYear,
+						facilitiesDeficient: true,
+						strongWill: true
+					},
+					YUEQING_2023
+				);
 				expect(v.status).toBe('ineligible');
 				expect(v.reasons.map((r) => r.code)).toEqual([`excluded-${housingType}`]);
 			}
 		}
 		for (const housingType of ['commodity', 'work-unit', 'reformed'] as const) {
-			expect(assessEligibility({ ...base, housingType }).status).toBe('eligible');
+			expect(assessEligibility({ ...base, housingType }, YUEQING_2023).status).toBe('eligible');
 		}
 	});
 
@@ -75,18 +81,23 @@ describe('§二(一) eligibility', () => {
 
 	it('§二(一): expropriation planned within 5 years excludes; the 6th year does not', () => {
 		expect(codes({ expropriationPlannedYear: 2030 })).toEqual(['expropriation-within-horizon']); // 2025 + 5
-		expect(assessEligibility({ ...base, expropriationPlannedYear: 2031 }).status).toBe('eligible');
+		expect(assessEligibility({ ...base, expropriationPlannedYear: 2031 }, YUEQING_2023).status).toBe(
+			'eligible'
+		);
 		expect(codes({ expropriationPlannedYear: 2024 })).toEqual(['expropriation-within-horizon']);
 	});
 
 	it('§二(一): every exclusion that applies is listed, each with its clause', () => {
-		const v = assessEligibility({
-			...base,
-			central: true,
-			housingType: 'urban-village',
-			inShantytownPlan: true,
-			expropriationPlannedYear: 2027
-		});
+		const v = assessEligibility(
+			{
+				...base,
+				central: true,
+				housingType: 'urban-village',
+				inShantytownPlan: true,
+				expropriationPlannedYear: 2027
+			},
+			YUEQING_2023
+		);
 		expect(v).toMatchObject({ status: 'ineligible', priority: false });
 		expect(v.reasons.map((r) => r.code)).toEqual([
 			'excluded-urban-village',
@@ -98,8 +109,8 @@ describe('§二(一) eligibility', () => {
 
 	it('§二(一): a 乡 is outside 城关 and 建制镇', () => {
 		expect(codes({ townKind: '乡' })).toEqual(['outside-urban-area']);
-		expect(assessEligibility({ ...base, townKind: '镇' }).status).toBe('eligible');
-		expect(assessEligibility({ ...base, townKind: '街道' }).status).toBe('eligible');
+		expect(assessEligibility({ ...base, townKind: '镇' }, YUEQING_2023).status).toBe('eligible');
+		expect(assessEligibility({ ...base, townKind: '街道' }, YUEQING_2023).status).toBe('eligible');
 	});
 
 	it('§二(一): the numbers are parameters — a scenario can move the cutoff and the horizon', () => {
@@ -109,7 +120,9 @@ describe('§二(一) eligibility', () => {
 	});
 
 	it('rejects an impossible year, naming the field', () => {
-		expect(() => assessEligibility({ ...base, completionYear: 95 })).toThrow(/completionYear/);
-		expect(() => assessEligibility({ ...base, completionYear: Number.NaN })).toThrow(/completionYear/);
+		expect(() => assessEligibility({ ...base, completionYear: 95 }, YUEQING_2023)).toThrow(/completionYear/);
+		expect(() => assessEligibility({ ...base, completionYear: Number.NaN }, YUEQING_2023)).toThrow(
+			/completionYear/
+		);
 	});
 });

@@ -1,4 +1,4 @@
-import { YUEQING_2023, type HousingType, type PolicyParams } from './params';
+import { type HousingType, type PolicyParams } from './params';
 import { PolicyInputError, reason, type Reason } from './reason';
 
 export interface EligibilityInput {
@@ -55,10 +55,7 @@ function wholeYear(value: number, field: string): number {
  * residents' will is strong; self-built areas, urban villages and shantytown rebuilds never. Every reason that
  * applies is listed, exclusions first.
  */
-export function assessEligibility(
-	c: EligibilityInput,
-	params: PolicyParams = YUEQING_2023
-): EligibilityVerdict {
+export function assessEligibility(c: EligibilityInput, params: PolicyParams): EligibilityVerdict {
 	const completionYear = wholeYear(c.completionYear, 'completionYear');
 	const asOfYear = wholeYear(c.asOfYear, 'asOfYear');
 	if (c.expropriationPlannedYear !== null) wholeYear(c.expropriationPlannedYear, 'expropriationPlannedYear');

@@ -6,12 +6,15 @@ import { PolicyInputError } from './reason';
 
 describe('§五(二)1 funding', () => {
 	it('§五(二)1: residents pay 10% basic + 30% improvement + 70% upgrade', () => {
-		const f = computeFunding({
-			basic: 1_000_000,
-			improvement: 500_000,
-			upgrade: 200_000,
-			buildingArea: 10_000
-		});
+		const f = computeFunding(
+			{
+				basic: 1_000_000,
+				improvement: 500_000,
+				upgrade: 200_000,
+				buildingArea: 10_000
+			},
+			YUEQING_2023
+		);
 		expect(f.total).toBe(1_700_000);
 		expect(f.residentByTier).toEqual({ basic: 100_000, improvement: 150_000, upgrade: 140_000 });
 		expect(f.residentBase).toBe(390_000);
@@ -25,7 +28,10 @@ describe('§五(二)1 funding', () => {
 	});
 
 	it('§五(二)1: subsidy above 300 元/㎡ is capped and the excess falls to residents', () => {
-		const f = computeFunding({ basic: 5_000_000, improvement: 0, upgrade: 0, buildingArea: 10_000 });
+		const f = computeFunding(
+			{ basic: 5_000_000, improvement: 0, upgrade: 0, buildingArea: 10_000 },
+			YUEQING_2023
+		);
 		// 5,000,000 − 500,000 = 4,500,000 > 300 × 10,000 = 3,000,000
 		expect(f.subsidyUncapped).toBe(4_500_000);
 		expect(f.subsidy).toBe(3_000_000);
@@ -38,48 +44,66 @@ describe('§五(二)1 funding', () => {
 
 	it('§五(二)1: reaching the cap exactly is not capped, one fen more is', () => {
 		// improvement only: uncapped = 0.7 × I; the cap is 300 × 1000 = 300,000
-		const exact = computeFunding({ basic: 0, improvement: 428_571.43, upgrade: 0, buildingArea: 1000 });
+		const exact = computeFunding(
+			{ basic: 0, improvement: 428_571.43, upgrade: 0, buildingArea: 1000 },
+			YUEQING_2023
+		);
 		// 0.3 × 428,571.43 = 128,571.429 → 128,571.43; uncapped = 300,000.00
 		expect(exact.subsidyUncapped).toBe(300_000);
 		expect(exact.subsidy).toBe(300_000);
 		expect(exact.capped).toBe(false);
 		expect(exact.residentExcess).toBe(0);
-		const over = computeFunding({ basic: 0, improvement: 428_571.45, upgrade: 0, buildingArea: 1000 });
+		const over = computeFunding(
+			{ basic: 0, improvement: 428_571.45, upgrade: 0, buildingArea: 1000 },
+			YUEQING_2023
+		);
 		expect(over.capped).toBe(true);
 		expect(over.subsidy).toBe(300_000);
 		expect(over.residentExcess).toBe(0.01);
 	});
 
 	it('§五(二)1: social capital comes off before the subsidy', () => {
-		const f = computeFunding({
-			basic: 1_000_000,
-			improvement: 0,
-			upgrade: 0,
-			buildingArea: 10_000,
-			socialCapital: 200_000
-		});
+		const f = computeFunding(
+			{
+				basic: 1_000_000,
+				improvement: 0,
+				upgrade: 0,
+				buildingArea: 10_000,
+				socialCapital: 200_000
+			},
+			YUEQING_2023
+		);
 		expect(f.subsidy).toBe(700_000);
 		expect(f.socialCapital).toBe(200_000);
-		const more = computeFunding({
-			basic: 1_000_000,
-			improvement: 0,
-			upgrade: 0,
-			buildingArea: 10_000,
-			socialCapital: 2_000_000
-		});
+		const more = computeFunding(
+			{
+				basic: 1_000_000,
+				improvement: 0,
+				upgrade: 0,
+				buildingArea: 10_000,
+				socialCapital: 2_000_000
+			},
+			YUEQING_2023
+		);
 		expect(more.subsidyUncapped).toBe(0);
 		expect(more.subsidy).toBe(0);
 	});
 
 	it('§五(二)1: elevators are outside the total and the formula', () => {
-		const without = computeFunding({ basic: 1_000_000, improvement: 0, upgrade: 0, buildingArea: 10_000 });
-		const withElevator = computeFunding({
-			basic: 1_000_000,
-			improvement: 0,
-			upgrade: 0,
-			elevator: 800_000,
-			buildingArea: 10_000
-		});
+		const without = computeFunding(
+			{ basic: 1_000_000, improvement: 0, upgrade: 0, buildingArea: 10_000 },
+			YUEQING_2023
+		);
+		const withElevator = computeFunding(
+			{
+				basic: 1_000_000,
+				improvement: 0,
+				upgrade: 0,
+				elevator: 800_000,
+				buildingArea: 10_000
+			},
+			YUEQING_2023
+		);
 		expect(withElevator.total).toBe(without.total);
 		expect(withElevator.subsidy).toBe(without.subsidy);
 		expect(withElevator.elevator).toBe(800_000);
@@ -87,25 +111,34 @@ describe('§五(二)1 funding', () => {
 	});
 
 	it('§五(二)1: a newly counted ground-floor garage adds its designed area to the cap', () => {
-		const f = computeFunding({
-			basic: 5_000_000,
-			improvement: 0,
-			upgrade: 0,
-			buildingArea: 10_000,
-			garageArea: 500
-		});
+		const f = computeFunding(
+			{
+				basic: 5_000_000,
+				improvement: 0,
+				upgrade: 0,
+				buildingArea: 10_000,
+				garageArea: 500
+			},
+			YUEQING_2023
+		);
 		expect(f.subsidyCap).toBe(3_150_000);
 		expect(f.subsidy).toBe(3_150_000);
 		expect(f.reasons.map((r) => r.code)).toContain('garage-area-counted');
 	});
 
 	it('§五(二)1: exact to the fen on awkward decimals', () => {
-		const f = computeFunding({ basic: 0.1, improvement: 0.2, upgrade: 0.3, buildingArea: 0.01 });
+		const f = computeFunding(
+			{ basic: 0.1, improvement: 0.2, upgrade: 0.3, buildingArea: 0.01 },
+			YUEQING_2023
+		);
 		// base = 0.01 + 0.06 + 0.21 = 0.28; total 0.60; uncapped 0.32; cap 300 × 0.01 = 3.00
 		expect(f.total).toBe(0.6);
 		expect(f.residentBase).toBe(0.28);
 		expect(f.subsidy).toBe(0.32);
-		const area = computeFunding({ basic: 10_000_000, improvement: 0, upgrade: 0, buildingArea: 12_345.67 });
+		const area = computeFunding(
+			{ basic: 10_000_000, improvement: 0, upgrade: 0, buildingArea: 12_345.67 },
+			YUEQING_2023
+		);
 		expect(area.subsidyCap).toBe(3_703_701);
 	});
 
@@ -124,7 +157,10 @@ describe('§五(二)1 funding', () => {
 
 	it('§五(二)1: the 2022 batch calibrates at about 309 元/㎡ of investment, so a basic-only project is capped', () => {
 		// 5,850万 yuan over 189,600 ㎡ (RULES.md reference figures)
-		const f = computeFunding({ basic: 58_500_000, improvement: 0, upgrade: 0, buildingArea: 189_600 });
+		const f = computeFunding(
+			{ basic: 58_500_000, improvement: 0, upgrade: 0, buildingArea: 189_600 },
+			YUEQING_2023
+		);
 		expect(f.subsidyUncapped).toBe(52_650_000);
 		expect(f.subsidy).toBe(52_650_000); // 277.7 元/㎡, below the cap
 		expect(f.capped).toBe(false);
@@ -141,9 +177,9 @@ describe('§五(二)1 funding', () => {
 			[{ socialCapital: Number.POSITIVE_INFINITY }, 'socialCapital']
 		];
 		for (const [patch, field] of bad) {
-			expect(() => computeFunding({ ...ok, ...patch })).toThrow(PolicyInputError);
+			expect(() => computeFunding({ ...ok, ...patch }, YUEQING_2023)).toThrow(PolicyInputError);
 			try {
-				computeFunding({ ...ok, ...patch });
+				computeFunding({ ...ok, ...patch }, YUEQING_2023);
 			} catch (e) {
 				expect((e as PolicyInputError).field).toBe(field);
 			}

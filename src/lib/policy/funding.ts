@@ -1,5 +1,5 @@
 import { allocate, divRound, fenToYuan, maxBig, minBig, onCommonScale, toDecimal, toFen } from './exact';
-import { YUEQING_2023, type PolicyParams, type WorksTier } from './params';
+import { type PolicyParams, type WorksTier } from './params';
 import { PolicyInputError, reason, type Reason } from './reason';
 
 export interface FundingInput {
@@ -65,7 +65,7 @@ function shareOf(value: number, field: string): { units: bigint; scale: number }
  * garage adds its designed area); anything above the cap falls back to residents. Elevators are outside the total.
  * Exact to the fen.
  */
-export function computeFunding(p: FundingInput, params: PolicyParams = YUEQING_2023): FundingResult {
+export function computeFunding(p: FundingInput, params: PolicyParams): FundingResult {
 	const tierFen = {
 		basic: toFen(nonNegative(p.basic, 'basic'), 'basic'),
 		improvement: toFen(nonNegative(p.improvement, 'improvement'), 'improvement'),

@@ -1,5 +1,5 @@
 import { CN_CALENDAR, dayToIso, isoToDay, WorkingDays, type WorkCalendar } from './calendar';
-import { YUEQING_2023, type PolicyParams } from './params';
+import { type PolicyParams } from './params';
 import { PolicyInputError } from './reason';
 
 export interface PublicityWindow {
@@ -18,8 +18,8 @@ export interface PublicityWindow {
  */
 export function publicityWindow(
 	start: string,
-	calendar: WorkCalendar = CN_CALENDAR,
-	params: PolicyParams = YUEQING_2023
+	params: PolicyParams,
+	calendar: WorkCalendar = CN_CALENDAR
 ): PublicityWindow {
 	const min = params.publicityMinWorkingDays;
 	if (!Number.isInteger(min) || min < 1) {
@@ -45,10 +45,10 @@ export function publicityWindow(
 /** The 7th working day of a publicity that starts on `start` — §三(三). */
 export function earliestPublicityEnd(
 	start: string,
-	calendar: WorkCalendar = CN_CALENDAR,
-	params: PolicyParams = YUEQING_2023
+	params: PolicyParams,
+	calendar: WorkCalendar = CN_CALENDAR
 ): string {
-	return publicityWindow(start, calendar, params).end;
+	return publicityWindow(start, params, calendar).end;
 }
 
 /** Working days from `start` to `end`, both included — to check a publicity that has run (§三(三)). */

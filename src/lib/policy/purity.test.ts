@@ -17,4 +17,11 @@ describe('the policy engine is pure', () => {
 			);
 		}
 	});
+
+	it('§六: every rule says which policy it asks under — no function falls back to a default PolicyParams', () => {
+		for (const file of sources) {
+			const text = readFileSync(dir + file, 'utf8');
+			expect(text, file).not.toMatch(/[(,]\s*\w+\??:\s*PolicyParams\s*=|\?\?\s*YUEQING_2023/);
+		}
+	});
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessEligibility, type EligibilityInput } from './eligibility';
 import { computeFunding } from './funding';
 import type { Reason } from './reason';
+import { YUEQING_2023 } from './params';
 import { assessVote } from './vote';
 
 const base: EligibilityInput = {
@@ -24,21 +25,26 @@ function allReasons(): Reason[] {
 		{ ...base, housingType: 'self-built' as const, inShantytownPlan: true, expropriationPlannedYear: 2026 },
 		{ ...base, housingType: 'urban-village' as const, townKind: '乡' as const },
 		{ ...base, housingType: 'shantytown-rebuild' as const }
-	].flatMap((i) => assessEligibility(i).reasons);
+	].flatMap((i) => assessEligibility(i, YUEQING_2023).reasons);
 	const votes = [
 		{ participatingOwners: 70, agreeOwners: 60, participatingArea: 7000, agreeArea: 6000 },
 		{ participatingOwners: 50, agreeOwners: 20, participatingArea: 5000, agreeArea: 2000 }
-	].flatMap((v) => assessVote({ totalOwners: 100, totalArea: 10_000, kind: 'scheme', ...v }).reasons);
+	].flatMap(
+		(v) => assessVote({ totalOwners: 100, totalArea: 10_000, kind: 'scheme', ...v }, YUEQING_2023).reasons
+	);
 	const funding = [
-		computeFunding({ basic: 1_000_000, improvement: 0, upgrade: 0, buildingArea: 10_000 }),
-		computeFunding({
-			basic: 9_000_000,
-			improvement: 0,
-			upgrade: 0,
-			buildingArea: 1000,
-			garageArea: 100,
-			elevator: 1
-		})
+		computeFunding({ basic: 1_000_000, improvement: 0, upgrade: 0, buildingArea: 10_000 }, YUEQING_2023),
+		computeFunding(
+			{
+				basic: 9_000_000,
+				improvement: 0,
+				upgrade: 0,
+				buildingArea: 1000,
+				garageArea: 100,
+				elevator: 1
+			},
+			YUEQING_2023
+		)
 	].flatMap((f) => f.reasons);
 	return [...eligibility, ...votes, ...funding];
 }

@@ -1,5 +1,5 @@
 import { divCeil, maxBig, onCommonScale, ratioToNumber, toDecimal } from './exact';
-import { YUEQING_2023, type Fraction, type PolicyParams } from './params';
+import { type Fraction, type PolicyParams } from './params';
 import { PolicyInputError, reason, type Reason } from './reason';
 
 export type VoteKind = 'application' | 'scheme';
@@ -121,7 +121,7 @@ function validFraction(f: Fraction, field: string): void {
  * all owners by exclusive area AND by headcount (双三分之二), and agreement reaches 3/4 of the participants by area AND
  * by headcount (双四分之三). Compared exactly, in integers.
  */
-export function assessVote(t: VoteTally, params: PolicyParams = YUEQING_2023): VoteVerdict {
+export function assessVote(t: VoteTally, params: PolicyParams): VoteVerdict {
 	const f = params.participationThreshold;
 	const g = params.approvalThreshold;
 	validFraction(f, 'participationThreshold');

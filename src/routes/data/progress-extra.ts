@@ -3,7 +3,7 @@
  * (src/lib/data/progress-table.ts, with pinyin for the residents' search). Loaded only when the keeper applies or exports,
  * so pinyin-pro reaches no other page.
  */
-import { deriveStatus } from '$lib/data/derived';
+import { deriveStatus, policyInForce } from '$lib/data/derived';
 import type { ManifestTown } from '$lib/data/manifest';
 import type { ExtraTable } from '$lib/data/replacement';
 import type { Dataset, DatasetMeta } from '$lib/data/rows';
@@ -15,7 +15,7 @@ export async function progressFor(
 	towns: readonly ManifestTown[]
 ): Promise<{ table: ExtraTable; summary: string }> {
 	const { progressRows, progressSummary } = await import('$lib/data/progress-table');
-	const rows = progressRows(dataset, deriveStatus(dataset, meta.asOf));
+	const rows = progressRows(dataset, deriveStatus(dataset, meta.asOf, policyInForce(meta.asOf)));
 	const english = new Map(towns.map((t) => [t.code, t.name_en]));
 	const named = dataset.towns.map((t) => ({ ...t, name_en: english.get(t.code) ?? t.name }));
 	return {

@@ -2,7 +2,7 @@
 // every community of the example.
 import { describe, expect, it } from 'vitest';
 import { fundingInputOf } from '../../../src/lib/data/status';
-import { computeFunding } from '../../../src/lib/policy';
+import { computeFunding, YUEQING_2023 } from '../../../src/lib/policy';
 import { load } from './load';
 
 const fen = (yuan: number) => Math.round(yuan * 100);
@@ -17,7 +17,7 @@ describe('§五(二)1 funding: shown parts add up to shown totals', async () => 
 			works: by(dataset.works, c.id),
 			funds: by(dataset.funds, c.id)
 		});
-		return { id: c.id, input, f: computeFunding(input) };
+		return { id: c.id, input, f: computeFunding(input, YUEQING_2023) };
 	});
 
 	it('§五(二)1: YQ000024 — residents by tier plus the excess make the residents’ total', () => {

@@ -87,7 +87,7 @@ describe('the example dataset generator', () => {
 		let priority = 0;
 		for (const { community: c } of bundles) {
 			const town = townOf.get(c.town_code)!;
-			const v = assessEligibility(eligibilityInputOf(c, town, AS_OF));
+			const v = assessEligibility(eligibilityInputOf(c, town, AS_OF), YUEQING_2023);
 			counts[v.status]++;
 			if (v.priority) priority++;
 			for (const r of v.reasons) reasons.add(r.code);
@@ -122,14 +122,17 @@ describe('the example dataset generator', () => {
 		let failed = 0;
 		let exact = 0;
 		for (const v of bundles.flatMap((b) => b.votes)) {
-			const verdict = assessVote({
-				totalOwners: v.total_owners,
-				totalArea: v.total_area,
-				participatingOwners: v.participating_owners,
-				participatingArea: v.participating_area,
-				agreeOwners: v.agree_owners,
-				agreeArea: v.agree_area
-			});
+			const verdict = assessVote(
+				{
+					totalOwners: v.total_owners,
+					totalArea: v.total_area,
+					participatingOwners: v.participating_owners,
+					participatingArea: v.participating_area,
+					agreeOwners: v.agree_owners,
+					agreeArea: v.agree_area
+				},
+				YUEQING_2023
+			);
 			if (verdict.passed) passed++;
 			else failed++;
 			if (

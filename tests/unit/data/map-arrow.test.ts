@@ -3,11 +3,12 @@ import { deriveStatus, mapColumns } from '../../../src/lib/data/derived';
 import { readMapColumns } from '../../../src/lib/data/map-columns';
 import { mapArrow } from '../../../scripts/lib/map-arrow';
 import { load } from './load';
+import { YUEQING_2023 } from '../../../src/lib/policy';
 
 describe('map.arrow', () => {
 	it('reads back exactly the columns the build wrote, with their types', async () => {
 		const { dataset } = await load(['data/example']);
-		const cols = mapColumns(dataset, deriveStatus(dataset, '2026-11-15'));
+		const cols = mapColumns(dataset, deriveStatus(dataset, '2026-11-15', YUEQING_2023));
 		const back = readMapColumns(mapArrow(cols));
 		expect(Object.keys(back).sort()).toEqual(Object.keys(cols).sort());
 		for (const [name, values] of Object.entries(cols)) {

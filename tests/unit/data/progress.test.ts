@@ -3,10 +3,11 @@ import { deriveStatus } from '../../../src/lib/data/derived';
 import { nextStepOf } from '../../../src/lib/data/status';
 import { progressRows } from '../../../src/lib/data/progress-table';
 import { load } from './load';
+import { YUEQING_2023 } from '../../../src/lib/policy';
 
 describe('the published progress table: next step (§三(一), §三(三))', async () => {
 	const { dataset } = await load(['data/example']);
-	const status = deriveStatus(dataset, '2026-11-15');
+	const status = deriveStatus(dataset, '2026-11-15', YUEQING_2023);
 	const rows = progressRows(dataset, status);
 	const row = (id: string) => rows.find((r) => r.id === id)!;
 

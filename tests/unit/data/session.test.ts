@@ -99,7 +99,7 @@ describe('DataSession', () => {
 		);
 		expect(renamed).toEqual({ name: '导入测试小区', households: small.communities[0]!.households });
 
-		const expected = deriveStatus(small, asOf, policyFor(asOf));
+		const expected = deriveStatus(small, asOf, policyFor(asOf)!);
 		const got = await session.coordinator.request(
 			`SELECT id, eligibility, application_vote, subsidy, CAST(ready_date AS VARCHAR) AS ready_date,
 				ready_for_plan, typeof(ready_date) AS t FROM status ORDER BY idx`,
