@@ -1,0 +1,94 @@
+// npm run bench:server [-- --soak-minutes 10 --viewers 50 --keepers 5 --door-sizes 300000,1000000 --runs 20]
+// [--skip-load] [--skip-door]
+// The office server (issue 14): 50 viewers and 5 keepers at once on a free loopback port, then a soak with the
+// server's memory sampled; and the query door against DuckDB-WASM at the generated sizes (npm run bench builds
+// them into bench/out/SIZE/data). Writes bench/server-results.json and the "Office server" tables in
+// BENCHMARKS.md. Timings are recorded, never asserted.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { replaceBlock } from './lib/bench-doc';
+import { benchServer, SERVER_BENCH_DEFAULTS, type ServerBenchResult } from './lib/bench-server';
+
+const d = SERVER_BENCH_DEFAULTS;
+const { values } = parseArgs({
+	options: {
+		viewers: { type: 'string', default: String(d.viewers) },
+		keepers: { type: 'string', default: String(d.keepers) },
+		rounds: { type: 'string', default: String(d.rounds) },
+		validations: { type: 'string', default: String(d.validations) },
+		'soak-minutes': { type: 'string', default: String(d.soakMinutes) },
+		'soak-pages-per-second': { type: 'string', default: String(d.soakPagesPerSecond) },
+		'soak-validation-seconds': { type: 'string', default: String(d.soakValidationSeconds) },
+		'skip-load': { type: 'boolean', default: false },
+		'skip-door': { type: 'boolean', default: false },
+		'door-sizes': { type: 'string', default: '300000,1000000' },
+		runs: { type: 'string', default: '20' }
+	}
+});
+const num = (name: keyof typeof values) => {
+	const n = Number(values[name]);
+	if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} takes a number (${String(values[name])})`);
+	return n;
+};
+
+if (!existsSync('build/index.html'))
+	throw new Error('build the site first: npx vite build (npm run bench does)');
+if (!existsSync('static/data/manifest.json')) throw new Error('build the example first: npm run data');
+
+const RESULTS = 'bench/server-results.json';
+const stored = existsSync(RESULTS)
+	? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { server?: ServerBenchResult; door?: unknown[] })
+	: {};
+const machine = {
+	cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+	memoryGB: Math.round(totalmem() / 2 ** 30),
+	node: process.version,
+	chromium: execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(),
+	date: new Date().toISOString().slice(0, 10),
+	/** The machine's load average when the run began: other work on the same two cores. */
+	loadAverage: loadavg().map((x) => Math.round(x * 10) / 10)
+};
+
+let server = stored.server ?? null;
+if (!values['skip-load'])
+	server = await benchServer({
+		...d,
+		viewers: num('viewers'),
+		keepers: num('keepers'),
+		rounds: num('rounds'),
+		validations: num('validations'),
+		soakMinutes: num('soak-minutes'),
+		soakPagesPerSecond: num('soak-pages-per-second'),
+		soakValidationSeconds: num('soak-validation-seconds')
+	});
+
+writeFileSync(RESULTS, JSON.stringify({ machine, server, door: stored.door }, null, '\t') + '\n');
+
+const f = (s: { median: number; p95: number }) => `${s.median} / ${s.p95}`;
+const path = 'BENCHMARKS.md';
+let doc = readFileSync(path, 'utf8');
+if (server) {
+	const { load, soak, options: o } = server;
+	const rows = [
+		'| run | length (s) | dashboard loads | validations | errors | page load, all files, median / p95 (ms) | keeper validation, median / p95 (ms) | requests/s | MB/s |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+		`| load: ${o.viewers} viewers × ${o.rounds} loads, ${o.keepers} keepers × ${o.validations} | ${load.seconds} | ${load.pageLoads} | ${load.validationsDone} | ${load.errors} | ${f(load.pageLoadMs)} | ${f(load.validationMs)} | ${load.requestsPerSecond} | ${load.megabytesPerSecond} |`,
+		...(soak
+			? [
+					`| soak: ${o.soakPagesPerSecond} load/s, a validation every ${o.soakValidationSeconds} s | ${soak.seconds} | ${soak.pageLoads} | ${soak.validationsDone} | ${soak.errors} | ${f(soak.pageLoadMs)} | ${f(soak.validationMs)} | ${soak.requestsPerSecond} | ${soak.megabytesPerSecond} |`
+				]
+			: [])
+	];
+	const memory = soak
+		? `\n\nServer RSS (every ${o.sampleSeconds} s, ${soak.samples.length} samples): start ${soak.memory.startMB} MB, end ${soak.memory.endMB} MB, max ${soak.memory.maxMB} MB; slope after the first minute ${soak.memory.slopeMBPerMinute} MB/min — ${soak.memory.steady ? 'steady' : 'NOT steady'} (growth over the run under 5 % of the mean). Before the load run ${Math.round(server.rssBeforeMB)} MB, after it ${Math.round(server.rssAfterLoadMB)} MB.`
+		: '';
+	doc = replaceBlock(
+		doc,
+		'server',
+		`Measured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, Node ${machine.node}; load average at the start ${machine.loadAverage.join(' / ')}. One dashboard load = ${server.files.length} files, ${(server.pageBytes / 1048576).toFixed(1)} MB.\n\n${rows.join('\n')}${memory}`
+	);
+}
+writeFileSync(path, doc);
+console.log(`wrote ${RESULTS} and ${path}`);
