@@ -1,5 +1,5 @@
-// npm run bench:server [-- --soak-minutes 10 --viewers 50 --keepers 5 --door-sizes 300000,1000000 --runs 20]
-// [--skip-load] [--skip-door]
+// npm run bench:server [-- --soak-minutes 10 --viewers 50 --keepers 5 --door-sizes 300000,1000000]
+// [--queries 20 --page-runs 3] [--skip-load] [--skip-door]
 // The office server (issue 14): 50 viewers and 5 keepers at once on a free loopback port, then a soak with the
 // server's memory sampled; and the query door against DuckDB-WASM at the generated sizes (npm run bench builds
 // them into bench/out/SIZE/data). Writes bench/server-results.json and the "Office server" tables in
@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { replaceBlock } from './lib/bench-doc';
+import { benchDoor, type DoorResult } from './lib/bench-door';
 import { benchServer, SERVER_BENCH_DEFAULTS, type ServerBenchResult } from './lib/bench-server';
 
 const d = SERVER_BENCH_DEFAULTS;
@@ -24,7 +25,10 @@ const { values } = parseArgs({
 		'skip-load': { type: 'boolean', default: false },
 		'skip-door': { type: 'boolean', default: false },
 		'door-sizes': { type: 'string', default: '300000,1000000' },
-		runs: { type: 'string', default: '20' }
+		/** Filters sent through the query door per size. */
+		queries: { type: 'string', default: '20' },
+		/** Page loads per engine per size. */
+		'page-runs': { type: 'string', default: '3' }
 	}
 });
 const num = (name: keyof typeof values) => {
@@ -39,7 +43,7 @@ if (!existsSync('static/data/manifest.json')) throw new Error('build the example
 
 const RESULTS = 'bench/server-results.json';
 const stored = existsSync(RESULTS)
-	? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { server?: ServerBenchResult; door?: unknown[] })
+	? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { server?: ServerBenchResult; door?: DoorResult[] })
 	: {};
 const machine = {
 	cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
@@ -64,7 +68,27 @@ if (!values['skip-load'])
 		soakValidationSeconds: num('soak-validation-seconds')
 	});
 
-writeFileSync(RESULTS, JSON.stringify({ machine, server, door: stored.door }, null, '\t') + '\n');
+const door = stored.door ?? [];
+if (!values['skip-door'])
+	for (const size of values['door-sizes'].split(',').filter(Boolean)) {
+		const dataDir = size === 'yueqing' ? 'static/data' : `bench/out/${size}/data`;
+		if (!existsSync(`${dataDir}/manifest.json`)) {
+			console.log(
+				`\n${size}: no data build in ${dataDir} (npm run bench -- --sizes ${size} builds it); skipped`
+			);
+			continue;
+		}
+		const row = await benchDoor(size, dataDir, {
+			queries: num('queries'),
+			pageRuns: num('page-runs'),
+			engines: ['server', 'browser'],
+			timeoutMs: 300_000
+		});
+		console.log('\ndoor:', JSON.stringify(row));
+		door.splice(0, door.length, ...door.filter((r) => r.size !== size), row);
+	}
+
+writeFileSync(RESULTS, JSON.stringify({ machine, server, door }, null, '\t') + '\n');
 
 const f = (s: { median: number; p95: number }) => `${s.median} / ${s.p95}`;
 const path = 'BENCHMARKS.md';
@@ -88,6 +112,30 @@ if (server) {
 		doc,
 		'server',
 		`Measured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, Node ${machine.node}; load average at the start ${machine.loadAverage.join(' / ')}. One dashboard load = ${server.files.length} files, ${(server.pageBytes / 1048576).toFixed(1)} MB.\n\n${rows.join('\n')}${memory}`
+	);
+}
+if (door.length) {
+	const s = (x: { median: number; p95: number; n: number }) => (x.n ? f(x) : '—');
+	const rows = door.flatMap((r) =>
+		r.engines.map(
+			(e) =>
+				`| ${r.size} | ${e.engine === 'server' ? 'query door (`?engine=server`)' : 'DuckDB-WASM (`?engine=browser`)'} | ${e.runs} of ${e.tried} | ${s(e.loadMs)} | ${s(e.kpisMs)} | ${s(e.filterToQueryMs)} | ${s(e.tabMB)} | ${e.failure ? e.failure.replaceAll('|', '/') : ''} |`
+		)
+	);
+	doc = replaceBlock(
+		doc,
+		'door',
+		[
+			'| dataset | first query: server builds its query database (s) | filter → KPIs via `/api/query` from Node, median / p95 (ms) | filters | server RSS after (MB) |',
+			'| --- | --- | --- | --- | --- |',
+			...door.map(
+				(r) => `| ${r.size} | ${r.queryDbSeconds} | ${f(r.kpiMs)} | ${r.filters} | ${r.serverRssMB} |`
+			),
+			'',
+			'| dataset | engine | page loads | load → map interactive (ms) | → first KPIs (ms) | filter → KPI result in the page (ms) | tab (MB, PSS) | failure |',
+			'| --- | --- | --- | --- | --- | --- | --- | --- |',
+			...rows
+		].join('\n')
 	);
 }
 writeFileSync(path, doc);
