@@ -111,7 +111,7 @@ export async function benchDoor(size: string, dataDir: string, options: DoorOpti
 	try {
 		const door = openServerConnector(`${office.url}/api/query`);
 		const t0 = performance.now();
-		const [{ n }] = await door.query<{ n: number }>('SELECT count(*) AS n FROM community_view');
+		const [count] = await door.query<{ n: number }>('SELECT count(*) AS n FROM community_view');
 		const queryDbSeconds = (performance.now() - t0) / 1000;
 		const towns = (await door.query<{ code: string }>('SELECT code FROM towns ORDER BY code')).map(
 			(t) => t.code
@@ -133,7 +133,7 @@ export async function benchDoor(size: string, dataDir: string, options: DoorOpti
 		}
 		return {
 			size,
-			communities: Number(n),
+			communities: Number(count?.n),
 			queryDbSeconds: Math.round(queryDbSeconds * 10) / 10,
 			kpiMs: summarize(kpi),
 			filters: kpi.length,

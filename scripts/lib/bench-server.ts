@@ -3,6 +3,7 @@
 // ledger that the server validates with the importer; then the same mix at a lower steady rate for a soak,
 // sampling the server's resident memory. Bounded in count and time; loopback only. Timings are recorded, never
 // asserted.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { launchBrowser } from '../../tests/browser/browser';
 import { Client, exampleFiles, PASSWORD } from '../../tests/server/office';
 import { memoryVerdict, summarize, type MemoryVerdict, type Sample, type Summary } from './load-stats';
@@ -55,6 +56,8 @@ export interface MixResult {
 	megabytesPerSecond: number;
 	pageLoadMs: Summary;
 	validationMs: Summary;
+	/** The load generator's own event-loop delay, p99 / max (ms): how far the bench itself was starved. */
+	clientLagMs: { p99: number; max: number };
 }
 
 export interface ServerBenchResult {
@@ -100,6 +103,11 @@ class Tally {
 	bytes = 0;
 	errors = 0;
 	readonly errorSamples: string[] = [];
+	private readonly lag = monitorEventLoopDelay({ resolution: 20 });
+
+	constructor() {
+		this.lag.enable();
+	}
 
 	error(what: string): void {
 		this.errors++;
@@ -107,6 +115,7 @@ class Tally {
 	}
 
 	result(seconds: number): MixResult {
+		this.lag.disable();
 		return {
 			seconds: Math.round(seconds * 10) / 10,
 			pageLoads: this.pageMs.length,
@@ -117,7 +126,11 @@ class Tally {
 			requestsPerSecond: Math.round((this.requests / seconds) * 10) / 10,
 			megabytesPerSecond: Math.round((this.bytes / 1048576 / seconds) * 10) / 10,
 			pageLoadMs: summarize(this.pageMs),
-			validationMs: summarize(this.validationMs)
+			validationMs: summarize(this.validationMs),
+			clientLagMs: {
+				p99: Math.round(this.lag.percentile(99) / 1e6),
+				max: Math.round(this.lag.max / 1e6)
+			}
 		};
 	}
 }
@@ -138,7 +151,7 @@ async function openDashboard(viewer: Client, files: string[], tally: Tally): Pro
 			}
 		} catch (e) {
 			ok = false;
-			tally.error(`GET ${path}: ${(e as Error).message}`);
+			tally.error(`GET ${path}: ${(e as Error).message} ${String((e as Error).cause ?? '')}`);
 		}
 	};
 	await get(files[0]!);

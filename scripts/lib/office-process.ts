@@ -15,6 +15,8 @@ export interface OfficeProcess {
 	dataDir: string;
 	/** The server process's resident set size (VmRSS), MB. */
 	rssMB(): number;
+	/** How the server process ended, if it has (`code 0`, `signal SIGSEGV`). */
+	exited(): string | undefined;
 	stop(): Promise<void>;
 }
 
@@ -42,6 +44,11 @@ export async function startOfficeProcess(options: OfficeOptions = {}): Promise<O
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	let out = '';
+	let exited: string | undefined;
+	child.once('exit', (code, signal) => {
+		exited = signal ? `signal ${signal}` : `code ${code}`;
+		console.error(`\nthe office server (pid ${child.pid}) exited with ${exited}`);
+	});
 	child.stdout.on('data', (d: Buffer) => {
 		out += d.toString('utf8');
 	});
@@ -60,6 +67,7 @@ export async function startOfficeProcess(options: OfficeOptions = {}): Promise<O
 		pid,
 		adminPassword,
 		dataDir,
+		exited: () => exited,
 		rssMB: () => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024,
 		stop: () =>
 			new Promise((resolve) => {
