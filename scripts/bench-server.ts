@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { replaceBlock } from './lib/bench-doc';
 import { benchDoor, type DoorResult } from './lib/bench-door';
 import { replicateBuild } from './lib/replicate-build';
@@ -97,7 +98,14 @@ if (!values['skip-door'])
 		door.splice(0, door.length, ...door.filter((r) => r.size !== label), row);
 	}
 
-writeFileSync(RESULTS, JSON.stringify({ machine, server, door }, null, '\t') + '\n');
+// formatted as npm run format would (prettier folds the short memory samples onto one line each)
+writeFileSync(
+	RESULTS,
+	await format(JSON.stringify({ machine, server, door }), {
+		...(await resolveConfig(RESULTS)),
+		filepath: RESULTS
+	})
+);
 
 const f = (s: { median: number; p95: number }) => `${s.median} / ${s.p95}`;
 const path = 'BENCHMARKS.md';
