@@ -77,15 +77,17 @@ if (!values['skip-door'])
 		let label = size;
 		if (!existsSync(`${dataDir}/manifest.json`)) {
 			// no generated build of this size: the largest one there, replicated (query door only)
-			const from = ['300000', '100000'].find((s) => existsSync(`bench/out/${s}/data/manifest.json`));
+			const built = (s: string) => (s === 'yueqing' ? 'static/data' : `bench/out/${s}/data`);
+			const from = ['300000', '100000', '10000', 'yueqing']
+				.filter((s) => s !== size)
+				.find((s) => existsSync(`${built(s)}/manifest.json`));
 			if (!from || !/^\d+$/.test(size)) {
 				console.log(`\n${size}: no data build (npm run bench -- --sizes ${size} builds it); skipped`);
 				continue;
 			}
-			dataDir = `bench/out/${size}-replicated/data`;
+			dataDir = `bench/out/${size}-from-${from}/data`;
 			label = `${size} (${from} replicated)`;
-			if (!existsSync(`${dataDir}/manifest.json`))
-				await replicateBuild(`bench/out/${from}/data`, dataDir, Number(size));
+			if (!existsSync(`${dataDir}/manifest.json`)) await replicateBuild(built(from), dataDir, Number(size));
 		}
 		const row = await benchDoor(label, dataDir, {
 			queries: num('queries'),
