@@ -97,7 +97,13 @@ if (!values['skip-door'])
 			timeoutMs: 300_000
 		});
 		console.log('\ndoor:', JSON.stringify(row));
-		door.splice(0, door.length, ...door.filter((r) => r.size !== label), row);
+		door.splice(
+			0,
+			door.length,
+			...[...door.filter((r) => r.size !== label), row].sort(
+				(a, b) => a.communities - b.communities || a.size.localeCompare(b.size)
+			)
+		);
 	}
 
 // formatted as npm run format would (prettier folds the short memory samples onto one line each)
@@ -153,7 +159,9 @@ if (door.length) {
 			'',
 			'| dataset | engine | page loads | load → map interactive (ms) | → first KPIs (ms) | filter → KPI result in the page (ms) | tab (MB, PSS) | failure |',
 			'| --- | --- | --- | --- | --- | --- | --- | --- |',
-			...rows
+			...(rows.length
+				? rows
+				: ["| — | not measured: no size with the map's files was measured | | | | | | |"])
 		].join('\n')
 	);
 }
