@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/browser/browser';
 import { startPreview } from '../tests/browser/server';
 import { benchBudget } from './lib/bench-budget';
+import { replaceBlock } from './lib/bench-doc';
 import { benchPublic } from './lib/bench-public';
+import { rendererMB, TIME_FILTER } from './lib/bench-page';
 
 const { values } = parseArgs({
 	options: {
@@ -35,56 +37,6 @@ const stats = (xs: number[]) => {
 	const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
 	return { median: Math.round(q(0.5) * 10) / 10, p95: Math.round(q(0.95) * 10) / 10, n: s.length };
 };
-
-/**
- * The tab's memory: proportional set size (PSS: shared pages divided among the processes sharing them) of
- * Chromium's renderer processes — one tab is open at a time, and DuckDB-WASM's worker lives in that process,
- * so its memory is included — in MB.
- */
-function rendererMB(): number {
-	const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-	let kb = 0;
-	for (const line of ps.split('\n')) {
-		if (!line.includes('chromium') || !line.includes('--type=renderer')) continue;
-		const pid = line.trim().split(/\s+/)[0];
-		try {
-			const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-			kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-		} catch {
-			// the process ended meanwhile
-		}
-	}
-	return kb / 1024;
-}
-
-// Runs in the page (as text: the TypeScript loader's helpers do not exist there). Toggles a town and times the
-// query result (the KPI query's result arrives) and the repaint (deck.gl has drawn the re-filtered layer).
-const TIME_FILTER = `async (code) => {
-	const main = document.querySelector('main');
-	const map = document.querySelector('[data-painted]');
-	const before = main.getAttribute('data-kpi-version');
-	const box = document.querySelector('[data-filter="towns"] input[value="' + code + '"]');
-	let tq = 0;
-	let tr = 0;
-	let unpainted = false;
-	const done = new Promise((resolve) => {
-		const check = () => (tq && tr ? resolve() : null);
-		new MutationObserver(() => {
-			const painted = map.getAttribute('data-painted') === 'true';
-			if (!painted) unpainted = true;
-			else if (unpainted && !tr) tr = performance.now();
-			check();
-		}).observe(map, { attributes: true, attributeFilter: ['data-painted'] });
-		new MutationObserver(() => {
-			if (!tq && main.getAttribute('data-kpi-version') !== before) tq = performance.now();
-			check();
-		}).observe(main, { attributes: true, attributeFilter: ['data-kpi-version'] });
-	});
-	const t0 = performance.now();
-	box.click();
-	await done;
-	return [tq - t0, tr - t0];
-}`;
 
 mkdirSync(OUT, { recursive: true });
 if (!values['table-only'])
@@ -117,7 +69,9 @@ for (const size of values['table-only'] ? [] : sizes) {
 		'--input',
 		ds,
 		'--out',
-		data
+		data,
+		// the generated sizes are past the importer's per-file limits, which are for the office's files
+		...(size === 'yueqing' ? [] : ['--max-rows', '20000000', '--max-file-mb', '4096'])
 	]);
 	const buildSeconds = (performance.now() - tb) / 1000;
 	// the built site with this size's data
@@ -257,15 +211,6 @@ const publicTable = publicRow
 		].join('\n')
 	: '(not measured yet)';
 
-/** Replaces the text between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` (added at the end if missing). */
-function replaceBlock(doc: string, name: string, content: string): string {
-	const start = `<!-- bench:${name}:start -->`;
-	const end = `<!-- bench:${name}:end -->`;
-	if (!doc.includes(start)) doc = `${doc.trimEnd()}\n\n${start}\n${end}\n`;
-	const [before, rest] = doc.split(start);
-	const after = rest?.split(end)[1] ?? '\n';
-	return `${before}${start}\n${content}\n${end}${after}`;
-}
 const path = 'BENCHMARKS.md';
 let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
 const stamp = `Measured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, ${machine.chromium}, WebGL on ${machine.webgl}.`;

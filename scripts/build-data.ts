@@ -1,4 +1,5 @@
 // npm run data [-- --input PATH ...] [--mapping m.json] [--as-of YYYY-MM-DD] [--crs gcj02] [--out DIR]
+// [--max-rows N --max-file-mb N: past the importer's per-file limits, for npm run bench's generated datasets]
 // Validates the dataset (the bundled example, or the office's files) and writes static/data: one Parquet file
 // per table, towns.geojson and manifest.json. On any error it writes nothing and the previous build stays.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { loadGeography } from './lib/geography';
 import { mapArrow } from './lib/map-arrow';
 import { readInputs } from './lib/read-input';
 import { parseMapping, type ColumnMapping } from '../src/lib/data/import';
+import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/data/import/decode';
 import { writeBuild } from './lib/write-build';
 import { progressRows, progressSummary } from '../src/lib/data/progress-table';
 import { townNameEn } from '../src/lib/data/pinyin';
@@ -29,7 +31,10 @@ const { values } = parseArgs({
 		'as-of': { type: 'string' },
 		out: { type: 'string', default: 'static/data' },
 		// every problem as JSON (the office server's report), written whether or not the build succeeds
-		report: { type: 'string' }
+		report: { type: 'string' },
+		// per-file limits past the importer's (npm run bench's generated 300k and 1M datasets only)
+		'max-rows': { type: 'string' },
+		'max-file-mb': { type: 'string' }
 	}
 });
 if (values.crs !== 'wgs84' && values.crs !== 'gcj02') {
@@ -70,7 +75,14 @@ const input = await readInputs(inputs, {
 	locate: makeLocate(geo.outline),
 	outline: geo.outline,
 	crs: values.crs,
-	mapping
+	mapping,
+	limits:
+		values['max-rows'] || values['max-file-mb']
+			? {
+					rows: Number(values['max-rows'] ?? MAX_ROWS),
+					fileBytes: Number(values['max-file-mb'] ?? MAX_FILE_BYTES / 1048576) * 1048576
+				}
+			: undefined
 });
 const { dataset } = input;
 const all = [...input.problems];

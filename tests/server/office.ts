@@ -52,18 +52,22 @@ export async function startOffice(
 }
 
 export class Client {
-	private cookie = '';
+	/** Cookies by name, as a browser keeps them (a page's `yq_office` must not replace the session's). */
+	private readonly cookies = new Map<string, string>();
 	csrf = '';
 	constructor(readonly base: string) {}
 
 	async request(path: string, init: RequestInit = {}): Promise<Response> {
 		const headers = new Headers(init.headers);
-		if (this.cookie) headers.set('cookie', this.cookie);
+		if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
 		if (this.csrf && init.method && init.method !== 'GET' && !headers.has('x-csrf-token'))
 			headers.set('x-csrf-token', this.csrf);
 		const res = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
-		const set = res.headers.get('set-cookie');
-		if (set) this.cookie = set.split(';')[0]!;
+		for (const set of res.headers.getSetCookie()) {
+			const [pair = ''] = set.split(';');
+			const eq = pair.indexOf('=');
+			if (eq > 0) this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+		}
 		return res;
 	}
 

@@ -51,6 +51,8 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 	const problems: Problem[] = [];
 	const grids: Grid[] = [];
 	const result: Omit<ImportResult, 'dataset'> = { problems, tables: [], unplaced: [], files: [] };
+	const maxBytes = options.limits?.fileBytes ?? MAX_FILE_BYTES;
+	const maxRows = options.limits?.rows ?? MAX_ROWS;
 	for (const { name, bytes } of files) {
 		const kind = sniff(bytes);
 		const fail = (zh: string, en: string, k: string) =>
@@ -59,10 +61,10 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 			fail('文件为空', 'the file is empty', 'empty');
 			continue;
 		}
-		if (bytes.length > MAX_FILE_BYTES) {
+		if (bytes.length > maxBytes) {
 			fail(
-				`文件过大（${(bytes.length / 1048576).toFixed(1)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）`,
-				`file too large (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`,
+				`文件过大（${(bytes.length / 1048576).toFixed(1)} MB，上限 ${maxBytes / 1048576} MB）`,
+				`file too large (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${maxBytes / 1048576} MB)`,
 				'too-large'
 			);
 			continue;
@@ -114,14 +116,14 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 	const tables: RawTable[] = [];
 	const unplaced: UnplacedColumn[] = [];
 	for (const l of laid) {
-		if (l.body.length > MAX_ROWS) {
+		if (l.body.length > maxRows) {
 			problems.push({
 				file: l.grid.file,
 				sheet: l.grid.sheet,
 				row: 0,
 				kind: 'too-many-rows',
-				zh: `行数过多（${l.body.length}行，上限${MAX_ROWS}行）`,
-				en: `too many rows (${l.body.length}; the limit is ${MAX_ROWS})`,
+				zh: `行数过多（${l.body.length}行，上限${maxRows}行）`,
+				en: `too many rows (${l.body.length}; the limit is ${maxRows})`,
 				level: 'error'
 			});
 			continue;

@@ -24,6 +24,9 @@ export interface ImportOptions {
 	/** 乐清's outline: when given, a boundary GeoJSON among the files is checked against it and the towns
 	 * (validateTownRegions), so the browser and the CLI give the same verdict on it. */
 	outline?: Feature<Polygon | MultiPolygon>;
+	/** Limits per file (default MAX_FILE_BYTES, MAX_ROWS): raised only by `npm run bench` for its generated
+	 *  300k and 1M datasets, which no office file reaches. */
+	limits?: { fileBytes: number; rows: number };
 }
 
 /** A column of the office's file that no known header matched: shown in the mapping step, never dropped silently. */

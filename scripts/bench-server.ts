@@ -1,0 +1,169 @@
+// npm run bench:server [-- --soak-minutes 10 --viewers 50 --keepers 5 --door-sizes 300000,1000000]
+// [--queries 20 --page-runs 3] [--skip-load] [--skip-door]
+// The office server (issue 14): 50 viewers and 5 keepers at once on a free loopback port, then a soak with the
+// server's memory sampled; and the query door against DuckDB-WASM at the generated sizes (npm run bench builds
+// them into bench/out/SIZE/data). Writes bench/server-results.json and the "Office server" tables in
+// BENCHMARKS.md. Timings are recorded, never asserted.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
+import { replaceBlock } from './lib/bench-doc';
+import { benchDoor, type DoorResult } from './lib/bench-door';
+import { replicateBuild } from './lib/replicate-build';
+import { benchServer, SERVER_BENCH_DEFAULTS, type ServerBenchResult } from './lib/bench-server';
+
+const d = SERVER_BENCH_DEFAULTS;
+const { values } = parseArgs({
+	options: {
+		viewers: { type: 'string', default: String(d.viewers) },
+		keepers: { type: 'string', default: String(d.keepers) },
+		rounds: { type: 'string', default: String(d.rounds) },
+		validations: { type: 'string', default: String(d.validations) },
+		'soak-minutes': { type: 'string', default: String(d.soakMinutes) },
+		'soak-pages-per-second': { type: 'string', default: String(d.soakPagesPerSecond) },
+		'soak-validation-seconds': { type: 'string', default: String(d.soakValidationSeconds) },
+		'skip-load': { type: 'boolean', default: false },
+		'skip-door': { type: 'boolean', default: false },
+		'door-sizes': { type: 'string', default: '300000,1000000' },
+		/** Filters sent through the query door per size. */
+		queries: { type: 'string', default: '20' },
+		/** Page loads per engine per size. */
+		'page-runs': { type: 'string', default: '3' }
+	}
+});
+const num = (name: keyof typeof values) => {
+	const n = Number(values[name]);
+	if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} takes a number (${String(values[name])})`);
+	return n;
+};
+
+if (!existsSync('build/index.html'))
+	throw new Error('build the site first: npx vite build (npm run bench does)');
+if (!existsSync('static/data/manifest.json')) throw new Error('build the example first: npm run data');
+
+const RESULTS = 'bench/server-results.json';
+const stored = existsSync(RESULTS)
+	? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { server?: ServerBenchResult; door?: DoorResult[] })
+	: {};
+const machine = {
+	cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+	memoryGB: Math.round(totalmem() / 2 ** 30),
+	node: process.version,
+	chromium: execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(),
+	date: new Date().toISOString().slice(0, 10),
+	/** The machine's load average when the run began: other work on the same two cores. */
+	loadAverage: loadavg().map((x) => Math.round(x * 10) / 10)
+};
+
+let server = stored.server ?? null;
+if (!values['skip-load'])
+	server = await benchServer({
+		...d,
+		viewers: num('viewers'),
+		keepers: num('keepers'),
+		rounds: num('rounds'),
+		validations: num('validations'),
+		soakMinutes: num('soak-minutes'),
+		soakPagesPerSecond: num('soak-pages-per-second'),
+		soakValidationSeconds: num('soak-validation-seconds')
+	});
+
+const door = stored.door ?? [];
+if (!values['skip-door'])
+	for (const size of values['door-sizes'].split(',').filter(Boolean)) {
+		let dataDir = size === 'yueqing' ? 'static/data' : `bench/out/${size}/data`;
+		let label = size;
+		if (!existsSync(`${dataDir}/manifest.json`)) {
+			// no generated build of this size: the largest one there, replicated (query door only)
+			const built = (s: string) => (s === 'yueqing' ? 'static/data' : `bench/out/${s}/data`);
+			const from = ['300000', '100000', '10000', 'yueqing']
+				.filter((s) => s !== size)
+				.find((s) => existsSync(`${built(s)}/manifest.json`));
+			if (!from || !/^\d+$/.test(size)) {
+				console.log(`\n${size}: no data build (npm run bench -- --sizes ${size} builds it); skipped`);
+				continue;
+			}
+			dataDir = `bench/out/${size}-from-${from}/data`;
+			label = `${size} (${from} replicated)`;
+			if (!existsSync(`${dataDir}/manifest.json`)) await replicateBuild(built(from), dataDir, Number(size));
+		}
+		const row = await benchDoor(label, dataDir, {
+			queries: num('queries'),
+			pageRuns: num('page-runs'),
+			// the page needs the map's files, which a replicated build does not have
+			engines: existsSync(`${dataDir}/map.arrow`) ? ['server', 'browser'] : [],
+			timeoutMs: 300_000
+		});
+		console.log('\ndoor:', JSON.stringify(row));
+		door.splice(
+			0,
+			door.length,
+			...[...door.filter((r) => r.size !== label), row].sort(
+				(a, b) => a.communities - b.communities || a.size.localeCompare(b.size)
+			)
+		);
+	}
+
+// formatted as npm run format would (prettier folds the short memory samples onto one line each)
+writeFileSync(
+	RESULTS,
+	await format(JSON.stringify({ machine, server, door }), {
+		...(await resolveConfig(RESULTS)),
+		filepath: RESULTS
+	})
+);
+
+const f = (s: { median: number; p95: number }) => `${s.median} / ${s.p95}`;
+const path = 'BENCHMARKS.md';
+let doc = readFileSync(path, 'utf8');
+if (server) {
+	const { load, soak, options: o } = server;
+	const rows = [
+		'| run | length (s) | dashboard loads | validations | errors | page load, all files, median / p95 (ms) | keeper validation, median / p95 (ms) | requests/s | MB/s |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+		`| load: ${o.viewers} viewers × ${o.rounds} loads, ${o.keepers} keepers × ${o.validations} | ${load.seconds} | ${load.pageLoads} | ${load.validationsDone} | ${load.errors} | ${f(load.pageLoadMs)} | ${f(load.validationMs)} | ${load.requestsPerSecond} | ${load.megabytesPerSecond} |`,
+		...(soak
+			? [
+					`| soak: ${o.soakPagesPerSecond} load/s, a validation every ${o.soakValidationSeconds} s | ${soak.seconds} | ${soak.pageLoads} | ${soak.validationsDone} | ${soak.errors} | ${f(soak.pageLoadMs)} | ${f(soak.validationMs)} | ${soak.requestsPerSecond} | ${soak.megabytesPerSecond} |`
+				]
+			: [])
+	];
+	const memory = soak
+		? `\n\nServer RSS (every ${o.sampleSeconds} s, ${soak.samples.length} samples): start ${soak.memory.startMB} MB, end ${soak.memory.endMB} MB, max ${soak.memory.maxMB} MB; slope after the first minute ${soak.memory.slopeMBPerMinute} MB/min — ${soak.memory.steady ? 'steady' : 'NOT steady'} (growth over the run under 5 % of the mean). Before the load run ${Math.round(server.rssBeforeMB)} MB, after it ${Math.round(server.rssAfterLoadMB)} MB.`
+		: '';
+	doc = replaceBlock(
+		doc,
+		'server',
+		`Measured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, Node ${machine.node}; load average at the start ${machine.loadAverage.join(' / ')}. One dashboard load = ${server.files.length} files, ${(server.pageBytes / 1048576).toFixed(1)} MB.\n\n${rows.join('\n')}${memory}`
+	);
+}
+if (door.length) {
+	const s = (x: { median: number; p95: number; n: number }) => (x.n ? f(x) : '—');
+	const rows = door.flatMap((r) =>
+		r.engines.map(
+			(e) =>
+				`| ${r.size} | ${e.engine === 'server' ? 'query door (`?engine=server`)' : 'DuckDB-WASM (`?engine=browser`)'} | ${e.runs} of ${e.tried} | ${s(e.loadMs)} | ${s(e.kpisMs)} | ${s(e.filterToQueryMs)} | ${s(e.tabMB)} | ${e.failure ? e.failure.replaceAll('|', '/') : ''} |`
+		)
+	);
+	doc = replaceBlock(
+		doc,
+		'door',
+		[
+			'| dataset | first query: server builds its query database (s) | filter → KPIs via `/api/query` from Node, median / p95 (ms) | filters | server RSS after (MB) |',
+			'| --- | --- | --- | --- | --- |',
+			...door.map(
+				(r) => `| ${r.size} | ${r.queryDbSeconds} | ${f(r.kpiMs)} | ${r.filters} | ${r.serverRssMB} |`
+			),
+			'',
+			'| dataset | engine | page loads | load → map interactive (ms) | → first KPIs (ms) | filter → KPI result in the page (ms) | tab (MB, PSS) | failure |',
+			'| --- | --- | --- | --- | --- | --- | --- | --- |',
+			...(rows.length
+				? rows
+				: ["| — | not measured: no size with the map's files was measured | | | | | | |"])
+		].join('\n')
+	);
+}
+writeFileSync(path, doc);
+console.log(`wrote ${RESULTS} and ${path}`);
