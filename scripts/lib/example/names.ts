@@ -44,6 +44,7 @@ export function stemOf(name: string): string {
 
 export class NameMaker {
 	readonly #used = new Set<string>();
+	readonly #usedAddresses = new Set<string>();
 	readonly #rng: Random;
 
 	constructor(rng: Random, reserved: readonly string[] = []) {
@@ -73,11 +74,17 @@ export class NameMaker {
 		}
 	}
 
+	/** A street address, never one given before (a real ledger's duplicate check refuses two at one address). */
 	address(townName: string, stems: readonly string[]): string {
 		const road =
 			(stems.length > 0 ? this.#rng.pick(stems) : this.#rng.pick(GENERIC_STEMS)) +
 			this.#rng.pick(['路', '街', '大道', '巷']);
-		return `乐清市${townName}${road}${this.#rng.int(1, 399)}号`;
+		const first = `乐清市${townName}${road}${this.#rng.int(1, 399)}号`;
+		// crowded (national-scale runs): the next free number on the same road, no extra draw
+		let address = first;
+		for (let n = 400; this.#usedAddresses.has(address); n++) address = `乐清市${townName}${road}${n}号`;
+		this.#usedAddresses.add(address);
+		return address;
 	}
 
 	person(): string {

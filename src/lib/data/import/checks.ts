@@ -172,14 +172,23 @@ export function checkRows(tables: RawTable[], problems: Problem[]): Set<string> 
 }
 
 function checkDuplicates(communities: RawTable[], refuse: Refuse, refused: Map<RawTable, Set<number>>): void {
-	const seen: {
+	type Seen = {
 		t: RawTable;
 		i: number;
 		id: string;
 		key: string;
 		address: string;
 		point: [number, number];
-	}[] = [];
+	};
+	// indexed by name+town and by address, so a national ledger is checked in one pass (a scan of every row seen
+	// before each row took hours at 300k communities)
+	const byKey = new Map<string, Seen[]>();
+	const byAddress = new Map<string, Seen[]>();
+	const add = (map: Map<string, Seen[]>, k: string, s: Seen) => {
+		const list = map.get(k);
+		if (list) list.push(s);
+		else map.set(k, [s]);
+	};
 	for (const t of communities) {
 		t.rows.forEach((row, i) => {
 			if (refused.get(t)?.has(i)) return;
@@ -187,7 +196,11 @@ function checkDuplicates(communities: RawTable[], refuse: Refuse, refused: Map<R
 			const key = `${text(t, row, 'name').replace(/\s+/g, '')}|${text(t, row, 'town_code')}`;
 			const address = text(t, row, 'address').replace(/\s+/g, '');
 			const point: [number, number] = [num(t, row, 'lon'), num(t, row, 'lat')];
-			const same = seen.find(
+			const candidates = [
+				...(byKey.get(key) ?? []),
+				...(address !== '' ? (byAddress.get(address) ?? []) : [])
+			].sort((a, b) => (a.t === b.t ? a.i - b.i : 0));
+			const same = candidates.find(
 				(s) =>
 					s.id !== id &&
 					(s.key === key ||
@@ -211,7 +224,11 @@ function checkDuplicates(communities: RawTable[], refuse: Refuse, refused: Map<R
 					`the same community as row ${same.t.rowNumbers[same.i]} (id ${same.id}) under another id (${why[1]}): delete or merge one`,
 					id
 				);
-			} else seen.push({ t, i, id, key, address, point });
+			} else {
+				const seen: Seen = { t, i, id, key, address, point };
+				add(byKey, key, seen);
+				if (address !== '') add(byAddress, address, seen);
+			}
 		});
 	}
 }
