@@ -116,21 +116,7 @@ export function openServerDatabase(endpoint = '/api/query', fetcher: typeof fetc
 export function openServerConnector(endpoint = '/api/query', fetcher: typeof fetch = fetch): Connector {
 	return {
 		async query<T = Row>(sql: string): Promise<T[]> {
-			const res = await fetcher(endpoint, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				credentials: 'same-origin',
-				body: JSON.stringify({ sql })
-			});
-			if (!res.ok) {
-				const body = (await res.json().catch(() => ({}))) as { error?: { zh: string; en: string } };
-				throw new QueryError(
-					res.status,
-					body.error?.zh ?? `查询失败（${res.status}）`,
-					body.error?.en ?? `query failed (${res.status})`
-				);
-			}
-			const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+			const table = await post(endpoint, sql, fetcher);
 			return table.toArray().map((r) => plain(r.toJSON() as Row) as T);
 		}
 	};
