@@ -76,8 +76,8 @@ export interface CommunityVerdict {
 		start: string | null;
 		/** The stages reached, in workflow order. */
 		timeline: readonly StageEventRow[];
-		/** §三(三): the publicity window when the community is in publicity, else null. */
-		publicity: PublicityWindow | null;
+		/** §三(三): the publicity window when the community is in publicity, else null (computed when first read). */
+		readonly publicity: PublicityWindow | null;
 	};
 	/** §三(四): the next plan still open on the data date, its deadline, and whether the community is ready for it. */
 	plan: { year: number; deadline: string; ready: boolean };
@@ -203,6 +203,7 @@ export function communityVerdict(x: CommunityInputs, asOf: string, params: Polic
 	const application = latestVote(x.votes, 'application', params);
 	const scheme = latestVote(x.votes, 'scheme', params);
 
+	let publicity: PublicityWindow | null | undefined;
 	const plan = nextPlan(asOf, params);
 	// §三(四): passed the town's first review with resident funds complete, by the deadline, not yet in a plan.
 	const ready =
@@ -243,7 +244,12 @@ export function communityVerdict(x: CommunityInputs, asOf: string, params: Polic
 			date: last?.date ?? null,
 			start: timeline[0]?.date ?? null,
 			timeline,
-			publicity: current === 'publicity' && last ? publicityWindow(last.date, params) : null
+			// computed when first read: the status row does not need it, and counting working days is the
+			// dearest step of a verdict (the budget worker recomputes every community's status)
+			get publicity() {
+				publicity ??= current === 'publicity' && last ? publicityWindow(last.date, params) : null;
+				return publicity;
+			}
 		},
 		plan: { ...plan, ready },
 		next: {
