@@ -130,6 +130,14 @@ describe('communityVerdict: communities of the example checked by hand', async (
 		expect(v.next).toEqual({ step: undefined, needed: null });
 		expect(v.plan.ready).toBe(false);
 	});
+
+	it('§四(四), §五(二)1: YQ000041 — 1299.73万 plus a 252万 lift: over 1000万, so only proposal and feasibility merge', () => {
+		const v = verdictOf('YQ000041');
+		expect(v.funding.result.total).toBe(12_997_327);
+		expect(v.funding.result.elevator).toBe(2_520_000);
+		expect(v.funding.result.reasons.map((r) => r.code)).toContain('elevator-excluded');
+		expect(v.approval).toBe('proposal+feasibility');
+	});
 });
 
 describe('the build’s status rows are the verdict’s projection (issue 10)', async () => {
