@@ -1,6 +1,6 @@
 /** The leadership map's view — colouring, filter, map position — and its URL form, so a view can be shared. */
 import { EMPTY_FILTER, filterFromParams, filterToParams, type Filter } from '$lib/data/filters';
-import { COLOUR_COLUMNS, type Colouring } from '$lib/data/queries';
+import { COLOUR_COLUMNS, type Colouring } from '$lib/data/classes';
 import { TOWN_METRICS, type TownMetric } from '$lib/map/choropleth';
 import type { MapView } from '$lib/map/style';
 import { locale } from '$lib/i18n/lang.svelte';

@@ -17,17 +17,18 @@ import {
 	type PolicyParams,
 	type StageId
 } from '../policy';
+import { TIER_BIT, type EligibilityClass, type FundingBand, type VoteClass } from './classes';
 import type { CommunityRow, FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from './rows';
 
-export const ELIGIBILITY_CLASSES = ['eligible-priority', 'eligible', 'conditional', 'ineligible'] as const;
-export type EligibilityClass = (typeof ELIGIBILITY_CLASSES)[number];
-
-export const VOTE_CLASSES = ['passed', 'short', 'none'] as const;
-export type VoteClass = (typeof VOTE_CLASSES)[number];
-
-/** Share of the required resident funds raised, in bands; 100% is its own class. */
-export const FUNDING_BANDS = ['none', 'lt25', 'lt50', 'lt75', 'lt100', 'full'] as const;
-export type FundingBand = (typeof FUNDING_BANDS)[number];
+// The classes are the one classes module's (classes.ts); re-exported here for the code that reads them with status.
+export {
+	ELIGIBILITY_CLASSES,
+	FUNDING_BANDS,
+	VOTE_CLASSES,
+	type EligibilityClass,
+	type FundingBand,
+	type VoteClass
+} from './classes';
 
 export interface CommunityInputs {
 	community: CommunityRow;
@@ -164,7 +165,7 @@ export function fundingInputOf(x: Pick<CommunityInputs, 'community' | 'works' | 
 		const cost = final ? w.final_cost! : w.estimated_cost;
 		if (item.elevator) sums.elevator += cost;
 		else sums[item.tier] += cost;
-		tiers |= item.tier === 'basic' ? 1 : item.tier === 'improvement' ? 2 : 4;
+		tiers |= TIER_BIT[item.tier]!;
 	}
 	const social = x.funds.filter((f) => f.source === 'social').reduce((a, f) => a + f.amount, 0);
 	const fen = (v: number) => Math.round(v * 100) / 100;
