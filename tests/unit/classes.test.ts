@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	classIndexByCode,
 	classOfCode,
-	COLOUR_COLUMNS,
 	COLOUR_SCALES,
-	COLOURINGS,
+	type Colouring,
 	ELIGIBILITY_CLASSES,
 	FILTER_VALUES,
 	fundingYearClasses,
@@ -25,6 +24,8 @@ import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from '../../src/lib/data/schema';
 import { CLASS_COLOURS, classRgb, fundingYearRgb, STAGE_COLOURS, stageRgb } from '../../src/lib/map/colours';
 import { planYears } from '../../src/lib/budget/scenario';
 import { WORKFLOW_STAGES, WORKS_TIERS, YUEQING_2023 } from '../../src/lib/policy';
+
+const COLOURINGS = Object.keys(COLOUR_SCALES) as Colouring[];
 
 const rgbOk = (rgb: readonly number[]) =>
 	rgb.length === 3 && rgb.every((v) => Number.isInteger(v) && v >= 0 && v <= 255);
@@ -67,7 +68,7 @@ describe('the classes of each colouring', () => {
 
 	it('each colouring reads a column the build writes to status.parquet', () => {
 		const status = new Set(STATUS_COLUMNS.map(([, name]) => name));
-		for (const colouring of COLOURINGS) expect(status, colouring).toContain(COLOUR_COLUMNS[colouring]);
+		for (const colouring of COLOURINGS) expect(status, colouring).toContain(COLOUR_SCALES[colouring].column);
 		expect(isColouring('stage')).toBe(true);
 		expect(isColouring('toString')).toBe(false);
 	});

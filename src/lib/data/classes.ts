@@ -113,13 +113,7 @@ export const COLOUR_SCALES: Readonly<Record<Colouring, ColourScale>> = Object.fr
 	Object.entries(SCALES).map(([colouring, s]) => [colouring, { colouring, ...s }])
 ) as Record<Colouring, ColourScale>;
 
-export const COLOURINGS = Object.keys(SCALES) as Colouring[];
-
-/** The status column each colouring reads. */
-export const COLOUR_COLUMNS: Readonly<Record<Colouring, string>> = Object.fromEntries(
-	COLOURINGS.map((c) => [c, SCALES[c].column])
-) as Record<Colouring, string>;
-
+/** Whether a value (e.g. from a URL) names a colouring. */
 export function isColouring(v: string): v is Colouring {
 	return Object.hasOwn(SCALES, v);
 }
