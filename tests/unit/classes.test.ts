@@ -19,13 +19,22 @@ import {
 	tierMask,
 	TIER_VALUES
 } from '../../src/lib/data/classes';
-import { STATUS_COLUMNS } from '../../src/lib/data/derived';
-import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from '../../src/lib/data/schema';
+import { mapColumns as buildMapColumns, STATUS_COLUMNS } from '../../src/lib/data/derived';
+import { mapArrow } from '../../src/lib/data/map-arrow-file';
+import { readMapColumns } from '../../src/lib/data/map-columns';
+import { HOUSING_TYPES, PROPERTY_MANAGEMENT, table } from '../../src/lib/data/schema';
 import { CLASS_COLOURS, classRgb, fundingYearRgb, STAGE_COLOURS, stageRgb } from '../../src/lib/map/colours';
 import { planYears } from '../../src/lib/budget/scenario';
 import { WORKFLOW_STAGES, WORKS_TIERS, YUEQING_2023 } from '../../src/lib/policy';
 
 const COLOURINGS = Object.keys(COLOUR_SCALES) as Colouring[];
+
+/** map.arrow's columns for an empty dataset: the names the file has. */
+const mapColumns0 = () =>
+	buildMapColumns(
+		{ towns: [], communities: [], works: [], votes: [], funds: [], stage_events: [], contacts: [] },
+		[]
+	);
 
 const rgbOk = (rgb: readonly number[]) =>
 	rgb.length === 3 && rgb.every((v) => Number.isInteger(v) && v >= 0 && v <= 255);
@@ -66,9 +75,16 @@ describe('the classes of each colouring', () => {
 		expect(classOfCode('eligibility', 'no-such-class')).toBeUndefined();
 	});
 
-	it('each colouring reads a column the build writes to status.parquet', () => {
-		const status = new Set(STATUS_COLUMNS.map(([, name]) => name));
-		for (const colouring of COLOURINGS) expect(status, colouring).toContain(COLOUR_SCALES[colouring].column);
+	it('each colouring reads a column of community_view (the community or its status) and a map.arrow column', () => {
+		const view = new Set([
+			...STATUS_COLUMNS.map(([, name]) => name),
+			...table('communities').columns.map((c) => c.name)
+		]);
+		const mapColumns = new Set(Object.keys(readMapColumns(mapArrow(mapColumns0()))));
+		for (const colouring of COLOURINGS) {
+			expect(view, colouring).toContain(COLOUR_SCALES[colouring].column);
+			expect(mapColumns, colouring).toContain(COLOUR_SCALES[colouring].mapColumn);
+		}
 		expect(isColouring('stage')).toBe(true);
 		expect(isColouring('toString')).toBe(false);
 	});
