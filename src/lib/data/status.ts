@@ -6,20 +6,21 @@
  */
 import { nextStep, type NextStep, type PolicyParams, type StageId } from '../policy';
 import { communityVerdict, type CommunityInputs, type CommunityVerdict } from './verdict';
+import type { EligibilityClass, FundingBand, VoteClass } from './classes';
 
 // moved to verdict.ts with the verdict they serve; still offered here for the modules that import them from status
 export { eligibilityInputOf, fundingInputOf, nextPlan } from './verdict';
 export type { CommunityInputs } from './verdict';
 
-export const ELIGIBILITY_CLASSES = ['eligible-priority', 'eligible', 'conditional', 'ineligible'] as const;
-export type EligibilityClass = (typeof ELIGIBILITY_CLASSES)[number];
-
-export const VOTE_CLASSES = ['passed', 'short', 'none'] as const;
-export type VoteClass = (typeof VOTE_CLASSES)[number];
-
-/** Share of the required resident funds raised, in bands; 100% is its own class. */
-export const FUNDING_BANDS = ['none', 'lt25', 'lt50', 'lt75', 'lt100', 'full'] as const;
-export type FundingBand = (typeof FUNDING_BANDS)[number];
+// The classes are the one classes module's (classes.ts); re-exported here for the code that reads them with status.
+export {
+	ELIGIBILITY_CLASSES,
+	FUNDING_BANDS,
+	VOTE_CLASSES,
+	type EligibilityClass,
+	type FundingBand,
+	type VoteClass
+} from './classes';
 
 export interface CommunityStatus {
 	id: string;

@@ -25,6 +25,7 @@ import {
 	type VoteVerdict
 } from '../policy';
 import type { CommunityRow, FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from './rows';
+import { TIER_BIT } from './classes';
 import type { CommunityStatus } from './status';
 
 /** One community's rows: what every verdict is given from. */
@@ -125,7 +126,7 @@ export function fundingInputOf(x: Pick<CommunityInputs, 'community' | 'works' | 
 		const cost = final ? w.final_cost! : w.estimated_cost;
 		if (item.elevator) sums.elevator += cost;
 		else sums[item.tier] += cost;
-		tiers |= item.tier === 'basic' ? 1 : item.tier === 'improvement' ? 2 : 4;
+		tiers |= TIER_BIT[item.tier]!;
 	}
 	const social = x.funds.filter((f) => f.source === 'social').reduce((a, f) => a + f.amount, 0);
 	const fen = (v: number) => Math.round(v * 100) / 100;
