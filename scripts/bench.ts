@@ -142,6 +142,9 @@ for (const size of values['table-only'] ? [] : sizes) {
 			projectBudgetMs: stats(b.projectBudgetMs),
 			projectBudgetFirstMs: Math.round(b.projectBudgetFirstMs),
 			monteCarlo1000Ms: b.monteCarlo1000Ms.length ? stats(b.monteCarlo1000Ms) : null,
+			simulateCpuMs: stats(b.simulateCpuMs),
+			projectBudgetCpuMs: stats(b.projectBudgetCpuMs),
+			monteCarlo1000CpuMs: b.monteCarlo1000CpuMs.length ? stats(b.monteCarlo1000CpuMs) : null,
 			heapAfterRunMB: b.heapAfterRunMB,
 			heapAfterDrawsMB: b.heapAfterDrawsMB,
 			at300k: big
@@ -150,6 +153,8 @@ for (const size of values['table-only'] ? [] : sizes) {
 						simulateMs: stats(big.simulateMs),
 						projectBudgetMs: stats(big.projectBudgetMs),
 						projectBudgetFirstMs: Math.round(big.projectBudgetFirstMs),
+						simulateCpuMs: stats(big.simulateCpuMs),
+						projectBudgetCpuMs: stats(big.projectBudgetCpuMs),
 						heapAfterRunMB: big.heapAfterRunMB
 					}
 				: null

@@ -24,12 +24,39 @@ export interface BudgetBench {
 	/** The first projectBudget on a new list of ids (it ranks the ids once), ms. */
 	projectBudgetFirstMs: number;
 	monteCarlo1000Ms: number[];
-	/** V8 heap in use after the deterministic runs and after the draws, MB (the worker's share of a tab). */
+	/**
+	 * CPU time of this process over the same calls (user + system, GC threads included), ms: on a machine shared
+	 * with other work the wall times above stretch, this does not.
+	 */
+	simulateCpuMs: number[];
+	projectBudgetCpuMs: number[];
+	monteCarlo1000CpuMs: number[];
+	/**
+	 * V8 heap in use with a run's result still held (the pipeline, its history and the result: what the page's
+	 * worker holds), after a run and after a run with draws, MB.
+	 */
 	heapAfterRunMB: number;
 	heapAfterDrawsMB: number | null;
 }
 
-const heapMB = () => Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+/** The V8 heap in use, MB, after a full collection when Node runs with --expose-gc (npm run bench does). */
+const heapMB = () => {
+	(globalThis as { gc?: () => void }).gc?.();
+	return Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+};
+
+/** The last result, kept reachable while the heap is read. */
+const held: unknown[] = [];
+
+/** Runs `f`, pushing its wall and CPU milliseconds. */
+function timed(f: () => void, wall: number[], cpu: number[]): void {
+	const c = process.cpuUsage();
+	const t = performance.now();
+	f();
+	wall.push(performance.now() - t);
+	const u = process.cpuUsage(c);
+	cpu.push((u.user + u.system) / 1000);
+}
 
 /** The dataset's budget pipeline (not ineligible, not planned before the first plan year) and its history. */
 export async function readPipeline(dataDir: string): Promise<{ pipeline: PipelineCommunity[]; h: History }> {
@@ -74,7 +101,7 @@ export function benchBudget(
 		subsidy: c.basic * 0.5
 	}));
 	const scenario = { years: [2024, 2025, 2026, 2027, 2028].map((year) => ({ year, budget: 200_000_000 })) };
-	let t = performance.now();
+	const t = performance.now();
 	projectBudget(candidates, scenario, YUEQING_2023);
 	const out: BudgetBench = {
 		pipeline: pipeline.length,
@@ -82,23 +109,30 @@ export function benchBudget(
 		projectBudgetMs: [],
 		projectBudgetFirstMs: performance.now() - t,
 		monteCarlo1000Ms: [],
+		simulateCpuMs: [],
+		projectBudgetCpuMs: [],
+		monteCarlo1000CpuMs: [],
 		heapAfterRunMB: 0,
 		heapAfterDrawsMB: null
 	};
 	for (let i = 0; i < runs; i++) {
-		t = performance.now();
-		simulate(pipeline, s, h, asOf);
-		out.simulateMs.push(performance.now() - t);
-		t = performance.now();
-		projectBudget(candidates, scenario, YUEQING_2023);
-		out.projectBudgetMs.push(performance.now() - t);
+		timed(() => simulate(pipeline, s, h, asOf), out.simulateMs, out.simulateCpuMs);
+		timed(
+			() => projectBudget(candidates, scenario, YUEQING_2023),
+			out.projectBudgetMs,
+			out.projectBudgetCpuMs
+		);
 	}
+	held.push(simulate(pipeline, s, h, asOf));
 	out.heapAfterRunMB = heapMB();
 	for (let i = 0; i < mcRuns; i++) {
-		t = performance.now();
-		simulate(pipeline, { ...s, uncertainty: true, draws: 1000, seed: i + 1 }, h, asOf);
-		out.monteCarlo1000Ms.push(performance.now() - t);
+		const draws = { ...s, uncertainty: true, draws: 1000, seed: i + 1 };
+		timed(() => simulate(pipeline, draws, h, asOf), out.monteCarlo1000Ms, out.monteCarlo1000CpuMs);
 	}
-	if (mcRuns) out.heapAfterDrawsMB = heapMB();
+	if (mcRuns) {
+		held.push(simulate(pipeline, { ...s, uncertainty: true, draws: 1000, seed: 1 }, h, asOf));
+		out.heapAfterDrawsMB = heapMB();
+	}
+	held.length = 0;
 	return out;
 }

@@ -52,15 +52,15 @@ export function budgetTable(results: Row[]): string {
 	const rows = results.filter((r) => r.budget);
 	const big = rows.map((r) => get(r, 'budget.at300k')).find((x) => x) as Row | undefined;
 	return [
-		'| dataset | pipeline (communities) | one run: forecast + pricing + projectBudget, median / p95 (ms) — target 300 at 300k | projectBudget, median / p95 (ms) — target 100 at 300k | projectBudget, first call on new ids (ms) | Monte Carlo, 1,000 draws (ms) — target 1,000 at 乐清 | heap after runs / after draws (MB) |',
-		'| --- | --- | --- | --- | --- | --- | --- |',
+		'| dataset | pipeline (communities) | one run: forecast + pricing + projectBudget, median / p95 (ms) — target 300 at 300k | its CPU time, median (ms) | projectBudget, median / p95 (ms) — target 100 at 300k | its CPU time, median (ms) | projectBudget, first call on new ids (ms) | Monte Carlo, 1,000 draws (ms) — target 1,000 at 乐清 | its CPU time, median (ms) | heap after runs / after draws (MB) |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 		...rows.map(
 			(r) =>
-				`| ${r.size} | ${val(r, 'budget.pipeline')} | ${mp(r, 'budget.simulateMs')} | ${mp(r, 'budget.projectBudgetMs')} | ${val(r, 'budget.projectBudgetFirstMs')} | ${mp(r, 'budget.monteCarlo1000Ms')} | ${val(r, 'budget.heapAfterRunMB')} / ${val(r, 'budget.heapAfterDrawsMB')} |`
+				`| ${r.size} | ${val(r, 'budget.pipeline')} | ${mp(r, 'budget.simulateMs')} | ${med(r, 'budget.simulateCpuMs')} | ${mp(r, 'budget.projectBudgetMs')} | ${med(r, 'budget.projectBudgetCpuMs')} | ${val(r, 'budget.projectBudgetFirstMs')} | ${mp(r, 'budget.monteCarlo1000Ms')} | ${med(r, 'budget.monteCarlo1000CpuMs')} | ${val(r, 'budget.heapAfterRunMB')} / ${val(r, 'budget.heapAfterDrawsMB')} |`
 		),
 		...(big
 			? [
-					`| 300k (乐清 pipeline replicated, Node) | ${val(big, 'pipeline')} | ${mp(big, 'simulateMs')} | ${mp(big, 'projectBudgetMs')} | ${val(big, 'projectBudgetFirstMs')} | — | ${val(big, 'heapAfterRunMB')} / — |`
+					`| 300k (乐清 pipeline replicated, Node) | ${val(big, 'pipeline')} | ${mp(big, 'simulateMs')} | ${med(big, 'simulateCpuMs')} | ${mp(big, 'projectBudgetMs')} | ${med(big, 'projectBudgetCpuMs')} | ${val(big, 'projectBudgetFirstMs')} | — | — | ${val(big, 'heapAfterRunMB')} / — |`
 				]
 			: [])
 	].join('\n');
