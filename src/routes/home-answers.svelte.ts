@@ -50,6 +50,8 @@ export class HomeAnswers {
 		}
 		const first = this.#first;
 		first.set(filter);
+		// a lookup built and read here, not state
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const names = new Map(towns.map((t) => [t.code, t.name]));
 		return {
 			visible: first.visible(new Float32Array(cols.id.length)),
