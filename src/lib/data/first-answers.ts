@@ -43,6 +43,7 @@ export class FirstAnswers {
 	readonly fails: Uint8Array;
 	#keys = new Map<Dimension, string>();
 	#masks = new Map<Dimension, Uint8Array>();
+	#ranked: { rows: Int32Array; list: CandidateAnswer[] } | null = null;
 	#fen: {
 		area: Float64Array;
 		investment: Float64Array;
@@ -133,49 +134,63 @@ export class FirstAnswers {
 		const { cols, fails } = this;
 		const fen = this.#fen;
 		const townMask = this.#masks.get('towns');
-		const sums = new Map<
-			number,
-			{ n: number; households: number; inv: number; sub: number; ready: number }
-		>();
+		// sums by town index (codes < 256), in typed arrays: no object per row
+		const [n, households, inv, sub, ready] = Array.from({ length: 5 }, () => new Float64Array(256));
 		for (let i = 0; i < fails.length; i++) {
 			if (fails[i]! - (townMask ? 1 - townMask[i]! : 0) !== 0) continue;
 			const t = cols.town[i]!;
-			let r = sums.get(t);
-			if (!r) sums.set(t, (r = { n: 0, households: 0, inv: 0, sub: 0, ready: 0 }));
-			r.n++;
-			r.households += cols.households[i]!;
-			r.inv += fen.investment[i]!;
-			r.sub += fen.subsidy[i]!;
-			r.ready += cols.readyForPlan[i]!;
+			n![t]!++;
+			households![t]! += cols.households[i]!;
+			inv![t]! += fen.investment[i]!;
+			sub![t]! += fen.subsidy[i]!;
+			ready![t]! += cols.readyForPlan[i]!;
 		}
-		return [...sums]
-			.map(([t, r]) => ({
-				town_code: this.townCodes[t] ?? '',
-				communities: r.n,
-				households: r.households,
-				investment: r.inv / 100,
-				subsidy: r.sub / 100,
-				readyForPlan: r.ready
-			}))
-			.sort((a, b) => (a.town_code < b.town_code ? -1 : a.town_code > b.town_code ? 1 : 0));
-	}
-
-	/** The next plan's candidates under the filter, in the policy's priority order (`rankCandidates`, §三(一)). */
-	candidates(): CandidateAnswer[] {
-		const { cols, fails } = this;
-		const out: CandidateAnswer[] = [];
-		for (let i = 0; i < fails.length; i++) {
-			if (fails[i] !== 0 || cols.readyForPlan[i] === 0) continue;
+		const out: TownAnswer[] = [];
+		for (let t = 0; t < 256; t++) {
+			if (!n![t]) continue;
 			out.push({
-				id: cols.id[i]!,
-				name: cols.name[i]!,
-				townCode: this.townCodes[cols.town[i]!] ?? '',
-				readyDate: isoOfDay(cols.readyDay[i]!),
-				professionalManagement: cols.management[i] === PROFESSIONAL,
-				subsidy: cols.subsidy[i]!
+				town_code: this.townCodes[t] ?? '',
+				communities: n![t]!,
+				households: households![t]!,
+				investment: inv![t]! / 100,
+				subsidy: sub![t]! / 100,
+				readyForPlan: ready![t]!
 			});
 		}
-		return rankCandidates(out);
+		return out.sort((a, b) => (a.town_code < b.town_code ? -1 : a.town_code > b.town_code ? 1 : 0));
+	}
+
+	/**
+	 * The next plan's candidates under the filter, in the policy's priority order (§三(一)). The order does not
+	 * depend on the filter, so every ready community is ranked once by the engine's `rankCandidates` and a filter
+	 * keeps those that pass, in that order.
+	 */
+	candidates(): CandidateAnswer[] {
+		if (!this.#ranked) {
+			const { cols } = this;
+			const all: (CandidateAnswer & { row: number })[] = [];
+			for (let i = 0; i < cols.id.length; i++) {
+				if (cols.readyForPlan[i] === 0) continue;
+				all.push({
+					row: i,
+					id: cols.id[i]!,
+					name: cols.name[i]!,
+					townCode: this.townCodes[cols.town[i]!] ?? '',
+					readyDate: isoOfDay(cols.readyDay[i]!),
+					professionalManagement: cols.management[i] === PROFESSIONAL,
+					subsidy: cols.subsidy[i]!
+				});
+			}
+			const ranked = rankCandidates(all);
+			this.#ranked = {
+				rows: Int32Array.from(ranked, (c) => c.row),
+				list: ranked.map(({ row: _row, ...c }) => c)
+			};
+		}
+		const { rows, list } = this.#ranked;
+		const out: CandidateAnswer[] = [];
+		for (let k = 0; k < rows.length; k++) if (this.fails[rows[k]!] === 0) out.push(list[k]!);
+		return out;
 	}
 }
 
