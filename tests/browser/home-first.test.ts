@@ -128,4 +128,22 @@ describe('/ without DuckDB-WASM', () => {
 		await expect.poll(async () => (await shown(page)).kpis, { timeout: 10_000 }).toEqual(want.kpis);
 		expect(await shown(page)).toEqual(want);
 	}, 120_000);
+
+	it('on a phone (390 px) the map comes first and the figures below it, nothing wider than the screen', async () => {
+		const phone = await watchedPage(browser, server.url, { width: 390, height: 844 });
+		await phone.page.route('**/*.wasm', (route) => route.abort());
+		await phone.page.goto(`${server.url}/`);
+		await phone.page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+		await phone.page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 30_000 });
+		const want = await expected(EMPTY_FILTER);
+		expect((await shown(phone.page)).kpis).toEqual(want.kpis);
+		expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		const map = (await phone.page.locator('.map').boundingBox())!;
+		const kpis = (await phone.page.getByTestId('kpis').boundingBox())!;
+		expect(map.y).toBeLessThan(kpis.y);
+		await phone.page.screenshot({ path: 'test-results/home-no-wasm-390.png' });
+		await phone.page.screenshot({ path: 'test-results/home-no-wasm-390-full.png', fullPage: true });
+		expect(phone.foreign).toEqual([]);
+		await phone.page.context().close();
+	}, 120_000);
 });
