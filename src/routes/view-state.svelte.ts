@@ -10,11 +10,10 @@ export const HOME_VIEW: MapView = { lon: 121.0, lat: 28.22, zoom: 9.3 };
 
 export class ViewState {
 	colouring = $state<Colouring>('eligibility');
+	/** The one filter: the controls' choices and the drawn area (polygon and its communities) together. */
 	filter = $state<Filter>({ ...EMPTY_FILTER });
 	view = $state<MapView>({ ...HOME_VIEW });
 	townMetric = $state<TownMetric>('none');
-	/** A drawn area (lon/lat vertices), closed once it has 3 or more; its communities filter everything. */
-	area = $state<[number, number][] | null>(null);
 
 	static fromUrl(url: URL): ViewState {
 		const s = new ViewState();
@@ -22,11 +21,6 @@ export class ViewState {
 		const c = p.get('c');
 		if (c && isColouring(c)) s.colouring = c;
 		s.filter = filterFromParams(p);
-		const poly = (p.get('poly') ?? '')
-			.split(';')
-			.map((pair) => pair.split(',').map(Number))
-			.filter((xy): xy is [number, number] => xy.length === 2 && xy.every(Number.isFinite));
-		if (poly.length >= 3) s.area = poly;
 		const tm = p.get('tm');
 		if (tm && tm in TOWN_METRICS) s.townMetric = tm as TownMetric;
 		const v = (p.get('v') ?? '').split(',').map(Number);
@@ -43,7 +37,6 @@ export class ViewState {
 		if (this.colouring !== 'eligibility') p.set('c', this.colouring);
 		filterToParams(this.filter, p);
 		if (this.townMetric !== 'none') p.set('tm', this.townMetric);
-		if (this.area && this.area.length >= 3) p.set('poly', this.area.map((xy) => xy.join(',')).join(';'));
 		const v = this.view;
 		if (v.lon !== HOME_VIEW.lon || v.lat !== HOME_VIEW.lat || v.zoom !== HOME_VIEW.zoom)
 			p.set('v', `${v.lon},${v.lat},${v.zoom}`);

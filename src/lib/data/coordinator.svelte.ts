@@ -10,6 +10,14 @@ import type { Connector, LoadProgress } from './connector';
 
 const CACHE_LIMIT = 256;
 
+/** A query dropped before it ran: a newer one was asked for in the same slot (a newer filter superseded it). */
+export class SupersededError extends Error {
+	constructor(sql: string) {
+		super(`superseded: ${sql.slice(0, 80)}`);
+		this.name = 'SupersededError';
+	}
+}
+
 export class Coordinator {
 	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
 	progress = $state<LoadProgress | null>(null);
@@ -24,6 +32,10 @@ export class Coordinator {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#cache = new Map<string, Promise<unknown>>();
 	#queue: Promise<unknown> = Promise.resolve();
+	// the newest request per slot: a queued query whose ticket is older never runs
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#latest = new Map<string, { ticket: number; key: string; started: boolean }>();
+	#tickets = 0;
 
 	/** Opens the database with `open` (once); views' queries wait for it. */
 	async connect(open: (onProgress: (p: LoadProgress) => void) => Promise<Connector>): Promise<void> {
@@ -64,24 +76,41 @@ export class Coordinator {
 		});
 	}
 
-	/** The result of `read` on `sql`, from cache when the same SQL ran before. */
-	request<T>(sql: string, read: (c: Connector, sql: string) => Promise<T>): Promise<T> {
+	/**
+	 * The result of `read` on `sql`, from cache when the same SQL ran before. With a `slot` (one per view's query),
+	 * a newer request in the same slot supersedes this one: if it has not started yet it never runs and rejects
+	 * with `SupersededError`, so queries never wait behind a stale one.
+	 */
+	request<T>(sql: string, read: (c: Connector, sql: string) => Promise<T>, slot?: string): Promise<T> {
 		const key = `${read.name}\u0000${sql}`;
+		const ticket = ++this.#tickets;
+		const before = slot === undefined ? undefined : this.#latest.get(slot);
+		// the slot's older query will not run: never hand its promise out of the cache again
+		if (before && !before.started && before.key !== key) this.#cache.delete(before.key);
 		const hit = this.#cache.get(key);
 		if (hit) {
+			if (slot !== undefined && before?.key !== key) this.#latest.set(slot, { ticket, key, started: true });
 			this.#cache.delete(key);
 			this.#cache.set(key, hit);
 			return hit as Promise<T>;
 		}
+		if (slot !== undefined) this.#latest.set(slot, { ticket, key, started: false });
 		const connector = this.#connector;
 		if (!connector) return Promise.reject(new Error('database not ready'));
 		const run = this.#queue.then(() => {
+			if (slot !== undefined) {
+				const latest = this.#latest.get(slot)!;
+				if (latest.ticket !== ticket) throw new SupersededError(sql);
+				latest.started = true;
+			}
 			this.runs++;
 			return read(connector, sql);
 		});
 		this.#queue = run.catch(() => undefined);
 		this.#cache.set(key, run);
-		run.catch(() => this.#cache.delete(key));
+		run.catch(() => {
+			if (this.#cache.get(key) === run) this.#cache.delete(key);
+		});
 		if (this.#cache.size > CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
 		return run;
 	}
@@ -99,6 +128,8 @@ export function rows<T>(c: Connector, sql: string): Promise<T[]> {
 	return c.query<T>(sql);
 }
 
+let slots = 0;
+
 /**
  * Declares a query from a component: `sql` is re-evaluated when what it reads changes; the query runs when the
  * SQL text differs from the last one and the database is ready.
@@ -109,6 +140,7 @@ export function useQuery<T>(
 	read: (c: Connector, sql: string) => Promise<T>
 ): QueryResult<T> {
 	const out = new QueryResult<T>();
+	const slot = `q${++slots}`;
 	let last: string | null = null;
 	let version = -1;
 	$effect(() => {
@@ -118,7 +150,7 @@ export function useQuery<T>(
 		last = text;
 		version = v;
 		out.pending = true;
-		coordinator.request(text, read).then(
+		coordinator.request(text, read, slot).then(
 			(r) => {
 				if (last !== text || version !== v) return;
 				out.result = r;
@@ -126,7 +158,8 @@ export function useQuery<T>(
 				out.pending = false;
 			},
 			(e: unknown) => {
-				if (last !== text || version !== v) return;
+				// stale: a newer query of this view is on its way
+				if (last !== text || version !== v || e instanceof SupersededError) return;
 				out.error = e instanceof Error ? e.message : String(e);
 				out.pending = false;
 			}

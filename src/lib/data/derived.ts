@@ -88,7 +88,7 @@ export interface MapColumns {
 	name: string[];
 	lon: Float64Array;
 	lat: Float64Array;
-	area: Float32Array;
+	area: Float64Array;
 	households: Uint32Array;
 	town: Uint8Array;
 	year: Uint16Array;
@@ -101,6 +101,29 @@ export interface MapColumns {
 	stage: Uint8Array;
 	fundingBand: Uint8Array;
 	tiers: Uint8Array;
+	/** Money of the first screen (yuan, as in status): total investment, resident share required and raised, subsidy. */
+	investment: Float64Array;
+	residentRequired: Float64Array;
+	residentRaised: Float64Array;
+	subsidy: Float64Array;
+	/** 1 when ready for the next plan (status.ready_for_plan), else 0. */
+	readyForPlan: Uint8Array;
+	/** The day resident funds were complete, as days since 1970-01-01 (`dayNumber`), or NO_DAY. */
+	readyDay: Int32Array;
+}
+
+/** `readyDay` of a community whose funds are not complete. */
+export const NO_DAY = -1;
+
+/** An ISO date (YYYY-MM-DD) as days since 1970-01-01, or NO_DAY for null. */
+export function dayNumber(iso: string | null): number {
+	if (iso === null) return NO_DAY;
+	return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000);
+}
+
+/** A day number back to its ISO date (YYYY-MM-DD), or null for NO_DAY. */
+export function isoOfDay(day: number): string | null {
+	return day === NO_DAY ? null : new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[]): MapColumns {
@@ -113,7 +136,7 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		name: new Array<string>(n),
 		lon: new Float64Array(n),
 		lat: new Float64Array(n),
-		area: new Float32Array(n),
+		area: new Float64Array(n),
 		households: new Uint32Array(n),
 		town: new Uint8Array(n),
 		year: new Uint16Array(n),
@@ -124,7 +147,13 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		schemeVote: new Uint8Array(n),
 		stage: new Uint8Array(n),
 		fundingBand: new Uint8Array(n),
-		tiers: new Uint8Array(n)
+		tiers: new Uint8Array(n),
+		investment: new Float64Array(n),
+		residentRequired: new Float64Array(n),
+		residentRaised: new Float64Array(n),
+		subsidy: new Float64Array(n),
+		readyForPlan: new Uint8Array(n),
+		readyDay: new Int32Array(n)
 	};
 	dataset.communities.forEach((c, i) => {
 		const s = status[i]!;
@@ -144,6 +173,12 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		cols.stage[i] = code('stage', s.stage); // 0 none, k = stage index + 1
 		cols.fundingBand[i] = code('funding', s.fundingBand);
 		cols.tiers[i] = s.tiers;
+		cols.investment[i] = s.investment;
+		cols.residentRequired[i] = s.residentRequired;
+		cols.residentRaised[i] = s.residentRaised;
+		cols.subsidy[i] = s.subsidy;
+		cols.readyForPlan[i] = s.readyForPlan ? 1 : 0;
+		cols.readyDay[i] = dayNumber(s.readyDate);
 	});
 	return cols;
 }

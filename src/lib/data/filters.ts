@@ -2,8 +2,11 @@
  * The filter of the leadership map, its SQL, and its URL form. Values come from controls or a shared URL: they
  * are normalised here (unknown values dropped) and quoted, so nothing typed into a URL reaches SQL as code.
  */
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { polygon } from '@turf/helpers';
 import { FILTER_VALUES, tierMask } from './classes';
 import type { MapColumns } from './derived';
+import { DIMENSIONS, dimensionMask } from './filter-dims';
 
 export interface Filter {
 	towns: string[];
@@ -14,7 +17,12 @@ export interface Filter {
 	stage: string[];
 	management: string[];
 	tiers: string[];
-	/** Communities inside a drawn area (ids), or null for no area. */
+	/** The drawn area's vertices (lon/lat, 3 or more), or null for no area; travels in the URL as `poly`. */
+	polygon: [number, number][] | null;
+	/**
+	 * The communities inside `polygon` (ids, resolved once over the map's columns — `resolveArea`), or null for no
+	 * area; what SQL, the map's mask and the budget's pipeline read.
+	 */
 	area: string[] | null;
 }
 
@@ -27,6 +35,7 @@ export const EMPTY_FILTER: Filter = Object.freeze({
 	stage: [],
 	management: [],
 	tiers: [],
+	polygon: null,
 	area: null
 }) as Filter;
 
@@ -65,14 +74,27 @@ export function whereSql(f: Filter, omit?: FilterKey): string {
 
 const LIST_KEYS = ['towns', 'housing', 'eligibility', 'stage', 'management', 'tiers'] as const;
 
-/** The filter as URL parameters (only what is set; a drawn area travels as its polygon, see view-state). */
+/** The filter as URL parameters (only what is set; a drawn area travels as its polygon, `poly=lon,lat;…`). */
 export function filterToParams(f: Filter, params: URLSearchParams): void {
 	for (const k of LIST_KEYS) if (f[k].length) params.set(k, f[k].join(','));
 	if (f.yearFrom !== null) params.set('yearFrom', String(f.yearFrom));
 	if (f.yearTo !== null) params.set('yearTo', String(f.yearTo));
+	if (f.polygon && f.polygon.length >= 3) params.set('poly', f.polygon.map((xy) => xy.join(',')).join(';'));
 }
 
-/** A filter from URL parameters, keeping only known values (towns: 9-digit codes). */
+/** A drawn area from its URL form, or null when it has fewer than 3 valid vertices. */
+function polygonFromParam(value: string | null): [number, number][] | null {
+	const poly = (value ?? '')
+		.split(';')
+		.map((pair) => pair.split(',').map(Number))
+		.filter((xy): xy is [number, number] => xy.length === 2 && xy.every(Number.isFinite));
+	return poly.length >= 3 ? poly : null;
+}
+
+/**
+ * A filter from URL parameters, keeping only known values (towns: 9-digit codes). A polygon comes back with its
+ * communities unresolved (`area` null) until `resolveArea` runs over the map's columns.
+ */
 export function filterFromParams(params: URLSearchParams): Filter {
 	const f: Filter = {
 		...EMPTY_FILTER,
@@ -94,38 +116,34 @@ export function filterFromParams(params: URLSearchParams): Filter {
 	};
 	f.yearFrom = year('yearFrom');
 	f.yearTo = year('yearTo');
+	f.polygon = polygonFromParam(params.get('poly'));
 	return f;
 }
 
 /**
  * The same filter as `whereSql`, evaluated over the map's first-paint columns: 1 for a point that passes, else 0.
  * The map repaints from this at once, without a round trip to the DuckDB worker; a test checks that it selects
- * exactly the rows `whereSql` selects.
+ * exactly the rows `whereSql` selects. (The page keeps the masks per dimension instead: first-answers.ts.)
  */
 export function filterMask(cols: MapColumns, townCodes: readonly string[], f: Filter): Float32Array {
 	const n = cols.id.length;
-	const out = new Float32Array(n);
-	const indexSet = (values: readonly string[], order: readonly string[]) =>
-		values.length ? new Set(values.map((v) => order.indexOf(v))) : null;
-	const towns = indexSet(f.towns, townCodes);
-	const housing = indexSet(f.housing, ALLOWED.housing);
-	const eligibility = indexSet(f.eligibility, ALLOWED.eligibility);
-	const management = indexSet(f.management, ALLOWED.management);
-	const stage = indexSet(f.stage, ALLOWED.stage); // map codes: 0 none, k = stage index + 1
-	const tiers = tierMask(f.tiers);
-	const area = f.area ? new Set(f.area) : null;
-	const from = f.yearFrom ?? -Infinity;
-	const to = f.yearTo ?? Infinity;
-	for (let i = 0; i < n; i++) {
-		if (towns && !towns.has(cols.town[i]!)) continue;
-		if (cols.year[i]! < from || cols.year[i]! > to) continue;
-		if (housing && !housing.has(cols.housing[i]!)) continue;
-		if (eligibility && !eligibility.has(cols.eligibility[i]!)) continue;
-		if (stage && !stage.has(cols.stage[i]!)) continue;
-		if (management && !management.has(cols.management[i]!)) continue;
-		if (tiers && (cols.tiers[i]! & tiers) === 0) continue;
-		if (area && !area.has(cols.id[i]!)) continue;
-		out[i] = 1;
+	const out = new Float32Array(n).fill(1);
+	const mask = new Uint8Array(n);
+	for (const d of DIMENSIONS) {
+		if (!dimensionMask(cols, townCodes, f, d, mask)) continue;
+		for (let i = 0; i < n; i++) if (mask[i] === 0) out[i] = 0;
 	}
 	return out;
+}
+
+/** `f` with its drawn area's communities resolved over the map's columns (the area's ids from its polygon). */
+export function resolveArea(f: Filter, cols: MapColumns): Filter {
+	const poly = f.polygon;
+	if (!poly || poly.length < 3) return f.area === null ? f : { ...f, area: null };
+	const shape = polygon([[...poly, poly[0]!]]);
+	const ids: string[] = [];
+	for (let i = 0; i < cols.id.length; i++) {
+		if (booleanPointInPolygon([cols.lon[i]!, cols.lat[i]!], shape)) ids.push(cols.id[i]!);
+	}
+	return { ...f, area: ids };
 }

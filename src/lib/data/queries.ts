@@ -2,6 +2,7 @@
  * The named queries of the app, as SQL text over `community_view` (tables.ts). Pages and tests run the same
  * text, so a KPI on screen is the SQL a test runs directly.
  */
+import { COLOUR_SCALES, type Colouring } from './classes';
 import { whereSql, type Filter } from './filters';
 
 export interface Kpis {
@@ -25,6 +26,12 @@ export function kpiSql(f: Filter): string {
 	CAST(coalesce(sum(subsidy), 0) AS DOUBLE) AS subsidy,
 	CAST(count(*) FILTER (WHERE ready_for_plan) AS DOUBLE) AS "readyForPlan"
 FROM community_view WHERE ${whereSql(f)}`;
+}
+
+/** Communities per class code of the colouring, under the filter (the page counts them in JS: first-answers.ts). */
+export function legendSql(f: Filter, colouring: Colouring): string {
+	return `SELECT ${COLOUR_SCALES[colouring].column} AS class, CAST(count(*) AS DOUBLE) AS n
+FROM community_view WHERE ${whereSql(f)} GROUP BY 1`;
 }
 
 /** Map rows (idx) that pass the filter. */

@@ -105,6 +105,10 @@ const MESSAGES = {
 	'kpi.subsidy': { zh: '财政补助需求', en: 'Subsidy demand' },
 	'kpi.readyForPlan': { zh: '可列入{year}年计划', en: 'Ready for the {year} plan' },
 	'export.label': { zh: '导出当前筛选清单', en: 'Export the filtered list' },
+	'export.unavailable': {
+		zh: '查询引擎未能加载，暂不能导出',
+		en: 'The query engine did not load: no export'
+	},
 	'export.file': { zh: '乐清旧改小区清单', en: 'yueqing-renovation-communities' },
 	'drill.selected': { zh: '已选 {towns}', en: 'Selected: {towns}' },
 	'drill.back': { zh: '返回全市', en: 'Whole city' },

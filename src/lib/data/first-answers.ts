@@ -1,0 +1,206 @@
+/**
+ * The first screen's figures computed in the page from the map's columns (map.arrow), without DuckDB: the KPIs,
+ * the legend's counts, the town table and the next plan's candidates — the same rules as `kpiSql`, `legendSql`,
+ * `townSql` and `candidatesSql` (queries.ts), tested equal to them. The filter is incremental: each dimension
+ * keeps its own mask and a row counts the dimensions it fails, so a change re-filters only the dimension that
+ * changed; the sums are then one pass over typed arrays.
+ */
+import { rankCandidates } from '../policy';
+import { isoOfDay, type MapColumns } from './derived';
+import { DIMENSIONS, dimensionKey, dimensionMask, type Dimension } from './filter-dims';
+import { EMPTY_FILTER, type Filter } from './filters';
+import type { Kpis } from './queries';
+import { PROPERTY_MANAGEMENT } from './schema';
+
+/** One town's row of the town table (as `townSql` gives it). */
+export interface TownAnswer {
+	town_code: string;
+	communities: number;
+	households: number;
+	investment: number;
+	subsidy: number;
+	readyForPlan: number;
+}
+
+/** A candidate for the next plan (as `candidatesSql` gives it), ranked by the engine's `rankCandidates`. */
+export interface CandidateAnswer {
+	id: string;
+	name: string;
+	townCode: string;
+	readyDate: string | null;
+	professionalManagement: boolean;
+	subsidy: number;
+}
+
+const PROFESSIONAL = PROPERTY_MANAGEMENT.findIndex((m) => m.code === 'professional');
+// hundredths (fen, or 0.01 ㎡) as whole numbers, so sums are exact whatever their order
+const toFen = (yuan: Float64Array) => Float64Array.from(yuan, (v) => Math.round(v * 100));
+
+export class FirstAnswers {
+	readonly cols: MapColumns;
+	readonly townCodes: readonly string[];
+	/** Per row: how many dimensions of the filter it fails (0 = it passes). */
+	readonly fails: Uint8Array;
+	#keys = new Map<Dimension, string>();
+	#masks = new Map<Dimension, Uint8Array>();
+	#ranked: { rows: Int32Array; list: CandidateAnswer[] } | null = null;
+	#fen: {
+		area: Float64Array;
+		investment: Float64Array;
+		residentRequired: Float64Array;
+		subsidy: Float64Array;
+	};
+
+	constructor(cols: MapColumns, townCodes: readonly string[]) {
+		this.cols = cols;
+		this.townCodes = townCodes;
+		this.fails = new Uint8Array(cols.id.length);
+		this.#fen = {
+			area: toFen(cols.area),
+			investment: toFen(cols.investment),
+			residentRequired: toFen(cols.residentRequired),
+			subsidy: toFen(cols.subsidy)
+		};
+		for (const d of DIMENSIONS) this.#keys.set(d, '');
+	}
+
+	/** Applies `f`, re-filtering only the dimensions whose selection changed; returns them. */
+	set(f: Filter): Dimension[] {
+		const changed: Dimension[] = [];
+		const n = this.fails.length;
+		for (const d of DIMENSIONS) {
+			const key = dimensionKey(f, d);
+			if (key === this.#keys.get(d)) continue;
+			changed.push(d);
+			this.#keys.set(d, key);
+			const old = this.#masks.get(d);
+			if (old) for (let i = 0; i < n; i++) this.fails[i]! -= 1 - old[i]!;
+			const mask = old ?? new Uint8Array(n);
+			if (dimensionMask(this.cols, this.townCodes, f, d, mask)) {
+				this.#masks.set(d, mask);
+				for (let i = 0; i < n; i++) this.fails[i]! += 1 - mask[i]!;
+			} else this.#masks.delete(d);
+		}
+		return changed;
+	}
+
+	/** Writes 1 for each row that passes into `out` (the map's filter value), else 0. */
+	visible(out: Float32Array): Float32Array {
+		for (let i = 0; i < this.fails.length; i++) out[i] = this.fails[i] === 0 ? 1 : 0;
+		return out;
+	}
+
+	/** The KPIs of the filter (`kpiSql`). */
+	kpis(): Kpis {
+		const { cols, fails } = this;
+		const fen = this.#fen;
+		let communities = 0,
+			households = 0,
+			area = 0,
+			investment = 0,
+			resident = 0,
+			subsidy = 0,
+			ready = 0;
+		for (let i = 0; i < fails.length; i++) {
+			if (fails[i] !== 0) continue;
+			communities++;
+			households += cols.households[i]!;
+			area += fen.area[i]!;
+			investment += fen.investment[i]!;
+			resident += fen.residentRequired[i]!;
+			subsidy += fen.subsidy[i]!;
+			ready += cols.readyForPlan[i]!;
+		}
+		return {
+			communities,
+			households,
+			buildingArea: area / 100,
+			investment: investment / 100,
+			residentShare: resident / 100,
+			subsidy: subsidy / 100,
+			readyForPlan: ready
+		};
+	}
+
+	/** Communities per code of `codes` (a class column of the map) under the filter (`legendSql`). */
+	counts(codes: Uint8Array): number[] {
+		const out = new Array<number>(256).fill(0);
+		for (let i = 0; i < this.fails.length; i++) if (this.fails[i] === 0) out[codes[i]!]!++;
+		return out;
+	}
+
+	/** Per town with any community, every filter but the towns' (`townSql`), in town-code order. */
+	towns(): TownAnswer[] {
+		const { cols, fails } = this;
+		const fen = this.#fen;
+		const townMask = this.#masks.get('towns');
+		// sums by town index (codes < 256), in typed arrays: no object per row
+		const [n, households, inv, sub, ready] = Array.from({ length: 5 }, () => new Float64Array(256));
+		for (let i = 0; i < fails.length; i++) {
+			if (fails[i]! - (townMask ? 1 - townMask[i]! : 0) !== 0) continue;
+			const t = cols.town[i]!;
+			n![t]!++;
+			households![t]! += cols.households[i]!;
+			inv![t]! += fen.investment[i]!;
+			sub![t]! += fen.subsidy[i]!;
+			ready![t]! += cols.readyForPlan[i]!;
+		}
+		const out: TownAnswer[] = [];
+		for (let t = 0; t < 256; t++) {
+			if (!n![t]) continue;
+			out.push({
+				town_code: this.townCodes[t] ?? '',
+				communities: n![t]!,
+				households: households![t]!,
+				investment: inv![t]! / 100,
+				subsidy: sub![t]! / 100,
+				readyForPlan: ready![t]!
+			});
+		}
+		return out.sort((a, b) => (a.town_code < b.town_code ? -1 : a.town_code > b.town_code ? 1 : 0));
+	}
+
+	/**
+	 * The next plan's candidates under the filter, in the policy's priority order (§三(一)). The order does not
+	 * depend on the filter, so every ready community is ranked once by the engine's `rankCandidates` and a filter
+	 * keeps those that pass, in that order.
+	 */
+	candidates(): CandidateAnswer[] {
+		if (!this.#ranked) {
+			const { cols } = this;
+			const all: (CandidateAnswer & { row: number })[] = [];
+			for (let i = 0; i < cols.id.length; i++) {
+				if (cols.readyForPlan[i] === 0) continue;
+				all.push({
+					row: i,
+					id: cols.id[i]!,
+					name: cols.name[i]!,
+					townCode: this.townCodes[cols.town[i]!] ?? '',
+					readyDate: isoOfDay(cols.readyDay[i]!),
+					professionalManagement: cols.management[i] === PROFESSIONAL,
+					subsidy: cols.subsidy[i]!
+				});
+			}
+			const ranked = rankCandidates(all);
+			this.#ranked = {
+				rows: Int32Array.from(ranked, (c) => c.row),
+				list: ranked.map(({ row: _row, ...c }) => c)
+			};
+		}
+		const { rows, list } = this.#ranked;
+		const out: CandidateAnswer[] = [];
+		for (let k = 0; k < rows.length; k++) if (this.fails[rows[k]!] === 0) out.push(list[k]!);
+		return out;
+	}
+}
+
+/** A FirstAnswers over `cols` with `f` applied. */
+export function firstAnswers(
+	cols: MapColumns,
+	townCodes: readonly string[],
+	f: Filter = EMPTY_FILTER
+): FirstAnswers {
+	const a = new FirstAnswers(cols, townCodes);
+	a.set(f);
+	return a;
+}
