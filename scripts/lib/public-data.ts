@@ -37,7 +37,13 @@ export async function writePublicData(full: string, out: string): Promise<Public
 			 UNION SELECT phone FROM read_parquet(${q(`${full}/contacts.parquet`)})
 			 UNION SELECT notes FROM read_parquet(${q(`${full}/communities.parquet`)}) WHERE notes IS NOT NULL AND notes <> ''`
 		);
-		for (const file of ['summary.json', 'towns.geojson', 'boundary.geojson', 'land.geojson'])
+		for (const file of [
+			'summary.json',
+			'progress.arrow',
+			'towns.geojson',
+			'boundary.geojson',
+			'land.geojson'
+		])
 			cpSync(join(full, file), join(out, file));
 		const manifest = JSON.parse(readFileSync(`${full}/manifest.json`, 'utf8')) as Manifest;
 		const publicManifest = {
