@@ -38,7 +38,7 @@ export function headlineHtml(summary: ProgressSummary): string {
 		);
 	const s = summary.satisfaction;
 	return (
-		`<div id="${PRERENDERED_ID}" class="prerendered" aria-hidden="true">` +
+		`<div id="${PRERENDERED_ID}" class="prerendered">` +
 		`<h1>${escapeHtml(t('progress.title'))}</h1>` +
 		`<p class="sub">${escapeHtml(t('progress.subtitle'))}</p>` +
 		`<div class="headline">` +
