@@ -19,6 +19,7 @@ import { parseMapping, type ColumnMapping } from '../src/lib/data/import';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/data/import/decode';
 import { writeBuild } from './lib/write-build';
 import { progressRows, progressSummary } from '../src/lib/progress/progress-table';
+import { progressArrow, progressColumns } from '../src/lib/progress/compact';
 import { townNameEn } from '../src/lib/data/pinyin';
 import { landWithMask } from './lib/coast';
 import { PROGRESS_COLUMNS } from '../src/lib/progress/summary';
@@ -141,6 +142,10 @@ const namedTowns = dataset.towns.map((t) => ({ ...t, name_en: townNameEn(t) }));
 const files = {
 	'summary.json': JSON.stringify(progressSummary(dataset, progress, meta, namedTowns)),
 	'map.arrow': mapArrow(mapColumns(dataset, status)),
+	// the public page's points and search, before (and without) DuckDB-WASM
+	'progress.arrow': progressArrow(
+		progressColumns(dataset.communities.map((c, i) => ({ ...c, ...progress[i]! })))
+	),
 	'boundary.geojson': readFileSync('data/geo/yueqing-boundary.geojson', 'utf8'),
 	// the land with a mask beyond the county's surround: no box edge of the land data in view
 	'land.geojson': JSON.stringify(

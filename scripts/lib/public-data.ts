@@ -1,7 +1,7 @@
 // The public site's data from a full data build: public tables with only their public columns (schema.ts), the
 // published progress table and summary, the base map and a public manifest. Used by `npm run build:public` and
 // by the office server on each publish; both then run the leak scan over what was written.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Manifest } from '../../src/lib/data/manifest';
@@ -39,6 +39,9 @@ export async function writePublicData(full: string, out: string): Promise<Public
 		);
 		for (const file of ['summary.json', 'towns.geojson', 'boundary.geojson', 'land.geojson'])
 			cpSync(join(full, file), join(out, file));
+		// the page's points and search without DuckDB; a build from before it had none (the page then asks SQL)
+		if (existsSync(join(full, 'progress.arrow')))
+			cpSync(join(full, 'progress.arrow'), join(out, 'progress.arrow'));
 		const manifest = JSON.parse(readFileSync(`${full}/manifest.json`, 'utf8')) as Manifest;
 		const publicManifest = {
 			title: manifest.title,

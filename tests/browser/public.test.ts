@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../src/lib/i18n/format';
 import { nextStep, WORKFLOW_STAGES } from '../../src/lib/policy';
 import { RENOVATED_STAGES } from '../../src/lib/data/stage-classes';
+import { progressArrow, readProgressColumns } from '../../src/lib/progress/compact';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
 import { internalNames, scanForLeaks } from '../../scripts/lib/leak-scan';
 import { axeViolations } from './axe';
@@ -100,6 +101,11 @@ describe('the public progress site (build-public)', () => {
 		expect(csp).not.toMatch(/https?:/);
 		expect(csp).not.toContain("'unsafe-eval'");
 		expect(csp).not.toContain("'unsafe-inline'");
+		// the headline is in the HTML itself (prerendered from summary.json), before any script
+		const summary = JSON.parse(readFileSync(`${OUT}/data/summary.json`, 'utf8')) as ProgressSummary;
+		expect(html).toContain(
+			`<div class="figure" data-figure="renovated"><span class="label">已完成改造</span><span class="value">${summary.renovated.communities}</span>`
+		);
 	});
 
 	it('the scan is not blind: a planted phone number and an internal column are found', async () => {
@@ -173,6 +179,55 @@ describe('the public progress site (build-public)', () => {
 		await p.context.close();
 	});
 
+	it('without DuckDB-WASM (its wasm withheld): the headline, the map’s points and search; only a card waits for it', async () => {
+		const p = await phone();
+		const { page } = p;
+		const fetched: string[] = [];
+		page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+		await page.route('**/*.wasm', (r) => r.abort());
+		await page.goto(server.url + '/progress/');
+		const summary = JSON.parse(readFileSync(`${OUT}/data/summary.json`, 'utf8')) as ProgressSummary;
+		await page.waitForSelector('[data-figure="renovated"] .value', { timeout: 30_000 });
+		expect(await page.textContent('[data-figure="renovated"] .value')).toBe(
+			String(summary.renovated.communities)
+		);
+		expect(await page.textContent('[data-figure="underWay"] .value')).toBe(
+			String(summary.underWay.communities)
+		);
+		// every community on the map
+		const [count] = await directSql<{ n: number }>(`SELECT count(*)::INT AS n FROM community_view`);
+		await page.waitForSelector(`.map[data-map-idle="true"][data-points="${count!.n}"]`, { timeout: 90_000 });
+		// the search answers by pinyin initials
+		const [target] = await directSql<{ id: string; name: string }>(
+			`SELECT id, name FROM community_view WHERE stage = 'construction' ORDER BY id LIMIT 1`
+		);
+		const db = await (await DuckDBInstance.create(':memory:')).connect();
+		const [row] = (
+			await db.runAndReadAll(
+				`SELECT name_initials FROM '${OUT}/data/progress.parquet' WHERE id = '${target!.id}'`
+			)
+		).getRowObjectsJson() as { name_initials: string }[];
+		await page.getByLabel('小区名称、地址或拼音首字母').fill(row!.name_initials);
+		const result = page.locator('[data-testid="results"] button', { hasText: target!.name }).first();
+		await result.waitFor({ timeout: 30_000 });
+		await page.screenshot({ path: 'test-results/progress-no-wasm.png' });
+		// the first screen loaded no table and no wasm, and no font
+		expect(fetched.filter((f) => /\.(wasm|parquet|woff2?|ttf|otf)$/.test(f))).toEqual([]);
+		expect(fetched.filter((f) => f.includes('/data/'))).toEqual(
+			expect.arrayContaining(['/data/summary.json', '/data/progress.arrow'])
+		);
+		// the card needs SQL: it says it is loading, then that the data could not load (the wasm is withheld)
+		await result.tap();
+		await page.waitForSelector('[data-testid="card"] [role="status"], [data-testid="card"] [role="alert"]');
+		await page.waitForSelector('[data-testid="card"] [role="alert"]', { timeout: 60_000 });
+		// never a table the public page does not read
+		expect(
+			fetched.filter((f) => /stage_events|works/.test(f)).filter((f) => !f.endsWith('works.parquet'))
+		).toEqual([]);
+		expect(fetched.some((f) => f.endsWith('stage_events.parquet'))).toBe(false);
+		await p.context.close();
+	});
+
 	it('the timeline plays through the months; axe-core finds no WCAG A/AA violations', async () => {
 		const p = await phone('zh-CN', true);
 		const { page } = p;
@@ -199,9 +254,11 @@ describe('the public progress site (build-public)', () => {
 	it('in English: ?lang=en', async () => {
 		const p = await phone('en');
 		await p.page.goto(server.url + '/progress/?lang=en');
-		await p.page.waitForSelector('[data-figure="renovated"]');
+		// the page's own headline (main), not the build's static Chinese one it replaces
+		await p.page.waitForSelector('main [data-figure="renovated"]');
 		expect(await p.page.textContent('h1')).toBe('Yueqing old community renovation: progress');
 		expect(await p.page.textContent('[data-figure="renovated"] .label')).toBe('Renovated');
+		expect(await p.page.locator('#prerendered').count()).toBe(0);
 		expect(p.errors).toEqual([]);
 		await p.context.close();
 	});
@@ -222,6 +279,11 @@ describe('the public progress site (build-public)', () => {
 		summary.towns[0]!.name = XSS;
 		await page.route('**/data/communities.parquet', (r) => r.fulfill({ body: readFileSync(tampered) }));
 		await page.route('**/data/summary.json', (r) => r.fulfill({ json: summary }));
+		// the search and the map read progress.arrow: the same name there
+		const cols = readProgressColumns(new Uint8Array(readFileSync(`${OUT}/data/progress.arrow`)));
+		cols.name[cols.id.indexOf(first!.id)] = XSS;
+		const arrow = progressArrow(cols);
+		await page.route('**/data/progress.arrow', (r) => r.fulfill({ body: Buffer.from(arrow) }));
 		await page.goto(server.url + `/progress/?id=${first!.id}`);
 		await dbReady(page);
 		await page.getByLabel('小区名称、地址或拼音首字母').fill('onerror');

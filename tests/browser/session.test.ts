@@ -74,12 +74,17 @@ describe('the app’s one data session', () => {
 		expect(fetched.slice(before), 'the map’s second visit fetched nothing').toEqual([]);
 		expect(duckdbWorkers(), 'DuckDB-WASM workers after / → community → / → budget → /').toBe(1);
 
-		// the residents' page from the map's header: its `progress` table joins the same database
+		// the residents' page from the map's header: its first screen reads summary.json and progress.arrow, no
+		// table (the `progress` table joins the same database only when a community's card is opened)
 		await page.click('a.public-link');
 		await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
 		await page.getByLabel('小区名称、地址或拼音首字母').fill('小区');
 		await page.waitForSelector('[data-testid="results"] li', { timeout: 30_000 });
-		expect(fetched, 'progress loaded when the public page first needs it').toContain('progress.parquet');
+		expect(fetched, 'the public page’s search and points').toContain('progress.arrow');
+		expect(fetched, 'no table for the public first screen').not.toContain('progress.parquet');
+		await page.locator('[data-testid="results"] button').first().click();
+		await page.waitForSelector('[data-testid="card"] h2', { timeout: 60_000 });
+		expect(fetched, 'progress loaded when the card first needs it').toContain('progress.parquet');
 		expect(duckdbWorkers(), 'still one DuckDB-WASM worker').toBe(1);
 		const counts = new Map<string, number>();
 		for (const f of fetched) counts.set(f, (counts.get(f) ?? 0) + 1);

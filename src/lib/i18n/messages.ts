@@ -270,6 +270,10 @@ const MESSAGES = {
 		zh: '数据加载中，稍候即可查找…',
 		en: 'Loading data; search will be ready in a moment…'
 	},
+	'progress.cardWait': {
+		zh: '正在加载小区详情…',
+		en: 'Loading the community’s details…'
+	},
 	'progress.noResults': {
 		zh: '没有找到“{q}”，请换个名称或地址试试。',
 		en: 'Nothing found for “{q}”. Try another name or address.'

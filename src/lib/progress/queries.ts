@@ -10,8 +10,14 @@ FROM communities c
 JOIN progress p USING (id)
 JOIN towns t ON t.code = c.town_code`;
 
-/** The public tables, which the public page asks its data session for. */
+/** The public tables a data session may load for the public site (its session's whole list). */
 export const PROGRESS_TABLES = ['towns', 'communities', 'works', 'stage_events', 'progress'] as const;
+
+/**
+ * What the public page loads, and only when a community's card is opened (cardSql): the first screen reads
+ * summary.json and progress.arrow, no table; `stage_events` is never loaded by the public page.
+ */
+export const CARD_TABLES = ['towns', 'communities', 'progress', 'works'] as const;
 
 /** The public view, created by the data session once the tables it reads are loaded. */
 export const PROGRESS_VIEW = {

@@ -13,8 +13,9 @@ export async function progressFor(
 	dataset: Dataset,
 	meta: DatasetMeta,
 	towns: readonly ManifestTown[]
-): Promise<{ table: ExtraTable; summary: string }> {
+): Promise<{ table: ExtraTable; summary: string; arrow: Uint8Array }> {
 	const { progressRows, progressSummary } = await import('$lib/progress/progress-table');
+	const { progressArrow, progressColumns } = await import('$lib/progress/compact');
 	const rows = progressRows(dataset, deriveStatus(dataset, meta.asOf, policyInForce(meta.asOf)));
 	const english = new Map(towns.map((t) => [t.code, t.name_en]));
 	const named = dataset.towns.map((t) => ({ ...t, name_en: english.get(t.code) ?? t.name }));
@@ -24,6 +25,8 @@ export async function progressFor(
 			columns: PROGRESS_COLUMNS.map(([name, type]) => [name, type] as const),
 			rows: rows as unknown as Record<string, unknown>[]
 		},
-		summary: JSON.stringify(progressSummary(dataset, rows, meta, named))
+		summary: JSON.stringify(progressSummary(dataset, rows, meta, named)),
+		// the public page's points and search (as the build writes it)
+		arrow: progressArrow(progressColumns(dataset.communities.map((c, i) => ({ ...c, ...rows[i]! }))))
 	};
 }

@@ -42,7 +42,8 @@ export async function staticZip(input: StaticZipInput): Promise<Uint8Array> {
 			townNamesEn: new Map(input.towns.map((t) => [t.code, t.name_en])),
 			passThrough: {
 				...Object.fromEntries(PASS_THROUGH.map((name, i) => [name, geo[i]!])),
-				'summary.json': new TextEncoder().encode(progress.summary)
+				'summary.json': new TextEncoder().encode(progress.summary),
+				'progress.arrow': progress.arrow
 			},
 			extraTables: [progress.table],
 			sources: input.sources,

@@ -1,0 +1,65 @@
+/**
+ * The public build's static first screen: the page's title and headline figures, written into
+ * `progress/index.html` by `npm run build:public` from summary.json, so a phone shows them as the HTML arrives,
+ * before any script runs. The same words (the message dictionary, in Chinese — the site's first language) and
+ * the same markup and classes as Headline.svelte; the page removes it once it has drawn its own.
+ */
+import { fmt } from '../i18n/lang.svelte';
+import { t } from '../i18n/messages';
+import type { ProgressSummary } from './summary';
+
+const ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
+/** Text as HTML text: data from files is text, never markup. */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** The element's id: the page removes it on mount. */
+export const PRERENDERED_ID = 'prerendered';
+
+export function headlineHtml(summary: ProgressSummary): string {
+	const households = (n: number) => fmt.count(n, { zh: '', en: '' });
+	const figure = (key: string, label: string, value: string, unit: string) =>
+		`<div class="figure" data-figure="${key}"><span class="label">${escapeHtml(label)}</span>` +
+		`<span class="value">${escapeHtml(value)}</span><span class="unit">${escapeHtml(unit)}</span></div>`;
+	const tally = (key: string, label: string, c: { communities: number; households: number }) =>
+		figure(
+			key,
+			label,
+			String(c.communities),
+			t('progress.communitiesHouseholds', {
+				communities: c.communities,
+				households: households(c.households)
+			})
+		);
+	const s = summary.satisfaction;
+	return (
+		`<div id="${PRERENDERED_ID}" class="prerendered">` +
+		`<h1>${escapeHtml(t('progress.title'))}</h1>` +
+		`<p class="sub">${escapeHtml(t('progress.subtitle'))}</p>` +
+		`<div class="headline">` +
+		tally('renovated', t('progress.renovated'), summary.renovated) +
+		tally('underWay', t('progress.underWay'), summary.underWay) +
+		tally('planned', t('progress.planned', { year: summary.plannedNextYear.year }), summary.plannedNextYear) +
+		(s
+			? figure(
+					'satisfaction',
+					t('progress.satisfaction'),
+					s.mean.toFixed(1),
+					t('progress.satisfactionValue', { n: s.communities })
+				)
+			: '') +
+		`</div></div>`
+	);
+}
+
+/** index.html with the static first screen placed before the app's root. */
+export function withHeadline(html: string, summary: ProgressSummary): string {
+	const at = html.indexOf('<div class="app-root">');
+	if (at < 0) throw new Error('progress/index.html: no app root to place the headline before');
+	return html.slice(0, at) + headlineHtml(summary) + html.slice(at);
+}

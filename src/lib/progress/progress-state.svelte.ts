@@ -1,0 +1,97 @@
+/**
+ * The public page's state. The first screen needs no database: the headline, the legend counts, the timeline and
+ * the tables come from `summary.json`, the map's points and the search from `progress.arrow` (compact.ts, find.ts).
+ * DuckDB-WASM opens only when a community's card is asked for (its works are in the `works` table), and then
+ * loads only the tables the card reads. Under an import in this browser (or without `progress.arrow`), the points
+ * and the search come from SQL over the session's tables instead, as before.
+ */
+import { rows, useQuery } from '../data/coordinator.svelte';
+import type { DataSession } from '../data/session.svelte';
+import { readProgressColumns, type ProgressColumns } from './compact';
+import { pointsOf, searchColumns, type MapPoint, type SearchHit } from './find';
+import { CARD_TABLES, normaliseSearch, POINTS_SQL, searchSql } from './queries';
+import type { ProgressSummary } from './summary';
+
+export class ProgressState {
+	summary = $state.raw<ProgressSummary | null>(null);
+	columns = $state.raw<ProgressColumns | null>(null);
+	/** progress.arrow could not be read: the page answers from SQL. */
+	columnsMissing = $state(false);
+	error = $state<string | null>(null);
+	query = $state('');
+	selected = $state<string | null>(null);
+	/** `YYYY-MM` while the timeline plays or is set. */
+	cursor = $state<string | null>(null);
+
+	readonly term = $derived(normaliseSearch(this.query));
+	/** True when the points and the search come from SQL (an import, or no compact file). */
+	readonly fromSql = $derived.by(() => this.session.imported || this.columnsMissing);
+	readonly #sqlPoints;
+	readonly #sqlResults;
+	readonly points = $derived.by((): MapPoint[] | null =>
+		this.fromSql ? (this.#sqlPoints.result ?? null) : this.columns ? pointsOf(this.columns) : null
+	);
+	/** The search's answer; null while it cannot answer yet (or nothing is typed). */
+	readonly results = $derived.by((): SearchHit[] | null => {
+		if (!this.term) return null;
+		if (this.fromSql) return this.#sqlResults.result ?? null;
+		return this.columns ? searchColumns(this.columns, this.term) : null;
+	});
+	/** The search is waiting for its data. */
+	readonly searchWaiting = $derived.by(() =>
+		this.fromSql ? this.session.coordinator.status !== 'ready' : this.columns === null
+	);
+
+	constructor(
+		readonly session: DataSession,
+		private readonly base: string,
+		selected: string | null
+	) {
+		const c = session.coordinator;
+		this.#sqlPoints = useQuery(c, () => (this.fromSql ? POINTS_SQL : null), rows<MapPoint>);
+		this.#sqlResults = useQuery(
+			c,
+			() => (this.fromSql && this.term ? searchSql(this.term) : null),
+			rows<SearchHit>
+		);
+		if (selected) this.select(selected);
+	}
+
+	async #get(name: string): Promise<Response> {
+		const res = await fetch(`${this.base}/${name}`);
+		if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+		return res;
+	}
+
+	/** Fetches the headline first, then the points and search columns and the base map, side by side. */
+	async load(): Promise<void> {
+		try {
+			this.summary = (await (await this.#get('summary.json')).json()) as ProgressSummary;
+			performance.mark('progress:headline');
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+			return;
+		}
+		const columns = this.#get('progress.arrow')
+			.then(async (r) => (this.columns = readProgressColumns(new Uint8Array(await r.arrayBuffer()))))
+			.catch(() => {
+				this.columnsMissing = true;
+				void this.#openDatabase(['towns', 'communities', 'progress']);
+			});
+		const geography = this.session.loadGeography().catch((e: unknown) => {
+			this.error = e instanceof Error ? e.message : String(e);
+		});
+		await Promise.all([columns, geography]);
+	}
+
+	#openDatabase(tables: readonly string[]) {
+		this.session.need(tables);
+		void this.session.open();
+	}
+
+	/** Shows a community's card (null closes it); the card's data is SQL, so the database opens now. */
+	select(id: string | null): void {
+		this.selected = id;
+		if (id) this.#openDatabase(CARD_TABLES);
+	}
+}
