@@ -153,11 +153,9 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 	});
 	// The validator's own problems: a value of a cell, or a table as a whole.
 	// Its messages quote the cell as the file has it, not as normalised (20240230, not 2024-02-30).
-	const [asWritten, asRead] = [originalCells(result.tables), originalCells(tables)];
+	const [asWritten, asRead] = [cellReader(result.tables), cellReader(tables)];
 	const quoted = (p: Problem) =>
-		p.value !== undefined && asRead.get(cellId(p)) === p.value
-			? (asWritten.get(cellId(p)) ?? p.value)
-			: p.value;
+		p.value !== undefined && asRead(p) === p.value ? (asWritten(p) ?? p.value) : p.value;
 	problems.push(
 		...validated.problems.map((p) => ({
 			...p,
@@ -187,19 +185,27 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 	return { ...result, dataset: validated.dataset };
 }
 
-const cellId = (p: { file: string; sheet?: string; row: number; column?: string }) =>
-	`${p.file}|${p.sheet ?? ''}|${p.row}|${p.column ?? ''}`;
-
-/** Every cell of tables (as written, or as normalised), by file, sheet, row and header. */
-function originalCells(tables: RawTable[]): Map<string, string> {
-	const cells = new Map<string, string>();
-	for (const t of tables)
-		t.rows.forEach((row, i) =>
-			t.header.forEach((column, c) =>
-				cells.set(cellId({ file: t.file, sheet: t.sheet, row: t.rowNumbers[i]!, column }), row[c] ?? '')
-			)
-		);
-	return cells;
+/**
+ * Reads a cell of tables (as written, or as normalised) by file, sheet, row and header. Indexes rows by file and
+ * sheet only (not every cell: 300,000 communities have more cells than a Map may hold).
+ */
+function cellReader(
+	tables: RawTable[]
+): (p: { file: string; sheet?: string; row: number; column?: string }) => string | undefined {
+	const bySheet = new Map<string, { table: RawTable; rowAt: Map<number, number> }[]>();
+	for (const t of tables) {
+		const key = `${t.file}|${t.sheet ?? ''}`;
+		const rowAt = new Map(t.rowNumbers.map((r, i) => [r, i]));
+		bySheet.set(key, [...(bySheet.get(key) ?? []), { table: t, rowAt }]);
+	}
+	return (p) => {
+		for (const { table, rowAt } of bySheet.get(`${p.file}|${p.sheet ?? ''}`) ?? []) {
+			const i = rowAt.get(p.row);
+			const c = p.column === undefined ? -1 : table.header.indexOf(p.column);
+			if (i !== undefined && c >= 0) return table.rows[i]![c] ?? '';
+		}
+		return undefined;
+	};
 }
 
 function convertCommunities(tables: RawTable[]): void {
