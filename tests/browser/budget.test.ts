@@ -65,7 +65,7 @@ async function defaultRun(filter: Filter | null = null) {
 	const pipeline = await directSql<PipelineCommunity>(pipelineSql(filter));
 	const h = history(await directSql<PipelineCommunity>(HISTORY_SQL));
 	const s = defaultScenario('x', 0, estimateRates(h));
-	const open = firstOpenYear(asOf, paramsOf(s));
+	const open = firstOpenYear(asOf, paramsOf(s, YUEQING_2023));
 	const rows = await directSql<PlanHistoryRow>(planHistorySql(filter));
 	const all = await directSql<PipelineCommunity>(pipelineSql(null));
 	const fallback = all.reduce((a, c) => a + c.subsidy, 0) / PLAN_YEARS.length;
@@ -242,11 +242,11 @@ describe('the budget simulator /budget', () => {
 	it('compares a second scenario (lower cap) with the base: Δ and who moves, as the engine says', async () => {
 		const { page } = w;
 		await page.getByTestId('add').click();
-		await page.locator('[data-field="cap"]').fill('200');
-		await page.locator('[data-field="cap"]').blur();
+		await page.locator('[data-param="subsidyCapPerM2"]').fill('200');
+		await page.locator('[data-param="subsidyCapPerM2"]').blur();
 		await page.waitForSelector('[data-testid="diff"]');
 		await settled(page);
-		expect(await yearCells(page, 1)).toEqual(await expected((s) => (s.subsidyCapPerM2 = 200)));
+		expect(await yearCells(page, 1)).toEqual(await expected((s) => (s.policy = { subsidyCapPerM2: 200 })));
 		const diff = await page.textContent('[data-testid="diff"]');
 		expect(diff).toMatch(/−|\+/);
 		await page.screenshot({ path: 'test-results/budget-compare.png', fullPage: true });
@@ -285,7 +285,7 @@ describe('the budget simulator /budget', () => {
 		await other.page.goto(link);
 		await settled(other.page);
 		expect(await other.page.locator('.tab.on button').textContent()).toBe('低上限情景');
-		expect(await yearCells(other.page)).toEqual(await expected((s) => (s.subsidyCapPerM2 = 200)));
+		expect(await yearCells(other.page)).toEqual(await expected((s) => (s.policy = { subsidyCapPerM2: 200 })));
 		expect(other.errors).toEqual([]);
 
 		const [download] = await Promise.all([
@@ -310,7 +310,7 @@ describe('the budget simulator /budget', () => {
 		const pipeline = await directSql<PipelineCommunity>(pipelineSql(null));
 		const h = history(await directSql<PipelineCommunity>(HISTORY_SQL));
 		const s = defaultScenario('x', BUDGET_WAN * 10_000, estimateRates(h));
-		s.subsidyCapPerM2 = 200;
+		s.policy = { subsidyCapPerM2: 200 };
 		const r = simulate(pipeline, s, h, manifest.asOf);
 		const summary = wb.getWorksheet('汇总')!;
 		expect(summary.getRow(1).getCell(1).value).toBe('年度');
