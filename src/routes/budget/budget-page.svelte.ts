@@ -40,7 +40,8 @@ export class BudgetPage {
 	planRows = $state.raw<PlanHistoryRow[]>([]);
 	defaults = $state.raw<DefaultBudgets | null>(null);
 	openYear = $state(PLAN_YEARS[0]!);
-	/** Each filter pipeline's ids, by the scenario's own `pipeline.search`. */
+	/** Each filter pipeline's ids, by the scenario's own `pipeline.search` (replaced whole, never mutated). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	filterIds = $state.raw<ReadonlyMap<string, string[]>>(new Map());
 	results = $state.raw<(ScenarioRun | null)[]>([]);
 	running = $state(0);
@@ -108,6 +109,7 @@ export class BudgetPage {
 			filterIdsSql(pipelineFilter(search)),
 			rows<{ id: string }>
 		);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new map replaces the $state.raw one
 		this.filterIds = new Map([...this.filterIds, [search, ids.map((r) => r.id)]]);
 	}
 
