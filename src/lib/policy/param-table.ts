@@ -98,7 +98,7 @@ export const PARAM_TABLE: readonly ParamRow[] = Object.freeze([
 		min: '01-01',
 		max: '12-31',
 		step: 1,
-		label: { zh: '次年计划资金到位截止（月-日）', en: "Next year's plan: funds complete by (MM-DD)" },
+		label: { zh: '次年计划资金到位截止', en: "Next year's plan: funds complete by" },
 		section: '§三(四)'
 	}),
 	row({
