@@ -452,6 +452,19 @@ describe('a policy change on /budget: every verdict judged again under the scena
 			.sort();
 		expect(turned.length).toBeGreaterThan(0);
 
+		// a value out of the table's bounds is refused, naming the field and its bounds; the last good run stays
+		const approval = page.locator('[data-param="approvalThreshold"]');
+		expect(await approval.inputValue()).toBe('75');
+		await approval.fill('40');
+		await approval.blur();
+		await expect
+			.poll(() => page.textContent('[data-testid="problems"]'))
+			.toContain('表决同意率（面积、人数）（§三(一)）应在 50% – 100% 之间，现为 40%');
+		expect(await page.$('[data-testid="impact"]')).toBeNull();
+		await approval.fill('75');
+		await approval.blur();
+		await page.waitForSelector('[data-testid="problems"]', { state: 'detached' });
+
 		const cutoff = page.locator('[data-param="builtBeforeCutoff"]');
 		expect(await cutoff.inputValue()).toBe('2000-12-31');
 		await cutoff.fill('2005-12-31');

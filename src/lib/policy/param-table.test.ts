@@ -72,7 +72,7 @@ describe('policy parameter table', () => {
 		};
 		expect(assessVote(tally, YUEQING_2023).passed).toBe(true);
 		expect(assessVote(tally, p).passed).toBe(false);
-		expect(checkParam('approvalThreshold', 0.4)!.en).toContain('must lie within 50% – 100%');
+		expect(checkParam('approvalThreshold', 0.4)!.en).toContain('must lie within 50% – 100%; got 40%');
 	});
 
 	it('§三(四): the plan deadline as MM-DD; 02-30 is refused', () => {

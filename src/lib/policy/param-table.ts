@@ -234,10 +234,11 @@ export function checkParam(path: string, value: unknown): ParamProblem | null {
 				? `${Number(v) / r.scale}${r.unit.zh}`
 				: String(v);
 	const bounds = `${shown(r.min)} – ${shown(r.max)}`;
+	const got = typeof value === 'number' && Number.isFinite(value) ? shown(value) : String(value);
 	const out = {
 		field,
-		zh: `${label.zh}（${r.section}）应在 ${bounds} 之间，现为 ${String(value)}`,
-		en: `${label.en} (${r.section}) must lie within ${bounds}; got ${String(value)}`
+		zh: `${label.zh}（${r.section}）应在 ${bounds} 之间，现为 ${got}`,
+		en: `${label.en} (${r.section}) must lie within ${bounds}; got ${got}`
 	};
 	if (r.kind === 'date') {
 		if (typeof value !== 'string' || !realDate(value))
