@@ -18,7 +18,7 @@ import { readInputs } from './lib/read-input';
 import { parseMapping, type ColumnMapping } from '../src/lib/data/import';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/data/import/decode';
 import { writeBuild } from './lib/write-build';
-import { progressRows, progressSummary } from '../src/lib/data/progress-table';
+import { progressRows, progressSummary } from '../src/lib/progress/progress-table';
 import { townNameEn } from '../src/lib/data/pinyin';
 import { landWithMask } from './lib/coast';
 import { PROGRESS_COLUMNS } from '../src/lib/progress/summary';

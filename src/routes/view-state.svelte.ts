@@ -1,6 +1,6 @@
 /** The leadership map's view — colouring, filter, map position — and its URL form, so a view can be shared. */
 import { EMPTY_FILTER, filterFromParams, filterToParams, type Filter } from '$lib/data/filters';
-import { COLOUR_COLUMNS, type Colouring } from '$lib/data/queries';
+import { isColouring, type Colouring } from '$lib/data/classes';
 import { TOWN_METRICS, type TownMetric } from '$lib/map/choropleth';
 import type { MapView } from '$lib/map/style';
 import { locale } from '$lib/i18n/lang.svelte';
@@ -20,7 +20,7 @@ export class ViewState {
 		const s = new ViewState();
 		const p = url.searchParams;
 		const c = p.get('c');
-		if (c && c in COLOUR_COLUMNS) s.colouring = c as Colouring;
+		if (c && isColouring(c)) s.colouring = c;
 		s.filter = filterFromParams(p);
 		const poly = (p.get('poly') ?? '')
 			.split(';')

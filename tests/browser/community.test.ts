@@ -3,10 +3,18 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communitySql } from '../../src/lib/data/queries';
 import type { Manifest } from '../../src/lib/data/manifest';
-import type { FundRow, TownRow, VoteRow, WorksRow } from '../../src/lib/data/rows';
+import type { FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from '../../src/lib/data/rows';
 import { eligibilityInputOf, fundingInputOf } from '../../src/lib/data/status';
-import { yuan } from '../../src/lib/i18n/format';
-import { assessEligibility, assessVote, computeFunding, YUEQING_2023 } from '../../src/lib/policy';
+import { date, yuan } from '../../src/lib/i18n/format';
+import {
+	approvalPath,
+	assessEligibility,
+	assessVote,
+	computeFunding,
+	publicityWindow,
+	stageIndex,
+	YUEQING_2023
+} from '../../src/lib/policy';
 import { axeViolations } from './axe';
 import { launchBrowser, watchedPage } from './browser';
 import { startPreview, type Preview } from './server';
@@ -95,6 +103,18 @@ describe('the community page /community/[id]', () => {
 		if (dissenters.owners > 0) expect(shortfall).toContain(`${dissenters.owners} 户未同意的业主改为同意`);
 		expect(await page.textContent('[data-testid="eligibility"]')).toContain('§二(一)');
 		expect(await page.textContent('[data-testid="next-step"]')).toMatch(/责任单位/);
+		// §四(四): the approval path by total investment (lifts included); §三(三): the publicity's earliest end
+		expect(await page.getAttribute('[data-testid="approval-path"]', 'data-path')).toBe(
+			approvalPath(funding.total + funding.elevator, YUEQING_2023)
+		);
+		const stages = await directSql<StageEventRow>(sql.stages);
+		const last = stages.sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage)).at(-1)!;
+		const publicity = page.locator('[data-testid="publicity-end"]');
+		if (last.stage === 'publicity') {
+			expect(text(await publicity.textContent())).toContain(
+				date(publicityWindow(last.date, YUEQING_2023).end)
+			);
+		} else expect(await publicity.count()).toBe(0);
 		expect(foreign).toEqual([]);
 		expect(errors).toEqual([]);
 	});

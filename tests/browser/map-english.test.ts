@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../src/lib/data/filters';
 import { kpiSql, type Kpis } from '../../src/lib/data/queries';
 import { area, count, money } from '../../src/lib/i18n/format';
-import { COLOUR_SCALES } from '../../src/lib/map/classes';
+import { COLOUR_SCALES } from '../../src/lib/data/classes';
 import { axeViolations } from './axe';
 import { launchBrowser, watchedPage, type Watched } from './browser';
 import { startPreview, type Preview } from './server';

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
 import { kpiSql, type Kpis } from '../../src/lib/data/queries';
 import { area, count, households, money } from '../../src/lib/i18n/format';
-import { COLOUR_SCALES } from '../../src/lib/map/classes';
+import { COLOUR_SCALES } from '../../src/lib/data/classes';
+import { classRgb } from '../../src/lib/map/colours';
 import { launchBrowser, watchedPage, type Watched } from './browser';
 import { countColours } from './pixels';
 import { startPreview, type Preview } from './server';
@@ -74,7 +75,7 @@ describe('the leadership map /', () => {
 		await page.goto(server.url + '/');
 		await ready(page);
 		const shot = await page.screenshot({ path: 'test-results/map.png' });
-		const colours = COLOUR_SCALES.eligibility.classes.map((c) => c.rgb);
+		const colours = COLOUR_SCALES.eligibility.classes.map((c) => classRgb('eligibility', c));
 		const pixels = countColours(shot, colours);
 		expect(pixels.filter((n) => n > 30).length, `pixels per class ${pixels}`).toBeGreaterThanOrEqual(3);
 		const legend = await page.$$eval('[data-testid="legend"] li', (els) =>
@@ -98,10 +99,13 @@ describe('the leadership map /', () => {
 		await page.waitForSelector('[data-map-idle="true"]');
 		const shot = await page.screenshot({ path: 'test-results/map-stage.png' });
 		const stage = COLOUR_SCALES.stage.classes;
-		const completed = stage.find((c) => c.codes.includes('post-evaluation'))!.rgb;
+		const completed = classRgb(
+			'stage',
+			stage.find((c) => c.codes.includes('post-evaluation'))!
+		);
 		const [completedPixels, priorityPixels] = countColours(shot, [
 			completed,
-			COLOUR_SCALES.eligibility.classes[0]!.rgb
+			classRgb('eligibility', COLOUR_SCALES.eligibility.classes[0]!)
 		]);
 		expect(completedPixels).toBeGreaterThan(30);
 		expect(priorityPixels).toBeLessThan(completedPixels!);

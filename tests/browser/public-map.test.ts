@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STAGE_CLASSES } from '../../src/lib/progress/stages';
+import { STAGE_CLASSES } from '../../src/lib/data/stage-classes';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
 import { launchBrowser } from './browser';
 import { startStatic, type Preview } from './server';

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../src/lib/i18n/format';
 import { nextStep, WORKFLOW_STAGES } from '../../src/lib/policy';
-import { RENOVATED_STAGES } from '../../src/lib/progress/stages';
+import { RENOVATED_STAGES } from '../../src/lib/data/stage-classes';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
 import { internalNames, scanForLeaks } from '../../scripts/lib/leak-scan';
 import { axeViolations } from './axe';

@@ -4,7 +4,8 @@
  * and without its policy changes: same budgets, forecast and pipeline rule), and the subsidy, per community and
  * in total. Pure; run in the simulator's worker.
  */
-import type { CommunityStatus, EligibilityClass, VoteClass } from '../data/status';
+import type { EligibilityClass, VoteClass } from '../data/classes';
+import type { CommunityStatus } from '../data/status';
 import type { SimulationResult } from './simulate';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;

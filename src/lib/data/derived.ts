@@ -2,16 +2,11 @@
  * Tables the build derives from the dataset with the policy engine: `status` (one row per community, see
  * status.ts) for SQL, and `map.arrow`, the compact columns the map paints from before DuckDB-WASM is ready.
  */
-import { POLICIES, policyFor, stageIndex, type PolicyParams } from '../policy';
+import { POLICIES, policyFor, type PolicyParams } from '../policy';
+import { COLOUR_SCALES, FILTER_VALUES, type CodeLabel, type Colouring } from './classes';
 import type { Dataset } from './rows';
-import {
-	communityStatus,
-	ELIGIBILITY_CLASSES,
-	FUNDING_BANDS,
-	VOTE_CLASSES,
-	type CommunityStatus
-} from './status';
-import { HOUSING_TYPES, PROPERTY_MANAGEMENT, type ColumnType } from './schema';
+import { communityStatus, type CommunityStatus } from './status';
+import type { ColumnType } from './schema';
 
 /** Columns of status.parquet: [name, type]; the SQL of the app reads these names. */
 export const STATUS_COLUMNS: readonly [keyof CommunityStatus & string, string, ColumnType][] = [
@@ -87,7 +82,7 @@ export function deriveStatus(dataset: Dataset, asOf: string, params: PolicyParam
 	);
 }
 
-/** The map's first-paint columns, as typed arrays (codes index the class lists exported beside them). */
+/** The map's first-paint columns, as typed arrays (codes index the lists of classes.ts: a colouring's `codes`, FILTER_VALUES). */
 export interface MapColumns {
 	id: string[];
 	name: string[];
@@ -111,8 +106,8 @@ export interface MapColumns {
 export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[]): MapColumns {
 	const n = dataset.communities.length;
 	const townIndex = new Map(dataset.towns.map((t, i) => [t.code, i]));
-	const idx = <T extends string>(list: readonly T[] | readonly { code: string }[], v: string) =>
-		(list as readonly (T | { code: string })[]).findIndex((x) => (typeof x === 'string' ? x : x.code) === v);
+	const idx = (list: readonly CodeLabel[], v: string) => list.findIndex((x) => x.code === v);
+	const code = (colouring: Colouring, v: string) => COLOUR_SCALES[colouring].codes.indexOf(v);
 	const cols: MapColumns = {
 		id: new Array<string>(n),
 		name: new Array<string>(n),
@@ -141,13 +136,13 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		cols.households[i] = c.households;
 		cols.town[i] = townIndex.get(c.town_code) ?? 255;
 		cols.year[i] = c.completion_year;
-		cols.housing[i] = idx(HOUSING_TYPES, c.housing_type);
-		cols.management[i] = idx(PROPERTY_MANAGEMENT, c.property_management);
-		cols.eligibility[i] = ELIGIBILITY_CLASSES.indexOf(s.eligibility);
-		cols.applicationVote[i] = VOTE_CLASSES.indexOf(s.applicationVote);
-		cols.schemeVote[i] = VOTE_CLASSES.indexOf(s.schemeVote);
-		cols.stage[i] = s.stage === 'none' ? 0 : stageIndex(s.stage) + 1;
-		cols.fundingBand[i] = FUNDING_BANDS.indexOf(s.fundingBand);
+		cols.housing[i] = idx(FILTER_VALUES.housing, c.housing_type);
+		cols.management[i] = idx(FILTER_VALUES.management, c.property_management);
+		cols.eligibility[i] = code('eligibility', s.eligibility);
+		cols.applicationVote[i] = code('applicationVote', s.applicationVote);
+		cols.schemeVote[i] = code('schemeVote', s.schemeVote);
+		cols.stage[i] = code('stage', s.stage); // 0 none, k = stage index + 1
+		cols.fundingBand[i] = code('funding', s.fundingBand);
 		cols.tiers[i] = s.tiers;
 	});
 	return cols;

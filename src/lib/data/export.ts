@@ -2,9 +2,7 @@
  * The filtered list as a table people open in Excel: Chinese headers, Chinese labels for codes, amounts in yuan —
  * written through the one export helper (sheet-export.ts).
  */
-import { WORKFLOW_STAGES } from '../policy';
-import { COLOUR_SCALES } from '../map/classes';
-import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from './schema';
+import { classOfCode, FILTER_VALUES, labelOf, type Colouring } from './classes';
 import { csvText, xlsxBytes } from './sheet-export';
 
 export interface ExportRow {
@@ -33,12 +31,7 @@ export interface ExportRow {
 	lat: number;
 }
 
-const label = (list: readonly { code: string; zh: string }[]) => (code: string) =>
-	list.find((v) => v.code === code)?.zh ?? code;
-const classLabel = (scale: keyof typeof COLOUR_SCALES) => (code: string) =>
-	COLOUR_SCALES[scale].classes.find((c) => c.codes.includes(code))?.zh ?? code;
-const stageLabel = (code: string) =>
-	code === 'none' ? '未启动' : (WORKFLOW_STAGES.find((s) => s.id === code)?.name ?? code);
+const classLabel = (colouring: Colouring) => (code: string) => classOfCode(colouring, code)?.zh ?? code;
 
 /** [header, value] per column, in order. */
 export const EXPORT_COLUMNS: readonly [string, (r: ExportRow) => string | number | null][] = [
@@ -50,12 +43,12 @@ export const EXPORT_COLUMNS: readonly [string, (r: ExportRow) => string | number
 	['建筑面积（㎡）', (r) => r.building_area],
 	['户数', (r) => r.households],
 	['楼栋数', (r) => r.buildings],
-	['房屋类型', (r) => label(HOUSING_TYPES)(r.housing_type)],
-	['物业管理', (r) => label(PROPERTY_MANAGEMENT)(r.property_management)],
+	['房屋类型', (r) => labelOf(FILTER_VALUES.housing, r.housing_type)],
+	['物业管理', (r) => labelOf(FILTER_VALUES.management, r.property_management)],
 	['改造资格', (r) => classLabel('eligibility')(r.eligibility)],
 	['申请表决', (r) => classLabel('applicationVote')(r.application_vote)],
 	['方案表决', (r) => classLabel('schemeVote')(r.scheme_vote)],
-	['当前阶段', (r) => stageLabel(r.stage)],
+	['当前阶段', (r) => labelOf(FILTER_VALUES.stage, r.stage)],
 	['阶段日期', (r) => r.stage_date],
 	['估算总投资（元）', (r) => r.investment],
 	['居民应出资（元）', (r) => r.resident_required],

@@ -2,10 +2,8 @@
  * The filter of the leadership map, its SQL, and its URL form. Values come from controls or a shared URL: they
  * are normalised here (unknown values dropped) and quoted, so nothing typed into a URL reaches SQL as code.
  */
-import { WORKS_TIERS, WORKFLOW_STAGES } from '../policy';
+import { FILTER_VALUES, tierMask } from './classes';
 import type { MapColumns } from './derived';
-import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from './schema';
-import { ELIGIBILITY_CLASSES } from './status';
 
 export interface Filter {
 	towns: string[];
@@ -34,15 +32,15 @@ export const EMPTY_FILTER: Filter = Object.freeze({
 
 export type FilterKey = keyof Filter;
 
-const STAGE_VALUES = ['none', ...WORKFLOW_STAGES.map((s) => s.id)];
-const ALLOWED: Partial<Record<FilterKey, readonly string[]>> = {
-	housing: HOUSING_TYPES.map((v) => v.code),
-	eligibility: ELIGIBILITY_CLASSES,
-	stage: STAGE_VALUES,
-	management: PROPERTY_MANAGEMENT.map((v) => v.code),
-	tiers: WORKS_TIERS.map((t) => t.id)
-};
-const TIER_BIT: Record<string, number> = { basic: 1, improvement: 2, upgrade: 4 };
+/** The codes of each list filter (classes.ts), in map.arrow's order; towns are checked by their form. */
+const codes = (k: keyof typeof FILTER_VALUES) => FILTER_VALUES[k].map((v) => v.code);
+const ALLOWED = {
+	housing: codes('housing'),
+	eligibility: codes('eligibility'),
+	stage: codes('stage'),
+	management: codes('management'),
+	tiers: codes('tiers')
+} satisfies Partial<Record<FilterKey, readonly string[]>>;
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const list = (values: readonly string[]) => values.map(quote).join(', ');
@@ -59,8 +57,7 @@ export function whereSql(f: Filter, omit?: FilterKey): string {
 	if (on('stage') && f.stage.length) parts.push(`stage IN (${list(f.stage)})`);
 	if (on('management') && f.management.length) parts.push(`property_management IN (${list(f.management)})`);
 	if (on('tiers') && f.tiers.length) {
-		const mask = f.tiers.reduce((m, t) => m | (TIER_BIT[t] ?? 0), 0);
-		parts.push(`(tiers & ${mask}) <> 0`);
+		parts.push(`(tiers & ${tierMask(f.tiers)}) <> 0`);
 	}
 	if (on('area') && f.area !== null) parts.push(f.area.length ? `id IN (${list(f.area)})` : 'FALSE');
 	return parts.length ? parts.join(' AND ') : 'TRUE';
@@ -88,7 +85,7 @@ export function filterFromParams(params: URLSearchParams): Filter {
 	};
 	for (const k of LIST_KEYS) {
 		const values = (params.get(k) ?? '').split(',').filter(Boolean);
-		const allowed = ALLOWED[k];
+		const allowed = k === 'towns' ? undefined : ALLOWED[k];
 		f[k] = values.filter((v) => (allowed ? allowed.includes(v) : /^\d{9}$/.test(v)));
 	}
 	const year = (k: string) => {
@@ -111,17 +108,11 @@ export function filterMask(cols: MapColumns, townCodes: readonly string[], f: Fi
 	const indexSet = (values: readonly string[], order: readonly string[]) =>
 		values.length ? new Set(values.map((v) => order.indexOf(v))) : null;
 	const towns = indexSet(f.towns, townCodes);
-	const housing = indexSet(
-		f.housing,
-		HOUSING_TYPES.map((v) => v.code)
-	);
-	const eligibility = indexSet(f.eligibility, ELIGIBILITY_CLASSES);
-	const management = indexSet(
-		f.management,
-		PROPERTY_MANAGEMENT.map((v) => v.code)
-	);
-	const stage = indexSet(f.stage, STAGE_VALUES); // map codes: 0 none, k = stage index + 1
-	const tierMask = f.tiers.reduce((m, t) => m | (TIER_BIT[t] ?? 0), 0);
+	const housing = indexSet(f.housing, ALLOWED.housing);
+	const eligibility = indexSet(f.eligibility, ALLOWED.eligibility);
+	const management = indexSet(f.management, ALLOWED.management);
+	const stage = indexSet(f.stage, ALLOWED.stage); // map codes: 0 none, k = stage index + 1
+	const tiers = tierMask(f.tiers);
 	const area = f.area ? new Set(f.area) : null;
 	const from = f.yearFrom ?? -Infinity;
 	const to = f.yearTo ?? Infinity;
@@ -132,7 +123,7 @@ export function filterMask(cols: MapColumns, townCodes: readonly string[], f: Fi
 		if (eligibility && !eligibility.has(cols.eligibility[i]!)) continue;
 		if (stage && !stage.has(cols.stage[i]!)) continue;
 		if (management && !management.has(cols.management[i]!)) continue;
-		if (tierMask && (cols.tiers[i]! & tierMask) === 0) continue;
+		if (tiers && (cols.tiers[i]! & tiers) === 0) continue;
 		if (area && !area.has(cols.id[i]!)) continue;
 		out[i] = 1;
 	}

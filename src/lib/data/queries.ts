@@ -4,16 +4,6 @@
  */
 import { whereSql, type Filter } from './filters';
 
-/** Colourings of the map, and the status column each one reads. */
-export const COLOUR_COLUMNS = {
-	eligibility: 'eligibility',
-	applicationVote: 'application_vote',
-	schemeVote: 'scheme_vote',
-	funding: 'funding_band',
-	stage: 'stage'
-} as const;
-export type Colouring = keyof typeof COLOUR_COLUMNS;
-
 export interface Kpis {
 	communities: number;
 	households: number;
@@ -35,12 +25,6 @@ export function kpiSql(f: Filter): string {
 	CAST(coalesce(sum(subsidy), 0) AS DOUBLE) AS subsidy,
 	CAST(count(*) FILTER (WHERE ready_for_plan) AS DOUBLE) AS "readyForPlan"
 FROM community_view WHERE ${whereSql(f)}`;
-}
-
-/** Communities per class of the colouring, under the filter. */
-export function legendSql(f: Filter, colouring: Colouring): string {
-	return `SELECT ${COLOUR_COLUMNS[colouring]} AS class, CAST(count(*) AS DOUBLE) AS n
-FROM community_view WHERE ${whereSql(f)} GROUP BY 1`;
 }
 
 /** Map rows (idx) that pass the filter. */

@@ -1,5 +1,8 @@
-/** Typed rows of the dataset's tables, as the schema (schema.ts) defines them. Null is an empty cell. */
-import type { HousingType } from '../policy';
+/**
+ * Typed rows of the dataset's tables, as the schema (schema.ts) defines them. Null is an empty cell. A test
+ * (tests/unit/data/rows.test.ts) reads these types with the TypeScript checker and holds them to the schema.
+ */
+import type { HousingType, StageId } from '../policy';
 
 export interface TownRow {
 	code: string;
@@ -64,7 +67,7 @@ export interface FundRow {
 
 export interface StageEventRow {
 	community_id: string;
-	stage: string;
+	stage: StageId;
 	date: string;
 }
 

@@ -1,42 +1,26 @@
 /**
- * Where each community stands, as the policy engine judges it: eligibility, both votes, money, stage and plan
- * readiness. The data build writes it for every community (status.parquet, map.arrow); the community page runs
- * the same function on one community. Views colour, count and filter by these fields; none re-implements a rule.
+ * Where each community stands, as a flat row: eligibility, both votes, money, stage and plan readiness. The data
+ * build writes it for every community (status.parquet, map.arrow); it is the projection of the community's
+ * verdict (verdict.ts), which the community page renders. Views colour, count and filter by these fields; none
+ * re-implements a rule.
  */
-import {
-	assessEligibility,
-	assessVote,
-	computeFunding,
-	nextStep,
-	readinessDeadline,
-	stageIndex,
-	worksItem,
-	type EligibilityInput,
-	type FundingInput,
-	type NextStep,
-	type PolicyParams,
-	type StageId
-} from '../policy';
-import type { CommunityRow, FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from './rows';
+import { nextStep, type NextStep, type PolicyParams, type StageId } from '../policy';
+import { communityVerdict, type CommunityInputs, type CommunityVerdict } from './verdict';
+import type { EligibilityClass, FundingBand, VoteClass } from './classes';
 
-export const ELIGIBILITY_CLASSES = ['eligible-priority', 'eligible', 'conditional', 'ineligible'] as const;
-export type EligibilityClass = (typeof ELIGIBILITY_CLASSES)[number];
+// moved to verdict.ts with the verdict they serve; still offered here for the modules that import them from status
+export { eligibilityInputOf, fundingInputOf, nextPlan } from './verdict';
+export type { CommunityInputs } from './verdict';
 
-export const VOTE_CLASSES = ['passed', 'short', 'none'] as const;
-export type VoteClass = (typeof VOTE_CLASSES)[number];
-
-/** Share of the required resident funds raised, in bands; 100% is its own class. */
-export const FUNDING_BANDS = ['none', 'lt25', 'lt50', 'lt75', 'lt100', 'full'] as const;
-export type FundingBand = (typeof FUNDING_BANDS)[number];
-
-export interface CommunityInputs {
-	community: CommunityRow;
-	town: TownRow;
-	works: readonly WorksRow[];
-	votes: readonly VoteRow[];
-	funds: readonly FundRow[];
-	stages: readonly StageEventRow[];
-}
+// The classes are the one classes module's (classes.ts); re-exported here for the code that reads them with status.
+export {
+	ELIGIBILITY_CLASSES,
+	FUNDING_BANDS,
+	VOTE_CLASSES,
+	type EligibilityClass,
+	type FundingBand,
+	type VoteClass
+} from './classes';
 
 export interface CommunityStatus {
 	id: string;
@@ -75,13 +59,6 @@ export interface CommunityStatus {
 	tiers: number;
 }
 
-/** The next annual plan still to be decided on `asOf`, and the readiness deadline for it — §三(四). */
-export function nextPlan(asOf: string, params: PolicyParams): { year: number; deadline: string } {
-	const y = Number(asOf.slice(0, 4));
-	const year = asOf <= readinessDeadline(y + 1, params) ? y + 1 : y + 2;
-	return { year, deadline: readinessDeadline(year, params) };
-}
-
 /** A vote class as the engine's stage gate reads it: 'short' is a vote held and failed. */
 export function voteOutcome(cls: VoteClass): 'none' | 'passed' | 'failed' {
 	return cls === 'short' ? 'failed' : cls;
@@ -98,151 +75,47 @@ export function nextStepOf(
 	});
 }
 
-/** The verdict on the latest vote of a kind, and its date. */
-function latestVote(
-	votes: readonly VoteRow[],
-	kind: VoteRow['kind'],
-	params: PolicyParams
-): { cls: VoteClass; date: string | null } {
-	const latest = votes
-		.filter((v) => v.kind === kind)
-		.sort((a, b) => (a.date < b.date ? -1 : 1))
-		.at(-1);
-	if (!latest) return { cls: 'none', date: null };
-	const v = assessVote(
-		{
-			totalOwners: latest.total_owners,
-			totalArea: latest.total_area,
-			participatingOwners: latest.participating_owners,
-			participatingArea: latest.participating_area,
-			agreeOwners: latest.agree_owners,
-			agreeArea: latest.agree_area,
-			kind
-		},
-		params
-	);
-	return { cls: v.passed ? 'passed' : 'short', date: latest.date };
-}
-
-function band(raised: number, required: number, started: boolean): FundingBand {
-	if (!started && raised === 0) return 'none';
-	if (required <= 0 || raised >= required) return 'full';
-	const r = raised / required;
-	return r < 0.25 ? 'lt25' : r < 0.5 ? 'lt50' : r < 0.75 ? 'lt75' : 'lt100';
-}
-
-/** The input of assessEligibility for a community in its town, judged in the year of `asOf` — §二(一). */
-export function eligibilityInputOf(c: CommunityRow, town: TownRow, asOf: string): EligibilityInput {
-	return {
-		completionYear: c.completion_year,
-		central: town.central,
-		housingType: c.housing_type,
-		inShantytownPlan: c.in_shantytown_plan,
-		expropriationPlannedYear: c.expropriation_year,
-		facilitiesDeficient: c.facilities_deficient,
-		strongWill: c.strong_will,
-		asOfYear: Number(asOf.slice(0, 4)),
-		townKind: town.kind
-	};
-}
-
 /**
- * The input of computeFunding for a community: investment per tier (final accounts once every item has them —
- * §五(二)1 按核定的竣工财务决算数为准 — else the estimate), elevators apart, social capital received; and the tiers present.
+ * A community's status row: the flat projection of its verdict (verdict.ts) that the build writes to
+ * status.parquet and map.arrow, and the budget worker recomputes under a scenario — the same numbers by
+ * construction.
  */
-export function fundingInputOf(x: Pick<CommunityInputs, 'community' | 'works' | 'funds'>): {
-	input: FundingInput;
-	tiers: number;
-	final: boolean;
-} {
-	const final = x.works.length > 0 && x.works.every((w) => w.final_cost !== null);
-	const sums = { basic: 0, improvement: 0, upgrade: 0, elevator: 0 };
-	let tiers = 0;
-	for (const w of x.works) {
-		const item = worksItem(w.item_id);
-		if (!item) continue;
-		const cost = final ? w.final_cost! : w.estimated_cost;
-		if (item.elevator) sums.elevator += cost;
-		else sums[item.tier] += cost;
-		tiers |= item.tier === 'basic' ? 1 : item.tier === 'improvement' ? 2 : 4;
-	}
-	const social = x.funds.filter((f) => f.source === 'social').reduce((a, f) => a + f.amount, 0);
-	const fen = (v: number) => Math.round(v * 100) / 100;
-	return {
-		input: {
-			basic: fen(sums.basic),
-			improvement: fen(sums.improvement),
-			upgrade: fen(sums.upgrade),
-			elevator: fen(sums.elevator),
-			buildingArea: x.community.building_area,
-			garageArea: x.community.garage_area ?? 0,
-			socialCapital: fen(social)
-		},
-		tiers,
-		final
-	};
-}
-
 export function communityStatus(
 	x: CommunityInputs,
 	asOf: string,
 	params: PolicyParams,
 	idx = 0
 ): CommunityStatus {
-	const verdict = assessEligibility(eligibilityInputOf(x.community, x.town, asOf), params);
-	const eligibility: EligibilityClass =
-		verdict.status === 'eligible' && verdict.priority ? 'eligible-priority' : verdict.status;
+	return statusOf(communityVerdict(x, asOf, params), idx);
+}
 
-	const { input: fundingInput, tiers } = fundingInputOf(x);
-	const funding = computeFunding(fundingInput, params);
-
-	const deposits = x.funds.filter((f) => f.source === 'resident').sort((a, b) => (a.date < b.date ? -1 : 1));
-	let raisedFen = 0;
-	let readyDate: string | null = null;
-	const requiredFen = Math.round(funding.residentTotal * 100);
-	for (const d of deposits) {
-		raisedFen += Math.round(d.amount * 100);
-		if (readyDate === null && raisedFen >= requiredFen && requiredFen > 0) readyDate = d.date;
-	}
-	const stages = [...x.stages].sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage));
-	const last = stages.at(-1);
-	const application = latestVote(x.votes, 'application', params);
-	const scheme = latestVote(x.votes, 'scheme', params);
-	const stage = (last?.stage ?? 'none') as StageId | 'none';
-	const started = stageIndex(stage) >= stageIndex('application');
-	const { deadline } = nextPlan(asOf, params);
-	// §三(四): passed the town's first review with resident funds complete, by the deadline, not yet in a plan.
-	const readyForPlan =
-		readyDate !== null &&
-		readyDate <= deadline &&
-		stageIndex(stage) >= stageIndex('town-review') &&
-		stageIndex(stage) < stageIndex('annual-plan') &&
-		verdict.status !== 'ineligible';
-
+/** The flat row of a verdict (`idx`: the community's row in the dataset and in map.arrow). */
+export function statusOf(v: CommunityVerdict, idx: number): CommunityStatus {
+	const { input, result } = v.funding;
 	return {
-		id: x.community.id,
+		id: v.id,
 		idx,
-		eligibility,
-		applicationVote: application.cls,
-		schemeVote: scheme.cls,
-		stage,
-		stageDate: last?.date ?? null,
-		startDate: stages[0]?.date ?? null,
-		applicationVoteDate: application.date,
-		schemeVoteDate: scheme.date,
-		basic: fundingInput.basic,
-		improvement: fundingInput.improvement,
-		upgrade: fundingInput.upgrade,
-		investment: funding.total,
-		elevator: funding.elevator,
-		residentRequired: funding.residentTotal,
-		residentRaised: raisedFen / 100,
-		socialCapital: funding.socialCapital,
-		subsidy: funding.subsidy,
-		capped: funding.capped,
-		fundingBand: band(raisedFen / 100, funding.residentTotal, started),
-		readyDate,
-		readyForPlan,
-		tiers
+		eligibility: v.eligibility.cls,
+		applicationVote: v.votes.application.cls,
+		schemeVote: v.votes.scheme.cls,
+		stage: v.stage.current,
+		stageDate: v.stage.date,
+		startDate: v.stage.start,
+		applicationVoteDate: v.votes.application.row?.date ?? null,
+		schemeVoteDate: v.votes.scheme.row?.date ?? null,
+		basic: input.basic,
+		improvement: input.improvement,
+		upgrade: input.upgrade,
+		investment: result.total,
+		elevator: result.elevator,
+		residentRequired: result.residentTotal,
+		residentRaised: v.funding.raised,
+		socialCapital: result.socialCapital,
+		subsidy: result.subsidy,
+		capped: result.capped,
+		fundingBand: v.funding.band,
+		readyDate: v.funding.readyDate,
+		readyForPlan: v.plan.ready,
+		tiers: v.funding.tiers
 	};
 }

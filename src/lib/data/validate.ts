@@ -12,6 +12,7 @@ import {
 	WORKS_CATALOGUE,
 	YUEQING_2023
 } from '../policy';
+import type { Locate } from '../geo/locate';
 import { readCell, type CellValue } from './cells';
 import type { Problem } from './problems';
 import type { Dataset, StageEventRow, TownRow, VoteRow } from './rows';
@@ -31,12 +32,10 @@ export interface RawTable {
 	placed?: (string | undefined)[];
 }
 
-/** Where a point lies: inside 乐清, outside, or outside but inside once read as GCJ-02 (so probably shifted). */
-export type Locate = (lon: number, lat: number) => 'inside' | 'outside' | 'gcj02';
-
 export interface ValidateOptions {
 	/** Towns used when the input has no towns table (the bundled official list). */
 	defaultTowns: TownRow[];
+	/** Where a point lies: inside 乐清, outside, or outside but inside once read as GCJ-02 (so probably shifted). */
 	locate?: Locate;
 	/**
 	 * Let communities without coordinates in (both cells empty, or no coordinate columns), with lon/lat null and a

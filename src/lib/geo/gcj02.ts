@@ -44,11 +44,3 @@ export function gcj02ToWgs84(lon: number, lat: number): [number, number] {
 	}
 	return [wLon, wLat];
 }
-
-/** Distance in metres between two lon/lat points (equirectangular; fine at county scale). */
-export function metresBetween(a: [number, number], b: [number, number]): number {
-	const rad = Math.PI / 180;
-	const x = (b[0] - a[0]) * Math.cos(((a[1] + b[1]) / 2) * rad);
-	const y = b[1] - a[1];
-	return Math.sqrt(x * x + y * y) * rad * 6_371_000;
-}

@@ -1,7 +1,9 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { Locate } from '../data/validate';
 import { gcj02ToWgs84 } from './gcj02';
+
+/** Where a point lies against the county outline (see makeLocate); the validator asks it of every community. */
+export type Locate = (lon: number, lat: number) => 'inside' | 'outside' | 'gcj02';
 
 /**
  * Where a WGS84 point lies against the county outline: inside; outside; or outside but inside once read as GCJ-02

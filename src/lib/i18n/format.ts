@@ -1,6 +1,11 @@
 /** Numbers and dates as people read them: zh-CN by default (万元, 万㎡, 户, 2024年5月31日), en on request. */
 export type Lang = 'zh' | 'en';
 
+/** A town's name in a language (a manifest town: its Chinese name and its English one, pinyin). */
+export function townNameIn(town: { name: string; name_en: string }, lang: Lang): string {
+	return lang === 'zh' ? town.name : town.name_en;
+}
+
 const zhNumber = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
 const enNumber = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 const whole = (lang: Lang) =>

@@ -3,8 +3,7 @@
  * browser). Views read `locale.lang`, pick a `{ zh, en }` label with `pick`, and format numbers with `fmt`.
  */
 import * as format from './format';
-import type { Lang } from './format';
-import { townNameIn, type ManifestTown } from '../data/manifest';
+import { townNameIn, type Lang } from './format';
 import { DEPARTMENTS } from '../policy';
 
 const STORAGE_KEY = 'yueqing-renovation.lang';
@@ -43,7 +42,10 @@ export function pick(label: { zh: string; en: string }): string {
 }
 
 /** The name of the town `code` among `towns` in the reader's language, or the code if it is not there. */
-export function townName(towns: readonly ManifestTown[] | undefined, code: string): string {
+export function townName(
+	towns: readonly { code: string; name: string; name_en: string }[] | undefined,
+	code: string
+): string {
 	const town = towns?.find((x) => x.code === code);
 	return town ? townNameIn(town, locale.lang) : code;
 }

@@ -90,7 +90,6 @@ const MESSAGES = {
 	'filters.towns': { zh: '乡镇街道', en: 'Streets and towns' },
 	'filters.eligibility': { zh: '改造资格', en: 'Eligibility' },
 	'filters.stage': { zh: '改造阶段', en: 'Stage' },
-	'filters.notStarted': { zh: '未启动', en: 'not started' },
 	'filters.housing': { zh: '房屋类型', en: 'Housing type' },
 	'filters.management': { zh: '物业管理', en: 'Property management' },
 	'filters.tiers': { zh: '改造内容类别', en: 'Works tier' },

@@ -1,7 +1,7 @@
 /** Pure helpers for the community points layer: binary attributes from the map columns (no deck.gl here). */
+import { classIndexByCode, codesFor, COLOUR_SCALES, type Colouring } from '../data/classes';
 import type { MapColumns } from '../data/derived';
-import type { Colouring } from '../data/queries';
-import { classIndexByCode, COLOUR_SCALES } from './classes';
+import { classRgb } from './colours';
 
 /** Interleaved lon/lat as float32 (≈1 m at 乐清's longitudes — enough for points). */
 export function positions(cols: MapColumns): Float32Array {
@@ -18,30 +18,14 @@ export function radii(cols: MapColumns): Float32Array {
 	return Float32Array.from(cols.area, (a) => 1.5 + Math.sqrt(a) / 40);
 }
 
-/** The column of class codes a colouring reads. */
-export function codesFor(cols: MapColumns, colouring: Colouring): Uint8Array {
-	switch (colouring) {
-		case 'eligibility':
-			return cols.eligibility;
-		case 'applicationVote':
-			return cols.applicationVote;
-		case 'schemeVote':
-			return cols.schemeVote;
-		case 'funding':
-			return cols.fundingBand;
-		case 'stage':
-			return cols.stage;
-	}
-}
-
 /** RGBA per point for a colouring. */
 export function colours(cols: MapColumns, colouring: Colouring): Uint8Array {
 	const classOf = classIndexByCode(colouring);
-	const scale = COLOUR_SCALES[colouring].classes;
+	const rgb = COLOUR_SCALES[colouring].classes.map((c) => classRgb(colouring, c));
 	const codes = codesFor(cols, colouring);
 	const out = new Uint8Array(codes.length * 4);
 	for (let i = 0; i < codes.length; i++) {
-		const [r, g, b] = scale[classOf[codes[i]!]!]!.rgb;
+		const [r, g, b] = rgb[classOf[codes[i]!]!]!;
 		out[4 * i] = r;
 		out[4 * i + 1] = g;
 		out[4 * i + 2] = b;

@@ -5,8 +5,8 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { townNameIn, type ManifestTown } from '../data/manifest';
-import type { Lang } from '../i18n/format';
+import type { ManifestTown } from '../data/manifest';
+import { townNameIn, type Lang } from '../i18n/format';
 
 /** Where the map looks. */
 export interface MapView {

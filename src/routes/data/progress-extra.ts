@@ -1,6 +1,6 @@
 /**
  * The public site's `progress` table and summary.json for an import, by the build's own functions
- * (src/lib/data/progress-table.ts, with pinyin for the residents' search). Loaded only when the keeper applies or exports,
+ * (src/lib/progress/progress-table.ts, with pinyin for the residents' search). Loaded only when the keeper applies or exports,
  * so pinyin-pro reaches no other page.
  */
 import { deriveStatus, policyInForce } from '$lib/data/derived';
@@ -14,7 +14,7 @@ export async function progressFor(
 	meta: DatasetMeta,
 	towns: readonly ManifestTown[]
 ): Promise<{ table: ExtraTable; summary: string }> {
-	const { progressRows, progressSummary } = await import('$lib/data/progress-table');
+	const { progressRows, progressSummary } = await import('$lib/progress/progress-table');
 	const rows = progressRows(dataset, deriveStatus(dataset, meta.asOf, policyInForce(meta.asOf)));
 	const english = new Map(towns.map((t) => [t.code, t.name_en]));
 	const named = dataset.towns.map((t) => ({ ...t, name_en: english.get(t.code) ?? t.name }));

@@ -3,11 +3,9 @@
  * (`towns=330382002&yearTo=2000`). Each set part becomes one line: what is filtered and the values chosen.
  */
 import type { Filter } from '$lib/data/filters';
-import { townNameIn, type ManifestTown } from '$lib/data/manifest';
-import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from '$lib/data/schema';
-import { COLOUR_SCALES } from '$lib/map/classes';
-import { WORKFLOW_STAGES, WORKS_TIERS } from '$lib/policy';
-import type { Lang } from '$lib/i18n/format';
+import type { ManifestTown } from '$lib/data/manifest';
+import { FILTER_VALUES } from '$lib/data/classes';
+import { townNameIn, type Lang } from '$lib/i18n/format';
 
 export interface FilterLine {
 	label: string;
@@ -26,7 +24,6 @@ const WORDS = {
 	tiers: { zh: '改造内容类别', en: 'Works tier' },
 	area: { zh: '区域', en: 'Area' },
 	inside: { zh: '地图上绘制的区域内', en: 'inside the area drawn on the map' },
-	notStarted: { zh: '未启动', en: 'not started' },
 	none: { zh: '全市全部小区（未筛选）', en: 'All communities in the city (no filter)' },
 	all: { zh: '范围', en: 'Scope' }
 } satisfies Record<string, Pair>;
@@ -69,22 +66,11 @@ export function filterWords(f: Filter, towns: readonly ManifestTown[], lang: Lan
 						: `${to} or earlier`;
 		lines.push({ label: say(WORDS.years), value });
 	}
-	const eligibility = COLOUR_SCALES.eligibility.classes.map((c) => ({ ...c, code: c.codes[0]! }));
-	add(WORDS.eligibility, named(eligibility, f.eligibility));
-	const stages = [
-		{ code: 'none', ...WORDS.notStarted },
-		...WORKFLOW_STAGES.map((s) => ({ code: s.id, zh: s.name, en: s.en }))
-	];
-	add(WORDS.stage, named(stages, f.stage));
-	add(WORDS.housing, named(HOUSING_TYPES, f.housing));
-	add(WORDS.management, named(PROPERTY_MANAGEMENT, f.management));
-	add(
-		WORDS.tiers,
-		named(
-			WORKS_TIERS.map((t) => ({ code: t.id, zh: t.name, en: t.en })),
-			f.tiers
-		)
-	);
+	add(WORDS.eligibility, named(FILTER_VALUES.eligibility, f.eligibility));
+	add(WORDS.stage, named(FILTER_VALUES.stage, f.stage));
+	add(WORDS.housing, named(FILTER_VALUES.housing, f.housing));
+	add(WORDS.management, named(FILTER_VALUES.management, f.management));
+	add(WORDS.tiers, named(FILTER_VALUES.tiers, f.tiers));
 	if (f.area !== null) {
 		// the count is the KPIs' (every filter applied), not the area's alone
 		lines.push({ label: say(WORDS.area), value: say(WORDS.inside) });

@@ -3,7 +3,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Problem } from '../problems';
 import type { Dataset, TownRow } from '../rows';
 import type { TableName } from '../schema';
-import type { Locate, RawTable } from '../validate';
+import type { Locate } from '../../geo/locate';
+import type { RawTable } from '../validate';
 import type { ColumnMapping } from './mapping';
 
 export interface InputFile {

@@ -2,16 +2,16 @@
 // tells what the change does. On the example data (the same files `npm run data` reads).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { load } from '../../../tests/unit/data/load';
-import { communityStatus } from '../data/status';
-import { policyFor } from '../policy';
-import { withOverrides } from '../policy/param-table';
-import { estimateRates, history } from './forecast';
-import { turnedEligible } from './impact';
-import { defaultScenario, readScenario, type Scenario } from './scenario';
-import { ScenarioJudge } from './scenario-run';
-import { scenarioFromParam, scenarioToParam } from './storage';
-import { pipelineFrom, planYearsOf, verdictsUnder } from './verdicts';
+import { load } from '../data/load';
+import { communityStatus } from '../../../src/lib/data/status';
+import { policyFor } from '../../../src/lib/policy';
+import { withOverrides } from '../../../src/lib/policy/param-table';
+import { estimateRates, history } from '../../../src/lib/budget/forecast';
+import { turnedEligible } from '../../../src/lib/budget/impact';
+import { defaultScenario, readScenario, type Scenario } from '../../../src/lib/budget/scenario';
+import { ScenarioJudge } from '../../../src/lib/budget/scenario-run';
+import { scenarioFromParam, scenarioToParam } from '../../../src/lib/budget/storage';
+import { pipelineFrom, planYearsOf, verdictsUnder } from '../../../src/lib/budget/verdicts';
 
 describe('scenario verdicts on the example', async () => {
 	const { dataset } = await load(['data/example']);

@@ -1,13 +1,13 @@
 // The public progress data, derived at build time from the dataset and the policy engine's status: the
 // `progress` table (one published row per community) and summary.json (the headline figures, shown before the
 // page's database loads). Only public facts go in; see src/lib/progress/summary.ts.
-import type { ManifestTown } from './manifest';
-import type { Dataset, DatasetMeta } from './rows';
-import { nextStepOf, type CommunityStatus } from './status';
 import { worksItem } from '../policy';
-import { RENOVATED_STAGES, STAGE_CLASSES, stageClassOf, UNDER_WAY_STAGES } from '../progress/stages';
-import { PROGRESS_FROM_YEAR, type ProgressRow, type ProgressSummary, type Tally } from '../progress/summary';
-import { fullPinyin, initials } from './pinyin';
+import { RENOVATED_STAGES, STAGE_CLASSES, stageClassOf, UNDER_WAY_STAGES } from '../data/stage-classes';
+import type { ManifestTown } from '../data/manifest';
+import { fullPinyin, initials } from '../data/pinyin';
+import type { Dataset, DatasetMeta } from '../data/rows';
+import { nextStepOf, type CommunityStatus } from '../data/status';
+import { PROGRESS_FROM_YEAR, type ProgressRow, type ProgressSummary, type Tally } from './summary';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
