@@ -7,7 +7,7 @@ import { launchBrowser } from '../../tests/browser/browser';
 import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
 import { kpiSql } from '../../src/lib/data/queries';
 import { openServerConnector } from '../../src/lib/data/server-connector';
-import { rendererMB, TIME_FILTER } from './bench-page';
+import { rendererMB, TIME_TOGGLES, type ToggleTiming } from './bench-page';
 import { summarize, type Summary } from './load-stats';
 import { startOfficeProcess } from './office-process';
 
@@ -73,8 +73,9 @@ async function pageRuns(
 			kpis.push(Date.now() - t0);
 			await page.waitForSelector('[data-painted="true"]', { timeout: 60_000 });
 			const town = i % 2 === 0 ? '330382002' : '330382114';
-			const [q] = (await page.evaluate(`(${TIME_FILTER})(${JSON.stringify(town)})`)) as [number, number];
-			query.push(q);
+			const steps = JSON.stringify([{ code: town, kind: 'first' }]);
+			const [t] = (await page.evaluate(`(${TIME_TOGGLES})(${steps})`)) as ToggleTiming[];
+			query.push(t!.kpiResult);
 			tab.push(rendererMB());
 		} catch (e) {
 			failure = (e as Error).message.split('\n')[0];

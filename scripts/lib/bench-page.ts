@@ -34,31 +34,88 @@ export function rendererMB(): number {
 	return kb / 1024;
 }
 
-// Runs in the page (as text: the TypeScript loader's helpers do not exist there). Toggles a town and times the
-// query result (the KPI query's result arrives) and the repaint (deck.gl has drawn the re-filtered layer).
-export const TIME_FILTER = `async (code) => {
+/** One town toggle of a page's sequence: which town, and what kind of toggle it is. */
+export interface Toggle {
+	code: string;
+	/** first: the first toggle on a fresh page; another: a town on after all were off; add: a second town on; undo: a town off. */
+	kind: 'first' | 'another' | 'add' | 'undo';
+}
+
+/** Per toggle, ms from the click (NaN: not seen within 30 s, or the page has no map). */
+export interface ToggleTiming {
+	kind: Toggle['kind'];
+	/** → the KPI result reached the page (`data-kpi-version` on <main> changed). */
+	kpiResult: number;
+	/** → the KPI text in `[data-testid="kpis"]` changed (the DOM the next frame paints; any design). */
+	kpiText: number;
+	/** → the map drew a frame with the new filter (`data-painted` went false, then true). */
+	repaint: number;
+}
+
+/** The toggles on one page: towns a, b, c on and off in turn, so each later kind is timed on a used page. */
+export function toggleSequence(a: string, b: string, c: string): Toggle[] {
+	return [
+		{ code: a, kind: 'first' },
+		{ code: a, kind: 'undo' },
+		{ code: b, kind: 'another' },
+		{ code: b, kind: 'undo' },
+		{ code: c, kind: 'another' },
+		{ code: a, kind: 'add' },
+		{ code: a, kind: 'undo' },
+		{ code: c, kind: 'undo' }
+	];
+}
+
+// Runs in the page (as text: the TypeScript loader's helpers do not exist there). Clicks each town's check box
+// in turn and times the KPI result, the KPI text and the repaint; between toggles it lets two frames and 300 ms
+// pass, so each toggle starts on a settled page. Works on the product's `/` and on the peer page.
+export const TIME_TOGGLES = `async (steps) => {
 	const main = document.querySelector('main');
+	const kpis = document.querySelector('[data-testid="kpis"]');
 	const map = document.querySelector('[data-painted]');
-	const before = main.getAttribute('data-kpi-version');
-	const box = document.querySelector('[data-filter="towns"] input[value="' + code + '"]');
-	let tq = 0;
-	let tr = 0;
-	let unpainted = false;
-	const done = new Promise((resolve) => {
-		const check = () => (tq && tr ? resolve() : null);
-		new MutationObserver(() => {
-			const painted = map.getAttribute('data-painted') === 'true';
-			if (!painted) unpainted = true;
-			else if (unpainted && !tr) tr = performance.now();
-			check();
-		}).observe(map, { attributes: true, attributeFilter: ['data-painted'] });
-		new MutationObserver(() => {
-			if (!tq && main.getAttribute('data-kpi-version') !== before) tq = performance.now();
-			check();
-		}).observe(main, { attributes: true, attributeFilter: ['data-kpi-version'] });
-	});
-	const t0 = performance.now();
-	box.click();
-	await done;
-	return [tq - t0, tr - t0];
+	const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+	const out = [];
+	for (const step of steps) {
+		const box = document.querySelector('[data-filter="towns"] input[value="' + step.code + '"]');
+		const version = main.getAttribute('data-kpi-version');
+		const text = kpis.textContent;
+		let tq = NaN;
+		let tt = NaN;
+		let tr = NaN;
+		let unpainted = false;
+		const observers = [];
+		let timer = 0;
+		const done = new Promise((resolve) => {
+			const check = () => {
+				if (tq === tq && tt === tt && (map === null || tr === tr)) resolve();
+			};
+			const watch = (node, options, f) => {
+				const o = new MutationObserver(() => { f(); check(); });
+				o.observe(node, options);
+				observers.push(o);
+			};
+			watch(main, { attributes: true, attributeFilter: ['data-kpi-version'] }, () => {
+				if (tq !== tq && main.getAttribute('data-kpi-version') !== version) tq = performance.now();
+			});
+			watch(kpis, { subtree: true, childList: true, characterData: true }, () => {
+				if (tt !== tt && kpis.textContent !== text) tt = performance.now();
+			});
+			if (map)
+				watch(map, { attributes: true, attributeFilter: ['data-painted'] }, () => {
+					if (map.getAttribute('data-painted') !== 'true') unpainted = true;
+					else if (unpainted && tr !== tr) tr = performance.now();
+				});
+			timer = setTimeout(resolve, 30000);
+		});
+		const t0 = performance.now();
+		box.click();
+		await done;
+		clearTimeout(timer);
+		for (const o of observers) o.disconnect();
+		await frame();
+		await frame();
+		await new Promise((r) => setTimeout(r, 300));
+		out.push({ kind: step.kind, kpiResult: tq - t0, kpiText: tt - t0, repaint: tr - t0 });
+	}
+	return out;
 }`;

@@ -10,7 +10,8 @@
  *   3      map, components, office                   building blocks: maps and colours, shared UI, server client
  *   2      data                                      schema, importer, status, classes, filters, queries, session
  *   1      i18n, geo                                 the reader's language, texts and formats; geometry
- *   0      policy, util                              the rules of 乐政办发〔2023〕47号; generic helpers
+ *   0      policy                                    the rules of 乐政办发〔2023〕47号
+ *   -1     util                                      generic helpers (a seeded random, printing), no project import
  *
  * A module is a folder of src/lib (`src/lib/data/import/x.ts` is in `data`), or one of the entries. An import of
  * tests/ is allowed only from scripts (the bench drives the browser harness).
@@ -22,7 +23,7 @@ import { describe, expect, it } from 'vitest';
 
 const LAYERS: Readonly<Record<string, number>> = {
 	'lib/policy': 0,
-	'lib/util': 0,
+	'lib/util': -1,
 	'lib/i18n': 1,
 	'lib/geo': 1,
 	'lib/data': 2,

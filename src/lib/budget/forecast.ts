@@ -151,6 +151,11 @@ export function durations(rates: Rates, h: History, rng: Random | null) {
 	};
 }
 
+const REVIEWED = stageIndex('town-review');
+/** The day, or the as-of day plus OVERDUE_DAYS if that is later (a milestone already overdue). */
+const notBefore = (x: number, now: number) => Math.max(x, now + OVERDUE_DAYS);
+const isoOrNull = (x: number | null) => (x === null ? null : isoOf(x));
+
 export function forecast(
 	c: PipelineCommunity,
 	asOf: string,
@@ -159,7 +164,6 @@ export function forecast(
 	deterministic: boolean
 ): Milestones {
 	const now = day(asOf);
-	const notBefore = (x: number) => Math.max(x, now + OVERDUE_DAYS);
 	let appPass: number | null = null;
 	if (c.applicationVote === 'passed' && c.applicationVoteDate) appPass = day(c.applicationVoteDate);
 	else {
@@ -173,25 +177,28 @@ export function forecast(
 		if (tries !== null) {
 			// a deterministic forecast adds the expected extra tries (1/p − 1) as time
 			const extra = deterministic ? (1 / rates.passRate - 1) * rates.toApplicationVoteDays : 0;
-			let t = notBefore(base + d.toApplicationVote() + extra);
+			let t = notBefore(base + d.toApplicationVote() + extra, now);
 			for (let i = 1; i < tries; i++) t += d.toApplicationVote();
 			appPass = Math.round(t);
 		}
 	}
-	const funds = c.readyDate ? day(c.readyDate) : appPass === null ? null : notBefore(appPass + d.toFunds());
+	const funds = c.readyDate
+		? day(c.readyDate)
+		: appPass === null
+			? null
+			: notBefore(appPass + d.toFunds(), now);
 	const scheme =
 		c.schemeVote === 'passed' && c.schemeVoteDate
 			? day(c.schemeVoteDate)
 			: appPass === null
 				? null
-				: notBefore(appPass + d.toSchemeVote());
-	const iso = (x: number | null) => (x === null ? null : isoOf(x));
-	const reviewed = c.readyDate !== null && stageIndex(c.stage) >= stageIndex('town-review');
+				: notBefore(appPass + d.toSchemeVote(), now);
+	const reviewed = c.readyDate !== null && stageIndex(c.stage) >= REVIEWED;
 	return {
-		applicationPass: iso(appPass),
-		fundsComplete: iso(funds),
-		schemePass: iso(scheme),
-		planReady: reviewed ? c.readyDate : iso(funds === null ? null : notBefore(funds)),
+		applicationPass: isoOrNull(appPass),
+		fundsComplete: isoOrNull(funds),
+		schemePass: isoOrNull(scheme),
+		planReady: reviewed ? c.readyDate : isoOrNull(funds === null ? null : notBefore(funds, now)),
 		forecast: !reviewed
 	};
 }

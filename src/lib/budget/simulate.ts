@@ -7,8 +7,8 @@
  * seeded times for P10 / P50 / P90. Every figure per year, and for each community the year it is funded and why.
  */
 import {
-	computeFunding,
 	firstPlanYear,
+	fundingFigures,
 	policyFor,
 	projectBudget,
 	readinessDeadline,
@@ -109,7 +109,7 @@ function moneyFor(
 	const planned = c.planYear !== null;
 	const g = planned ? 1 : (1 + s.costGrowth) ** Math.max(0, year - asOfYear);
 	const investment = (c.basic + c.improvement + c.upgrade) * g;
-	const f = computeFunding(
+	const f = fundingFigures(
 		{
 			basic: round2(c.basic * g),
 			improvement: round2(c.improvement * g),
@@ -155,14 +155,14 @@ export function simulate(
 		if (ready === null) return LAST_PLAN_YEAR + 1;
 		return Math.max(open, FIRST_PLAN_YEAR, Math.min(firstPlanYear(ready, params), LAST_PLAN_YEAR + 1));
 	};
-	// money per community per possible plan year, computed once (the draws only pick the year)
-	const money = pipeline.map((c) => {
-		const byYear = new Map<number, Money>();
-		return (year: number) => {
-			let m = byYear.get(year);
-			if (!m) byYear.set(year, (m = moneyFor(c, s, year, asOfYear, params, fact)));
-			return m;
-		};
+	// money per community per possible plan year, computed once (the draws only pick the year): one flat array
+	// over the plan years and the year after (a planned community's year outside them is priced uncached)
+	const span = LAST_PLAN_YEAR + 2 - FIRST_PLAN_YEAR;
+	const moneyCache = new Array<Money | undefined>(pipeline.length * span);
+	const money = pipeline.map((c, i) => (year: number) => {
+		const k = year - FIRST_PLAN_YEAR;
+		if (k < 0 || k >= span) return moneyFor(c, s, year, asOfYear, params, fact);
+		return (moneyCache[i * span + k] ??= moneyFor(c, s, year, asOfYear, params, fact));
 	});
 	const scenario = {
 		years: PLAN_YEARS.map((year) => ({ year, budget: s.budgets[year] ?? 0, decided: year < open })),
@@ -209,15 +209,19 @@ export function simulate(
 					: { code: 'funded', year: y.year, rank: rank + 1, of: y.funded.length, left: round2(left) }
 			);
 		});
-		for (const id of y.waiting)
-			reasons.set(
-				id,
-				y.decided
-					? { code: 'not-in-plan', year: y.year }
-					: s.fill === 'strict'
-						? { code: 'budget-strict', year: y.year, after: y.stoppedAt ?? id }
-						: { code: 'budget-skip', year: y.year, left: y.remaining }
-			);
+		// one reason for the year's waiting list (strict: waiting ones follow the one that stopped the year)
+		const waitingReason: OutcomeReason | null = y.decided
+			? { code: 'not-in-plan', year: y.year }
+			: s.fill === 'strict'
+				? y.stoppedAt === null
+					? null
+					: { code: 'budget-strict', year: y.year, after: y.stoppedAt }
+				: { code: 'budget-skip', year: y.year, left: y.remaining };
+		// a candidate in play stays in play until funded (§三(四) deadlines only move later), so one waiting and
+		// never funded is on the last year's list: only that list's reasons last
+		if (y.year === projection.years.at(-1)!.year)
+			for (const id of y.waiting)
+				reasons.set(id, waitingReason ?? { code: 'budget-strict', year: y.year, after: id });
 		return {
 			year: y.year,
 			decided: y.decided,
@@ -226,7 +230,7 @@ export function simulate(
 			funded: y.funded.length,
 			fundedAmount: y.fundedAmount,
 			waiting: y.waiting.length,
-			waitingAmount: round2(y.waiting.reduce((a, id) => a + candidates[index.get(id)!]!.subsidy, 0)),
+			waitingAmount: round2(y.demand - y.fundedAmount), // in play and not funded
 			unspent: y.remaining,
 			residentBase: round2(residentBase),
 			residentExcess: round2(residentExcess),

@@ -1,4 +1,5 @@
 import { isoToDay } from './calendar';
+import { rankedOrder } from './budget-order';
 import { type PolicyParams } from './params';
 import { PolicyInputError } from './reason';
 
@@ -66,13 +67,25 @@ export function readinessDeadline(year: number, params: PolicyParams): string {
 	return `${year - 1}-${pad2(month)}-${pad2(day)}`;
 }
 
+// Checked ISO dates as day numbers, kept: a Monte Carlo asks for the same few thousand days in every draw.
+const DAY_OF = new Map<string, number>();
+function dayOf(iso: string, field: string): number {
+	let d = DAY_OF.get(iso);
+	if (d === undefined) {
+		d = isoToDay(iso, field); // a real calendar date, or a PolicyInputError (2025-02-30 is none)
+		if (DAY_OF.size >= 100_000) DAY_OF.clear();
+		DAY_OF.set(iso, d);
+	}
+	return d;
+}
+
 /**
  * The first plan year a community whose resident funds completed on `readyDate` can enter: the plan for year Y
  * is fixed before the end of May of Y−1, so funds complete by 31 May go into next year's plan, later ones into the
  * year after — §三(四).
  */
 export function firstPlanYear(readyDate: string, params: PolicyParams): number {
-	isoToDay(readyDate, 'readyDate'); // a real calendar date, or a PolicyInputError (2025-02-30 is none)
+	dayOf(readyDate, 'readyDate');
 	const year = Number(readyDate.slice(0, 4));
 	return readyDate <= readinessDeadline(year + 1, params) ? year + 1 : year + 2;
 }
@@ -84,21 +97,11 @@ export function firstPlanYear(readyDate: string, params: PolicyParams): number {
  * higher share of resident funds already raised (居民自筹资金到位比例较高的优先), then by id.
  */
 export function rankCandidates<T extends BudgetCandidate>(candidates: readonly T[]): T[] {
-	return [...candidates].sort(compareCandidates);
-}
-
-function compareCandidates(a: BudgetCandidate, b: BudgetCandidate): number {
-	if (a.readyDate !== b.readyDate) {
-		if (a.readyDate === null) return 1;
-		if (b.readyDate === null) return -1;
-		return a.readyDate < b.readyDate ? -1 : 1;
-	}
-	if (a.professionalManagement !== b.professionalManagement) return a.professionalManagement ? -1 : 1;
-	if (a.readyDate === null) {
-		const share = (b.raisedShare ?? 0) - (a.raisedShare ?? 0);
-		if (share !== 0) return share;
-	}
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+	const days = new Float64Array(candidates.length);
+	candidates.forEach((c, i) => {
+		days[i] = c.readyDate === null ? Infinity : dayOf(c.readyDate, `candidates[${i}].readyDate`);
+	});
+	return rankedOrder(candidates, days).map((i) => candidates[i]!);
 }
 
 /** Yuan to whole fen; amounts are checked to be finite and not negative. */
@@ -112,15 +115,16 @@ function fenOf(yuan: number, field: string): number {
 	return Math.round(yuan * 100);
 }
 
-function validate(candidates: readonly BudgetCandidate[]): number[] {
-	const seen = new Set<string>();
-	return candidates.map((c, i) => {
-		if (typeof c.id !== 'string' || c.id === '')
-			throw new PolicyInputError(`candidates[${i}].id`, '缺少编号 / id missing');
-		if (seen.has(c.id))
-			throw new PolicyInputError(`candidates[${i}].id`, `编号重复 / duplicate id (${c.id})`);
-		seen.add(c.id);
-		if (c.readyDate !== null) isoToDay(c.readyDate, `candidates[${i}].readyDate`);
+/** Checks the candidates once; their subsidies in fen, ready days (Infinity: not ready) and plan years (NaN: none). */
+function validate(candidates: readonly BudgetCandidate[]) {
+	const n = candidates.length;
+	const subsidyFen = new Float64Array(n);
+	const days = new Float64Array(n);
+	const planYears = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const c = candidates[i]!;
+		const ready = c.readyDate;
+		days[i] = ready === null ? Infinity : (DAY_OF.get(ready) ?? dayOf(ready, `candidates[${i}].readyDate`));
 		const share = c.raisedShare ?? 0;
 		if (typeof share !== 'number' || !(share >= 0 && share <= 1))
 			throw new PolicyInputError(
@@ -133,8 +137,14 @@ function validate(candidates: readonly BudgetCandidate[]): number[] {
 				`candidates[${i}].planYear`,
 				`年份应为整数 / year must be whole (${String(py)})`
 			);
-		return fenOf(c.subsidy, `candidates[${i}].subsidy`);
-	});
+		planYears[i] = py ?? NaN;
+		const yuan = c.subsidy;
+		subsidyFen[i] =
+			typeof yuan === 'number' && yuan >= 0 && yuan < Infinity
+				? Math.round(yuan * 100)
+				: fenOf(yuan, `candidates[${i}].subsidy`);
+	}
+	return { subsidyFen, days, planYears };
 }
 
 /**
@@ -142,7 +152,8 @@ function validate(candidates: readonly BudgetCandidate[]): number[] {
  * complete by 31 May of Y−1 (§三(四)); each year the waiting candidates are funded in rank order (§五(三), §三(一));
  * what is not funded waits for the next year, and unspent budget does not carry over. A candidate already in a
  * year's plan (`planYear`) is funded in that year whatever its rank, before any other; a `decided` year funds no
- * other (its plan is a fact). A candidate planned in a year not projected is never in play. Money is summed in fen.
+ * other (its plan is a fact). A candidate planned in a year not projected is never in play. Money is summed in fen;
+ * dates are compared as day numbers, ranked once.
  */
 export function projectBudget(
 	candidates: readonly BudgetCandidate[],
@@ -150,8 +161,8 @@ export function projectBudget(
 	params: PolicyParams
 ): BudgetProjection {
 	const fill = scenario.fill ?? 'strict';
-	const subsidyFen = validate(candidates);
-	const order = candidates.map((_, i) => i).sort((a, b) => compareCandidates(candidates[a]!, candidates[b]!));
+	const { subsidyFen, days, planYears } = validate(candidates);
+	const order = rankedOrder(candidates, days);
 	const years = [...scenario.years].sort((a, b) => a.year - b.year);
 	years.forEach((y, i) => {
 		if (!Number.isInteger(y.year))
@@ -159,31 +170,36 @@ export function projectBudget(
 		if (i > 0 && years[i - 1]!.year === y.year)
 			throw new PolicyInputError(`years[${i}].year`, `年份重复 / duplicate year (${y.year})`);
 	});
-	const projected = new Set(years.map((y) => y.year));
-	// 1 funded; candidates planned in a year outside the projection are out of play from the start
-	const funded = Uint8Array.from(candidates, (c) => {
-		const py = c.planYear ?? null;
-		return py !== null && !projected.has(py) ? 1 : 0;
-	});
-	let open = candidates.length - funded.reduce((a, b) => a + b, 0); // not funded before the current year
+	// each projected year's plan as decided, in rank order; candidates planned in a year outside the projection
+	// are out of play from the start (1 funded)
+	const plannedIn = new Map<number, number[]>(years.map((y) => [y.year, []]));
+	const funded = new Uint8Array(candidates.length);
+	let open = candidates.length; // not funded before the current year
+	for (const i of order) {
+		const py = planYears[i]!;
+		if (Number.isNaN(py)) continue;
+		const list = plannedIn.get(py);
+		if (list) list.push(i);
+		else {
+			funded[i] = 1;
+			open--;
+		}
+	}
 
 	let readyCount = 0; // length of the ranked prefix ready by the current deadline
 	const result = years.map(({ year, budget, decided = false }, yi): BudgetYear => {
 		const budgetFen = fenOf(budget, `years[${yi}].budget`);
 		const deadline = readinessDeadline(year, params);
-		while (readyCount < order.length) {
-			const ready = candidates[order[readyCount]!]!.readyDate;
-			if (ready === null || ready > deadline) break;
-			readyCount++;
-		}
+		const deadlineDay = dayOf(deadline, `years[${yi}].readinessDeadline`);
+		while (readyCount < order.length && days[order[readyCount]!]! <= deadlineDay) readyCount++;
 		let left = budgetFen;
 		let demand = 0;
 		let stoppedAt: string | null = null;
 		const fundedIds: string[] = [];
 		const waiting: string[] = [];
 		// the year's plan as decided: funded first, in rank order
-		for (const i of order) {
-			if (funded[i] || (candidates[i]!.planYear ?? null) !== year) continue;
+		for (const i of plannedIn.get(year)!) {
+			if (funded[i]) continue;
 			demand += subsidyFen[i]!;
 			left -= subsidyFen[i]!;
 			funded[i] = 1;

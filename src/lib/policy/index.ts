@@ -12,6 +12,8 @@ export { assessVote } from './vote';
 export type { VoteKind, VoteTally, VoteVerdict } from './vote';
 export { computeFunding } from './funding';
 export type { FundingInput, FundingResult } from './funding';
+export { fundingFigures } from './funding-fast';
+export type { FundingFigures } from './funding-fast';
 export { approvalPath, planningPermitsNeeded, APPROVAL_PATH_NAMES } from './approval';
 export type { ApprovalPath } from './approval';
 export { CN_CALENDAR, fromHolidayFile, isoToDay, dayToIso } from './calendar';
