@@ -14,9 +14,19 @@ import { firstOpenYear, simulate } from '../../src/lib/budget/simulate';
 import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
 import type { Manifest } from '../../src/lib/data/manifest';
 import { candidatesSql } from '../../src/lib/data/queries';
-import { nextPlan } from '../../src/lib/data/status';
+import { communityStatus, nextPlan } from '../../src/lib/data/status';
+import { readInputs } from '../../src/lib/budget/inputs';
+import { ScenarioJudge } from '../../src/lib/budget/scenario-run';
+import { pipelineFrom, planYearsOf, verdictsUnder } from '../../src/lib/budget/verdicts';
+import { scenarioToParam } from '../../src/lib/budget/storage';
 import { money } from '../../src/lib/i18n/format';
-import { rankCandidates, YUEQING_2023, type BudgetCandidate } from '../../src/lib/policy';
+import {
+	policyFor,
+	rankCandidates,
+	YUEQING_2023,
+	type BudgetCandidate,
+	type PolicyParams
+} from '../../src/lib/policy';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
 import { launchBrowser, watchedPage, type Watched } from './browser';
 import { startPreview, type Preview } from './server';
@@ -65,7 +75,7 @@ async function defaultRun(filter: Filter | null = null) {
 	const pipeline = await directSql<PipelineCommunity>(pipelineSql(filter));
 	const h = history(await directSql<PipelineCommunity>(HISTORY_SQL));
 	const s = defaultScenario('x', 0, estimateRates(h));
-	const open = firstOpenYear(asOf, paramsOf(s));
+	const open = firstOpenYear(asOf, paramsOf(s, YUEQING_2023));
 	const rows = await directSql<PlanHistoryRow>(planHistorySql(filter));
 	const all = await directSql<PipelineCommunity>(pipelineSql(null));
 	const fallback = all.reduce((a, c) => a + c.subsidy, 0) / PLAN_YEARS.length;
@@ -92,7 +102,13 @@ async function expected(change: (s: Scenario) => void = () => {}) {
 	const h = history(await directSql<PipelineCommunity>(HISTORY_SQL));
 	const s = defaultScenario('x', BUDGET_WAN * 10_000, estimateRates(h));
 	change(s);
-	return simulate(pipeline, s, h, manifest.asOf).years.map((y) => ({
+	// a policy change judges every community again (the worker's ScenarioJudge; its verdicts are checked against
+	// communityStatus below, and its pipeline under the policy in force against pipelineSql)
+	const result =
+		Object.keys(s.policy).length === 0
+			? simulate(pipeline, s, h, manifest.asOf)
+			: new ScenarioJudge(await readInputs((sql) => directSql(sql)), manifest.asOf).run(s, h, null).result;
+	return result.years.map((y) => ({
 		year: y.year,
 		budget: money(y.budget),
 		demand: money(y.demand),
@@ -242,11 +258,11 @@ describe('the budget simulator /budget', () => {
 	it('compares a second scenario (lower cap) with the base: Δ and who moves, as the engine says', async () => {
 		const { page } = w;
 		await page.getByTestId('add').click();
-		await page.locator('[data-field="cap"]').fill('200');
-		await page.locator('[data-field="cap"]').blur();
+		await page.locator('[data-param="subsidyCapPerM2"]').fill('200');
+		await page.locator('[data-param="subsidyCapPerM2"]').blur();
 		await page.waitForSelector('[data-testid="diff"]');
 		await settled(page);
-		expect(await yearCells(page, 1)).toEqual(await expected((s) => (s.subsidyCapPerM2 = 200)));
+		expect(await yearCells(page, 1)).toEqual(await expected((s) => (s.policy = { subsidyCapPerM2: 200 })));
 		const diff = await page.textContent('[data-testid="diff"]');
 		expect(diff).toMatch(/−|\+/);
 		await page.screenshot({ path: 'test-results/budget-compare.png', fullPage: true });
@@ -285,7 +301,7 @@ describe('the budget simulator /budget', () => {
 		await other.page.goto(link);
 		await settled(other.page);
 		expect(await other.page.locator('.tab.on button').textContent()).toBe('低上限情景');
-		expect(await yearCells(other.page)).toEqual(await expected((s) => (s.subsidyCapPerM2 = 200)));
+		expect(await yearCells(other.page)).toEqual(await expected((s) => (s.policy = { subsidyCapPerM2: 200 })));
 		expect(other.errors).toEqual([]);
 
 		const [download] = await Promise.all([
@@ -307,11 +323,14 @@ describe('the budget simulator /budget', () => {
 			'2028年前未安排'
 		]);
 		const manifest = JSON.parse(readFileSync('build/data/manifest.json', 'utf8')) as Manifest;
-		const pipeline = await directSql<PipelineCommunity>(pipelineSql(null));
 		const h = history(await directSql<PipelineCommunity>(HISTORY_SQL));
 		const s = defaultScenario('x', BUDGET_WAN * 10_000, estimateRates(h));
-		s.subsidyCapPerM2 = 200;
-		const r = simulate(pipeline, s, h, manifest.asOf);
+		s.policy = { subsidyCapPerM2: 200 };
+		const r = new ScenarioJudge(await readInputs((sql) => directSql(sql)), manifest.asOf).run(
+			s,
+			h,
+			null
+		).result;
 		const summary = wb.getWorksheet('汇总')!;
 		expect(summary.getRow(1).getCell(1).value).toBe('年度');
 		r.years.forEach((y, i) => {
@@ -391,5 +410,123 @@ describe('the budget simulator /budget', () => {
 		await settled(other.page);
 		expect(await yearCells(other.page)).toEqual(cellsOf(run.result.years));
 		expect(other.errors).toEqual([]);
+	});
+});
+
+describe('a policy change on /budget: every verdict judged again under the scenario', () => {
+	/** Every community's status under `params`, by the engine's communityStatus, on the built files. */
+	async function engineVerdicts(params: PolicyParams) {
+		const { asOf } = manifestOf();
+		const d = await readInputs((sql) => directSql(sql));
+		const of = <T extends { community_id: string }>(rows: readonly T[], id: string) =>
+			rows.filter((r) => r.community_id === id);
+		return d.communities.map((c, i) =>
+			communityStatus(
+				{
+					community: c,
+					town: d.towns.find((t) => t.code === c.town_code)!,
+					works: of(d.works, c.id),
+					votes: of(d.votes, c.id),
+					funds: of(d.funds, c.id),
+					stages: of(d.stage_events, c.id)
+				},
+				asOf,
+				params,
+				i
+			)
+		);
+	}
+
+	it('§二(一): cutoff 2005-12-31 — communities turn eligible in the Δ list and on the scenario map, as the engine says', async () => {
+		const { page, errors } = await watchedPage(browser, server.url);
+		await page.goto(server.url + '/budget');
+		await settled(page);
+		const base = policyFor(manifestOf().asOf)!;
+		const [before, after] = await Promise.all([
+			engineVerdicts(base),
+			engineVerdicts({ ...base, builtBeforeCutoff: '2005-12-31' })
+		]);
+		const turned = before
+			.filter((b, i) => b.eligibility === 'ineligible' && after[i]!.eligibility !== 'ineligible')
+			.map((b) => b.id)
+			.sort();
+		expect(turned.length).toBeGreaterThan(0);
+
+		// a value out of the table's bounds is refused, naming the field and its bounds; the last good run stays
+		const approval = page.locator('[data-param="approvalThreshold"]');
+		expect(await approval.inputValue()).toBe('75');
+		await approval.fill('40');
+		await approval.blur();
+		await expect
+			.poll(() => page.textContent('[data-testid="problems"]'))
+			.toContain('表决同意率（面积、人数）（§三(一)）应在 50% – 100% 之间，现为 40%');
+		expect(await page.$('[data-testid="impact"]')).toBeNull();
+		await approval.fill('75');
+		await approval.blur();
+		await page.waitForSelector('[data-testid="problems"]', { state: 'detached' });
+
+		const cutoff = page.locator('[data-param="builtBeforeCutoff"]');
+		expect(await cutoff.inputValue()).toBe('2000-12-31');
+		await cutoff.fill('2005-12-31');
+		await cutoff.blur();
+		await page.waitForSelector('[data-testid="impact"]', { timeout: 60_000 });
+		await settled(page);
+		const listed = await page.$$eval('[data-testid="impact"] [data-group="eligible"] li[data-id]', (els) =>
+			els.map((e) => e.getAttribute('data-id')!)
+		);
+		expect(listed.sort()).toEqual(turned);
+		expect(await page.textContent('[data-testid="impact"] [data-group="eligible"] [data-count]')).toBe(
+			String(turned.length)
+		);
+
+		// the scenario map, coloured by eligibility under the scenario: its legend counts are the engine's
+		await page.getByTestId('map-mode').selectOption('eligibility');
+		await page.waitForSelector('[data-testid="year-map"] [data-map-idle="true"]', { timeout: 60_000 });
+		const legend = Object.fromEntries(
+			await page.$$eval('[data-testid="year-map"] li', (els) =>
+				els.map((e) => [e.getAttribute('data-class'), Number(e.querySelector('.n')?.textContent)])
+			)
+		) as Record<string, number>;
+		for (const cls of ['eligible-priority', 'eligible', 'conditional', 'ineligible'])
+			expect(legend[cls], cls).toBe(after.filter((s) => s.eligibility === cls).length);
+		expect(legend.ineligible).toBeLessThan(before.filter((s) => s.eligibility === 'ineligible').length);
+
+		await page.screenshot({ path: 'test-results/budget-cutoff-zh.png', fullPage: true });
+		await page.getByTestId('impact').screenshot({ path: 'test-results/budget-cutoff-impact-zh.png' });
+		await page.getByTestId('year-map').screenshot({ path: 'test-results/budget-cutoff-map-zh.png' });
+		await page.getByTestId('editor').screenshot({ path: 'test-results/budget-cutoff-editor-zh.png' });
+		await page.getByTestId('lang-switch').click();
+		await page.waitForSelector('[data-testid="impact"] h2:has-text("What the policy changes do")');
+		await page.screenshot({ path: 'test-results/budget-cutoff-en.png', fullPage: true });
+		await page.getByTestId('impact').screenshot({ path: 'test-results/budget-cutoff-impact-en.png' });
+		await page.getByTestId('editor').screenshot({ path: 'test-results/budget-cutoff-editor-en.png' });
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.getByTestId('lang-switch').click();
+		await page.waitForSelector('[data-testid="impact"] h2:has-text("政策调整的影响")');
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width).toBeLessThanOrEqual(390);
+		await page.screenshot({ path: 'test-results/budget-cutoff-390.png' });
+		await page.getByTestId('impact').screenshot({ path: 'test-results/budget-cutoff-impact-390.png' });
+		await page.getByTestId('editor').screenshot({ path: 'test-results/budget-cutoff-editor-390.png' });
+		expect(errors).toEqual([]);
+	});
+
+	it('under the policy in force, the pipeline from the judged verdicts is the one pipelineSql reads', async () => {
+		const { asOf } = manifestOf();
+		const inputs = await readInputs((sql) => directSql(sql));
+		const base = verdictsUnder(inputs, asOf, policyFor(asOf)!);
+		const judged = pipelineFrom(inputs, base, base, planYearsOf(inputs), null);
+		expect(judged).toEqual(await directSql<PipelineCommunity>(pipelineSql(null)));
+	});
+
+	it('a shared link with an unknown policy field is refused, naming the field', async () => {
+		const { page } = await watchedPage(browser, server.url);
+		const h = history(await directSql<PipelineCommunity>(HISTORY_SQL));
+		const s = { ...defaultScenario('坏链接', 0, estimateRates(h)), policy: { cutoff: '2005-12-31' } };
+		await page.goto(`${server.url}/budget?s=${scenarioToParam(s)}`);
+		await expect
+			.poll(() => page.textContent('[data-testid="link-problems"]'), { timeout: 120_000 })
+			.toContain('policy.cutoff');
+		expect(await page.textContent('[data-testid="link-problems"]')).toContain('未知的政策参数');
 	});
 });

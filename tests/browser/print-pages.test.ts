@@ -81,7 +81,7 @@ describe('/budget printed (issue 12)', () => {
 		expect(first).toContain('补助预算情景报告');
 		expect(first).toContain(`数据截至 ${date(asOf)}`);
 		for (const n of names) expect(first).toContain(n);
-		for (const label of ['年补助预算', '补助上限', '居民出资比例', '安排规则', '候选范围']) {
+		for (const label of ['年补助预算', '补助上限', '居民出资：基础类', '安排规则', '候选范围']) {
 			expect(first, label).toContain(label);
 		}
 		// assumptions come before the results

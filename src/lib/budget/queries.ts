@@ -58,3 +58,8 @@ export const HISTORY_SQL = `SELECT id, stage, CAST(ready_date AS VARCHAR) AS "re
 	CAST(application_vote_date AS VARCHAR) AS "applicationVoteDate", scheme_vote AS "schemeVote",
 	CAST(scheme_vote_date AS VARCHAR) AS "schemeVoteDate"
 FROM community_view WHERE start_date IS NOT NULL`;
+
+/** The ids a filter selects (a scenario's filter pipeline; the worker judges them under the scenario). */
+export function filterIdsSql(filter: Filter): string {
+	return `SELECT id FROM community_view v WHERE ${whereSql(filter)} ORDER BY id`;
+}

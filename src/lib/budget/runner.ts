@@ -1,15 +1,16 @@
 /** Runs scenarios in the simulator's Web Worker; callers pass plain data (`$state.snapshot`), not proxies. */
-import type { History, PipelineCommunity } from './forecast';
+import type { History } from './forecast';
+import type { VerdictInputs } from './inputs';
 import type { Scenario } from './scenario';
-import type { SimulationResult } from './simulate';
+import type { ScenarioRun } from './scenario-run';
 import type { SimulationRequest } from './worker';
 
-type Reply = { id: number; result: SimulationResult } | { id: number; error: string };
+type Reply = { id: number; result: ScenarioRun } | { id: number; error: string };
 
 export class SimulationRunner {
 	#worker: Worker | null = null;
 	#next = 0;
-	#waiting = new Map<number, { resolve: (r: SimulationResult) => void; reject: (e: Error) => void }>();
+	#waiting = new Map<number, { resolve: (r: ScenarioRun) => void; reject: (e: Error) => void }>();
 
 	#start(): Worker {
 		if (this.#worker) return this.#worker;
@@ -24,14 +25,16 @@ export class SimulationRunner {
 		return w;
 	}
 
-	run(
-		pipeline: PipelineCommunity[],
-		scenario: Scenario,
-		history: History,
-		asOf: string
-	): Promise<SimulationResult> {
+	/** Hands the communities' inputs to the worker (once; again after the data changed). */
+	load(inputs: VerdictInputs, asOf: string): void {
+		const request: SimulationRequest = { kind: 'inputs', inputs, asOf };
+		this.#start().postMessage(request);
+	}
+
+	/** Runs a scenario; `only` is the ids of a filter pipeline (from its SQL), else null. */
+	run(scenario: Scenario, history: History, only: string[] | null): Promise<ScenarioRun> {
 		const id = ++this.#next;
-		const request: SimulationRequest = { id, pipeline, scenario, history, asOf };
+		const request: SimulationRequest = { kind: 'run', id, scenario, history, only };
 		return new Promise((resolve, reject) => {
 			this.#waiting.set(id, { resolve, reject });
 			this.#start().postMessage(request);

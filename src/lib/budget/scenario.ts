@@ -4,8 +4,10 @@
  * read back through `readScenario`, which migrates old versions and names every problem (zh / en).
  */
 import { YUEQING_2023, type PolicyParams } from '../policy';
+import { checkOverrides, overridesOnly, withOverrides, type PolicyOverrides } from '../policy/param-table';
 
-export const SCENARIO_VERSION = 2;
+/** v3: the policy numbers became `policy`, overrides by field path of the parameter table (param-table.ts). */
+export const SCENARIO_VERSION = 3;
 /**
  * The plan years of the policy's life — §六: in force from 2024-01-05 to 2029-01-04, so the plans of 2024 to 2028.
  */
@@ -41,8 +43,11 @@ export interface Scenario {
 	name: string;
 	/** Subsidy budget per plan year, yuan. */
 	budgets: Record<number, number>;
-	subsidyCapPerM2: number;
-	residentShare: { basic: number; improvement: number; upgrade: number };
+	/**
+	 * The policy's fields this scenario changes, by path (param-table.ts: cutoff date, thresholds, shares, cap, …);
+	 * only what differs from the policy in force is kept, so JSON and URLs carry only the changes.
+	 */
+	policy: Record<string, string | number>;
 	/** Share of investment assumed to come from social capital where the data records less, 0–1. */
 	socialShare: number;
 	/** Works cost growth per year after the as-of year, e.g. 0.03. */
@@ -61,9 +66,9 @@ export interface ScenarioProblem {
 	en: string;
 }
 
-/** The scenario's policy numbers as PolicyParams (everything else as in 乐政办发〔2023〕47号). */
-export function paramsOf(s: Scenario): PolicyParams {
-	return { ...YUEQING_2023, subsidyCapPerM2: s.subsidyCapPerM2, residentShare: { ...s.residentShare } };
+/** The scenario's policy: `base` (the policy in force on the data date) with the scenario's overrides. */
+export function paramsOf(s: Pick<Scenario, 'policy'>, base: PolicyParams): PolicyParams {
+	return withOverrides(base, s.policy as PolicyOverrides);
 }
 
 /** A scenario at the policy's own numbers; `budget` is one amount for every year or an amount per year. */
@@ -78,8 +83,7 @@ export function defaultScenario(
 		budgets: Object.fromEntries(
 			PLAN_YEARS.map((y) => [y, typeof budget === 'number' ? budget : (budget[y] ?? 0)])
 		) as Scenario['budgets'],
-		subsidyCapPerM2: YUEQING_2023.subsidyCapPerM2,
-		residentShare: { ...YUEQING_2023.residentShare },
+		policy: {},
 		socialShare: 0,
 		costGrowth: 0,
 		fill: 'strict',
@@ -123,19 +127,7 @@ export function checkScenario(s: Scenario): ScenarioProblem[] {
 			`${y}年预算应为不小于 0 的金额`,
 			`the ${y} budget must be an amount of 0 or more`
 		);
-	need(
-		num(s.subsidyCapPerM2) && s.subsidyCapPerM2 >= 0,
-		'subsidyCapPerM2',
-		'补助上限应不小于 0',
-		'the cap must be 0 or more'
-	);
-	for (const tier of ['basic', 'improvement', 'upgrade'] as const)
-		need(
-			num(s.residentShare?.[tier]) && s.residentShare[tier] >= 0 && s.residentShare[tier] <= 1,
-			`residentShare.${tier}`,
-			'居民出资比例应在 0% 到 100% 之间',
-			'resident shares must lie between 0% and 100%'
-		);
+	out.push(...checkOverrides(s.policy, YUEQING_2023));
 	need(
 		num(s.socialShare) && s.socialShare >= 0 && s.socialShare <= 1,
 		'socialShare',
@@ -189,7 +181,8 @@ export function checkScenario(s: Scenario): ScenarioProblem[] {
 
 /**
  * A scenario from stored or imported JSON: migrated from older versions (v1 had one budget for every year and
- * no rates), checked. Returns the scenario or the problems — never a half-read one.
+ * no rates; v1 and v2 had the cap and resident shares as fields of their own), checked — unknown or out-of-bounds
+ * policy fields are refused naming the field. Returns the scenario or the problems — never a half-read one.
  */
 export function readScenario(
 	raw: unknown,
@@ -198,24 +191,40 @@ export function readScenario(
 	const bad = (zh: string, en: string) => ({ scenario: null, problems: [{ field: 'version', zh, en }] });
 	if (!raw || typeof raw !== 'object') return bad('不是情景文件', 'not a scenario file');
 	const o = raw as Record<string, unknown>;
-	let s: Record<string, unknown> = { ...o };
-	if (o.version === 1) {
-		// v1 → v2: a single annual budget became one per year; the forecast's rates were added
-		const budget = Number(o.annualBudget);
-		s = {
-			...defaultScenario(String(o.name ?? ''), budget, rates),
-			...o,
-			version: SCENARIO_VERSION,
-			budgets: Object.fromEntries(PLAN_YEARS.map((y) => [y, budget]))
-		};
-		delete s.annualBudget;
-	} else if (o.version !== SCENARIO_VERSION) {
+	if (o.version !== 1 && o.version !== 2 && o.version !== SCENARIO_VERSION)
 		return bad(
 			`不支持的情景版本（${String(o.version)}），本程序读取第 1–${SCENARIO_VERSION} 版`,
 			`unsupported scenario version (${String(o.version)}); this app reads versions 1–${SCENARIO_VERSION}`
 		);
+	const { subsidyCapPerM2, residentShare, annualBudget, ...rest } = o;
+	let s: Record<string, unknown> = { ...rest, version: SCENARIO_VERSION };
+	if (o.version !== SCENARIO_VERSION) s.policy = policyOfV2(subsidyCapPerM2, residentShare);
+	if (o.version === 1) {
+		// v1 → v2: a single annual budget became one per year; the forecast's rates were added
+		const budget = Number(annualBudget);
+		s = {
+			...defaultScenario(String(o.name ?? ''), budget, rates),
+			...s,
+			budgets: Object.fromEntries(PLAN_YEARS.map((y) => [y, budget]))
+		};
 	}
 	const scenario = { ...defaultScenario('', 0, rates), ...s } as Scenario;
 	const problems = checkScenario(scenario);
 	return problems.length ? { scenario: null, problems } : { scenario, problems: [] };
+}
+
+/**
+ * v1 / v2 → v3: the cap and the resident shares were fields of their own; they become overrides (those equal to
+ * the policy's are no override). A value that is not a number is kept, so the checks name it.
+ */
+function policyOfV2(cap: unknown, shares: unknown): Record<string, unknown> {
+	const policy: Record<string, unknown> = {};
+	if (cap !== undefined) policy.subsidyCapPerM2 = cap;
+	if (shares && typeof shares === 'object')
+		for (const tier of ['basic', 'improvement', 'upgrade'] as const) {
+			const v = (shares as Record<string, unknown>)[tier];
+			if (v !== undefined) policy[`residentShare.${tier}`] = v;
+		}
+	const valid = Object.values(policy).every((v) => typeof v === 'number');
+	return valid ? overridesOnly(YUEQING_2023, policy as PolicyOverrides) : policy;
 }

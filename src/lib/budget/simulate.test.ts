@@ -146,15 +146,10 @@ describe('a scenario run (§三(四), §五(三), §五(二)1)', () => {
 
 	it('§五(二)1: the subsidy follows the scenario’s cap and shares through computeFunding', () => {
 		const c = community('c', { readyDate: '2023-01-10' });
-		const capped = simulate([c], scenario({ subsidyCapPerM2: 100 }), HISTORY, ALL_OPEN);
+		const capped = simulate([c], scenario({ policy: { subsidyCapPerM2: 100 } }), HISTORY, ALL_OPEN);
 		expect(capped.outcomes[0]!.subsidy).toBe(1_000_000);
 		expect(capped.years[0]!.residentExcess).toBe(SUBSIDY - 1_000_000);
-		const shares = simulate(
-			[c],
-			scenario({ residentShare: { basic: 0.2, improvement: 0.3, upgrade: 0.7 } }),
-			HISTORY,
-			ALL_OPEN
-		);
+		const shares = simulate([c], scenario({ policy: { 'residentShare.basic': 0.2 } }), HISTORY, ALL_OPEN);
 		expect(shares.outcomes[0]!.subsidy).toBe(
 			computeFunding(
 				{ basic: 1_000_000, improvement: 500_000, upgrade: 200_000, buildingArea: 10_000 },
@@ -250,7 +245,7 @@ describe('the run starts from the data’s state (§三(四), §三(一))', () =
 	});
 
 	it('§五(二)1: a planned community keeps the data’s subsidy when the scenario changes the cap; open ones follow it', () => {
-		const r = run({ subsidyCapPerM2: 50 });
+		const r = run({ policy: { subsidyCapPerM2: 50 } });
 		const byId = Object.fromEntries(r.outcomes.map((o) => [o.id, o]));
 		expect(byId.p26!.subsidy).toBe(1_234_567.89);
 		expect(byId.r1!.subsidy).toBe(500_000);
@@ -322,9 +317,9 @@ describe('scenarios as documents', () => {
 	it('names each invalid input: a negative budget, shares over 100%', () => {
 		const bad = scenario({
 			budgets: { ...scenario().budgets, 2025: -1 },
-			residentShare: { basic: 1.2, improvement: 0.3, upgrade: 0.7 }
+			policy: { 'residentShare.basic': 1.2 }
 		});
-		expect(checkScenario(bad).map((p) => p.field)).toEqual(['budgets.2025', 'residentShare.basic']);
+		expect(checkScenario(bad).map((p) => p.field)).toEqual(['budgets.2025', 'policy.residentShare.basic']);
 		expect(readScenario(bad, RATES)).toMatchObject({ scenario: null });
 	});
 
@@ -333,7 +328,7 @@ describe('scenarios as documents', () => {
 		const read = readScenario(v1, RATES);
 		expect(read.problems).toEqual([]);
 		expect(read.scenario!.budgets[2027]).toBe(5_000_000);
-		expect(read.scenario!.subsidyCapPerM2).toBe(250);
+		expect(read.scenario!.policy).toEqual({ subsidyCapPerM2: 250 });
 		expect(read.scenario!.rates).toEqual(RATES);
 		expect(readScenario({ version: 99 }, RATES).problems[0]!.en).toContain('unsupported scenario version');
 		expect(readScenario('garbage', RATES).scenario).toBeNull();

@@ -146,8 +146,8 @@ export function simulate(
 ): SimulationResult {
 	const started = performance.now();
 	const asOfYear = Number(asOf.slice(0, 4));
-	const params = paramsOf(s);
 	const fact = policyFor(asOf) ?? YUEQING_2023;
+	const params = paramsOf(s, fact);
 	const open = firstOpenYear(asOf, params);
 	// the planned year a readiness date first allows, within the open years (else the last + 1)
 	const planYearOf = (c: PipelineCommunity, ready: string | null): number => {

@@ -1,22 +1,27 @@
 /// <reference lib="webworker" />
-// The simulator's Web Worker: runs a scenario off the page's thread, so typing a budget never blocks it.
-import type { History, PipelineCommunity } from './forecast';
+// The simulator's Web Worker: holds the communities' inputs (sent once) and runs scenarios off the page's thread —
+// every verdict judged again under the scenario's policy, then the budget — so typing a value never blocks the page.
+import type { History } from './forecast';
+import type { VerdictInputs } from './inputs';
 import type { Scenario } from './scenario';
-import { simulate } from './simulate';
+import { ScenarioJudge } from './scenario-run';
 
-export interface SimulationRequest {
-	id: number;
-	pipeline: PipelineCommunity[];
-	scenario: Scenario;
-	history: History;
-	asOf: string;
-}
+export type SimulationRequest =
+	| { kind: 'inputs'; inputs: VerdictInputs; asOf: string }
+	| { kind: 'run'; id: number; scenario: Scenario; history: History; only: string[] | null };
+
+let judge: ScenarioJudge | null = null;
 
 self.onmessage = (e: MessageEvent<SimulationRequest>) => {
-	const { id, pipeline, scenario, history, asOf } = e.data;
+	const m = e.data;
+	if (m.kind === 'inputs') {
+		judge = new ScenarioJudge(m.inputs, m.asOf);
+		return;
+	}
 	try {
-		self.postMessage({ id, result: simulate(pipeline, scenario, history, asOf) });
+		if (!judge) throw new Error('no inputs');
+		self.postMessage({ id: m.id, result: judge.run(m.scenario, m.history, m.only) });
 	} catch (err) {
-		self.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+		self.postMessage({ id: m.id, error: err instanceof Error ? err.message : String(err) });
 	}
 };

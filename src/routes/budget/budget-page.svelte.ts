@@ -1,0 +1,153 @@
+/**
+ * The state of /budget: what is read from the data session (the published pipeline and history, the plans per year,
+ * every community's inputs for the worker), the open scenarios, and their runs in the worker. The page composes
+ * components over it; no rule is computed here — the worker runs the engine.
+ */
+import { untrack } from 'svelte';
+import { rows } from '$lib/data/coordinator.svelte';
+import type { DataSession } from '$lib/data/session.svelte';
+import {
+	estimateRates,
+	history as historyOf,
+	type History,
+	type PipelineCommunity
+} from '$lib/budget/forecast';
+import { INPUT_TABLES, readInputs, type VerdictInputs } from '$lib/budget/inputs';
+import { pipelineFilter } from '$lib/budget/pipeline-filter';
+import { defaultBudgets, type DefaultBudgets, type PlanHistoryRow } from '$lib/budget/plan-state';
+import { filterIdsSql, HISTORY_SQL, pipelineSql, planHistorySql } from '$lib/budget/queries';
+import { SimulationRunner } from '$lib/budget/runner';
+import {
+	defaultScenario,
+	PLAN_YEARS,
+	type Rates,
+	type Scenario,
+	type ScenarioProblem
+} from '$lib/budget/scenario';
+import type { ScenarioRun } from '$lib/budget/scenario-run';
+import { firstOpenYear } from '$lib/budget/simulate';
+import { loadOpen, loadStored, saveOpen, scenarioFromParam } from '$lib/budget/storage';
+import { YUEQING_2023, type PolicyParams } from '$lib/policy';
+import { OpenScenarios } from './open-scenarios.svelte';
+
+export class BudgetPage {
+	readonly session: DataSession;
+	readonly runner = new SimulationRunner();
+	readonly tabs = new OpenScenarios();
+	inputs = $state.raw<VerdictInputs | null>(null);
+	hist = $state.raw<History | null>(null);
+	estimated = $state.raw<Rates | null>(null);
+	planRows = $state.raw<PlanHistoryRow[]>([]);
+	defaults = $state.raw<DefaultBudgets | null>(null);
+	openYear = $state(PLAN_YEARS[0]!);
+	/** Each filter pipeline's ids, by the scenario's own `pipeline.search` (replaced whole, never mutated). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	filterIds = $state.raw<ReadonlyMap<string, string[]>>(new Map());
+	results = $state.raw<(ScenarioRun | null)[]>([]);
+	running = $state(0);
+	message = $state<string | null>(null);
+	problems = $state<ScenarioProblem[]>([]);
+	loadError = $state<string | null>(null);
+
+	constructor(
+		session: DataSession,
+		readonly mapSearch: string | null,
+		readonly shared: string | null
+	) {
+		this.session = session;
+		session.need(['status', ...INPUT_TABLES]);
+	}
+
+	/** The policy in force on the data date: the base every scenario's policy fields override. */
+	get base(): PolicyParams {
+		return this.session.policy ?? YUEQING_2023;
+	}
+
+	async load(baseName: string): Promise<void> {
+		const { session } = this;
+		const coordinator = session.coordinator;
+		try {
+			const { asOf } = await session.loadManifest();
+			await session.open();
+			if (coordinator.status === 'error') throw new Error(coordinator.error ?? 'DuckDB');
+			const query = <T>(sql: string) => coordinator.request(sql, rows<T>);
+			const [all, past, inputs] = await Promise.all([
+				query<PipelineCommunity>(pipelineSql(null)),
+				query<PipelineCommunity>(HISTORY_SQL),
+				readInputs(query)
+			]);
+			this.runner.load(inputs, asOf);
+			this.inputs = inputs;
+			this.hist = historyOf(past);
+			const rates = estimateRates(this.hist);
+			const mapFilter = this.mapSearch !== null ? pipelineFilter(this.mapSearch) : null;
+			if (this.mapSearch !== null) await this.loadFilter(this.mapSearch);
+			// default budget: what the data's plans hold per year (within the filter), see plan-state.ts
+			this.planRows = await query<PlanHistoryRow>(planHistorySql(mapFilter));
+			const fallback = all.reduce((sum, c) => sum + c.subsidy, 0) / PLAN_YEARS.length;
+			const first = defaultScenario(baseName, 0, rates);
+			this.openYear = firstOpenYear(asOf, this.base);
+			this.defaults = defaultBudgets(this.planRows, this.openYear, fallback);
+			first.budgets = { ...this.defaults.budgets };
+			const stored = loadStored(rates);
+			if (this.mapSearch !== null) first.pipeline = { kind: 'filter', search: this.mapSearch };
+			const reopened = this.shared || this.mapSearch !== null ? [] : loadOpen(rates);
+			const fromLink = this.shared ? scenarioFromParam(this.shared, rates) : null;
+			if (fromLink && !fromLink.scenario) this.problems = fromLink.problems;
+			if (fromLink?.scenario) this.tabs.start(stored, [fromLink.scenario], false);
+			else this.tabs.start(stored, reopened.length ? reopened : [first], reopened.length > 0);
+			this.estimated = rates;
+		} catch (e) {
+			this.loadError = e instanceof Error ? e.message : String(e);
+		}
+	}
+
+	/** Loads the ids of a scenario's own filter once (by its search text). */
+	async loadFilter(search: string): Promise<void> {
+		if (this.filterIds.has(search)) return;
+		const ids = await this.session.coordinator.request(
+			filterIdsSql(pipelineFilter(search)),
+			rows<{ id: string }>
+		);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new map replaces the $state.raw one
+		this.filterIds = new Map([...this.filterIds, [search, ids.map((r) => r.id)]]);
+	}
+
+	/** Keeps the open scenarios (a reload brings them back), loads their filters and runs them on every change. */
+	track(): void {
+		$effect(() => {
+			for (const s of this.tabs.list) {
+				const p = s.pipeline;
+				if (this.inputs && p.kind === 'filter' && !untrack(() => this.filterIds.has(p.search)))
+					void this.loadFilter(p.search).catch((e: unknown) => (this.message = String(e)));
+			}
+		});
+		$effect(() => {
+			const list = $state.snapshot(this.tabs.list) as Scenario[];
+			if (this.estimated && list.length) saveOpen(list);
+		});
+		$effect(() => {
+			const list = $state.snapshot(this.tabs.list) as Scenario[];
+			const h = this.hist;
+			const ids = this.filterIds;
+			if (!this.inputs || !h) return;
+			const only = list.map((s) =>
+				s.pipeline.kind === 'filter' ? (ids.get(s.pipeline.search) ?? null) : []
+			);
+			if (only.some((o) => o === null)) return; // a filter's ids are still loading
+			untrack(() => this.running++);
+			Promise.all(list.map((s, i) => this.runner.run(s, h, s.pipeline.kind === 'filter' ? only[i]! : null)))
+				.then((r) => (this.results = r))
+				.catch((e: unknown) => (this.message = e instanceof Error ? e.message : String(e)))
+				.finally(() => this.running--);
+		});
+	}
+
+	/** The open scenarios with their runs, once every one has run. */
+	get runs(): { name: string; run: ScenarioRun; scenario: Scenario }[] | null {
+		const { list } = this.tabs;
+		const r = this.results;
+		if (list.length === 0 || r.length !== list.length || !r.every(Boolean)) return null;
+		return list.map((s, i) => ({ name: s.name, run: r[i]!, scenario: s }));
+	}
+}
