@@ -4,7 +4,7 @@
  * values and labels of every filter, with the works tiers' bits. The classes are the policy engine's verdicts
  * (status.ts computes them); only their names and order are here, and only their colours in `map/colours.ts`.
  *
- * Adding a colouring: one entry in COLOUR_SCALES here (and its column in status/map.arrow), then its colours in
+ * Adding a colouring: one entry in SCALES here (COLOUR_SCALES is built from it) (and its column in status/map.arrow), then its colours in
  * `src/lib/map/colours.ts` — the legend, the map's points, the colouring switch and the URL follow.
  */
 import { WORKS_TIERS } from '../policy';

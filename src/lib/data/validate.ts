@@ -110,13 +110,21 @@ export function validateDataset(
 			const key = table.key.map((k) => String(r[k])).join('|');
 			const first = seen.get(key);
 			if (first !== undefined) {
-				const w = where[first]!;
+				const [w, here] = [where[first]!, where[i]!];
+				// the earlier row may be in another file or sheet (a folder holding the same ledger twice): name it
+				const other = w.source.file !== here.source.file || w.source.sheet !== here.source.sheet;
+				const zhAt = other
+					? `${w.source.file}${w.source.sheet ? `「${w.source.sheet}」` : ''}第${w.row}行`
+					: `第${w.row}行`;
+				const enAt = other
+					? `row ${w.row} of ${w.source.file}${w.source.sheet ? ` (${w.source.sheet})` : ''}`
+					: `row ${w.row}`;
 				at(
-					where[i]!,
+					here,
 					table.key.at(-1),
 					key.replaceAll('|', ' '),
-					`重复：与第${w.row}行的${table.key.join('+')}相同`,
-					`duplicate of row ${w.row} (${table.key.join(' + ')})`
+					`重复：与${zhAt}的${table.key.join('+')}相同${other ? '（同一份台账是否放了两次？）' : ''}`,
+					`duplicate of ${enAt} (${table.key.join(' + ')})${other ? ': is the same ledger given twice?' : ''}`
 				);
 			} else seen.set(key, i);
 		});

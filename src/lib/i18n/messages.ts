@@ -59,7 +59,10 @@ const MESSAGES = {
 		en: 'Town boundaries are schematic, not official administrative lines'
 	},
 	'db.loading': { zh: '查询引擎加载中', en: 'Loading query engine' },
-	'db.error': { zh: '查询引擎加载失败：{error}', en: 'Query engine failed to load: {error}' },
+	'db.error': {
+		zh: '查询引擎（DuckDB-WASM）未能加载，需要查询的部分暂不可用。请刷新重试；仍不行请管理员检查服务器能否提供 .wasm 文件。（{error}）',
+		en: 'The query engine (DuckDB-WASM) did not load: what needs queries is unavailable. Reload; if it persists, ask the administrator whether the server serves the .wasm files. ({error})'
+	},
 	'db.ready': { zh: '查询就绪', en: 'Queries ready' },
 	'map.colouring': { zh: '着色', en: 'Colour by' },
 	'map.loading': { zh: '地图加载中…', en: 'Loading map…' },

@@ -337,3 +337,14 @@ describe('the importer’s parts', () => {
 		expect(r.dataset.communities).toHaveLength(3);
 	});
 });
+
+describe('one ledger given twice', () => {
+	it('a folder holding the same ledger as .xls and .et: the duplicate names the other file, and asks', async () => {
+		const dir = '../shared/field-cases/17-xls-et';
+		const r = await load([`${dir}/旧改台账.xls`, `${dir}/旧改台账.et`]);
+		const dup = r.errors.find((e) => e.zh.startsWith('重复'));
+		expect(dup?.file).toBe('旧改台账.et');
+		expect(dup?.zh).toMatch(/^重复：与旧改台账\.xls(「.+」)?第\d+行的id相同（同一份台账是否放了两次？）$/);
+		expect(dup?.en).toMatch(/^duplicate of row \d+ of 旧改台账\.xls.*: is the same ledger given twice\?$/);
+	});
+});
