@@ -30,7 +30,7 @@ describe('area selection on /', () => {
 	it('a drawn polygon selects the communities inside it, and the KPIs are theirs; the URL keeps the polygon', async () => {
 		const { page } = w;
 		await page.goto(server.url + '/');
-		await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+		await page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 90_000 });
 		await page.waitForSelector('[data-map-idle="true"]', { timeout: 30_000 });
 		await page.getByRole('button', { name: '画区域' }).click();
 		const box = (await page.locator('.map').boundingBox())!;
@@ -85,7 +85,7 @@ describe('area selection on /', () => {
 			[b!.x0 - 0.001, b!.y1 + 0.001]
 		];
 		await page.goto(`${server.url}/?yearTo=2000&poly=${poly.map((xy) => xy.join(',')).join(';')}`);
-		await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+		await page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 90_000 });
 		await page.waitForSelector('[data-testid="area-count"]');
 		await page.waitForFunction(
 			() => document.querySelector('[data-testid="kpis"]')?.getAttribute('aria-busy') === 'false'

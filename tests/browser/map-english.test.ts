@@ -34,7 +34,6 @@ const CJK = /[\u4e00-\u9fff]/;
 async function ready() {
 	const { page } = w;
 	await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
-	await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
 	await page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 30_000 });
 	await page.waitForSelector('[data-map-idle="true"]', { timeout: 30_000 });
 }

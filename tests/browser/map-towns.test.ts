@@ -22,7 +22,7 @@ beforeAll(async () => {
 	browser = await launchBrowser();
 	w = await watchedPage(browser, server.url);
 	await w.page.goto(server.url + '/?tm=investment');
-	await w.page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+	await w.page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 90_000 });
 	await w.page.waitForSelector('[data-testid="town-table"]', { timeout: 30_000 });
 });
 
@@ -66,8 +66,9 @@ describe('towns and exports on /', () => {
 				`SELECT id FROM community_view WHERE town_code = '330382114' ORDER BY id`
 			)
 		).map((r) => r.id);
+		// the first export opens DuckDB-WASM (the map does not): allow for its boot
 		const [csvDownload] = await Promise.all([
-			w.page.waitForEvent('download'),
+			w.page.waitForEvent('download', { timeout: 120_000 }),
 			w.page.getByRole('button', { name: 'CSV' }).click()
 		]);
 		const csv = readFileSync((await csvDownload.path())!, 'utf8');

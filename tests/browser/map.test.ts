@@ -31,7 +31,6 @@ afterAll(async () => {
 
 async function ready(page: Page) {
 	await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
-	await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
 	await page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 30_000 });
 	await page.waitForSelector('[data-map-idle="true"]', { timeout: 30_000 });
 }

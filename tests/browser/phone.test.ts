@@ -35,7 +35,7 @@ describe('/ on a phone (issue 10)', () => {
 			const { page } = w;
 			await page.goto(`${server.url}/?towns=330382114`);
 			await page.waitForSelector('[data-map-idle="true"]', { timeout: 90_000 });
-			await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+			await page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 90_000 });
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
 			// the map: full width, most of the first screen, starting near the top

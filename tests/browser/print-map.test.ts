@@ -17,7 +17,7 @@ const LIUSHI = '330382114';
 /** Open `/` with a query and wait until the map, the KPIs, the towns and the candidates are all there. */
 async function openMap(search: string) {
 	await w.page.goto(`${server.url}/${search}`);
-	await w.page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+	await w.page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 90_000 });
 	await w.page.waitForFunction(
 		() => document.querySelector('[data-testid="kpis"]')?.getAttribute('aria-busy') === 'false',
 		undefined,

@@ -35,7 +35,6 @@ function watchData(page: Page): string[] {
 
 async function mapReady(page: Page) {
 	await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
-	await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
 	await page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 30_000 });
 }
 
@@ -51,7 +50,8 @@ describe('the app’s one data session', () => {
 
 		await page.goto(server.url + '/');
 		await mapReady(page);
-		expect(duckdbWorkers(), 'DuckDB-WASM workers after /').toBe(1);
+		// the map's first screen needs no SQL: DuckDB-WASM opens only when a page (or an export) asks for it
+		expect(duckdbWorkers(), 'DuckDB-WASM workers after /').toBe(0);
 		expect(fetched, 'the map reads no community details').not.toContain('works.parquet');
 		expect(fetched.filter((f) => f === 'map.arrow')).toHaveLength(1);
 
@@ -59,6 +59,7 @@ describe('the app’s one data session', () => {
 		await page.click('.candidates a[href*="/community/"]');
 		await page.waitForSelector('[data-testid="funding"]', { timeout: 90_000 });
 		expect(fetched, 'works loaded when a community page first needs them').toContain('works.parquet');
+		expect(duckdbWorkers(), 'DuckDB-WASM opened by the community page').toBe(1);
 
 		// back to the map, then to the budget from the map's link, then back to the map
 		await page.goBack();
