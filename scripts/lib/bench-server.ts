@@ -86,7 +86,6 @@ async function firstScreenFiles(url: string): Promise<string[]> {
 		});
 		await page.goto(url + '/');
 		await page.waitForSelector('[data-map-idle="true"][data-painted="true"]', { timeout: 180_000 });
-		await page.waitForSelector('[data-db="ready"]', { timeout: 180_000 });
 		await page.waitForSelector('main[data-kpi-version="1"]', { timeout: 60_000 });
 		await context.close();
 		return ['/', ...[...paths].filter((p) => p !== '/').sort()];
