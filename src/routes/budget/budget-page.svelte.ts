@@ -1,11 +1,11 @@
 /**
  * The state of /budget: every community's inputs for the worker (budget-inputs.arrow, no DuckDB; SQL only under an
- * import), the history and plans per year the worker derives from them, a filter's ids (SQL), the open scenarios, and their runs in the worker. The page composes
+ * import), the history and plans per year the worker derives from them, a filter's ids (map.arrow), the open scenarios, and their runs in the worker. The page composes
  * components over it; no rule is computed here — the worker runs the engine.
  */
 import { untrack } from 'svelte';
 import { rows } from '$lib/data/coordinator.svelte';
-import { MAP_TABLES } from '$lib/data/tables';
+import { filterMask } from '$lib/data/filters';
 import type { DataSession } from '$lib/data/session.svelte';
 import {
 	estimateRates,
@@ -17,7 +17,6 @@ import { INPUT_TABLES, readInputs, type VerdictInputs } from '$lib/budget/inputs
 import { INPUTS_FILE, readBudgetInputs } from '$lib/data/budget-inputs-file';
 import { pipelineFilter } from '$lib/budget/pipeline-filter';
 import { defaultBudgets, type DefaultBudgets, type PlanHistoryRow } from '$lib/budget/plan-state';
-import { filterIdsSql } from '$lib/budget/queries';
 import { SimulationRunner } from '$lib/budget/runner';
 import {
 	defaultScenario,
@@ -79,7 +78,7 @@ export class BudgetPage {
 		return readInputs(<T>(sql: string) => session.coordinator.request(sql, rows<T>));
 	}
 
-	/** Opens DuckDB-WASM (once) for what still needs SQL: a filter's ids, or the inputs of an import. */
+	/** Opens DuckDB-WASM (once) for what still needs SQL: the inputs of an import (or of data without the file). */
 	async #sql(): Promise<void> {
 		const { session } = this;
 		await session.open();
@@ -120,17 +119,21 @@ export class BudgetPage {
 		}
 	}
 
-	/** Loads the ids of a scenario's own filter once (by its search text). */
+	/**
+	 * Loads the ids of a scenario's own filter once (by its search text): the map's own filter over map.arrow's
+	 * columns (`filterMask`, tested equal to the SQL's `whereSql`), no DuckDB; under an import, the import's columns.
+	 */
 	async loadFilter(search: string): Promise<void> {
 		if (this.filterIds.has(search)) return;
-		this.session.need(MAP_TABLES);
-		await this.#sql();
-		const ids = await this.session.coordinator.request(
-			filterIdsSql(pipelineFilter(search)),
-			rows<{ id: string }>
+		const [cols, manifest] = await Promise.all([this.session.loadMapColumns(), this.session.loadManifest()]);
+		const mask = filterMask(
+			cols,
+			manifest.towns.map((t) => t.code),
+			pipelineFilter(search)
 		);
+		const ids = cols.id.filter((_, i) => mask[i] === 1).sort();
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new map replaces the $state.raw one
-		this.filterIds = new Map([...this.filterIds, [search, ids.map((r) => r.id)]]);
+		this.filterIds = new Map([...this.filterIds, [search, ids]]);
 	}
 
 	/** Keeps the open scenarios (a reload brings them back), loads their filters and runs them on every change. */

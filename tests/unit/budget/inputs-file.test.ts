@@ -15,7 +15,9 @@ import type { PlanHistoryRow } from '../../../src/lib/budget/plan-state';
 import { filterIdsSql, HISTORY_SQL, pipelineSql, planHistorySql } from '../../../src/lib/budget/queries';
 import { verdictsUnder } from '../../../src/lib/budget/verdicts';
 import { INPUTS_FILE, readBudgetInputs } from '../../../src/lib/data/budget-inputs-file';
-import { EMPTY_FILTER, type Filter } from '../../../src/lib/data/filters';
+import { EMPTY_FILTER, filterMask, type Filter } from '../../../src/lib/data/filters';
+import { readMapColumns } from '../../../src/lib/data/map-columns';
+import { pipelineFilter, pipelineSearch } from '../../../src/lib/budget/pipeline-filter';
 import type { Manifest } from '../../../src/lib/data/manifest';
 import { COMMUNITY_VIEW_SQL } from '../../../src/lib/data/tables';
 import { policyInForce } from '../../../src/lib/data/derived';
@@ -54,7 +56,7 @@ const fen = (rows: readonly PlanHistoryRow[]) =>
 	}));
 
 async function check(out: string, filter: Filter) {
-	const { asOf } = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8')) as Manifest;
+	const { asOf, towns } = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8')) as Manifest;
 	const fromFile = readBudgetInputs(new Uint8Array(readFileSync(`${out}/${INPUTS_FILE}`)));
 	const conn = await (await DuckDBInstance.create(':memory:')).connect();
 	try {
@@ -69,6 +71,14 @@ async function check(out: string, filter: Filter) {
 		const base = verdictsUnder(fromFile, asOf, policyInForce(asOf));
 		const ids = (await sql<{ id: string }>(conn, filterIdsSql(filter))).map((r) => r.id);
 		expect(ids.length).toBeGreaterThan(0);
+		// a filter's ids as the page takes them: the map's own filter over map.arrow, no SQL
+		const cols = readMapColumns(new Uint8Array(readFileSync(`${out}/map.arrow`)));
+		const mask = filterMask(
+			cols,
+			towns.map((t) => t.code),
+			pipelineFilter(pipelineSearch(filter))
+		);
+		expect(cols.id.filter((_, i) => mask[i] === 1).sort()).toEqual(ids);
 		const state = dataState(fromFile, base, new Set(ids));
 		const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 		const past = await sql<(typeof state.past)[number]>(conn, HISTORY_SQL);
@@ -96,6 +106,6 @@ describe('budget-inputs.arrow and the data state equal the SQL', () => {
 	it('a generated 5,000', async () => {
 		const out = built(5000);
 		const { towns } = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8')) as Manifest;
-		await check(out, { ...EMPTY_FILTER, towns: [towns[1]!.code] });
+		await check(out, { ...EMPTY_FILTER, towns: [towns[1]!.code, towns[2]!.code], yearTo: 1995 });
 	}, 600_000);
 });
