@@ -4,9 +4,10 @@
 // generated 5,000 — so the verdicts (§二(一) eligibility … §五(二)1 subsidy) and the default budget (§三(四)
 // plans) are the same.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writePublicData } from '../../../scripts/lib/public-data';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { dataState } from '../../../src/lib/budget/data-state';
@@ -101,6 +102,11 @@ describe('budget-inputs.arrow and the data state equal the SQL', () => {
 		const out = built();
 		const { towns } = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8')) as Manifest;
 		await check(out, { ...EMPTY_FILTER, towns: [towns[0]!.code, towns[3]!.code] });
+		// internal data: the public site's data (npm run build:public, the office server's publish) leaves it out
+		expect(existsSync(`${out}/${INPUTS_FILE}`)).toBe(true);
+		await writePublicData(out, `${out}-public`);
+		expect(existsSync(`${out}-public/progress.arrow`)).toBe(true);
+		expect(existsSync(`${out}-public/${INPUTS_FILE}`)).toBe(false);
 	}, 300_000);
 
 	it('a generated 5,000', async () => {
