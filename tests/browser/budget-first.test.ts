@@ -114,8 +114,7 @@ describe('/budget without DuckDB-WASM', () => {
 		const judge = new ScenarioJudge(await readInputs((sql) => directSql(sql)), manifestOf().asOf);
 		const policy = { builtBeforeCutoff: '2005-12-31' };
 		const run = judge.run({ ...expected.s, policy }, expected.h, null);
-		const turned = run
-			.impact!.eligibility.filter((d) => d.to !== 'ineligible' && d.from === 'ineligible')
+		const turned = turnedEligible(run.impact!)
 			.map((d) => d.id)
 			.sort();
 		expect(turned.length).toBeGreaterThan(0);
