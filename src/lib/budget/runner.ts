@@ -26,6 +26,11 @@ export class SimulationRunner {
 		return w;
 	}
 
+	/** Starts the worker (its module loads) before there is anything to send it. */
+	warm(): void {
+		this.#start();
+	}
+
 	/** Hands the communities' inputs to the worker (once; again after the data changed). */
 	load(inputs: VerdictInputs, asOf: string): void {
 		const request: SimulationRequest = { kind: 'inputs', inputs, asOf };

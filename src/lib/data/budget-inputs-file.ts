@@ -9,7 +9,9 @@ import {
 	Bool,
 	Dictionary,
 	Float64,
+	Int16,
 	Int32,
+	Int8,
 	Table,
 	tableFromIPC,
 	tableToIPC,
@@ -72,9 +74,14 @@ const COLUMNS: { readonly [T in keyof VerdictInputs]: Readonly<Record<string, Ki
 	stage_events: { community_id: 'ref', stage: 'dict', date: 'dict' }
 };
 
-const TYPE: Record<Exclude<Kind, 'none'>, () => DataType> = {
+/** A dictionary's index as narrow as its number of distinct values allows (kinds and items: one byte). */
+const dictionary = (values: readonly unknown[]) => {
+	const n = new Set(values).size;
+	return new Dictionary(new Utf8(), n <= 127 ? new Int8() : n <= 32_767 ? new Int16() : new Int32());
+};
+
+const TYPE: Record<Exclude<Kind, 'none' | 'dict'>, () => DataType> = {
 	text: () => new Utf8(),
-	dict: () => new Dictionary(new Utf8(), new Int32()),
 	num: () => new Float64(),
 	int: () => new Int32(),
 	bool: () => new Bool(),
@@ -102,7 +109,7 @@ function column(
 			throw new Error(`budget-inputs: ${table} row ${i + 1}: ${name} ${String(v)} is not a whole number`);
 		return v;
 	});
-	return vectorFromArray(values, TYPE[kind]());
+	return vectorFromArray(values, kind === 'dict' ? dictionary(values) : TYPE[kind]());
 }
 
 /** The verdicts' inputs as budget-inputs.arrow's bytes. */

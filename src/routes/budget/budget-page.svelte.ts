@@ -69,10 +69,8 @@ export class BudgetPage {
 	 */
 	async #inputs(): Promise<VerdictInputs> {
 		const { session } = this;
-		if (!session.imported) {
-			const bytes = await session.loadBytes(INPUTS_FILE).catch(() => null);
-			if (bytes) return readBudgetInputs(bytes);
-		}
+		const bytes = session.imported ? null : await session.loadBytes(INPUTS_FILE).catch(() => null);
+		if (bytes) return readBudgetInputs(bytes);
 		session.need(['status', ...INPUT_TABLES]);
 		await this.#sql();
 		return readInputs(<T>(sql: string) => session.coordinator.request(sql, rows<T>));
@@ -88,8 +86,8 @@ export class BudgetPage {
 	async load(baseName: string): Promise<void> {
 		const { session } = this;
 		try {
-			const { asOf } = await session.loadManifest();
-			const inputs = await this.#inputs();
+			this.runner.warm(); // the worker's module loads while the files come
+			const [{ asOf }, inputs] = await Promise.all([session.loadManifest(), this.#inputs()]);
 			this.runner.load(inputs, asOf);
 			this.inputs = inputs;
 			if (this.mapSearch !== null) await this.loadFilter(this.mapSearch);
