@@ -14,6 +14,7 @@ import { validateTownRegions } from '../src/lib/data/regions';
 import { makeLocate } from '../src/lib/geo/locate';
 import { loadGeography } from './lib/geography';
 import { mapArrow } from './lib/map-arrow';
+import { budgetInputsArrow, INPUTS_FILE } from '../src/lib/data/budget-inputs-file';
 import { readInputs } from './lib/read-input';
 import { parseMapping, type ColumnMapping } from '../src/lib/data/import';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/data/import/decode';
@@ -142,6 +143,8 @@ const namedTowns = dataset.towns.map((t) => ({ ...t, name_en: townNameEn(t) }));
 const files = {
 	'summary.json': JSON.stringify(progressSummary(dataset, progress, meta, namedTowns)),
 	'map.arrow': mapArrow(mapColumns(dataset, status)),
+	// /budget's worker inputs, read without DuckDB-WASM (internal: the public build does not copy it)
+	[INPUTS_FILE]: budgetInputsArrow(dataset),
 	// the public page's points and search, before (and without) DuckDB-WASM
 	'progress.arrow': progressArrow(
 		progressColumns(dataset.communities.map((c, i) => ({ ...c, ...progress[i]! })))

@@ -1,14 +1,13 @@
 /**
  * What the simulator needs to judge every community again under a scenario: each community with its town, works,
  * votes, funds and stage events — the inputs of the engine's `communityStatus`, as the data build has them. Read
- * through the data session's SQL (one query per table, dates as ISO text) and handed to the worker once.
+ * through the data session's SQL (one query per table, dates as ISO text) under an import in this browser or when
+ * the published data has no budget-inputs.arrow; otherwise the page reads that file (no DuckDB). Also the SQL the
+ * file is tested equal to.
  */
-import type { Dataset } from '../data/rows';
+import type { VerdictInputs } from '../data/budget-inputs-file';
 
-/** The tables `communityStatus` reads (contacts play no part in a verdict). */
-export type VerdictInputs = Omit<Dataset, 'contacts'>;
-
-export const INPUT_TABLES = ['towns', 'communities', 'works', 'votes', 'funds', 'stage_events'] as const;
+export { INPUT_TABLES, type VerdictInputs } from '../data/budget-inputs-file';
 
 /** One SELECT per table, in the row types of rows.ts (dates as `YYYY-MM-DD`, not Arrow dates). */
 export const INPUT_SQL: Readonly<Record<keyof VerdictInputs, string>> = {

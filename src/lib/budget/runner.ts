@@ -1,16 +1,17 @@
 /** Runs scenarios in the simulator's Web Worker; callers pass plain data (`$state.snapshot`), not proxies. */
+import type { DataState } from './data-state';
 import type { History } from './forecast';
 import type { VerdictInputs } from './inputs';
 import type { Scenario } from './scenario';
 import type { ScenarioRun } from './scenario-run';
 import type { SimulationRequest } from './worker';
 
-type Reply = { id: number; result: ScenarioRun } | { id: number; error: string };
+type Reply = { id: number; result: unknown } | { id: number; error: string };
 
 export class SimulationRunner {
 	#worker: Worker | null = null;
 	#next = 0;
-	#waiting = new Map<number, { resolve: (r: ScenarioRun) => void; reject: (e: Error) => void }>();
+	#waiting = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
 
 	#start(): Worker {
 		if (this.#worker) return this.#worker;
@@ -19,10 +20,15 @@ export class SimulationRunner {
 			const pending = this.#waiting.get(e.data.id);
 			this.#waiting.delete(e.data.id);
 			if ('error' in e.data) pending?.reject(new Error(e.data.error));
-			else pending?.resolve(e.data.result);
+			else pending?.resolve(e.data.result as never);
 		};
 		this.#worker = w;
 		return w;
+	}
+
+	/** Starts the worker (its module loads) before there is anything to send it. */
+	warm(): void {
+		this.#start();
 	}
 
 	/** Hands the communities' inputs to the worker (once; again after the data changed). */
@@ -33,10 +39,17 @@ export class SimulationRunner {
 
 	/** Runs a scenario; `only` is the ids of a filter pipeline (from its SQL), else null. */
 	run(scenario: Scenario, history: History, only: string[] | null): Promise<ScenarioRun> {
-		const id = ++this.#next;
-		const request: SimulationRequest = { kind: 'run', id, scenario, history, only };
-		return new Promise((resolve, reject) => {
-			this.#waiting.set(id, { resolve, reject });
+		return this.#ask<ScenarioRun>({ kind: 'run', id: ++this.#next, scenario, history, only });
+	}
+
+	/** The data's history, plans and payments per year (within `inFilter`'s ids) and pipeline subsidy. */
+	state(inFilter: string[] | null): Promise<DataState> {
+		return this.#ask<DataState>({ kind: 'state', id: ++this.#next, inFilter });
+	}
+
+	#ask<T>(request: SimulationRequest & { id: number }): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			this.#waiting.set(request.id, { resolve: resolve as (r: never) => void, reject });
 			this.#start().postMessage(request);
 		});
 	}

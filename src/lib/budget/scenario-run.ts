@@ -26,6 +26,10 @@ const KEEP = 8;
 
 export class ScenarioJudge {
 	readonly #inputs: VerdictInputs;
+	/** The inputs the verdicts are judged from (the worker's data state reads them too). */
+	get inputs(): VerdictInputs {
+		return this.#inputs;
+	}
 	readonly #asOf: string;
 	readonly #base: PolicyParams;
 	readonly #plans: Map<string, number>;

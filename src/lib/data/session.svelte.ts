@@ -123,6 +123,11 @@ export class DataSession {
 		return this.geography!;
 	}
 
+	/** A published data file's bytes, fetched once (e.g. budget-inputs.arrow; the caller reads it). */
+	loadBytes(name: string): Promise<Uint8Array> {
+		return this.#fetch(name, async (r) => new Uint8Array(await r.arrayBuffer()));
+	}
+
 	/** map.arrow read into the map's columns, once (no wasm: the map paints before DuckDB). */
 	async loadMapColumns(): Promise<MapColumns> {
 		const cols = await this.#fetch('map.arrow', async (r) =>

@@ -20,6 +20,7 @@ import type { FeatureCollection } from 'geojson';
 import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from './derived';
 import type { Manifest, ManifestTown } from './manifest';
 import { mapArrow } from './map-arrow-file';
+import { budgetInputsArrow, INPUTS_FILE } from './budget-inputs-file';
 import type { Dataset, DatasetMeta } from './rows';
 import { SCHEMA_VERSION, TABLES, type ColumnType } from './schema';
 
@@ -107,6 +108,7 @@ export function staticFiles(input: StaticInput, writeParquet: ParquetWriter): Re
 		tables[t.name] = t.rows.length;
 	}
 	files['map.arrow'] = mapArrow(mapColumns(dataset, status));
+	files[INPUTS_FILE] = budgetInputsArrow(dataset);
 	files['towns.geojson'] = text(JSON.stringify(input.regions));
 	Object.assign(files, input.passThrough);
 	const towns: ManifestTown[] = dataset.towns.map((t) => ({

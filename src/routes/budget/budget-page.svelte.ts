@@ -1,10 +1,11 @@
 /**
- * The state of /budget: what is read from the data session (the published pipeline and history, the plans per year,
- * every community's inputs for the worker), the open scenarios, and their runs in the worker. The page composes
+ * The state of /budget: every community's inputs for the worker (budget-inputs.arrow, no DuckDB; SQL only under an
+ * import), the history and plans per year the worker derives from them, a filter's ids (map.arrow), the open scenarios, and their runs in the worker. The page composes
  * components over it; no rule is computed here — the worker runs the engine.
  */
 import { untrack } from 'svelte';
 import { rows } from '$lib/data/coordinator.svelte';
+import { filterMask } from '$lib/data/filters';
 import type { DataSession } from '$lib/data/session.svelte';
 import {
 	estimateRates,
@@ -13,9 +14,9 @@ import {
 	type PipelineCommunity
 } from '$lib/budget/forecast';
 import { INPUT_TABLES, readInputs, type VerdictInputs } from '$lib/budget/inputs';
+import { INPUTS_FILE, readBudgetInputs } from '$lib/data/budget-inputs-file';
 import { pipelineFilter } from '$lib/budget/pipeline-filter';
 import { defaultBudgets, type DefaultBudgets, type PlanHistoryRow } from '$lib/budget/plan-state';
-import { filterIdsSql, HISTORY_SQL, pipelineSql, planHistorySql } from '$lib/budget/queries';
 import { SimulationRunner } from '$lib/budget/runner';
 import {
 	defaultScenario,
@@ -55,7 +56,6 @@ export class BudgetPage {
 		readonly shared: string | null
 	) {
 		this.session = session;
-		session.need(['status', ...INPUT_TABLES]);
 	}
 
 	/** The policy in force on the data date: the base every scenario's policy fields override. */
@@ -63,28 +63,43 @@ export class BudgetPage {
 		return this.session.policy ?? YUEQING_2023;
 	}
 
+	/**
+	 * The verdicts' inputs: from budget-inputs.arrow (no DuckDB-WASM); under an import in this browser, or when
+	 * the published data has no such file (built before it existed), through the session's SQL.
+	 */
+	async #inputs(): Promise<VerdictInputs> {
+		const { session } = this;
+		const bytes = session.imported ? null : await session.loadBytes(INPUTS_FILE).catch(() => null);
+		if (bytes) return readBudgetInputs(bytes);
+		session.need(['status', ...INPUT_TABLES]);
+		await this.#sql();
+		return readInputs(<T>(sql: string) => session.coordinator.request(sql, rows<T>));
+	}
+
+	/** Opens DuckDB-WASM (once) for what still needs SQL: the inputs of an import (or of data without the file). */
+	async #sql(): Promise<void> {
+		const { session } = this;
+		await session.open();
+		if (session.coordinator.status === 'error') throw new Error(session.coordinator.error ?? 'DuckDB');
+	}
+
 	async load(baseName: string): Promise<void> {
 		const { session } = this;
-		const coordinator = session.coordinator;
 		try {
-			const { asOf } = await session.loadManifest();
-			await session.open();
-			if (coordinator.status === 'error') throw new Error(coordinator.error ?? 'DuckDB');
-			const query = <T>(sql: string) => coordinator.request(sql, rows<T>);
-			const [all, past, inputs] = await Promise.all([
-				query<PipelineCommunity>(pipelineSql(null)),
-				query<PipelineCommunity>(HISTORY_SQL),
-				readInputs(query)
-			]);
+			this.runner.warm(); // the worker's module loads while the files come
+			const [{ asOf }, inputs] = await Promise.all([session.loadManifest(), this.#inputs()]);
 			this.runner.load(inputs, asOf);
 			this.inputs = inputs;
-			this.hist = historyOf(past);
-			const rates = estimateRates(this.hist);
-			const mapFilter = this.mapSearch !== null ? pipelineFilter(this.mapSearch) : null;
 			if (this.mapSearch !== null) await this.loadFilter(this.mapSearch);
+			// the history, the plans per year (within the map's filter) and the pipeline's subsidy, from the worker
+			const state = await this.runner.state(
+				this.mapSearch !== null ? this.filterIds.get(this.mapSearch)! : null
+			);
+			this.hist = historyOf(state.past as PipelineCommunity[]);
+			const rates = estimateRates(this.hist);
 			// default budget: what the data's plans hold per year (within the filter), see plan-state.ts
-			this.planRows = await query<PlanHistoryRow>(planHistorySql(mapFilter));
-			const fallback = all.reduce((sum, c) => sum + c.subsidy, 0) / PLAN_YEARS.length;
+			this.planRows = state.planRows;
+			const fallback = state.pipelineSubsidy / PLAN_YEARS.length;
 			const first = defaultScenario(baseName, 0, rates);
 			this.openYear = firstOpenYear(asOf, this.base);
 			this.defaults = defaultBudgets(this.planRows, this.openYear, fallback);
@@ -102,15 +117,21 @@ export class BudgetPage {
 		}
 	}
 
-	/** Loads the ids of a scenario's own filter once (by its search text). */
+	/**
+	 * Loads the ids of a scenario's own filter once (by its search text): the map's own filter over map.arrow's
+	 * columns (`filterMask`, tested equal to the SQL's `whereSql`), no DuckDB; under an import, the import's columns.
+	 */
 	async loadFilter(search: string): Promise<void> {
 		if (this.filterIds.has(search)) return;
-		const ids = await this.session.coordinator.request(
-			filterIdsSql(pipelineFilter(search)),
-			rows<{ id: string }>
+		const [cols, manifest] = await Promise.all([this.session.loadMapColumns(), this.session.loadManifest()]);
+		const mask = filterMask(
+			cols,
+			manifest.towns.map((t) => t.code),
+			pipelineFilter(search)
 		);
+		const ids = cols.id.filter((_, i) => mask[i] === 1).sort();
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new map replaces the $state.raw one
-		this.filterIds = new Map([...this.filterIds, [search, ids.map((r) => r.id)]]);
+		this.filterIds = new Map([...this.filterIds, [search, ids]]);
 	}
 
 	/** Keeps the open scenarios (a reload brings them back), loads their filters and runs them on every change. */

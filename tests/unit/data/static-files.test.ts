@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Table as ParquetTable, writeParquet } from 'parquet-wasm/node';
 import { describe, expect, it } from 'vitest';
+import { INPUTS_FILE, readBudgetInputs } from '../../../src/lib/data/budget-inputs-file';
 import { readMapColumns } from '../../../src/lib/data/map-columns';
 import type { Manifest } from '../../../src/lib/data/manifest';
 import { TABLES } from '../../../src/lib/data/schema';
@@ -92,5 +93,13 @@ describe('static/data files made in the browser', async () => {
 		expect(manifest.towns.find((t) => t.code === '330382001')?.name_en).toBe('Yuecheng Subdistrict');
 		expect(manifest.example).toBe(false);
 		expect(Object.keys(files).sort()).toContain('boundary.geojson');
+	});
+
+	it("writes budget-inputs.arrow: the verdicts' inputs /budget reads without DuckDB (notes left out)", () => {
+		const { contacts: _, ...inputs } = dataset;
+		const back = readBudgetInputs(files[INPUTS_FILE]!);
+		expect(back.communities).toEqual(inputs.communities.map((c) => ({ ...c, notes: null })));
+		for (const t of ['towns', 'works', 'votes', 'funds', 'stage_events'] as const)
+			expect(back[t], t).toEqual(inputs[t]);
 	});
 });

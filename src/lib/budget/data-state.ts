@@ -1,0 +1,83 @@
+/**
+ * What /budget reads of the data's state besides the verdicts' inputs, computed from the inputs and the verdicts
+ * under the policy in force (the same `deriveStatus` the build writes `status` with), so the page needs no SQL:
+ * the history the default rates come from (`HISTORY_SQL`), the plans and payments per year (`planHistorySql`) and
+ * the pipeline's subsidy (`pipelineSql(null)`). Tested equal to those queries (tests/unit/budget/inputs-file.test.ts).
+ */
+import type { CommunityStatus } from '../data/status';
+import type { PipelineCommunity } from './forecast';
+import type { VerdictInputs } from './inputs';
+import type { PlanHistoryRow } from './plan-state';
+import { pipelineFrom, planYearsOf } from './verdicts';
+
+/** One row of `HISTORY_SQL`: a community that ever voted or started, eligible or not. */
+export type HistoryRow = Pick<
+	PipelineCommunity,
+	| 'id'
+	| 'stage'
+	| 'readyDate'
+	| 'startDate'
+	| 'applicationVote'
+	| 'applicationVoteDate'
+	| 'schemeVote'
+	| 'schemeVoteDate'
+>;
+
+export interface DataState {
+	past: HistoryRow[];
+	planRows: PlanHistoryRow[];
+	/** The subsidy of the whole pipeline (policy in force, no filter), yuan. */
+	pipelineSubsidy: number;
+}
+
+/** `base`: every community's status under the policy in force, in the order of `inputs.communities`. */
+export function dataState(
+	inputs: VerdictInputs,
+	base: readonly CommunityStatus[],
+	inFilter: ReadonlySet<string> | null
+): DataState {
+	const past: HistoryRow[] = [];
+	for (const s of base)
+		if (s.startDate)
+			past.push({
+				id: s.id,
+				stage: s.stage,
+				readyDate: s.readyDate,
+				startDate: s.startDate,
+				applicationVote: s.applicationVote,
+				applicationVoteDate: s.applicationVoteDate,
+				schemeVote: s.schemeVote,
+				schemeVoteDate: s.schemeVoteDate
+			});
+	const plans = planYearsOf(inputs);
+	const sel = (id: string) => inFilter === null || inFilter.has(id);
+	const years = new Map<number, PlanHistoryRow>();
+	const at = (year: number) => {
+		let r = years.get(year);
+		if (!r) {
+			r = { year, plannedCount: 0, planned: 0, plannedInFilter: 0, paid: 0, paidInFilter: 0 };
+			years.set(year, r);
+		}
+		return r;
+	};
+	inputs.communities.forEach((c, i) => {
+		const year = plans.get(c.id);
+		if (year === undefined) return;
+		const r = at(year);
+		r.plannedCount++;
+		r.planned += base[i]!.subsidy;
+		if (sel(c.id)) r.plannedInFilter += base[i]!.subsidy;
+	});
+	for (const f of inputs.funds) {
+		if (f.source !== 'subsidy') continue;
+		const r = at(Number(f.date.slice(0, 4)));
+		r.paid += f.amount;
+		if (sel(f.community_id)) r.paidInFilter += f.amount;
+	}
+	const pipeline = pipelineFrom(inputs, base, base, plans, null);
+	return {
+		past,
+		planRows: [...years.values()].sort((a, b) => a.year - b.year),
+		pipelineSubsidy: pipeline.reduce((sum, c) => sum + c.subsidy, 0)
+	};
+}
