@@ -359,7 +359,7 @@ describe('the budget simulator /budget', () => {
 	it('a filter from the map keeps its drawn area, is shown in words, and a shared scenario runs on its own filter', async () => {
 		const { page } = w;
 		await page.goto(server.url + '/?towns=330382002');
-		await page.waitForSelector('[data-db="ready"]', { timeout: 90_000 });
+		await page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 90_000 });
 		await page.waitForSelector('[data-map-idle="true"]', { timeout: 30_000 });
 		await page.getByRole('button', { name: '画区域' }).click();
 		const box = (await page.locator('.map').boundingBox())!;
