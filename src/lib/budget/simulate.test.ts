@@ -296,6 +296,15 @@ describe('a scenario’s own filter', () => {
 		expect(pipelineFilter(pipelineSearch(f))).toEqual(f);
 		expect(pipelineFilter(pipelineSearch({ ...f, area: [] })).area).toEqual([]);
 		expect(pipelineFilter(pipelineSearch({ ...f, area: null })).area).toBeNull();
+		// a drawn polygon travels as itself (a short link however many communities it holds), resolved on the run
+		const poly: [number, number][] = [
+			[120.9, 28.1],
+			[121.0, 28.1],
+			[121.0, 28.2]
+		];
+		const drawn = pipelineSearch({ ...f, polygon: poly });
+		expect(drawn).not.toContain('area=');
+		expect(pipelineFilter(drawn)).toEqual({ ...f, polygon: poly, area: null });
 		const bad = pipelineFilter("towns=330382002,x';DROP&area=YQ1,a'b,,YQ2&stage=nope");
 		expect(bad).toMatchObject({ towns: ['330382002'], area: ['YQ1', 'YQ2'], stage: [] });
 	});

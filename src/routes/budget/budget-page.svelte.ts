@@ -5,7 +5,7 @@
  */
 import { untrack } from 'svelte';
 import { rows } from '$lib/data/coordinator.svelte';
-import { filterMask } from '$lib/data/filters';
+import { filterMask, resolveArea } from '$lib/data/filters';
 import type { DataSession } from '$lib/data/session.svelte';
 import {
 	estimateRates,
@@ -124,10 +124,11 @@ export class BudgetPage {
 	async loadFilter(search: string): Promise<void> {
 		if (this.filterIds.has(search)) return;
 		const [cols, manifest] = await Promise.all([this.session.loadMapColumns(), this.session.loadManifest()]);
+		const f = pipelineFilter(search);
 		const mask = filterMask(
 			cols,
 			manifest.towns.map((t) => t.code),
-			pipelineFilter(search)
+			f.polygon ? resolveArea(f, cols) : f
 		);
 		const ids = cols.id.filter((_, i) => mask[i] === 1).sort();
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new map replaces the $state.raw one

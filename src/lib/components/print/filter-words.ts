@@ -71,7 +71,7 @@ export function filterWords(f: Filter, towns: readonly ManifestTown[], lang: Lan
 	add(WORDS.housing, named(FILTER_VALUES.housing, f.housing));
 	add(WORDS.management, named(FILTER_VALUES.management, f.management));
 	add(WORDS.tiers, named(FILTER_VALUES.tiers, f.tiers));
-	if (f.area !== null) {
+	if (f.area !== null || f.polygon) {
 		// the count is the KPIs' (every filter applied), not the area's alone
 		lines.push({ label: say(WORDS.area), value: say(WORDS.inside) });
 	}
