@@ -76,6 +76,10 @@ export async function scenarioXlsx(
 			.sort((a, b) => ('rank' in a.reason && 'rank' in b.reason ? a.reason.rank - b.reason.rank : 0));
 		sheet(`${y.year}年`, YEAR_HEADERS, funded.map(row));
 	}
-	sheet('2028年前未安排', YEAR_HEADERS, result.outcomes.filter((o) => o.fundedYear === null).map(row));
+	sheet(
+		`${result.years.at(-1)?.year ?? ''}年前未安排`,
+		YEAR_HEADERS,
+		result.outcomes.filter((o) => o.fundedYear === null).map(row)
+	);
 	return xlsxBytes(sheets, `乐清旧改地图 · ${scenario.name}`);
 }

@@ -349,8 +349,8 @@ const MESSAGES = {
 	'progress.skip': { zh: '跳到查找', en: 'Skip to search' },
 	'budget.title': { zh: '补助预算模拟', en: 'Subsidy budget simulator' },
 	'budget.subtitle': {
-		zh: '2024–2028年各年度财政补助需求与预算，按政策规则逐年安排',
-		en: 'Subsidy demand against the budget, 2024–2028, year by year under the policy'
+		zh: '{first}–{last}年各年度财政补助需求与预算，按政策规则逐年安排',
+		en: 'Subsidy demand against the budget, {first}–{last}, year by year under the policy'
 	},
 	'budget.back': { zh: '← 返回总览', en: '← Back to the overview' },
 	'budget.editor': { zh: '情景设置', en: 'Scenario settings' },
@@ -437,7 +437,7 @@ const MESSAGES = {
 	'budget.col.out': { zh: '移出的小区', en: 'Moved out' },
 	'budget.list': { zh: '年度安排清单', en: 'Funded list' },
 	'budget.listYear': { zh: '年度', en: 'Year' },
-	'budget.unfunded': { zh: '2028年前未安排', en: 'Not funded by 2028' },
+	'budget.unfunded': { zh: '{last}年前未安排', en: 'Not funded by {last}' },
 	'budget.col.rank': { zh: '序', en: '#' },
 	'budget.col.name': { zh: '小区', en: 'Community' },
 	'budget.col.town': { zh: '乡镇街道', en: 'Town' },
@@ -480,7 +480,7 @@ const MESSAGES = {
 	'budget.forecast': { zh: '（预测）', en: ' (forecast)' },
 	'budget.towns': { zh: '各乡镇街道', en: 'By town' },
 	'budget.col.townDemand': { zh: '候选补助合计', en: "Candidates' subsidy" },
-	'budget.col.townFunded': { zh: '2028年前安排', en: 'Funded by 2028' },
+	'budget.col.townFunded': { zh: '{last}年前安排', en: 'Funded by {last}' },
 	'budget.more': { zh: '另有 {n} 个', en: '{n} more' },
 	'budget.mapLink': { zh: '用当前筛选做预算模拟', en: 'Simulate the budget for this filter' },
 	'budget.mapTitle': {
