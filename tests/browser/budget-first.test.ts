@@ -2,7 +2,7 @@
 // and the default budget come from budget-inputs.arrow (the worker judges every community with the engine) and
 // equal the page's SQL run directly; a §二(一) cutoff scenario shows its policy-change impact; a filter from the
 // map runs on map.arrow's filter. No Parquet table is fetched: nothing on /budget needs SQL any more.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateRates, history, type PipelineCommunity } from '../../src/lib/budget/forecast';
@@ -18,8 +18,9 @@ import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
 import type { Manifest } from '../../src/lib/data/manifest';
 import { money } from '../../src/lib/i18n/format';
 import { YUEQING_2023 } from '../../src/lib/policy';
-import { launchBrowser, watchedPage, type Watched } from './browser';
-import { startPreview, type Preview } from './server';
+import { watchedPage, type Watched } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -27,15 +28,10 @@ let browser: Browser;
 const manifestOf = () => JSON.parse(readFileSync('build/data/manifest.json', 'utf8')) as Manifest;
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	server = await startPreview();
-	browser = await launchBrowser();
+	({ server, browser } = await openSite());
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }));
 
 /** A page with every .wasm withheld, recording what it fetched of the data. */
 async function withoutWasm(): Promise<Watched & { wasm: string[]; data: string[] }> {

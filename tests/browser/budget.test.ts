@@ -1,6 +1,6 @@
 // The planners' simulator /budget: numbers equal the engine's for the same inputs; scenarios compared, saved,
 // shared and exported.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
@@ -28,8 +28,9 @@ import {
 	type PolicyParams
 } from '../../src/lib/policy';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
-import { launchBrowser, watchedPage, type Watched } from './browser';
-import { startPreview, type Preview } from './server';
+import { watchedPage, type Watched } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -38,18 +39,10 @@ let w: Watched;
 const BUDGET_WAN = 15_000; // 1.5亿 a year: enough to fund some, not all
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	server = await startPreview();
-	browser = await launchBrowser();
-	w = await watchedPage(browser, server.url);
+	({ server, browser, w } = await openSite({ watch: true }));
 });
 
-afterAll(async () => {
-	expect(w.foreign, 'requests that left the origin').toEqual([]);
-	expect(w.errors, 'console errors').toEqual([]);
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }, [w]));
 
 async function settled(page: Page) {
 	await page.waitForSelector('[data-testid="year-table"]', { timeout: 120_000 });

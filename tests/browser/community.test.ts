@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communitySql } from '../../src/lib/data/queries';
@@ -16,8 +16,9 @@ import {
 	YUEQING_2023
 } from '../../src/lib/policy';
 import { axeViolations } from './axe';
-import { launchBrowser, watchedPage } from './browser';
-import { startPreview, type Preview } from './server';
+import { watchedPage } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { countColours } from './pixels';
 import { directSql } from './sql';
 
@@ -25,15 +26,10 @@ let server: Preview;
 let browser: Browser;
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	server = await startPreview();
-	browser = await launchBrowser();
+	({ server, browser } = await openSite());
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }));
 
 /** Text as a reader sees it: runs of white space as one space. */
 const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();

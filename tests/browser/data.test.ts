@@ -1,7 +1,7 @@
 // The data keeper's workbench /data, driven as a keeper would: drop a workbook with a title row and units in the
 // headers → report → map two columns → place one community without coordinates → diff → apply → the map and KPIs
 // show it → an SQL query over it → export CSV and XLSX and read them back; the ledger and the report too.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,22 +9,18 @@ import { unzipSync } from 'fflate';
 import { parseCsv } from '../../src/lib/data/csv';
 import type { Manifest } from '../../src/lib/data/manifest';
 import { axeViolations } from './axe';
-import { launchBrowser, watchedPage } from './browser';
-import { startPreview, type Preview } from './server';
+import { watchedPage } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 
 let server: Preview;
 let browser: Browser;
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	server = await startPreview();
-	browser = await launchBrowser();
+	({ server, browser } = await openSite());
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }));
 
 /**
  * The office's ledger: a merged title row above the header, areas in 万㎡ written in the headers, a 序号 column,

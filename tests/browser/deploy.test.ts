@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, watchedPage } from './browser';
 import type { Preview } from './server';
 import { startNginx, startPython } from './static-servers';
 
@@ -40,33 +40,17 @@ const PLACES = [
 describe.each(SERVERS)('build-public/ on $name', ({ name, start }) => {
 	it.each(PLACES)('at $path: root → progress/, headline, search, card, map', async ({ path, root }) => {
 		const server: Preview = await start(root);
-		const context = await browser.newContext({
-			viewport: { width: 390, height: 844 },
-			deviceScaleFactor: 2,
-			isMobile: true,
-			hasTouch: true,
-			locale: 'zh-CN',
-			timezoneId: 'Asia/Shanghai'
-		});
+		const { context, page, foreign, errors } = await watchedPage(
+			browser,
+			server.url,
+			{ width: 390, height: 844 },
+			{ touch: true }
+		);
 		try {
-			const page = await context.newPage();
-			const foreign: string[] = [];
 			const failed: string[] = [];
-			const errors: string[] = [];
-			await context.route('**/*', (route) => {
-				const url = route.request().url();
-				if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:'))
-					return route.fallback();
-				foreign.push(url);
-				return route.abort();
-			});
 			page.on('response', (r) => {
 				if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
 			});
-			page.on('console', (m) => {
-				if (m.type() === 'error' && !/GPU stall due to ReadPixels/.test(m.text())) errors.push(m.text());
-			});
-			page.on('pageerror', (e) => errors.push(String(e)));
 
 			// the folder's address, as a portal would link it: its index.html sends the reader to progress/
 			await page.goto(server.url + path);

@@ -1,7 +1,6 @@
 // `/` answers without DuckDB-WASM (issue #13): with every .wasm request withheld, the KPIs, the legend's counts,
 // the town table and the next plan's candidates still show, equal to the SQL run directly; the export (the part
 // that needs SQL) says the query engine is loading. Then a filter: the figures follow, still without DuckDB.
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
@@ -9,8 +8,9 @@ import { candidatesSql, kpiSql, legendSql, townSql, type Kpis } from '../../src/
 import { area, count, households, money } from '../../src/lib/i18n/format';
 import { COLOUR_SCALES } from '../../src/lib/data/classes';
 import { rankCandidates, type BudgetCandidate } from '../../src/lib/policy';
-import { launchBrowser, watchedPage, type Watched } from './browser';
-import { startPreview, type Preview } from './server';
+import { watchedPage, type Watched } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -19,21 +19,14 @@ let w: Watched;
 const withheld: string[] = [];
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	server = await startPreview();
-	browser = await launchBrowser();
-	w = await watchedPage(browser, server.url);
+	({ server, browser, w } = await openSite({ watch: true }));
 	await w.page.route('**/*.wasm', (route) => {
 		withheld.push(route.request().url());
 		return route.abort();
 	});
 });
 
-afterAll(async () => {
-	expect(w.foreign, 'requests that left the origin').toEqual([]);
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }, [w], { errors: false }));
 
 const COMMUNITIES = { zh: '个', en: '' };
 

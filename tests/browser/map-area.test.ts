@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../src/lib/data/filters';
 import { kpiSql, type Kpis } from '../../src/lib/data/queries';
 import { money } from '../../src/lib/i18n/format';
-import { launchBrowser, watchedPage, type Watched } from './browser';
-import { startPreview, type Preview } from './server';
+import type { Watched } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -14,17 +15,10 @@ let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
-	server = await startPreview();
-	browser = await launchBrowser();
-	w = await watchedPage(browser, server.url);
+	({ server, browser, w } = await openSite({ watch: true }));
 });
 
-afterAll(async () => {
-	expect(w.foreign).toEqual([]);
-	expect(w.errors).toEqual([]);
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }, [w]));
 
 describe('area selection on /', () => {
 	it('a drawn polygon selects the communities inside it, and the KPIs are theirs; the URL keeps the polygon', async () => {

@@ -1,5 +1,4 @@
 // The English switch, keyboard use and accessibility of the leadership map.
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../src/lib/data/filters';
@@ -7,8 +6,9 @@ import { kpiSql, type Kpis } from '../../src/lib/data/queries';
 import { area, count, money } from '../../src/lib/i18n/format';
 import { COLOUR_SCALES } from '../../src/lib/data/classes';
 import { axeViolations } from './axe';
-import { launchBrowser, watchedPage, type Watched } from './browser';
-import { startPreview, type Preview } from './server';
+import type { Watched } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -16,18 +16,10 @@ let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	server = await startPreview();
-	browser = await launchBrowser();
-	w = await watchedPage(browser, server.url);
+	({ server, browser, w } = await openSite({ watch: true }));
 });
 
-afterAll(async () => {
-	expect(w.foreign, 'requests that left the origin').toEqual([]);
-	expect(w.errors, 'console errors').toEqual([]);
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }, [w]));
 
 const CJK = /[\u4e00-\u9fff]/;
 

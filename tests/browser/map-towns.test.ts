@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import bbox from '@turf/bbox';
 import ExcelJS from 'exceljs';
 import type { FeatureCollection } from 'geojson';
@@ -8,8 +8,9 @@ import { parseCsv } from '../../src/lib/data/csv';
 import { EMPTY_FILTER } from '../../src/lib/data/filters';
 import { townSql } from '../../src/lib/data/queries';
 import { money } from '../../src/lib/i18n/format';
-import { launchBrowser, watchedPage, type Watched } from './browser';
-import { startPreview, type Preview } from './server';
+import type { Watched } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -17,21 +18,13 @@ let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	server = await startPreview();
-	browser = await launchBrowser();
-	w = await watchedPage(browser, server.url);
+	({ server, browser, w } = await openSite({ watch: true }));
 	await w.page.goto(server.url + '/?tm=investment');
 	await w.page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 90_000 });
 	await w.page.waitForSelector('[data-testid="town-table"]', { timeout: 30_000 });
 });
 
-afterAll(async () => {
-	expect(w.foreign, 'requests that left the origin').toEqual([]);
-	expect(w.errors, 'console errors').toEqual([]);
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }, [w]));
 
 describe('towns and exports on /', () => {
 	it('the town view shows each town’s KPI as the SQL gives it, and colours the towns', async () => {

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
@@ -6,9 +5,10 @@ import { kpiSql, type Kpis } from '../../src/lib/data/queries';
 import { area, count, households, money } from '../../src/lib/i18n/format';
 import { COLOUR_SCALES } from '../../src/lib/data/classes';
 import { classRgb } from '../../src/lib/map/colours';
-import { launchBrowser, watchedPage, type Watched } from './browser';
+import { watchedPage, type Watched } from './browser';
 import { countColours } from './pixels';
-import { startPreview, type Preview } from './server';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -16,18 +16,10 @@ let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	server = await startPreview();
-	browser = await launchBrowser();
-	w = await watchedPage(browser, server.url);
+	({ server, browser, w } = await openSite({ watch: true }));
 });
 
-afterAll(async () => {
-	expect(w.foreign, 'requests that left the origin').toEqual([]);
-	expect(w.errors, 'console errors').toEqual([]);
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }, [w]));
 
 async function ready(page: Page) {
 	await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });

@@ -1,28 +1,23 @@
 // §三(一)/§三(三): after a failed vote the next step is to organise the vote again — on the community page (with
 // what is still needed) and on the public card (that the vote did not pass, in public words) — never the next stage.
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communitySql } from '../../src/lib/data/queries';
 import type { VoteRow } from '../../src/lib/data/rows';
 import { assessVote, worksItem, YUEQING_2023 } from '../../src/lib/policy';
-import { launchBrowser, watchedPage } from './browser';
-import { startPreview, type Preview } from './server';
+import { watchedPage } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
 let server: Preview;
 let browser: Browser;
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	server = await startPreview();
-	browser = await launchBrowser();
+	({ server, browser } = await openSite());
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }));
 
 const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 

@@ -2,26 +2,19 @@
 // nothing wider than the screen, touch targets usable.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchedPage, type Watched } from './browser';
-import { startPreview, type Preview } from './server';
+import { watchedPage, type Watched } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 
 let server: Preview;
 let browser: Browser;
 const watched: Watched[] = [];
 
 beforeAll(async () => {
-	server = await startPreview();
-	browser = await launchBrowser();
+	({ server, browser } = await openSite());
 });
 
-afterAll(async () => {
-	for (const w of watched) {
-		expect(w.foreign, 'requests that left the origin').toEqual([]);
-		expect(w.errors, 'console errors').toEqual([]);
-	}
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }, watched));
 
 describe('/ on a phone (issue 10)', () => {
 	for (const [width, height] of [

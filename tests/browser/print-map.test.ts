@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { date } from '../../src/lib/i18n/format';
-import { launchBrowser, watchedPage, type Watched } from './browser';
+import type { Watched } from './browser';
 import { ensurePoppler, pdfPageSize, printToPdf, visibleControls } from './pdf';
-import { startPreview, type Preview } from './server';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -44,17 +45,10 @@ const circles = () =>
 
 beforeAll(async () => {
 	ensurePoppler();
-	server = await startPreview();
-	browser = await launchBrowser();
-	w = await watchedPage(browser, server.url);
+	({ server, browser, w } = await openSite({ watch: true }));
 });
 
-afterAll(async () => {
-	expect(w.foreign, 'requests that left the origin').toEqual([]);
-	expect(w.errors, 'console errors').toEqual([]);
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }, [w]));
 
 describe('/ printed (issue 12)', () => {
 	it('with a town filter: a titled A4 landscape report with the filter in words, the map of that town and its legend', async () => {

@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { date } from '../../src/lib/i18n/format';
-import { launchBrowser, watchedPage, type Watched } from './browser';
+import type { Watched } from './browser';
 import { ensurePoppler, pdfPageSize, printToPdf, visibleControls } from './pdf';
-import { startPreview, type Preview } from './server';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 
 let server: Preview;
 let browser: Browser;
@@ -15,17 +16,10 @@ const asOf = (JSON.parse(readFileSync('build/data/manifest.json', 'utf8')) as { 
 
 beforeAll(async () => {
 	ensurePoppler();
-	server = await startPreview();
-	browser = await launchBrowser();
-	w = await watchedPage(browser, server.url);
+	({ server, browser, w } = await openSite({ watch: true }));
 });
 
-afterAll(async () => {
-	expect(w.foreign, 'requests that left the origin').toEqual([]);
-	expect(w.errors, 'console errors').toEqual([]);
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }, [w]));
 
 describe('a community page printed (issue 12)', () => {
 	// YQ000024: a resident breakdown; YQ000041: among the longest works lists of the example (17 items)

@@ -1,55 +1,30 @@
 // The public map (build-public/, made by `npm run build:public` before these tests): its legend, and a coast with
 // nothing cut by a box — the land data is cut to one, and a mask beyond the county's surround must hide its edges.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import bbox from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_CLASSES } from '../../src/lib/data/stage-classes';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
-import { launchBrowser } from './browser';
-import { startStatic, type Preview } from './server';
+import { watchedPage, type Watched } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 
 const OUT = 'build-public';
 let server: Preview;
 let browser: Browser;
 
 beforeAll(async () => {
-	if (!existsSync(`${OUT}/progress/index.html`)) throw new Error('run npm run build:public first');
-	server = await startStatic(OUT);
-	browser = await launchBrowser();
+	({ server, browser } = await openSite({ dir: 'build-public' }));
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }));
 
 /** A 360 px touch phone that aborts requests leaving the origin and records console errors. */
-async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-	const context = await browser.newContext({
-		viewport: { width: 360, height: 740 },
-		deviceScaleFactor: 2,
-		isMobile: true,
-		hasTouch: true,
-		locale: 'zh-CN',
-		timezoneId: 'Asia/Shanghai'
-	});
-	await context.route('**/*', (route) => {
-		const url = route.request().url();
-		if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:'))
-			return route.fallback();
-		return route.abort();
-	});
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !/GPU stall due to ReadPixels/.test(m.text())) errors.push(m.text());
-	});
-	page.on('pageerror', (e) => errors.push(String(e)));
-	return { context, page, errors };
-}
+const phone = (): Promise<Watched> =>
+	watchedPage(browser, server.url, { width: 360, height: 740 }, { touch: true });
 
 async function dbReady(page: Page) {
 	await page.waitForSelector('[data-testid="headline"] [data-figure="renovated"]', { timeout: 30_000 });

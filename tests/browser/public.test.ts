@@ -2,7 +2,7 @@
 // finds their community; nothing internal is in the files; data is text, never HTML; the CSP holds.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../src/lib/i18n/format';
 import { nextStep, WORKFLOW_STAGES } from '../../src/lib/policy';
@@ -11,8 +11,9 @@ import { progressArrow, readProgressColumns } from '../../src/lib/progress/compa
 import type { ProgressSummary } from '../../src/lib/progress/summary';
 import { internalNames, scanForLeaks } from '../../scripts/lib/leak-scan';
 import { axeViolations } from './axe';
-import { launchBrowser } from './browser';
-import { startStatic, type Preview } from './server';
+import { watchedPage, type Watched } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
 const OUT = 'build-public';
@@ -21,51 +22,27 @@ let server: Preview;
 let browser: Browser;
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	if (!existsSync(`${OUT}/progress/index.html`)) throw new Error('run npm run build:public first');
-	server = await startStatic(OUT);
-	browser = await launchBrowser();
+	({ server, browser } = await openSite({ dir: 'build-public' }));
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }));
 
-interface Phone {
-	context: BrowserContext;
-	page: Page;
-	foreign: string[];
-	errors: string[];
+interface Phone extends Watched {
 	dialogs: string[];
 }
 
-/** A phone-sized, touch browser page that records requests leaving the origin, console errors and dialogs. */
-async function phone(lang = 'zh-CN', bypassCSP = false): Promise<Phone> {
-	const context = await browser.newContext({
-		// only to inject axe-core, which the page's CSP rightly refuses
-		bypassCSP,
-		viewport: { width: 360, height: 740 },
-		deviceScaleFactor: 2,
-		isMobile: true,
-		hasTouch: true,
-		locale: lang,
-		timezoneId: 'Asia/Shanghai'
-	});
-	const page = await context.newPage();
-	const out: Phone = { context, page, foreign: [], errors: [], dialogs: [] };
-	await context.route('**/*', (route) => {
-		const url = route.request().url();
-		if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:'))
-			return route.fallback();
-		out.foreign.push(url);
-		return route.abort();
-	});
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !/GPU stall due to ReadPixels/.test(m.text())) out.errors.push(m.text());
-	});
-	page.on('pageerror', (e) => out.errors.push(String(e)));
-	page.on('dialog', (d) => {
+/** A 360 px touch phone that records requests leaving the origin, console errors and dialogs. */
+async function phone(locale = 'zh-CN', bypassCSP = false): Promise<Phone> {
+	const out: Phone = {
+		...(await watchedPage(
+			browser,
+			server.url,
+			{ width: 360, height: 740 },
+			{ touch: true, locale, bypassCSP }
+		)),
+		dialogs: []
+	};
+	out.page.on('dialog', (d) => {
 		out.dialogs.push(d.message());
 		void d.dismiss();
 	});

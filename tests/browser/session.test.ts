@@ -1,27 +1,21 @@
 // One data session per app (issue 10): navigating / → a community → / → /budget → / → /progress opens DuckDB-WASM
 // once, loads each table once (a community's works only when a community is opened, `progress` only on the
 // residents' page), and the map's second visit paints from the session without fetching anything again.
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchedPage, type Watched } from './browser';
-import { startPreview, type Preview } from './server';
+import type { Watched } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 
 let server: Preview;
 let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	server = await startPreview();
-	browser = await launchBrowser();
-	w = await watchedPage(browser, server.url);
+	({ server, browser, w } = await openSite({ watch: true }));
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }));
 
 /** Every data file the page fetched, by name, in order. */
 function watchData(page: Page): string[] {

@@ -1,13 +1,14 @@
 // The SQL console (issue 11): tables and columns with meaning and unit, a query over the session's DuckDB whose
 // result matches the same SQL run directly, 100k rows shown with only a window of rows in the page, a plain
 // bilingual error, history and saved queries kept across a reload, CSV and XLSX exports read back.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { launchBrowser, watchedPage, type Watched } from './browser';
-import { startPreview, type Preview } from './server';
+import type { Watched } from './browser';
+import type { Preview } from './server';
+import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -15,16 +16,10 @@ let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
-	mkdirSync('test-results', { recursive: true });
-	server = await startPreview();
-	browser = await launchBrowser();
-	w = await watchedPage(browser, server.url);
+	({ server, browser, w } = await openSite({ watch: true }));
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+afterAll(() => closeSite({ server, browser }));
 
 const TOWNS_SQL = `SELECT town_name, CAST(count(*) AS DOUBLE) AS n FROM community_view GROUP BY town_name ORDER BY n DESC, town_name`;
 
