@@ -309,7 +309,7 @@ const MESSAGES = {
 	'progress.month': { zh: '月份', en: 'Month' },
 	'progress.towns': { zh: '各乡镇街道', en: 'By street and town' },
 	'progress.town': { zh: '乡镇街道', en: 'Street or town' },
-	'progress.townRenovated': { zh: '已完成', en: 'Renovated' },
+	'progress.townRenovated': { zh: '已完成改造', en: 'Renovated' },
 	'progress.townUnderWay': { zh: '正在改造', en: 'Under way' },
 	'progress.card.close': { zh: '关闭', en: 'Close' },
 	'progress.card.stage': { zh: '当前进度', en: 'Stage' },

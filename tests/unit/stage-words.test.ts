@@ -1,0 +1,103 @@
+/**
+ * One wording for the stages on both sites: the leadership map (`/`, its stage colouring, filter and exports) and
+ * the public site (`/progress`: its legend, headline and town table). A word means one set of stages wherever it
+ * stands, and the legend's classes add up to the headline's groups — renovated (竣工验收 §三(七), 移交 §三(八),
+ * 后评估 §三(九)) and under way (in a year's plan §三(四), not yet accepted).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+	COLOUR_SCALES,
+	FILTER_VALUES,
+	RENOVATED_STAGES,
+	STAGE_CLASSES,
+	STAGE_CODES,
+	STAGE_GROUPS,
+	stageGroupWords,
+	UNDER_WAY_STAGES
+} from '../../src/lib/data/classes';
+import { ALL_MESSAGES } from '../../src/lib/i18n/messages';
+import { WORKFLOW_STAGES } from '../../src/lib/policy';
+
+const LANGS = ['zh', 'en'] as const;
+const ids = WORKFLOW_STAGES.map((s) => s.id);
+const span = (from: string, to: string) => ids.slice(ids.indexOf(from), ids.indexOf(to) + 1);
+const groupOf = (key: string) => STAGE_GROUPS.find((g) => g.key === key)!;
+
+/** Every stage word either site shows, with the stage codes it counts and where it stands. */
+function stageWords(): { where: string; zh: string; en: string; codes: readonly string[] }[] {
+	return [
+		...COLOUR_SCALES.stage.classes.map((c) => ({ where: `/ legend ${c.key}`, ...c })),
+		...STAGE_CLASSES.map((c) => ({ where: `/progress legend ${c.key}`, ...c })),
+		...FILTER_VALUES.stage.map((v) => ({ where: `/ filter ${v.code}`, ...v, codes: [v.code] })),
+		...STAGE_GROUPS.map((g) => ({ where: `group ${g.key}`, ...g })),
+		// the public headline and its town table
+		...(
+			[
+				['progress.renovated', 'renovated'],
+				['progress.townRenovated', 'renovated'],
+				['progress.underWay', 'underWay'],
+				['progress.townUnderWay', 'underWay']
+			] as const
+		).map(([key, group]) => ({ where: key, ...ALL_MESSAGES[key]!, codes: groupOf(group).codes }))
+	];
+}
+
+describe('the stage groups (§三(四)–(九))', () => {
+	it('renovated is accepted, handed over or evaluated; under way is in a plan and not yet accepted', () => {
+		expect(RENOVATED_STAGES).toEqual(span('acceptance', 'post-evaluation'));
+		expect(UNDER_WAY_STAGES).toEqual(span('annual-plan', 'construction'));
+		expect(groupOf('renovated').codes).toBe(RENOVATED_STAGES);
+		expect(groupOf('underWay').codes).toBe(UNDER_WAY_STAGES);
+	});
+
+	it('every legend class lies wholly in one group or none, so the classes add up to the group', () => {
+		for (const c of STAGE_CLASSES) {
+			const holders = STAGE_GROUPS.filter((g) => c.codes.some((code) => g.codes.includes(code)));
+			expect(holders.length, c.key).toBeLessThanOrEqual(1);
+			for (const g of holders) {
+				expect(g.classes, c.key).toContain(c.key);
+				for (const code of c.codes) expect(g.codes, `${c.key}/${code}`).toContain(code);
+			}
+		}
+		for (const g of STAGE_GROUPS) {
+			const fromClasses = STAGE_CLASSES.filter((c) => g.classes.includes(c.key)).flatMap((c) => c.codes);
+			expect([...fromClasses].sort(), g.key).toEqual([...g.codes].sort());
+			expect(g.codes.every((code) => STAGE_CODES.includes(code as never))).toBe(true);
+		}
+	});
+
+	it('a group is said in words from its classes, as both legends show it', () => {
+		expect(stageGroupWords(groupOf('renovated'), 'zh')).toBe(
+			'已完成改造 = 后评估、长效管理 + 竣工验收、移交'
+		);
+		expect(stageGroupWords(groupOf('underWay'), 'en')).toBe(
+			'Under way = under construction + in the plan: approval, tender'
+		);
+	});
+});
+
+describe('one word, one count, on both sites', () => {
+	it('the same key carries the same label on / and on /progress', () => {
+		const byKey = new Map(STAGE_CLASSES.map((c) => [c.key, c]));
+		for (const c of COLOUR_SCALES.stage.classes)
+			for (const lang of LANGS) expect(c[lang], c.key).toBe(byKey.get(c.key)?.[lang]);
+		for (const lang of LANGS) {
+			expect(ALL_MESSAGES['progress.renovated']![lang]).toBe(groupOf('renovated')[lang]);
+			expect(ALL_MESSAGES['progress.townRenovated']![lang]).toBe(groupOf('renovated')[lang]);
+			expect(ALL_MESSAGES['progress.underWay']![lang]).toBe(groupOf('underWay')[lang]);
+			expect(ALL_MESSAGES['progress.townUnderWay']![lang]).toBe(groupOf('underWay')[lang]);
+		}
+	});
+
+	it('no stage word stands for two different sets of stages, in either language', () => {
+		for (const lang of LANGS) {
+			const seen = new Map<string, { where: string; codes: string }>();
+			for (const w of stageWords()) {
+				const codes = [...w.codes].sort().join(',');
+				const before = seen.get(w[lang]);
+				if (before) expect(codes, `${lang} “${w[lang]}”: ${before.where} and ${w.where}`).toBe(before.codes);
+				else seen.set(w[lang], { where: w.where, codes });
+			}
+		}
+	});
+});
