@@ -19,7 +19,7 @@ import { ALL_MESSAGES } from '../../src/lib/i18n/messages';
 import { WORKFLOW_STAGES } from '../../src/lib/policy';
 
 const LANGS = ['zh', 'en'] as const;
-const ids = WORKFLOW_STAGES.map((s) => s.id);
+const ids: readonly string[] = WORKFLOW_STAGES.map((s) => s.id);
 const span = (from: string, to: string) => ids.slice(ids.indexOf(from), ids.indexOf(to) + 1);
 const groupOf = (key: string) => STAGE_GROUPS.find((g) => g.key === key)!;
 
