@@ -144,6 +144,9 @@ for (const size of values['table-only'] ? [] : sizes) {
 			: null,
 		budgetPage: {
 			chartMs: stats(budgetPage.chartMs),
+			inputsMs: stats(budgetPage.inputsMs),
+			stateMs: stats(budgetPage.stateMs),
+			firstRunMs: stats(budgetPage.firstRunMs),
 			failures: budgetPage.failures,
 			inputsMB: budgetPage.inputsMB,
 			offOrigin: budgetPage.offOrigin

@@ -9,6 +9,13 @@ import { INPUTS_FILE } from '../../src/lib/data/budget-inputs-file';
 export interface BudgetPageRuns {
 	/** Navigation → the chart visible, ms, per run that showed it. */
 	chartMs: number[];
+	/**
+	 * Of which, from the page's marks (ms from navigation, per run): the worker holding the inputs, the data's
+	 * state judged (every verdict under the policy in force), the first scenario runs back on the page.
+	 */
+	inputsMs: number[];
+	stateMs: number[];
+	firstRunMs: number[];
 	/** Runs that did not show the chart within the time allowed, with why (first line). */
 	failures: string[];
 	/** budget-inputs.arrow as published with this size's data, MB (null: the build has none). */
@@ -29,6 +36,9 @@ export async function measureBudgetPage(
 	const file = `${dataDir}/${INPUTS_FILE}`;
 	const out: BudgetPageRuns = {
 		chartMs: [],
+		inputsMs: [],
+		stateMs: [],
+		firstRunMs: [],
 		failures: [],
 		inputsMB: existsSync(file) ? Math.round((statSync(file).size / 2 ** 20) * 10) / 10 : null,
 		offOrigin: 0
@@ -49,6 +59,12 @@ export async function measureBudgetPage(
 			await page.goto(url + '/budget');
 			await page.waitForSelector('[data-testid="budget-chart"]', { state: 'visible', timeout: TIMEOUT_MS });
 			out.chartMs.push(Date.now() - t0);
+			const marks = (await page.evaluate(
+				`Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`
+			)) as Record<string, number>;
+			out.inputsMs.push(marks['budget:inputs'] ?? NaN);
+			out.stateMs.push(marks['budget:state'] ?? NaN);
+			out.firstRunMs.push(marks['budget:first-run'] ?? NaN);
 		} catch (e) {
 			out.failures.push((e as Error).message.split('\n')[0] ?? 'failed');
 		} finally {

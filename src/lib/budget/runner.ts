@@ -35,8 +35,14 @@ export class SimulationRunner {
 	 * Has the worker fetch and read the published inputs file itself (`url`, absolute): nothing of it on the page's
 	 * thread. Answers the communities' ids in the inputs' order; fails when the file cannot be had.
 	 */
-	loadFile(url: string, asOf: string): Promise<FileLoaded> {
-		return this.#ask<FileLoaded>({ kind: 'file', id: ++this.#next, url, asOf });
+	loadFile(url: string): Promise<FileLoaded> {
+		return this.#ask<FileLoaded>({ kind: 'file', id: ++this.#next, url });
+	}
+
+	/** The data date the worker judges the file's inputs on (sent when the manifest is in; the file may be later). */
+	asOf(asOf: string): void {
+		const request: SimulationRequest = { kind: 'as-of', asOf };
+		this.#start().postMessage(request);
 	}
 
 	/** Hands the communities' inputs (rows read through SQL, under an import) to the worker. */

@@ -12,7 +12,8 @@ import { ScenarioJudge } from './scenario-run';
 
 export type SimulationRequest =
 	| { kind: 'inputs'; inputs: VerdictInputs; asOf: string }
-	| { kind: 'file'; id: number; url: string; asOf: string }
+	| { kind: 'file'; id: number; url: string }
+	| { kind: 'as-of'; asOf: string }
 	| { kind: 'run'; id: number; scenario: Scenario; history: History; only: string[] | null }
 	| { kind: 'state'; id: number; inFilter: string[] | null };
 
@@ -21,33 +22,39 @@ export interface FileLoaded {
 	ids: string[];
 }
 
+let inputs: VerdictInputs | null = null;
+let asOf: string | null = null;
 let judge: ScenarioJudge | null = null;
 
-async function fromFile(url: string, asOf: string): Promise<FileLoaded> {
+/** The judge over the inputs and the data date, once both are here (the file may come before the manifest). */
+function judged(): ScenarioJudge {
+	if (!inputs || asOf === null) throw new Error('no inputs');
+	return (judge ??= new ScenarioJudge(inputs, asOf));
+}
+
+async function fromFile(url: string): Promise<FileLoaded> {
 	const r = await fetch(url);
 	if (!r.ok) throw new Error(`${url.split('/').pop()}: HTTP ${r.status}`);
-	const inputs = readBudgetInputs(new Uint8Array(await r.arrayBuffer()));
-	judge = new ScenarioJudge(inputs, asOf);
+	inputs = readBudgetInputs(new Uint8Array(await r.arrayBuffer()));
+	judge = null;
 	return { ids: inputs.communities.map((c) => c.id) };
 }
 
 self.onmessage = async (e: MessageEvent<SimulationRequest>) => {
 	const m = e.data;
-	if (m.kind === 'inputs') {
-		judge = new ScenarioJudge(m.inputs, m.asOf);
+	if (m.kind === 'inputs' || m.kind === 'as-of') {
+		if (m.kind === 'inputs') inputs = m.inputs;
+		asOf = m.asOf;
+		judge = null;
 		return;
 	}
 	try {
 		let result: unknown;
-		if (m.kind === 'file') result = await fromFile(m.url, m.asOf);
-		else if (!judge) throw new Error('no inputs');
-		else if (m.kind === 'state')
-			result = dataState(
-				judge.inputs,
-				judge.verdicts({ policy: {} }),
-				m.inFilter ? new Set(m.inFilter) : null
-			);
-		else result = judge.run(m.scenario, m.history, m.only);
+		if (m.kind === 'file') result = await fromFile(m.url);
+		else if (m.kind === 'state') {
+			const j = judged();
+			result = dataState(j.inputs, j.verdicts({ policy: {} }), m.inFilter ? new Set(m.inFilter) : null);
+		} else result = judged().run(m.scenario, m.history, m.only);
 		self.postMessage({ id: m.id, result });
 	} catch (err) {
 		self.postMessage({ id: m.id, error: err instanceof Error ? err.message : String(err) });

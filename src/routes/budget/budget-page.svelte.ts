@@ -69,16 +69,20 @@ export class BudgetPage {
 	 * rows or bytes on this thread); under an import in this browser, or when the published data has no such file
 	 * (built before it existed), they are read through the session's SQL and sent. Answers the communities' ids.
 	 */
-	async #inputs(asOf: string): Promise<string[]> {
+	async #inputs(): Promise<string[]> {
 		const { session } = this;
+		const manifest = session.loadManifest();
 		if (!session.imported) {
-			const loaded = await this.runner.loadFile(session.fileUrl(INPUTS_FILE), asOf).catch(() => null);
+			// the worker fetches the file while the manifest comes; it judges once it has the data date too
+			const file = this.runner.loadFile(session.fileUrl(INPUTS_FILE)).catch(() => null);
+			this.runner.asOf((await manifest).asOf);
+			const loaded = await file;
 			if (loaded) return loaded.ids;
 		}
 		session.need(['status', ...INPUT_TABLES]);
 		await this.#sql();
 		const inputs = await readInputs(<T>(sql: string) => session.coordinator.request(sql, rows<T>));
-		this.runner.load(inputs, asOf);
+		this.runner.load(inputs, (await manifest).asOf);
 		return inputs.communities.map((c) => c.id);
 	}
 
@@ -93,13 +97,15 @@ export class BudgetPage {
 		const { session } = this;
 		try {
 			this.runner.warm(); // the worker's module loads while the files come
-			const { asOf } = await session.loadManifest();
-			this.ids = await this.#inputs(asOf);
+			const [{ asOf }, ids] = await Promise.all([session.loadManifest(), this.#inputs()]);
+			performance.mark('budget:inputs'); // the worker holds every community's inputs
+			this.ids = ids;
 			if (this.mapSearch !== null) await this.loadFilter(this.mapSearch);
 			// the history, the plans per year (within the map's filter) and the pipeline's subsidy, from the worker
 			const state = await this.runner.state(
 				this.mapSearch !== null ? this.filterIds.get(this.mapSearch)! : null
 			);
+			performance.mark('budget:state'); // the data's history and plans, judged in the worker
 			this.hist = historyOf(state.past as PipelineCommunity[]);
 			const rates = estimateRates(this.hist);
 			// default budget: what the data's plans hold per year (within the filter), see plan-state.ts
@@ -164,7 +170,11 @@ export class BudgetPage {
 			if (only.some((o) => o === null)) return; // a filter's ids are still loading
 			untrack(() => this.running++);
 			Promise.all(list.map((s, i) => this.runner.run(s, h, s.pipeline.kind === 'filter' ? only[i]! : null)))
-				.then((r) => (this.results = r))
+				.then((r) => {
+					if (performance.getEntriesByName('budget:first-run').length === 0)
+						performance.mark('budget:first-run'); // the first runs back from the worker
+					this.results = r;
+				})
 				.catch((e: unknown) => (this.message = e instanceof Error ? e.message : String(e)))
 				.finally(() => this.running--);
 		});
