@@ -107,13 +107,13 @@ export class MoneyTable {
 		const j = this.#slot(i, year);
 		if (j < 0) {
 			const m = this.#price(i, year);
-			sums[0] += m.residentBase;
-			sums[1] += m.residentExcess;
-			sums[2] += m.social;
+			sums[0] = sums[0]! + m.residentBase;
+			sums[1] = sums[1]! + m.residentExcess;
+			sums[2] = sums[2]! + m.social;
 			return;
 		}
-		sums[0] += this.#base[j]!;
-		sums[1] += this.#excess[j]!;
-		sums[2] += this.#social[j]!;
+		sums[0] = sums[0]! + this.#base[j]!;
+		sums[1] = sums[1]! + this.#excess[j]!;
+		sums[2] = sums[2]! + this.#social[j]!;
 	}
 }
