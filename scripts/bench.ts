@@ -11,12 +11,13 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/browser/browser';
 import { startPreview } from '../tests/browser/server';
 import { benchBudget, readPipeline, replicatePipeline } from './lib/bench-budget';
+import { measureBudgetPage } from './lib/bench-budget-page';
 import { replaceBlock } from './lib/bench-doc';
 import { measureMap } from './lib/bench-map';
 import { buildPeer } from './lib/bench-peer';
 import { benchPublic } from './lib/bench-public';
 import { ratio, stats, toggleStats } from './lib/bench-stats';
-import { budgetTable, mapTable, publicTable, toggleTable } from './lib/bench-tables';
+import { budgetPageTable, budgetTable, mapTable, publicTable, toggleTable } from './lib/bench-tables';
 
 const { values } = parseArgs({
 	options: {
@@ -86,8 +87,13 @@ for (const size of values['table-only'] ? [] : sizes) {
 	const server = await startPreview(site);
 	const browser = await launchBrowser();
 	let m;
+	let budgetPage;
 	try {
 		m = await measureMap(browser, server.url, runs, !values['skip-peer'], () => process.stdout.write('.'));
+		// /budget: navigation → chart, at most 5 fresh contexts per size (a 300k run takes tens of seconds)
+		budgetPage = await measureBudgetPage(browser, server.url, data, Math.min(runs, 5), () =>
+			process.stdout.write('b')
+		);
 	} finally {
 		await browser.close();
 		await server.stop();
@@ -136,6 +142,15 @@ for (const size of values['table-only'] ? [] : sizes) {
 						: null
 				}
 			: null,
+		budgetPage: {
+			chartMs: stats(budgetPage.chartMs),
+			inputsMs: stats(budgetPage.inputsMs),
+			stateMs: stats(budgetPage.stateMs),
+			firstRunMs: stats(budgetPage.firstRunMs),
+			failures: budgetPage.failures,
+			inputsMB: budgetPage.inputsMB,
+			offOrigin: budgetPage.offOrigin
+		},
 		budget: {
 			pipeline: b.pipeline,
 			simulateMs: stats(b.simulateMs),
@@ -218,5 +233,6 @@ doc = replaceBlock(doc, 'map', `${stamp}\n\n${mapTable(results)}`);
 doc = replaceBlock(doc, 'toggles', toggleTable(results));
 doc = replaceBlock(doc, 'public', publicTable(publicRow));
 doc = replaceBlock(doc, 'budget', budgetTable(results));
+doc = replaceBlock(doc, 'budget-page', budgetPageTable(results));
 writeFileSync(path, doc);
 console.log(`wrote bench/results.json and ${path}`);

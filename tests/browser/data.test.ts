@@ -250,6 +250,19 @@ describe('the data keeper’s workbench /data', () => {
 		await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
 		await page.screenshot({ path: 'test-results/data-applied-map.png' });
 
+		// /budget under the import: its worker's inputs come through the session's SQL over the import, not from
+		// the published budget-inputs.arrow (which the worker fetches itself otherwise: budget-first.test.ts sees it)
+		const inputsFile: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().includes('budget-inputs.arrow')) inputsFile.push(r.url());
+		});
+		await page.click('[data-testid="budget-link"]');
+		await page.waitForSelector('[data-testid="imported-badge"]');
+		await page.waitForSelector('[data-testid="budget-chart"]', { timeout: 120_000 });
+		expect(inputsFile).toEqual([]);
+		await page.goBack();
+		await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+
 		// the public progress page too: 试验四村 found by its pinyin initials (made in the browser on apply)
 		await page.click('a[href$="/progress"]');
 		await page.fill('#search', 'sysc');

@@ -4,7 +4,7 @@ import type { History } from './forecast';
 import type { VerdictInputs } from './inputs';
 import type { Scenario } from './scenario';
 import type { ScenarioRun } from './scenario-run';
-import type { SimulationRequest } from './worker';
+import type { FileLoaded, SimulationRequest } from './worker';
 
 type Reply = { id: number; result: unknown } | { id: number; error: string };
 
@@ -31,7 +31,21 @@ export class SimulationRunner {
 		this.#start();
 	}
 
-	/** Hands the communities' inputs to the worker (once; again after the data changed). */
+	/**
+	 * Has the worker fetch and read the published inputs file itself (`url`, absolute): nothing of it on the page's
+	 * thread. Answers the communities' ids in the inputs' order; fails when the file cannot be had.
+	 */
+	loadFile(url: string): Promise<FileLoaded> {
+		return this.#ask<FileLoaded>({ kind: 'file', id: ++this.#next, url });
+	}
+
+	/** The data date the worker judges the file's inputs on (sent when the manifest is in; the file may be later). */
+	asOf(asOf: string): void {
+		const request: SimulationRequest = { kind: 'as-of', asOf };
+		this.#start().postMessage(request);
+	}
+
+	/** Hands the communities' inputs (rows read through SQL, under an import) to the worker. */
 	load(inputs: VerdictInputs, asOf: string): void {
 		const request: SimulationRequest = { kind: 'inputs', inputs, asOf };
 		this.#start().postMessage(request);

@@ -8,7 +8,6 @@
  */
 import {
 	firstPlanYear,
-	fundingFigures,
 	policyFor,
 	projectBudget,
 	readinessDeadline,
@@ -25,6 +24,7 @@ import {
 	type Milestones,
 	type PipelineCommunity
 } from './forecast';
+import { MoneyTable } from './money';
 import { FIRST_PLAN_YEAR, LAST_PLAN_YEAR, paramsOf, PLAN_YEARS, type Scenario } from './scenario';
 
 export interface YearResult {
@@ -87,47 +87,6 @@ export interface SimulationResult {
 	ms: number;
 }
 
-interface Money {
-	subsidy: number;
-	residentBase: number;
-	residentExcess: number;
-	social: number;
-}
-
-/**
- * A community's money under the scenario if planned in `year` (cost growth from the as-of year); one already in a
- * plan keeps the money of the policy in force (`fact`, no growth), its subsidy as the data's status has it.
- */
-function moneyFor(
-	c: PipelineCommunity,
-	s: Scenario,
-	year: number,
-	asOfYear: number,
-	params: PolicyParams,
-	fact: PolicyParams
-): Money {
-	const planned = c.planYear !== null;
-	const g = planned ? 1 : (1 + s.costGrowth) ** Math.max(0, year - asOfYear);
-	const investment = (c.basic + c.improvement + c.upgrade) * g;
-	const f = fundingFigures(
-		{
-			basic: round2(c.basic * g),
-			improvement: round2(c.improvement * g),
-			upgrade: round2(c.upgrade * g),
-			elevator: round2(c.elevator * g),
-			buildingArea: c.buildingArea,
-			garageArea: c.garageArea,
-			socialCapital: round2(planned ? c.social : Math.max(c.social, s.socialShare * investment))
-		},
-		planned ? fact : params
-	);
-	return {
-		subsidy: planned ? c.subsidy : f.subsidy,
-		residentBase: f.residentBase,
-		residentExcess: f.residentExcess,
-		social: f.socialCapital
-	};
-}
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
@@ -138,6 +97,24 @@ export function firstOpenYear(asOf: string, params: PolicyParams): number {
 	return firstPlanYear(asOf, params);
 }
 
+/**
+ * The plan year a community is priced for: the one it is in, else the first a readiness date allows within the
+ * open years (else the last + 1). `firstPlanYear` is asked once per distinct date (a run has a few thousand).
+ */
+function planYearOf(params: PolicyParams, open: number) {
+	const byDate = new Map<string, number>();
+	return (c: PipelineCommunity, ready: string | null): number => {
+		if (c.planYear !== null) return c.planYear;
+		if (ready === null) return LAST_PLAN_YEAR + 1;
+		let y = byDate.get(ready);
+		if (y === undefined) {
+			y = Math.max(open, FIRST_PLAN_YEAR, Math.min(firstPlanYear(ready, params), LAST_PLAN_YEAR + 1));
+			byDate.set(ready, y);
+		}
+		return y;
+	};
+}
+
 export function simulate(
 	pipeline: readonly PipelineCommunity[],
 	s: Scenario,
@@ -145,70 +122,72 @@ export function simulate(
 	asOf: string
 ): SimulationResult {
 	const started = performance.now();
+	const n = pipeline.length;
 	const asOfYear = Number(asOf.slice(0, 4));
 	const fact = policyFor(asOf) ?? YUEQING_2023;
 	const params = paramsOf(s, fact);
 	const open = firstOpenYear(asOf, params);
-	// the planned year a readiness date first allows, within the open years (else the last + 1)
-	const planYearOf = (c: PipelineCommunity, ready: string | null): number => {
-		if (c.planYear !== null) return c.planYear;
-		if (ready === null) return LAST_PLAN_YEAR + 1;
-		return Math.max(open, FIRST_PLAN_YEAR, Math.min(firstPlanYear(ready, params), LAST_PLAN_YEAR + 1));
-	};
-	// money per community per possible plan year, computed once (the draws only pick the year): one flat array
-	// over the plan years and the year after (a planned community's year outside them is priced uncached)
-	const span = LAST_PLAN_YEAR + 2 - FIRST_PLAN_YEAR;
-	const moneyCache = new Array<Money | undefined>(pipeline.length * span);
-	const money = pipeline.map((c, i) => (year: number) => {
-		const k = year - FIRST_PLAN_YEAR;
-		if (k < 0 || k >= span) return moneyFor(c, s, year, asOfYear, params, fact);
-		return (moneyCache[i * span + k] ??= moneyFor(c, s, year, asOfYear, params, fact));
-	});
+	const yearOf = planYearOf(params, open);
+	// money per community per possible plan year, priced once (the draws only pick the year)
+	const money = new MoneyTable(pipeline, s, asOfYear, params, fact);
 	const scenario = {
 		years: PLAN_YEARS.map((year) => ({ year, budget: s.budgets[year] ?? 0, decided: year < open })),
 		fill: s.fill
 	};
+	const shares = new Float64Array(n);
+	for (let i = 0; i < n; i++) shares[i] = Math.min(1, Math.max(0, pipeline[i]!.raisedShare));
+	/** The year each community is priced for under `milestones` (filled by `run`). */
+	const priced = new Int32Array(n);
 	const run = (milestones: Milestones[]) => {
-		const candidates: BudgetCandidate[] = pipeline.map((c, i) => ({
-			id: c.id,
-			readyDate: milestones[i]!.planReady,
-			professionalManagement: c.professional,
-			raisedShare: Math.min(1, Math.max(0, c.raisedShare)),
-			planYear: c.planYear,
-			subsidy: money[i]!(planYearOf(c, milestones[i]!.planReady)).subsidy
-		}));
+		const candidates = new Array<BudgetCandidate>(n);
+		for (let i = 0; i < n; i++) {
+			const c = pipeline[i]!;
+			const ready = milestones[i]!.planReady;
+			const year = (priced[i] = yearOf(c, ready));
+			candidates[i] = {
+				id: c.id,
+				readyDate: ready,
+				professionalManagement: c.professional,
+				raisedShare: shares[i]!,
+				planYear: c.planYear,
+				subsidy: money.subsidy(i, year)
+			};
+		}
 		return { candidates, projection: projectBudget(candidates, scenario, params) };
 	};
 	// a community already in a plan keeps its recorded dates; the others are forecast
-	const milestonesOf = (d: ReturnType<typeof durations>, deterministic: boolean) =>
-		pipeline.map((c) => (c.planYear !== null ? recorded(c) : forecast(c, asOf, s.rates, d, deterministic)));
+	const milestonesOf = (d: ReturnType<typeof durations>, deterministic: boolean) => {
+		const out = new Array<Milestones>(n);
+		for (let i = 0; i < n; i++) {
+			const c = pipeline[i]!;
+			out[i] = c.planYear !== null ? recorded(c) : forecast(c, asOf, s.rates, d, deterministic);
+		}
+		return out;
+	};
 
 	// the median forecast
 	const milestones = milestonesOf(durations(s.rates, h, null), true);
 	const { candidates, projection } = run(milestones);
-	const index = new Map(pipeline.map((c, i) => [c.id, i]));
-	const fundedYear = new Map<string, number>();
-	const reasons = new Map<string, OutcomeReason>();
+	const index = new Map<string, number>();
+	for (let i = 0; i < n; i++) index.set(pipeline[i]!.id, i);
+	// by the community's place in the pipeline: the year it is funded (0: not within the plan years) and why
+	const fundedYear = new Int32Array(n);
+	const reasons = new Array<OutcomeReason | undefined>(n);
+	const lastYear = projection.years.at(-1)?.year;
 	const years: YearResult[] = projection.years.map((y) => {
-		let residentBase = 0;
-		let residentExcess = 0;
-		let social = 0;
+		const sums = new Float64Array(3); // residents' base, their excess, social capital
 		let left = y.budget;
-		y.funded.forEach((id, rank) => {
-			const i = index.get(id)!;
-			const m = money[i]!(planYearOf(pipeline[i]!, milestones[i]!.planReady));
-			residentBase += m.residentBase;
-			residentExcess += m.residentExcess;
-			social += m.social;
+		const of = y.funded.length;
+		for (let rank = 0; rank < of; rank++) {
+			const i = index.get(y.funded[rank]!)!;
+			money.addTo(sums, i, priced[i]!);
 			left -= candidates[i]!.subsidy;
-			fundedYear.set(id, y.year);
-			reasons.set(
-				id,
+			fundedYear[i] = y.year;
+			reasons[i] =
 				pipeline[i]!.planYear === y.year
 					? { code: 'planned', year: y.year, rank: rank + 1 }
-					: { code: 'funded', year: y.year, rank: rank + 1, of: y.funded.length, left: round2(left) }
-			);
-		});
+					: { code: 'funded', year: y.year, rank: rank + 1, of, left: round2(left) };
+		}
 		// one reason for the year's waiting list (strict: waiting ones follow the one that stopped the year)
 		const waitingReason: OutcomeReason | null = y.decided
 			? { code: 'not-in-plan', year: y.year }
@@ -219,9 +198,9 @@ export function simulate(
 				: { code: 'budget-skip', year: y.year, left: y.remaining };
 		// a candidate in play stays in play until funded (§三(四) deadlines only move later), so one waiting and
 		// never funded is on the last year's list: only that list's reasons last
-		if (y.year === projection.years.at(-1)!.year)
+		if (y.year === lastYear)
 			for (const id of y.waiting)
-				reasons.set(id, waitingReason ?? { code: 'budget-strict', year: y.year, after: id });
+				reasons[index.get(id)!] = waitingReason ?? { code: 'budget-strict', year: y.year, after: id };
 		return {
 			year: y.year,
 			decided: y.decided,
@@ -232,21 +211,23 @@ export function simulate(
 			waiting: y.waiting.length,
 			waitingAmount: round2(y.demand - y.fundedAmount), // in play and not funded
 			unspent: y.remaining,
-			residentBase: round2(residentBase),
-			residentExcess: round2(residentExcess),
-			socialCapital: round2(social),
+			residentBase: round2(sums[0]!),
+			residentExcess: round2(sums[1]!),
+			socialCapital: round2(sums[2]!),
 			readinessDeadline: y.readinessDeadline
 		};
 	});
-	const lastYear = LAST_PLAN_YEAR;
-	const outcomes: Outcome[] = pipeline.map((c, i) => {
+	const noFunds: OutcomeReason = { code: 'no-funds-forecast' };
+	const notReady: OutcomeReason = {
+		code: 'not-ready',
+		year: LAST_PLAN_YEAR,
+		deadline: readinessDeadline(LAST_PLAN_YEAR, params)
+	};
+	const outcomes = new Array<Outcome>(n);
+	for (let i = 0; i < n; i++) {
+		const c = pipeline[i]!;
 		const m = milestones[i]!;
-		const reason: OutcomeReason =
-			reasons.get(c.id) ??
-			(m.planReady === null
-				? { code: 'no-funds-forecast' }
-				: { code: 'not-ready', year: lastYear, deadline: readinessDeadline(lastYear, params) });
-		return {
+		outcomes[i] = {
 			id: c.id,
 			name: c.name,
 			townCode: c.townCode,
@@ -256,10 +237,10 @@ export function simulate(
 			professional: c.professional,
 			raisedShare: c.raisedShare,
 			readyForPlan: c.readyForPlan,
-			fundedYear: fundedYear.get(c.id) ?? null,
-			reason
+			fundedYear: fundedYear[i] === 0 ? null : fundedYear[i]!,
+			reason: reasons[i] ?? (m.planReady === null ? noFunds : notReady)
 		};
-	});
+	}
 
 	let bands: SimulationResult['bands'] = null;
 	if (s.uncertainty) {

@@ -123,6 +123,12 @@ export class DataSession {
 		return this.geography!;
 	}
 
+	/** A published data file's absolute address, for a worker that fetches and reads it off the page's thread. */
+	fileUrl(name: string): string {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off address, not state
+		return new URL(`${this.#spec.base}/${name}`, location.href).href;
+	}
+
 	/** A published data file's bytes, fetched once (e.g. budget-inputs.arrow; the caller reads it). */
 	loadBytes(name: string): Promise<Uint8Array> {
 		return this.#fetch(name, async (r) => new Uint8Array(await r.arrayBuffer()));

@@ -57,8 +57,14 @@ describe('§五(二)1 funding: the float path agrees with computeFunding to the 
 		}
 		const atCap: FundingInput = { basic: 100_000 / 3, improvement: 0, upgrade: 0, buildingArea: 100 };
 		expect(fastFigures(atCap, YUEQING_2023)).toEqual(exactFigures(atCap, YUEQING_2023));
+		// exactly at the cap, and a residents' base of exactly half a fen (0.05 × 10 % = 0.5 fen, rounded up):
+		// the base and the cap are divided in whole numbers, as computeFunding does in bigints, so no float decides
 		const exactlyAtCap: FundingInput = { basic: 0, improvement: 0, upgrade: 100_000, buildingArea: 100 };
-		expect(fundingFigures(exactlyAtCap, YUEQING_2023)).toMatchObject({ subsidy: 30_000, exact: true });
+		expect(fundingFigures(exactlyAtCap, YUEQING_2023)).toMatchObject({ subsidy: 30_000, exact: false });
+		expect(fastFigures(exactlyAtCap, YUEQING_2023)).toEqual(exactFigures(exactlyAtCap, YUEQING_2023));
+		const halfBase: FundingInput = { basic: 1000.05, improvement: 0, upgrade: 0, buildingArea: 100.25 };
+		expect(fundingFigures(halfBase, YUEQING_2023)).toMatchObject({ residentBase: 100.01, exact: false });
+		expect(fastFigures(halfBase, YUEQING_2023)).toEqual(exactFigures(halfBase, YUEQING_2023));
 	});
 
 	it('§五(二)1: input computeFunding refuses is refused the same way', () => {

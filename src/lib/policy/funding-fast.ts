@@ -1,8 +1,9 @@
 /**
  * The simulator's pricing (§五(二)1) in floating point, for hundreds of thousands of communities per run: the
- * figures `computeFunding` gives, to the fen, without its exact (bigint) arithmetic — except where a float could
- * round differently: an amount half a fen from a rounding step, a subsidy within a fen of its cap, figures too large
- * for a float to carry exactly, or input `computeFunding` refuses. There it is `computeFunding` that answers.
+ * figures `computeFunding` gives, to the fen, without its bigint arithmetic: amounts in whole fen, the weighted
+ * residents' base and the cap divided exactly in safe integers — except where a float could round differently (an
+ * amount half a fen from a rounding step), figures too large for a double's integers, shares or areas with more
+ * than 6 decimals, or input `computeFunding` refuses. There it is `computeFunding` that answers.
  */
 import { computeFunding, type FundingInput } from './funding';
 import { type PolicyParams } from './params';
@@ -33,31 +34,94 @@ function roundOrNaN(x: number): number {
 	return frac > 0.5 ? whole + 1 : whole;
 }
 
-/** `computeFunding`'s subsidy, residents' base and excess and social capital, in floating point where exact. */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+
+/**
+ * The fewest decimals (≤ 6) that write `x` exactly as `toDecimal` reads it, or -1 (more, or 10⁹ and over: there two
+ * 6-decimal numbers may share a double, and which one `toDecimal` reads is left to it).
+ */
+function scaleOf(x: number): number {
+	if (!(x >= 0 && x < 1e9)) return -1;
+	for (let k = 0; k <= 6; k++) {
+		const u = Math.round(x * POW10[k]!);
+		if (!Number.isSafeInteger(u)) return -1;
+		if (u / POW10[k]! === x) return k;
+	}
+	return -1;
+}
+/** `x` in units of 10^-scale (scale at least its own `scaleOf`): a whole number, exact while safe. */
+const unitsAt = (x: number, own: number, scale: number) => Math.round(x * POW10[own]!) * POW10[scale - own]!;
+
+/** `divRound` on safe non-negative integers: n / d rounded half up, exactly; NaN past a double's integers. */
+function divRoundInt(n: number, d: number): number {
+	if (!Number.isSafeInteger(n) || n < 0) return NaN;
+	let q = Math.floor(n / d);
+	let r = n - q * d;
+	if (r < 0) {
+		q -= 1;
+		r += d;
+	} else if (r >= d) {
+		q += 1;
+		r -= d;
+	}
+	return 2 * r >= d ? q + 1 : q;
+}
+
+/** The residents' shares as whole numbers on one scale, once per set of shares; null when not usable here. */
+const SHARES = new WeakMap<object, { units: [number, number, number]; unit: number } | null>();
+function sharesOf(share: PolicyParams['residentShare']) {
+	let out = SHARES.get(share);
+	if (out !== undefined) return out;
+	const xs = [share.basic, share.improvement, share.upgrade];
+	const own = xs.map((x) => (x >= 0 && x <= 1 ? scaleOf(x) : -1));
+	const scale = Math.max(...own);
+	out = own.some((k) => k < 0)
+		? null
+		: {
+				units: xs.map((x, i) => unitsAt(x, own[i]!, scale)) as [number, number, number],
+				unit: POW10[scale]!
+			};
+	SHARES.set(share, out);
+	return out;
+}
+
+/**
+ * `computeFunding`'s subsidy, residents' base and excess and social capital. The amounts are whole fen (a float
+ * too near a half fen falls back), and the weighted base and the cap are divided exactly in safe integers, as
+ * `computeFunding` does in bigints; anything past that (more than 6 decimals, too large) is `computeFunding`'s.
+ */
 export function fundingFigures(p: FundingInput, params: PolicyParams): FundingFigures {
-	const share = params.residentShare;
+	const shares = sharesOf(params.residentShare);
+	const capPerM2 = params.subsidyCapPerM2;
+	const garage = p.garageArea ?? 0;
 	const inputsUsable =
+		shares !== null &&
 		usable(p.basic) &&
 		usable(p.improvement) &&
 		usable(p.upgrade) &&
 		usable(p.elevator) &&
 		usable(p.socialCapital) &&
-		usable(p.garageArea) &&
-		usable(params.subsidyCapPerM2) &&
+		usable(garage) &&
+		usable(capPerM2) &&
 		p.buildingArea > 0 &&
-		p.buildingArea < Infinity &&
-		[share.basic, share.improvement, share.upgrade].every((s) => s >= 0 && s <= 1);
-	if (inputsUsable) {
+		p.buildingArea < Infinity;
+	// the cap's figures on one decimal scale, as computeFunding's onCommonScale
+	const ks = inputsUsable ? scaleOf(capPerM2) : -1;
+	const kb = ks < 0 ? -1 : scaleOf(p.buildingArea);
+	const kg = kb < 0 ? -1 : scaleOf(garage);
+	if (shares && kg >= 0) {
 		const basic = roundOrNaN(p.basic * 100);
 		const improvement = roundOrNaN(p.improvement * 100);
 		const upgrade = roundOrNaN(p.upgrade * 100);
 		const social = roundOrNaN((p.socialCapital ?? 0) * 100);
-		const base = roundOrNaN(basic * share.basic + improvement * share.improvement + upgrade * share.upgrade);
-		const capRaw = params.subsidyCapPerM2 * (p.buildingArea + (p.garageArea ?? 0)) * 100;
-		const cap = roundOrNaN(capRaw);
+		const [sb, si, su] = shares.units;
+		const base = divRoundInt(basic * sb + improvement * si + upgrade * su, shares.unit);
+		const k = Math.max(ks, kb, kg);
+		const area = unitsAt(p.buildingArea, kb, k) + unitsAt(garage, kg, k);
+		const cap = divRoundInt(unitsAt(capPerM2, ks, k) * area * 100, POW10[k]! * POW10[k]!);
 		const uncapped = Math.max(0, basic + improvement + upgrade - base - social);
-		// NaN (a rounding too near a half) fails this test too
-		if (Math.abs(uncapped - capRaw) > 1 && uncapped < MAX_FEN && cap === cap) {
+		// NaN (an amount too near a half fen, or past a double's integers) fails this test
+		if (uncapped < MAX_FEN && cap === cap && social === social) {
 			const subsidy = Math.min(uncapped, cap);
 			return {
 				subsidy: subsidy / 100,

@@ -1,6 +1,6 @@
 /**
- * The state of /budget: every community's inputs for the worker (budget-inputs.arrow, no DuckDB; SQL only under an
- * import), the history and plans per year the worker derives from them, a filter's ids (map.arrow), the open scenarios, and their runs in the worker. The page composes
+ * The state of /budget: every community's inputs for the worker (budget-inputs.arrow, fetched and read in the
+ * worker, no DuckDB; SQL only under an import), the history and plans per year the worker derives from them, a filter's ids (map.arrow), the open scenarios, and their runs in the worker. The page composes
  * components over it; no rule is computed here — the worker runs the engine.
  */
 import { untrack } from 'svelte';
@@ -13,8 +13,8 @@ import {
 	type History,
 	type PipelineCommunity
 } from '$lib/budget/forecast';
-import { INPUT_TABLES, readInputs, type VerdictInputs } from '$lib/budget/inputs';
-import { INPUTS_FILE, readBudgetInputs } from '$lib/data/budget-inputs-file';
+import { INPUT_TABLES, readInputs } from '$lib/budget/inputs';
+import { INPUTS_FILE } from '$lib/data/budget-inputs-file';
 import { pipelineFilter } from '$lib/budget/pipeline-filter';
 import { defaultBudgets, type DefaultBudgets, type PlanHistoryRow } from '$lib/budget/plan-state';
 import { SimulationRunner } from '$lib/budget/runner';
@@ -35,7 +35,8 @@ export class BudgetPage {
 	readonly session: DataSession;
 	readonly runner = new SimulationRunner();
 	readonly tabs = new OpenScenarios();
-	inputs = $state.raw<VerdictInputs | null>(null);
+	/** Every community's id in the worker's inputs' order, once the worker holds them (null before). */
+	ids = $state.raw<string[] | null>(null);
 	hist = $state.raw<History | null>(null);
 	estimated = $state.raw<Rates | null>(null);
 	planRows = $state.raw<PlanHistoryRow[]>([]);
@@ -64,16 +65,25 @@ export class BudgetPage {
 	}
 
 	/**
-	 * The verdicts' inputs: from budget-inputs.arrow (no DuckDB-WASM); under an import in this browser, or when
-	 * the published data has no such file (built before it existed), through the session's SQL.
+	 * Gives the worker the verdicts' inputs: it fetches and reads budget-inputs.arrow itself (no DuckDB-WASM, no
+	 * rows or bytes on this thread); under an import in this browser, or when the published data has no such file
+	 * (built before it existed), they are read through the session's SQL and sent. Answers the communities' ids.
 	 */
-	async #inputs(): Promise<VerdictInputs> {
+	async #inputs(): Promise<string[]> {
 		const { session } = this;
-		const bytes = session.imported ? null : await session.loadBytes(INPUTS_FILE).catch(() => null);
-		if (bytes) return readBudgetInputs(bytes);
+		const manifest = session.loadManifest();
+		if (!session.imported) {
+			// the worker fetches the file while the manifest comes; it judges once it has the data date too
+			const file = this.runner.loadFile(session.fileUrl(INPUTS_FILE)).catch(() => null);
+			this.runner.asOf((await manifest).asOf);
+			const loaded = await file;
+			if (loaded) return loaded.ids;
+		}
 		session.need(['status', ...INPUT_TABLES]);
 		await this.#sql();
-		return readInputs(<T>(sql: string) => session.coordinator.request(sql, rows<T>));
+		const inputs = await readInputs(<T>(sql: string) => session.coordinator.request(sql, rows<T>));
+		this.runner.load(inputs, (await manifest).asOf);
+		return inputs.communities.map((c) => c.id);
 	}
 
 	/** Opens DuckDB-WASM (once) for what still needs SQL: the inputs of an import (or of data without the file). */
@@ -87,14 +97,15 @@ export class BudgetPage {
 		const { session } = this;
 		try {
 			this.runner.warm(); // the worker's module loads while the files come
-			const [{ asOf }, inputs] = await Promise.all([session.loadManifest(), this.#inputs()]);
-			this.runner.load(inputs, asOf);
-			this.inputs = inputs;
+			const [{ asOf }, ids] = await Promise.all([session.loadManifest(), this.#inputs()]);
+			performance.mark('budget:inputs'); // the worker holds every community's inputs
+			this.ids = ids;
 			if (this.mapSearch !== null) await this.loadFilter(this.mapSearch);
 			// the history, the plans per year (within the map's filter) and the pipeline's subsidy, from the worker
 			const state = await this.runner.state(
 				this.mapSearch !== null ? this.filterIds.get(this.mapSearch)! : null
 			);
+			performance.mark('budget:state'); // the data's history and plans, judged in the worker
 			this.hist = historyOf(state.past as PipelineCommunity[]);
 			const rates = estimateRates(this.hist);
 			// default budget: what the data's plans hold per year (within the filter), see plan-state.ts
@@ -140,7 +151,7 @@ export class BudgetPage {
 		$effect(() => {
 			for (const s of this.tabs.list) {
 				const p = s.pipeline;
-				if (this.inputs && p.kind === 'filter' && !untrack(() => this.filterIds.has(p.search)))
+				if (this.ids && p.kind === 'filter' && !untrack(() => this.filterIds.has(p.search)))
 					void this.loadFilter(p.search).catch((e: unknown) => (this.message = String(e)));
 			}
 		});
@@ -152,14 +163,18 @@ export class BudgetPage {
 			const list = $state.snapshot(this.tabs.list) as Scenario[];
 			const h = this.hist;
 			const ids = this.filterIds;
-			if (!this.inputs || !h) return;
+			if (!this.ids || !h) return;
 			const only = list.map((s) =>
 				s.pipeline.kind === 'filter' ? (ids.get(s.pipeline.search) ?? null) : []
 			);
 			if (only.some((o) => o === null)) return; // a filter's ids are still loading
 			untrack(() => this.running++);
 			Promise.all(list.map((s, i) => this.runner.run(s, h, s.pipeline.kind === 'filter' ? only[i]! : null)))
-				.then((r) => (this.results = r))
+				.then((r) => {
+					if (performance.getEntriesByName('budget:first-run').length === 0)
+						performance.mark('budget:first-run'); // the first runs back from the worker
+					this.results = r;
+				})
 				.catch((e: unknown) => (this.message = e instanceof Error ? e.message : String(e)))
 				.finally(() => this.running--);
 		});
