@@ -33,3 +33,19 @@ export function colours(cols: MapColumns, colouring: Colouring): Uint8Array {
 	}
 	return out;
 }
+
+/** Points on screen below which every point keeps its full radius (radii() above). */
+export const SPARSE_POINTS = 20_000;
+/** The zoom at which the whole county fills the map (the home view is 9.3). */
+export const COUNTY_ZOOM = 9;
+
+/**
+ * The factor on every point's radius for `count` points seen at `zoom`: 1 while the points on screen are
+ * sparse, smaller when they are dense (100k–300k at the county's view), so circles do not pile on one another;
+ * each zoom level in shows about a quarter of the county, so the radius comes back as the reader zooms in.
+ * Sizes stay in proportion to building area.
+ */
+export function radiusScale(count: number, zoom: number): number {
+	const onScreen = count / 4 ** Math.max(0, zoom - COUNTY_ZOOM);
+	return onScreen <= SPARSE_POINTS ? 1 : Math.sqrt(SPARSE_POINTS / onScreen);
+}
