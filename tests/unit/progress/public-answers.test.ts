@@ -12,8 +12,6 @@ import { writePublicData } from '../../../scripts/lib/public-data';
 import {
 	gunzipped,
 	POINTS_FILE,
-	progressFiles,
-	readLegacyProgress,
 	readProgressPoints,
 	readProgressSearch,
 	SEARCH_FILE
