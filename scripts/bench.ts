@@ -216,7 +216,7 @@ doc = replaceBlock(doc, 'toggles', toggleTable(results));
 doc = replaceBlock(
 	doc,
 	'public',
-	publicTable(publicRow.length ? publicRow : ((stored.public as Record<string, unknown>) ?? null))
+	publicTable((publicRow.length ? publicRow : (stored.public ?? null)) as Parameters<typeof publicTable>[0])
 );
 doc = replaceBlock(doc, 'budget', budgetTable(results));
 writeFileSync(path, doc);

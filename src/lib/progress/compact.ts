@@ -148,7 +148,9 @@ export function progressFiles(cols: ProgressColumns): Record<string, Uint8Array>
  */
 export async function gunzipped(bytes: Uint8Array): Promise<Uint8Array> {
 	if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-	const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+	const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+		.stream()
+		.pipeThrough(new DecompressionStream('gzip'));
 	return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
