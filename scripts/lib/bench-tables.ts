@@ -70,7 +70,7 @@ export function budgetTable(results: Row[]): string {
 export function publicTable(p: Row | Row[] | null): string {
 	if (Array.isArray(p) && p.length > 0)
 		return [
-			'| size | communities | runs | → headline figures, median / p95 (ms) — target 3 s | first paint (ms) | → map first idle (ms) | → search answers (ms) | first load to map idle (kB) |',
+			'| size | communities | runs | → headline figures, median / p95 (ms) — target 3 s | first paint (ms) | → map idle with its points (ms) | → search answers (ms) | first load to map idle (kB) |',
 			'| --- | --- | --- | --- | --- | --- | --- | --- |',
 			...p.map(
 				(r) =>
