@@ -20,7 +20,7 @@ import { parseMapping, type ColumnMapping } from '../src/lib/data/import';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/data/import/decode';
 import { writeBuild } from './lib/write-build';
 import { progressRows, progressSummary } from '../src/lib/progress/progress-table';
-import { progressArrow, progressColumns } from '../src/lib/progress/compact';
+import { progressColumns, progressFiles } from '../src/lib/progress/compact';
 import { townNameEn } from '../src/lib/data/pinyin';
 import { landWithMask } from './lib/coast';
 import { PROGRESS_COLUMNS } from '../src/lib/progress/summary';
@@ -145,10 +145,8 @@ const files = {
 	'map.arrow': mapArrow(mapColumns(dataset, status)),
 	// /budget's worker inputs, read without DuckDB-WASM (internal: the public build does not copy it)
 	[INPUTS_FILE]: budgetInputsArrow(dataset),
-	// the public page's points and search, before (and without) DuckDB-WASM
-	'progress.arrow': progressArrow(
-		progressColumns(dataset.communities.map((c, i) => ({ ...c, ...progress[i]! })))
-	),
+	// the public page's points and search text (two files), before (and without) DuckDB-WASM
+	...progressFiles(progressColumns(dataset.communities.map((c, i) => ({ ...c, ...progress[i]! })))),
 	'boundary.geojson': readFileSync('data/geo/yueqing-boundary.geojson', 'utf8'),
 	// the land with a mask beyond the county's surround: no box edge of the land data in view
 	'land.geojson': JSON.stringify(

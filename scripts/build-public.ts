@@ -1,18 +1,38 @@
 // npm run build:public [-- --input PATH ...] [--crs gcj02]
+//   or [-- --data DIR] [--out DIR] [--site-from DIR]: publish an existing full data build (DIR as `npm run data`
+//   writes it) instead of building one; write the site to another folder; copy the pages of an earlier public
+//   build instead of building them again (only the data and the headline change: `npm run bench` per size);
+//   with --site-from only, --skip-leak-scan: the bench's sites, never served to anyone (the scan compares every
+//   internal value with every file, too slow past ~10k communities: 163k values at 100k; see BENCHMARKS.md).
 // The residents' site, alone: build-public/ holds /progress and the public data only — public tables with only
 // their public columns (schema.ts), the published progress table and summary, the base map — then every file is
 // scanned for internal names and values (scripts/lib/leak-scan.ts). Any hit fails the build and removes it.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
 import type { ProgressSummary } from '../src/lib/progress/summary';
 import { scanForLeaks } from './lib/leak-scan';
 import { writePublicData } from './lib/public-data';
 
+/** This script's own options, taken out of the arguments passed on to build-data.ts. */
+function option(name: string): string | null {
+	const i = process.argv.indexOf(name);
+	if (i < 0) return null;
+	const value = process.argv[i + 1];
+	if (!value) throw new Error(`${name} needs a folder`);
+	process.argv.splice(i, 2);
+	return value;
+}
+const GIVEN = option('--data');
+const OUT = option('--out') ?? 'build-public';
+const SITE_FROM = option('--site-from')?.replace(/\/+$/, '');
+const SKIP_SCAN = process.argv.includes('--skip-leak-scan');
+if (SKIP_SCAN && !SITE_FROM) throw new Error('--skip-leak-scan is only for the bench (with --site-from)');
+if (SKIP_SCAN) process.argv.splice(process.argv.indexOf('--skip-leak-scan'), 1);
+
 const WORK = '.public';
-const FULL = `${WORK}/full`;
+const FULL = GIVEN ?? `${WORK}/full`;
 const DATA = `${WORK}/static/data`;
-const OUT = 'build-public';
 
 function run(args: string[], env: Record<string, string> = {}) {
 	const r = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -22,15 +42,16 @@ function run(args: string[], env: Record<string, string> = {}) {
 const started = performance.now();
 rmSync(WORK, { recursive: true, force: true });
 // 1. the whole dataset, validated and derived as for the dashboard (the same build, into a scratch folder)
-run([
-	'--max-old-space-size=8192',
-	'--import',
-	'tsx',
-	'scripts/build-data.ts',
-	...process.argv.slice(2),
-	'--out',
-	FULL
-]);
+if (!GIVEN)
+	run([
+		'--max-old-space-size=8192',
+		'--import',
+		'tsx',
+		'scripts/build-data.ts',
+		...process.argv.slice(2),
+		'--out',
+		FULL
+	]);
 
 // 2. the public data: public tables, public columns only
 const { counts, secrets: values } = await writePublicData(FULL, DATA);
@@ -40,13 +61,20 @@ writeFileSync(
 	`${WORK}/static/index.html`,
 	'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=progress/"><title>乐清市老旧小区改造进度</title></head><body><a href="progress/">乐清市老旧小区改造进度 / progress</a></body></html>\n'
 );
-rmSync(FULL, { recursive: true, force: true });
+if (!GIVEN) rmSync(FULL, { recursive: true, force: true });
 
 // 3. the site: only src/routes-public, with the public folder as its static assets
 rmSync(OUT, { recursive: true, force: true });
-// tsconfig.json extends .svelte-kit/tsconfig.json: on a fresh clone nothing has made it yet
-run(['node_modules/@sveltejs/kit/svelte-kit.js', 'sync']);
-run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { PUBLIC_SITE: '1' });
+if (SITE_FROM) {
+	// the pages of an earlier build, with this data
+	cpSync(SITE_FROM, OUT, { recursive: true, filter: (src) => src !== `${SITE_FROM}/data` });
+	cpSync(DATA, `${OUT}/data`, { recursive: true });
+} else {
+	// tsconfig.json extends .svelte-kit/tsconfig.json: on a fresh clone nothing has made it yet
+	run(['node_modules/@sveltejs/kit/svelte-kit.js', 'sync']);
+	run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { PUBLIC_SITE: '1' });
+	if (OUT !== 'build-public') cpSync('build-public', OUT, { recursive: true });
+}
 
 // 4. the headline, static: written into the page's HTML from summary.json (the dictionary's words, compiled by
 // Vite as the page is), so a phone shows it before any script has run
@@ -63,7 +91,7 @@ try {
 }
 
 // 5. nothing internal may be in it
-const leaks = await scanForLeaks(OUT, values);
+const leaks = SKIP_SCAN ? [] : await scanForLeaks(OUT, values);
 if (leaks.length > 0) {
 	for (const l of leaks.slice(0, 50)) console.error(`泄露 leak: ${l.file}: ${l.where} “${l.needle}”`);
 	console.error(
@@ -77,5 +105,5 @@ console.log(
 		.map(([t, n]) => `${t} ${n}`)
 		.join(
 			', '
-		)}); leak scan clean (${values.length} internal values, every internal column) in ${((performance.now() - started) / 1000).toFixed(1)} s`
+		)}); ${SKIP_SCAN ? 'leak scan skipped (bench)' : `leak scan clean (${values.length} internal values, every internal column)`} in ${((performance.now() - started) / 1000).toFixed(1)} s`
 );

@@ -82,8 +82,17 @@ export function budgetPageTable(results: Row[]): string {
 	].join('\n');
 }
 
-export function publicTable(p: Row | null): string {
-	if (!p) return '(not measured yet)';
+export function publicTable(p: Row | Row[] | null): string {
+	if (Array.isArray(p) && p.length > 0)
+		return [
+			'| size | communities | runs | → headline figures, median / p95 (ms) — target 3 s | first paint (ms) | → map idle with its points (ms) | → search answers (ms) | first load to map idle (kB) |',
+			'| --- | --- | --- | --- | --- | --- | --- | --- |',
+			...p.map(
+				(r) =>
+					`| ${String(r.size)} | ${String(r.communities)} | ${String(r.runs)} | ${mp(r, 'headlineMs')} | ${mp(r, 'firstPaintMs')} | ${mp(r, 'mapIdleMs')} | ${mp(r, 'searchReadyMs')} | ${String(r.firstLoadKB)} |`
+			)
+		].join('\n');
+	if (!p || Array.isArray(p)) return '(not measured yet)';
 	return [
 		'| runs | → headline figures, median / p95 (ms) — target 3 s | → map first idle (ms) | → search ready (DuckDB-WASM loaded) (ms) |',
 		'| --- | --- | --- | --- |',

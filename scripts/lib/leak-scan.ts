@@ -9,6 +9,7 @@
 // Compiled libraries (.wasm) are not scanned: their strings are the library's, not the dataset's.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { publicColumns, TABLES } from '../../src/lib/data/schema';
 
@@ -65,9 +66,11 @@ export async function scanForLeaks(dir: string, values: readonly string[]): Prom
 		for (const path of files(dir)) {
 			const file = relative(dir, path);
 			if (path.endsWith('.wasm')) continue;
-			let text = readFileSync(path).toString('utf8');
+			// a gzipped file (the progress files) is scanned unpacked, as what it holds
+			const raw = readFileSync(path);
+			let text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
 			let columns: string[] = [];
-			const data = /\.(parquet|json|geojson|arrow)$/.test(path);
+			const data = /\.(parquet|json|geojson|arrow)(\.gz)?$/.test(path);
 			if (path.endsWith('.parquet')) {
 				const reader = await conn.runAndReadAll(
 					`SELECT * FROM read_parquet('${path.replaceAll("'", "''")}')`

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Manifest } from '../../src/lib/data/manifest';
 import { publicColumns } from '../../src/lib/data/schema';
+import { POINTS_FILE, progressFiles, readLegacyProgress, SEARCH_FILE } from '../../src/lib/progress/compact';
 
 export interface PublicData {
 	/** Rows per public table. */
@@ -39,9 +40,15 @@ export async function writePublicData(full: string, out: string): Promise<Public
 		);
 		for (const file of ['summary.json', 'towns.geojson', 'boundary.geojson', 'land.geojson'])
 			cpSync(join(full, file), join(out, file));
-		// the page's points and search without DuckDB; a build from before it had none (the page then asks SQL)
-		if (existsSync(join(full, 'progress.arrow')))
-			cpSync(join(full, 'progress.arrow'), join(out, 'progress.arrow'));
+		// the page's points and search without DuckDB; a build from before the split has one progress.arrow (split
+		// here, so an earlier release can be published again); one from before that has none (the page asks SQL)
+		if (existsSync(join(full, POINTS_FILE)))
+			for (const file of [POINTS_FILE, SEARCH_FILE]) cpSync(join(full, file), join(out, file));
+		else if (existsSync(join(full, 'progress.arrow')))
+			for (const [file, bytes] of Object.entries(
+				progressFiles(readLegacyProgress(readFileSync(join(full, 'progress.arrow'))))
+			))
+				writeFileSync(join(out, file), bytes);
 		const manifest = JSON.parse(readFileSync(`${full}/manifest.json`, 'utf8')) as Manifest;
 		const publicManifest = {
 			title: manifest.title,

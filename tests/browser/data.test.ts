@@ -228,7 +228,8 @@ describe('the data keeper’s workbench /data', () => {
 		expect(manifest.tables.communities).toBe(4);
 		expect(manifest.example).toBe(false);
 		expect(zip['data/map.arrow']?.length).toBeGreaterThan(0);
-		expect(zip['data/progress.arrow']?.length).toBeGreaterThan(0);
+		expect(zip['data/progress-points.arrow.gz']?.length).toBeGreaterThan(0);
+		expect(zip['data/progress-search.arrow.gz']?.length).toBeGreaterThan(0);
 
 		// the ledger in template form, with the placed point and areas in ㎡
 		const ledger = await readXlsx(

@@ -59,7 +59,7 @@ describe.each(SERVERS)('build-public/ on $name', ({ name, start }) => {
 			expect(await page.textContent('h1')).toBe('乐清市老旧小区改造进度');
 			expect(await page.textContent('body')).not.toMatch(/404|Not Found/i);
 
-			// search by pinyin initials (from progress.arrow, at this path)
+			// search by pinyin initials (from the search file, at this path)
 			await page.getByLabel('小区名称、地址或拼音首字母').fill('dp');
 			const result = page.locator('[data-testid="results"] button').first();
 			await result.waitFor({ timeout: 60_000 });

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../src/lib/i18n/format';
 import { nextStep, WORKFLOW_STAGES } from '../../src/lib/policy';
 import { RENOVATED_STAGES } from '../../src/lib/data/stage-classes';
-import { progressArrow, readProgressColumns } from '../../src/lib/progress/compact';
+import {
+	gunzipped,
+	POINTS_FILE,
+	progressFiles,
+	readProgressPoints,
+	readProgressSearch,
+	SEARCH_FILE
+} from '../../src/lib/progress/compact';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
 import { internalNames, scanForLeaks } from '../../scripts/lib/leak-scan';
 import { axeViolations } from './axe';
@@ -191,7 +198,7 @@ describe('the public progress site (build-public)', () => {
 		// the first screen loaded no table and no wasm, and no font
 		expect(fetched.filter((f) => /\.(wasm|parquet|woff2?|ttf|otf)$/.test(f))).toEqual([]);
 		expect(fetched.filter((f) => f.includes('/data/'))).toEqual(
-			expect.arrayContaining(['/data/summary.json', '/data/progress.arrow'])
+			expect.arrayContaining(['/data/summary.json', `/data/${POINTS_FILE}`, `/data/${SEARCH_FILE}`])
 		);
 		// the card needs SQL: it says it is loading, then that the data could not load (the wasm is withheld)
 		await result.tap();
@@ -256,11 +263,12 @@ describe('the public progress site (build-public)', () => {
 		summary.towns[0]!.name = XSS;
 		await page.route('**/data/communities.parquet', (r) => r.fulfill({ body: readFileSync(tampered) }));
 		await page.route('**/data/summary.json', (r) => r.fulfill({ json: summary }));
-		// the search and the map read progress.arrow: the same name there
-		const cols = readProgressColumns(new Uint8Array(readFileSync(`${OUT}/data/progress.arrow`)));
+		// the search reads the search file: the same name there
+		const file = (name: string) => gunzipped(new Uint8Array(readFileSync(`${OUT}/data/${name}`)));
+		const cols = readProgressSearch(await file(SEARCH_FILE), readProgressPoints(await file(POINTS_FILE)));
 		cols.name[cols.id.indexOf(first!.id)] = XSS;
-		const arrow = progressArrow(cols);
-		await page.route('**/data/progress.arrow', (r) => r.fulfill({ body: Buffer.from(arrow) }));
+		const search = progressFiles(cols)[SEARCH_FILE]!;
+		await page.route(`**/data/${SEARCH_FILE}`, (r) => r.fulfill({ body: Buffer.from(search) }));
 		await page.goto(server.url + `/progress/?id=${first!.id}`);
 		await dbReady(page);
 		await page.getByLabel('小区名称、地址或拼音首字母').fill('onerror');

@@ -69,13 +69,14 @@ describe('the app’s one data session', () => {
 		expect(fetched.slice(before), 'the map’s second visit fetched nothing').toEqual([]);
 		expect(duckdbWorkers(), 'DuckDB-WASM workers after / → community → / → budget → /').toBe(1);
 
-		// the residents' page from the map's header: its first screen reads summary.json and progress.arrow, no
+		// the residents' page from the map's header: its first screen reads summary.json and the points, no
 		// table (the `progress` table joins the same database only when a community's card is opened)
 		await page.click('a.public-link');
 		await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
 		await page.getByLabel('小区名称、地址或拼音首字母').fill('小区');
 		await page.waitForSelector('[data-testid="results"] li', { timeout: 30_000 });
-		expect(fetched, 'the public page’s search and points').toContain('progress.arrow');
+		expect(fetched, 'the public page’s points').toContain('progress-points.arrow.gz');
+		expect(fetched, 'the public page’s search text').toContain('progress-search.arrow.gz');
 		expect(fetched, 'no table for the public first screen').not.toContain('progress.parquet');
 		await page.locator('[data-testid="results"] button').first().click();
 		await page.waitForSelector('[data-testid="card"] h2', { timeout: 60_000 });

@@ -2,13 +2,13 @@
  * The map's points and the residents' search, answered from the compact columns (compact.ts) in the page — the
  * same rule as POINTS_SQL and searchSql (queries.ts), tested equal to them over the published tables.
  */
-import { STAGE_CODES, type ProgressColumns } from './compact';
+import { STAGE_CODES, type ProgressColumns, type ProgressPoints } from './compact';
 import { normaliseSearch } from './queries';
 
 /** A community as a map point: where, its stage, and the month its works were accepted. */
 export interface MapPoint {
 	id: string;
-	name: string;
+	/** As stored: float32, within a metre of the data's coordinate. */
 	lon: number;
 	lat: number;
 	households: number;
@@ -25,11 +25,10 @@ export interface SearchHit {
 	stage: string;
 }
 
-/** Every community as a map point, ordered by id (POINTS_SQL). */
-export function pointsOf(cols: ProgressColumns): MapPoint[] {
+/** Every community as a map point, ordered by id (POINTS_SQL, lon/lat as float32). */
+export function pointsOf(cols: ProgressPoints): MapPoint[] {
 	return cols.id.map((id, i) => ({
 		id,
-		name: cols.name[i]!,
 		lon: cols.lon[i]!,
 		lat: cols.lat[i]!,
 		households: cols.households[i]!,

@@ -57,9 +57,13 @@ export function headlineHtml(summary: ProgressSummary): string {
 	);
 }
 
-/** index.html with the static first screen placed before the app's root. */
+/**
+ * index.html with the static first screen placed before the app's root; one placed there before (the page of an
+ * earlier build given other data) is replaced.
+ */
 export function withHeadline(html: string, summary: ProgressSummary): string {
 	const at = html.indexOf('<div class="app-root">');
 	if (at < 0) throw new Error('progress/index.html: no app root to place the headline before');
-	return html.slice(0, at) + headlineHtml(summary) + html.slice(at);
+	const earlier = html.lastIndexOf(`<div id="${PRERENDERED_ID}"`, at);
+	return html.slice(0, earlier < 0 ? at : earlier) + headlineHtml(summary) + html.slice(at);
 }

@@ -1,21 +1,34 @@
 /**
  * The public page's state. The first screen needs no database: the headline, the legend counts, the timeline and
- * the tables come from `summary.json`, the map's points and the search from `progress.arrow` (compact.ts, find.ts).
+ * the tables come from `summary.json`, the map's points from the points file and the search from the search file
+ * (compact.ts, find.ts). The search's text (names, addresses, 拼音: most of the bytes) is fetched on the search
+ * box's first focus or once the map is idle, never before the points; the search says it is loading meanwhile.
  * DuckDB-WASM opens only when a community's card is asked for (its works are in the `works` table), and then
- * loads only the tables the card reads. Under an import in this browser (or without `progress.arrow`), the points
- * and the search come from SQL over the session's tables instead, as before.
+ * loads only the tables the card reads. Under an import in this browser (or without the files), the points and
+ * the search come from SQL over the session's tables instead, as before.
  */
 import { rows, useQuery } from '../data/coordinator.svelte';
 import type { DataSession } from '../data/session.svelte';
-import { readProgressColumns, type ProgressColumns } from './compact';
+import {
+	gunzipped,
+	POINTS_FILE,
+	readProgressPoints,
+	readProgressSearch,
+	SEARCH_FILE,
+	type ProgressColumns,
+	type ProgressPoints
+} from './compact';
 import { pointsOf, searchColumns, type MapPoint, type SearchHit } from './find';
 import { CARD_TABLES, normaliseSearch, POINTS_SQL, searchSql } from './queries';
 import type { ProgressSummary } from './summary';
 
 export class ProgressState {
 	summary = $state.raw<ProgressSummary | null>(null);
+	/** The points file, read. */
+	pointColumns = $state.raw<ProgressPoints | null>(null);
+	/** The points with the search's text, once the search file is read. */
 	columns = $state.raw<ProgressColumns | null>(null);
-	/** progress.arrow could not be read: the page answers from SQL. */
+	/** A file could not be read: the page answers from SQL. */
 	columnsMissing = $state(false);
 	error = $state<string | null>(null);
 	query = $state('');
@@ -29,7 +42,7 @@ export class ProgressState {
 	readonly #sqlPoints;
 	readonly #sqlResults;
 	readonly points = $derived.by((): MapPoint[] | null =>
-		this.fromSql ? (this.#sqlPoints.result ?? null) : this.columns ? pointsOf(this.columns) : null
+		this.fromSql ? (this.#sqlPoints.result ?? null) : this.pointColumns ? pointsOf(this.pointColumns) : null
 	);
 	/** The search's answer; null while it cannot answer yet (or nothing is typed). */
 	readonly results = $derived.by((): SearchHit[] | null => {
@@ -63,7 +76,16 @@ export class ProgressState {
 		return res;
 	}
 
-	/** Fetches the headline first, then the points and search columns and the base map, side by side. */
+	async #bytes(name: string): Promise<Uint8Array> {
+		return gunzipped(new Uint8Array(await (await this.#get(name)).arrayBuffer()));
+	}
+
+	#fallBackToSql() {
+		this.columnsMissing = true;
+		this.#openDatabase(['towns', 'communities', 'progress']);
+	}
+
+	/** Fetches the headline first, then the map's points and the base map, side by side (not the search's text). */
 	async load(): Promise<void> {
 		try {
 			this.summary = (await (await this.#get('summary.json')).json()) as ProgressSummary;
@@ -72,16 +94,39 @@ export class ProgressState {
 			this.error = e instanceof Error ? e.message : String(e);
 			return;
 		}
-		const columns = this.#get('progress.arrow')
-			.then(async (r) => (this.columns = readProgressColumns(new Uint8Array(await r.arrayBuffer()))))
-			.catch(() => {
-				this.columnsMissing = true;
-				void this.#openDatabase(['towns', 'communities', 'progress']);
-			});
+		const points = this.#bytes(POINTS_FILE)
+			.then((b) => (this.pointColumns = readProgressPoints(b)))
+			.catch(() => this.#fallBackToSql())
+			.finally(this.#pointsDone);
 		const geography = this.session.loadGeography().catch((e: unknown) => {
 			this.error = e instanceof Error ? e.message : String(e);
 		});
-		await Promise.all([columns, geography]);
+		await Promise.all([points, geography]);
+	}
+
+	#pointsDone = () => {};
+	/** Settles once the points file is read (or has failed). */
+	readonly #points = new Promise<void>((done) => (this.#pointsDone = done));
+	#search: Promise<void> | null = null;
+
+	/**
+	 * Fetches the search's text, once: on the search box's first focus, or when the map is first idle, whichever
+	 * comes first; after the points (it is read row for row with them).
+	 */
+	loadSearch(): Promise<void> {
+		if (this.#search || this.session.imported) return this.#search ?? Promise.resolve();
+		this.#search = (async () => {
+			// after the points: on a slow link the two would share it, and the search needs the points' rows
+			await this.#points;
+			const p = this.pointColumns;
+			if (!p) return;
+			try {
+				this.columns = readProgressSearch(await this.#bytes(SEARCH_FILE), p);
+			} catch {
+				this.#fallBackToSql();
+			}
+		})();
+		return this.#search;
 	}
 
 	#openDatabase(tables: readonly string[]) {

@@ -15,7 +15,7 @@ export const PROGRESS_TABLES = ['towns', 'communities', 'works', 'stage_events',
 
 /**
  * What the public page loads, and only when a community's card is opened (cardSql): the first screen reads
- * summary.json and progress.arrow, no table; `stage_events` is never loaded by the public page.
+ * summary.json and the points and search files (compact.ts), no table; `stage_events` is never loaded by the public page.
  */
 export const CARD_TABLES = ['towns', 'communities', 'progress', 'works'] as const;
 
@@ -53,7 +53,7 @@ LIMIT ${limit}`;
 }
 
 /** Every community as a map point: where, its stage, and the month its works were accepted. */
-export const POINTS_SQL = `SELECT id, name, lon, lat, households, stage,
+export const POINTS_SQL = `SELECT id, lon, lat, households, stage,
 	strftime(completed_date, '%Y-%m') AS "completedMonth"
 FROM progress_view ORDER BY id`;
 

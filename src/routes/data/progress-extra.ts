@@ -13,9 +13,9 @@ export async function progressFor(
 	dataset: Dataset,
 	meta: DatasetMeta,
 	towns: readonly ManifestTown[]
-): Promise<{ table: ExtraTable; summary: string; arrow: Uint8Array }> {
+): Promise<{ table: ExtraTable; summary: string; files: Record<string, Uint8Array> }> {
 	const { progressRows, progressSummary } = await import('$lib/progress/progress-table');
-	const { progressArrow, progressColumns } = await import('$lib/progress/compact');
+	const { progressColumns, progressFiles } = await import('$lib/progress/compact');
 	const rows = progressRows(dataset, deriveStatus(dataset, meta.asOf, policyInForce(meta.asOf)));
 	const english = new Map(towns.map((t) => [t.code, t.name_en]));
 	const named = dataset.towns.map((t) => ({ ...t, name_en: english.get(t.code) ?? t.name }));
@@ -26,7 +26,7 @@ export async function progressFor(
 			rows: rows as unknown as Record<string, unknown>[]
 		},
 		summary: JSON.stringify(progressSummary(dataset, rows, meta, named)),
-		// the public page's points and search (as the build writes it)
-		arrow: progressArrow(progressColumns(dataset.communities.map((c, i) => ({ ...c, ...rows[i]! }))))
+		// the public page's points and search files (as the build writes them)
+		files: progressFiles(progressColumns(dataset.communities.map((c, i) => ({ ...c, ...rows[i]! }))))
 	};
 }

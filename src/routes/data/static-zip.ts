@@ -43,7 +43,7 @@ export async function staticZip(input: StaticZipInput): Promise<Uint8Array> {
 			passThrough: {
 				...Object.fromEntries(PASS_THROUGH.map((name, i) => [name, geo[i]!])),
 				'summary.json': new TextEncoder().encode(progress.summary),
-				'progress.arrow': progress.arrow
+				...progress.files
 			},
 			extraTables: [progress.table],
 			sources: input.sources,

@@ -105,7 +105,7 @@ describe('budget-inputs.arrow and the data state equal the SQL', () => {
 		// internal data: the public site's data (npm run build:public, the office server's publish) leaves it out
 		expect(existsSync(`${out}/${INPUTS_FILE}`)).toBe(true);
 		await writePublicData(out, `${out}-public`);
-		expect(existsSync(`${out}-public/progress.arrow`)).toBe(true);
+		expect(existsSync(`${out}-public/progress-points.arrow.gz`)).toBe(true);
 		expect(existsSync(`${out}-public/${INPUTS_FILE}`)).toBe(false);
 	}, 300_000);
 

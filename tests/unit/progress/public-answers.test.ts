@@ -1,6 +1,7 @@
 // The public page answers its first screen without DuckDB: the headline and legend from summary.json, the map's
-// points and the search from progress.arrow. Every figure and list must equal the SQL over the published tables
-// (the public build's Parquet files), for the example and for a larger generated set.
+// points and the search from the two progress files (compact.ts: the points apart from the search's text). Every
+// figure and list must equal the SQL over the published tables (the public build's Parquet files), for the
+// example and for a larger generated set.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,13 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { writePublicData } from '../../../scripts/lib/public-data';
-import { readProgressColumns } from '../../../src/lib/progress/compact';
+import {
+	gunzipped,
+	POINTS_FILE,
+	readProgressPoints,
+	readProgressSearch,
+	SEARCH_FILE
+} from '../../../src/lib/progress/compact';
 import { pointsOf, searchColumns } from '../../../src/lib/progress/find';
 import { POINTS_SQL, PROGRESS_VIEW_SQL, searchSql } from '../../../src/lib/progress/queries';
 import { RENOVATED_STAGES, STAGE_CLASSES, UNDER_WAY_STAGES } from '../../../src/lib/data/stage-classes';
@@ -42,7 +49,9 @@ async function sql<T>(conn: DuckDBConnection, text: string): Promise<T[]> {
 
 async function check(out: string) {
 	const summary = JSON.parse(readFileSync(`${out}/summary.json`, 'utf8')) as ProgressSummary;
-	const cols = readProgressColumns(new Uint8Array(readFileSync(`${out}/progress.arrow`)));
+	const file = (name: string) => gunzipped(new Uint8Array(readFileSync(`${out}/${name}`)));
+	const points = readProgressPoints(await file(POINTS_FILE));
+	const cols = readProgressSearch(await file(SEARCH_FILE), points);
 	const conn = await (await DuckDBInstance.create(':memory:')).connect();
 	try {
 		for (const t of ['towns', 'communities', 'progress'])
@@ -111,9 +120,15 @@ async function check(out: string) {
 		);
 		expect(summary.satisfaction).toEqual(sat!.n > 0 ? { mean: sat!.mean, communities: sat!.n } : null);
 
-		// the map's points
-		const points = await sql<Record<string, unknown>>(conn, POINTS_SQL);
-		expect(pointsOf(cols)).toEqual(points);
+		// the map's points: the SQL's, with lon/lat as stored (float32, within a metre)
+		const fromSql = await sql<{ lon: number; lat: number }>(conn, POINTS_SQL);
+		expect(pointsOf(points)).toEqual(
+			fromSql.map((p) => ({ ...p, lon: Math.fround(p.lon), lat: Math.fround(p.lat) }))
+		);
+		for (const [i, p] of fromSql.entries()) {
+			expect(Math.abs(points.lon[i]! - p.lon)).toBeLessThan(1e-5);
+			expect(Math.abs(points.lat[i]! - p.lat)).toBeLessThan(1e-5);
+		}
 
 		// the search: terms a resident types, taken from the data, and the awkward ones
 		const i = Math.floor(cols.id.length / 3);
