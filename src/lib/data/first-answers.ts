@@ -3,7 +3,8 @@
  * the legend's counts, the town table and the next plan's candidates — the same rules as `kpiSql`, `legendSql`,
  * `townSql` and `candidatesSql` (queries.ts), tested equal to them. The filter is incremental: each dimension
  * keeps its own mask and a row counts the dimensions it fails, so a change re-filters only the dimension that
- * changed; the sums are then one pass over typed arrays.
+ * changed (one pass writing its new mask into a reused array, one pass updating the counts); the KPIs and the
+ * town table are then one pass over typed arrays, kept until the filter changes.
  */
 import { rankCandidates } from '../policy';
 import { isoOfDay, type MapColumns } from './derived';
@@ -43,6 +44,9 @@ export class FirstAnswers {
 	readonly fails: Uint8Array;
 	#keys = new Map<Dimension, string>();
 	#masks = new Map<Dimension, Uint8Array>();
+	/** A mask's worth of memory to write a dimension's new mask into (the old one becomes the next spare). */
+	#spare: Uint8Array;
+	#sums: { kpis: Kpis; towns: TownAnswer[] } | null = null;
 	#ranked: { rows: Int32Array; list: CandidateAnswer[] } | null = null;
 	#fen: {
 		area: Float64Array;
@@ -55,6 +59,7 @@ export class FirstAnswers {
 		this.cols = cols;
 		this.townCodes = townCodes;
 		this.fails = new Uint8Array(cols.id.length);
+		this.#spare = new Uint8Array(cols.id.length);
 		this.#fen = {
 			area: toFen(cols.area),
 			investment: toFen(cols.investment),
@@ -73,14 +78,22 @@ export class FirstAnswers {
 			if (key === this.#keys.get(d)) continue;
 			changed.push(d);
 			this.#keys.set(d, key);
+			const fails = this.fails;
 			const old = this.#masks.get(d);
-			if (old) for (let i = 0; i < n; i++) this.fails[i]! -= 1 - old[i]!;
-			const mask = old ?? new Uint8Array(n);
+			const mask = this.#spare;
 			if (dimensionMask(this.cols, this.townCodes, f, d, mask)) {
+				// a row fails the dimension where its mask is 0: its count moves by old − new
+				if (old) for (let i = 0; i < n; i++) fails[i]! += old[i]! - mask[i]!;
+				else for (let i = 0; i < n; i++) fails[i]! += 1 - mask[i]!;
 				this.#masks.set(d, mask);
-				for (let i = 0; i < n; i++) this.fails[i]! += 1 - mask[i]!;
-			} else this.#masks.delete(d);
+				this.#spare = old ?? new Uint8Array(n);
+			} else if (old) {
+				for (let i = 0; i < n; i++) fails[i]! -= 1 - old[i]!;
+				this.#masks.delete(d);
+				this.#spare = old;
+			}
 		}
+		if (changed.length > 0) this.#sums = null;
 		return changed;
 	}
 
@@ -92,34 +105,7 @@ export class FirstAnswers {
 
 	/** The KPIs of the filter (`kpiSql`). */
 	kpis(): Kpis {
-		const { cols, fails } = this;
-		const fen = this.#fen;
-		let communities = 0,
-			households = 0,
-			area = 0,
-			investment = 0,
-			resident = 0,
-			subsidy = 0,
-			ready = 0;
-		for (let i = 0; i < fails.length; i++) {
-			if (fails[i] !== 0) continue;
-			communities++;
-			households += cols.households[i]!;
-			area += fen.area[i]!;
-			investment += fen.investment[i]!;
-			resident += fen.residentRequired[i]!;
-			subsidy += fen.subsidy[i]!;
-			ready += cols.readyForPlan[i]!;
-		}
-		return {
-			communities,
-			households,
-			buildingArea: area / 100,
-			investment: investment / 100,
-			residentShare: resident / 100,
-			subsidy: subsidy / 100,
-			readyForPlan: ready
-		};
+		return this.#sum().kpis;
 	}
 
 	/** Communities per code of `codes` (a class column of the map) under the filter (`legendSql`). */
@@ -131,33 +117,77 @@ export class FirstAnswers {
 
 	/** Per town with any community, every filter but the towns' (`townSql`), in town-code order. */
 	towns(): TownAnswer[] {
+		return this.#sum().towns;
+	}
+
+	/**
+	 * The KPIs and the town table in one pass: a row that passes every dimension counts in both; a row that fails
+	 * only the towns' counts in its town's row alone (the town table ignores the town filter).
+	 */
+	#sum(): { kpis: Kpis; towns: TownAnswer[] } {
+		if (this.#sums) return this.#sums;
 		const { cols, fails } = this;
 		const fen = this.#fen;
 		const townMask = this.#masks.get('towns');
+		let communities = 0,
+			households = 0,
+			area = 0,
+			investment = 0,
+			resident = 0,
+			subsidy = 0,
+			ready = 0;
 		// sums by town index (codes < 256), in typed arrays: no object per row
-		const [n, households, inv, sub, ready] = Array.from({ length: 5 }, () => new Float64Array(256));
+		const [tn, th, tinv, tsub, tready] = Array.from({ length: 5 }, () => new Float64Array(256)) as [
+			Float64Array,
+			Float64Array,
+			Float64Array,
+			Float64Array,
+			Float64Array
+		];
 		for (let i = 0; i < fails.length; i++) {
-			if (fails[i]! - (townMask ? 1 - townMask[i]! : 0) !== 0) continue;
+			const f = fails[i]!;
+			if (f === 0) {
+				communities++;
+				households += cols.households[i]!;
+				area += fen.area[i]!;
+				investment += fen.investment[i]!;
+				resident += fen.residentRequired[i]!;
+				subsidy += fen.subsidy[i]!;
+				ready += cols.readyForPlan[i]!;
+			} else if (f !== 1 || !townMask || townMask[i] !== 0) continue;
 			const t = cols.town[i]!;
-			n![t]!++;
-			households![t]! += cols.households[i]!;
-			inv![t]! += fen.investment[i]!;
-			sub![t]! += fen.subsidy[i]!;
-			ready![t]! += cols.readyForPlan[i]!;
+			tn[t]!++;
+			th[t]! += cols.households[i]!;
+			tinv[t]! += fen.investment[i]!;
+			tsub[t]! += fen.subsidy[i]!;
+			tready[t]! += cols.readyForPlan[i]!;
 		}
-		const out: TownAnswer[] = [];
+		const towns: TownAnswer[] = [];
 		for (let t = 0; t < 256; t++) {
-			if (!n![t]) continue;
-			out.push({
+			if (!tn[t]) continue;
+			towns.push({
 				town_code: this.townCodes[t] ?? '',
-				communities: n![t]!,
-				households: households![t]!,
-				investment: inv![t]! / 100,
-				subsidy: sub![t]! / 100,
-				readyForPlan: ready![t]!
+				communities: tn[t]!,
+				households: th[t]!,
+				investment: tinv[t]! / 100,
+				subsidy: tsub[t]! / 100,
+				readyForPlan: tready[t]!
 			});
 		}
-		return out.sort((a, b) => (a.town_code < b.town_code ? -1 : a.town_code > b.town_code ? 1 : 0));
+		towns.sort((a, b) => (a.town_code < b.town_code ? -1 : a.town_code > b.town_code ? 1 : 0));
+		this.#sums = {
+			kpis: {
+				communities,
+				households,
+				buildingArea: area / 100,
+				investment: investment / 100,
+				residentShare: resident / 100,
+				subsidy: subsidy / 100,
+				readyForPlan: ready
+			},
+			towns
+		};
+		return this.#sums;
 	}
 
 	/**
