@@ -141,11 +141,7 @@ describe('first answers without DuckDB', () => {
 			await load(conn, cols);
 			const answers = new FirstAnswers(cols, TOWNS);
 			const shown = new Float32Array(n).fill(7);
-			for (let k = 0; k < trials; k++) {
-				const f = k === 0 ? EMPTY_FILTER : randomFilter(rand, cols);
-				const label = `${n} #${k}`;
-				answers.set(f);
-
+			const expectKpis = async (f: Filter, label: string) => {
 				const js = answers.kpis();
 				const [sql] = await sqlRows<Record<keyof Kpis, number>>(conn, kpiSql(f));
 				expect(js.communities, label).toBe(Number(sql!.communities));
@@ -154,6 +150,13 @@ describe('first answers without DuckDB', () => {
 				for (const key of ['buildingArea', 'investment', 'residentShare', 'subsidy'] as const) {
 					expect(fenGap(js[key], Number(sql![key])), `${label} ${key}`).toBeLessThanOrEqual(1);
 				}
+			};
+			for (let k = 0; k < trials; k++) {
+				const f = k === 0 ? EMPTY_FILTER : randomFilter(rand, cols);
+				const label = `${n} #${k}`;
+				answers.set(f);
+
+				await expectKpis(f, label);
 
 				for (const [colouring, column, classes] of CLASS_COLUMNS) {
 					const counts = answers.counts(cols[column] as Uint8Array);
@@ -200,6 +203,11 @@ describe('first answers without DuckDB', () => {
 					else expect(v, label).toBe(0);
 				});
 				expect(kept, label).toEqual(ids.map((r) => r.id));
+
+				// then only the towns change (a town toggle: the KPIs come from the per-town sums, no row pass)
+				const chosen = rand() < 0.5 ? [] : TOWNS.filter(() => rand() < 0.15);
+				answers.set({ ...f, towns: chosen });
+				await expectKpis({ ...f, towns: chosen }, `${label} towns ${chosen.join(',')}`);
 			}
 			conn.closeSync();
 		}, 240_000);
