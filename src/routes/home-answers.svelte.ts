@@ -1,8 +1,9 @@
 /**
- * What `/` shows for the current filter, from the map's columns without DuckDB (first-answers.ts): the map's
- * filter value, the KPIs, the legend's counts, the town table and the next plan's candidates. One FirstAnswers
- * per set of columns (a new one after an import), given each new filter: only the dimensions that changed are
- * re-filtered.
+ * What `/` shows for the current filter, from the map's columns without DuckDB (first-answers.ts): the KPIs, the
+ * legend's counts, the town table and the next plan's candidates, computed in the filter's own task so they are
+ * painted in the click's frame; and the map's filter value per point, written later (`writeVisible`, after that
+ * frame) into one reused array. One FirstAnswers per set of columns (a new one after an import), given each new
+ * filter: only the dimensions that changed are re-filtered.
  */
 import type { MapColumns } from '$lib/data/derived';
 import type { Filter } from '$lib/data/filters';
@@ -21,8 +22,8 @@ interface Inputs {
 }
 
 export interface Answers {
-	/** The map's filter value per point: 1 shown, 0 hidden (a new array per filter, same length). */
-	visible: Float32Array;
+	/** The filter these figures are of. */
+	filter: Filter;
 	kpis: Kpis;
 	towns: TownRowKpis[];
 	candidates: CandidateAnswer[];
@@ -55,7 +56,7 @@ export class HomeAnswers {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const names = new Map(towns.map((t) => [t.code, t.name]));
 		const answers = {
-			visible: first.visible(new Float32Array(cols.id.length)),
+			filter,
 			kpis: first.kpis(),
 			towns: first.towns().map((r) => ({ ...r, town_name: names.get(r.town_code) ?? r.town_code })),
 			candidates: first.candidates()
@@ -79,4 +80,19 @@ export class HomeAnswers {
 		});
 		return counts;
 	});
+
+	/** Communities in the columns (0 before they are here). */
+	get size(): number {
+		return this.#in.columns()?.id.length ?? 0;
+	}
+
+	/**
+	 * Writes the map's filter value per point of the latest filter (1 shown, 0 hidden) into `out`, which has one
+	 * element per community; false (and `out` untouched) before the first figures or with other columns.
+	 */
+	writeVisible(out: Float32Array): boolean {
+		if (!this.current || !this.#first || this.#first.fails.length !== out.length) return false;
+		this.#first.visible(out);
+		return true;
+	}
 }

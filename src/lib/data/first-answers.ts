@@ -3,7 +3,9 @@
  * the legend's counts, the town table and the next plan's candidates — the same rules as `kpiSql`, `legendSql`,
  * `townSql` and `candidatesSql` (queries.ts), tested equal to them. The filter is incremental: each dimension
  * keeps its own mask and a row counts the dimensions it fails, so a change re-filters only the dimension that
- * changed; the sums are then one pass over typed arrays.
+ * changed (one pass writing its new mask into a reused array, one pass updating the counts). The town table
+ * (every filter but the towns') is one pass over typed arrays, kept until a dimension other than the towns
+ * changes; the KPIs are its sums over the towns chosen, so a town toggle needs no pass over the rows for them.
  */
 import { rankCandidates } from '../policy';
 import { isoOfDay, type MapColumns } from './derived';
@@ -32,6 +34,11 @@ export interface CandidateAnswer {
 	subsidy: number;
 }
 
+type ByTown = Record<
+	'n' | 'households' | 'area' | 'investment' | 'resident' | 'subsidy' | 'ready',
+	Float64Array
+>;
+
 const PROFESSIONAL = PROPERTY_MANAGEMENT.findIndex((m) => m.code === 'professional');
 // hundredths (fen, or 0.01 ㎡) as whole numbers, so sums are exact whatever their order
 const toFen = (yuan: Float64Array) => Float64Array.from(yuan, (v) => Math.round(v * 100));
@@ -43,6 +50,13 @@ export class FirstAnswers {
 	readonly fails: Uint8Array;
 	#keys = new Map<Dimension, string>();
 	#masks = new Map<Dimension, Uint8Array>();
+	/** A mask's worth of memory to write a dimension's new mask into (the old one becomes the next spare). */
+	#spare: Uint8Array;
+	/** Sums per town index under every dimension but the towns' (fen and 0.01 ㎡ as whole numbers). */
+	#byTown: ByTown | null = null;
+	/** Per town index: 1 if the town filter keeps it; null when the towns are not filtered. */
+	#townsChosen: Uint8Array | null = null;
+	#sums: { kpis: Kpis; towns: TownAnswer[] } | null = null;
 	#ranked: { rows: Int32Array; list: CandidateAnswer[] } | null = null;
 	#fen: {
 		area: Float64Array;
@@ -55,6 +69,7 @@ export class FirstAnswers {
 		this.cols = cols;
 		this.townCodes = townCodes;
 		this.fails = new Uint8Array(cols.id.length);
+		this.#spare = new Uint8Array(cols.id.length);
 		this.#fen = {
 			area: toFen(cols.area),
 			investment: toFen(cols.investment),
@@ -73,13 +88,29 @@ export class FirstAnswers {
 			if (key === this.#keys.get(d)) continue;
 			changed.push(d);
 			this.#keys.set(d, key);
+			const fails = this.fails;
 			const old = this.#masks.get(d);
-			if (old) for (let i = 0; i < n; i++) this.fails[i]! -= 1 - old[i]!;
-			const mask = old ?? new Uint8Array(n);
+			const mask = this.#spare;
 			if (dimensionMask(this.cols, this.townCodes, f, d, mask)) {
+				// a row fails the dimension where its mask is 0: its count moves by old − new
+				if (old) for (let i = 0; i < n; i++) fails[i]! += old[i]! - mask[i]!;
+				else for (let i = 0; i < n; i++) fails[i]! += 1 - mask[i]!;
 				this.#masks.set(d, mask);
-				for (let i = 0; i < n; i++) this.fails[i]! += 1 - mask[i]!;
-			} else this.#masks.delete(d);
+				this.#spare = old ?? new Uint8Array(n);
+			} else if (old) {
+				for (let i = 0; i < n; i++) fails[i]! -= 1 - old[i]!;
+				this.#masks.delete(d);
+				this.#spare = old;
+			}
+		}
+		if (changed.length > 0) this.#sums = null;
+		if (changed.some((d) => d !== 'towns')) this.#byTown = null;
+		if (changed.includes('towns')) {
+			this.#townsChosen = f.towns.length ? new Uint8Array(256) : null;
+			for (const code of f.towns) {
+				const t = this.townCodes.indexOf(code);
+				if (t >= 0 && t < 256) this.#townsChosen![t] = 1;
+			}
 		}
 		return changed;
 	}
@@ -92,34 +123,7 @@ export class FirstAnswers {
 
 	/** The KPIs of the filter (`kpiSql`). */
 	kpis(): Kpis {
-		const { cols, fails } = this;
-		const fen = this.#fen;
-		let communities = 0,
-			households = 0,
-			area = 0,
-			investment = 0,
-			resident = 0,
-			subsidy = 0,
-			ready = 0;
-		for (let i = 0; i < fails.length; i++) {
-			if (fails[i] !== 0) continue;
-			communities++;
-			households += cols.households[i]!;
-			area += fen.area[i]!;
-			investment += fen.investment[i]!;
-			resident += fen.residentRequired[i]!;
-			subsidy += fen.subsidy[i]!;
-			ready += cols.readyForPlan[i]!;
-		}
-		return {
-			communities,
-			households,
-			buildingArea: area / 100,
-			investment: investment / 100,
-			residentShare: resident / 100,
-			subsidy: subsidy / 100,
-			readyForPlan: ready
-		};
+		return this.#sum().kpis;
 	}
 
 	/** Communities per code of `codes` (a class column of the map) under the filter (`legendSql`). */
@@ -131,33 +135,74 @@ export class FirstAnswers {
 
 	/** Per town with any community, every filter but the towns' (`townSql`), in town-code order. */
 	towns(): TownAnswer[] {
+		return this.#sum().towns;
+	}
+
+	/** Per town, the sums of the rows that pass every dimension but the towns' (one pass, then kept). */
+	#townSums(): ByTown {
+		if (this.#byTown) return this.#byTown;
 		const { cols, fails } = this;
 		const fen = this.#fen;
 		const townMask = this.#masks.get('towns');
-		// sums by town index (codes < 256), in typed arrays: no object per row
-		const [n, households, inv, sub, ready] = Array.from({ length: 5 }, () => new Float64Array(256));
+		const s: ByTown = {
+			n: new Float64Array(256),
+			households: new Float64Array(256),
+			area: new Float64Array(256),
+			investment: new Float64Array(256),
+			resident: new Float64Array(256),
+			subsidy: new Float64Array(256),
+			ready: new Float64Array(256)
+		};
 		for (let i = 0; i < fails.length; i++) {
+			// the dimensions failed, the towns' left out
 			if (fails[i]! - (townMask ? 1 - townMask[i]! : 0) !== 0) continue;
 			const t = cols.town[i]!;
-			n![t]!++;
-			households![t]! += cols.households[i]!;
-			inv![t]! += fen.investment[i]!;
-			sub![t]! += fen.subsidy[i]!;
-			ready![t]! += cols.readyForPlan[i]!;
+			s.n[t]!++;
+			s.households[t]! += cols.households[i]!;
+			s.area[t]! += fen.area[i]!;
+			s.investment[t]! += fen.investment[i]!;
+			s.resident[t]! += fen.residentRequired[i]!;
+			s.subsidy[t]! += fen.subsidy[i]!;
+			s.ready[t]! += cols.readyForPlan[i]!;
 		}
-		const out: TownAnswer[] = [];
+		this.#byTown = s;
+		return s;
+	}
+
+	/** The town table, and the KPIs as the sums of its towns that the town filter keeps (all without one). */
+	#sum(): { kpis: Kpis; towns: TownAnswer[] } {
+		if (this.#sums) return this.#sums;
+		const s = this.#townSums();
+		const chosen = this.#townsChosen;
+		const k = { n: 0, households: 0, area: 0, investment: 0, resident: 0, subsidy: 0, ready: 0 };
+		const towns: TownAnswer[] = [];
 		for (let t = 0; t < 256; t++) {
-			if (!n![t]) continue;
-			out.push({
+			if (!s.n[t]) continue;
+			towns.push({
 				town_code: this.townCodes[t] ?? '',
-				communities: n![t]!,
-				households: households![t]!,
-				investment: inv![t]! / 100,
-				subsidy: sub![t]! / 100,
-				readyForPlan: ready![t]!
+				communities: s.n[t]!,
+				households: s.households[t]!,
+				investment: s.investment[t]! / 100,
+				subsidy: s.subsidy[t]! / 100,
+				readyForPlan: s.ready[t]!
 			});
+			if (chosen && !chosen[t]) continue;
+			for (const key of Object.keys(k) as (keyof typeof k)[]) k[key] += s[key][t]!;
 		}
-		return out.sort((a, b) => (a.town_code < b.town_code ? -1 : a.town_code > b.town_code ? 1 : 0));
+		towns.sort((a, b) => (a.town_code < b.town_code ? -1 : a.town_code > b.town_code ? 1 : 0));
+		this.#sums = {
+			kpis: {
+				communities: k.n,
+				households: k.households,
+				buildingArea: k.area / 100,
+				investment: k.investment / 100,
+				residentShare: k.resident / 100,
+				subsidy: k.subsidy / 100,
+				readyForPlan: k.ready
+			},
+			towns
+		};
+		return this.#sums;
 	}
 
 	/**

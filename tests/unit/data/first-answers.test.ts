@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { rankCandidates, WORKFLOW_STAGES } from '../../../src/lib/policy';
 import { NO_DAY, type MapColumns } from '../../../src/lib/data/derived';
 import { FILTER_VALUES, type Colouring } from '../../../src/lib/data/classes';
-import { EMPTY_FILTER, type Filter } from '../../../src/lib/data/filters';
+import { EMPTY_FILTER, whereSql, type Filter } from '../../../src/lib/data/filters';
 import { FirstAnswers } from '../../../src/lib/data/first-answers';
 import { candidatesSql, kpiSql, legendSql, townSql, type Kpis } from '../../../src/lib/data/queries';
 import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from '../../../src/lib/data/schema';
@@ -140,11 +140,8 @@ describe('first answers without DuckDB', () => {
 			const conn = await (await DuckDBInstance.create(':memory:')).connect();
 			await load(conn, cols);
 			const answers = new FirstAnswers(cols, TOWNS);
-			for (let k = 0; k < trials; k++) {
-				const f = k === 0 ? EMPTY_FILTER : randomFilter(rand, cols);
-				const label = `${n} #${k}`;
-				answers.set(f);
-
+			const shown = new Float32Array(n).fill(7);
+			const expectKpis = async (f: Filter, label: string) => {
 				const js = answers.kpis();
 				const [sql] = await sqlRows<Record<keyof Kpis, number>>(conn, kpiSql(f));
 				expect(js.communities, label).toBe(Number(sql!.communities));
@@ -153,6 +150,13 @@ describe('first answers without DuckDB', () => {
 				for (const key of ['buildingArea', 'investment', 'residentShare', 'subsidy'] as const) {
 					expect(fenGap(js[key], Number(sql![key])), `${label} ${key}`).toBeLessThanOrEqual(1);
 				}
+			};
+			for (let k = 0; k < trials; k++) {
+				const f = k === 0 ? EMPTY_FILTER : randomFilter(rand, cols);
+				const label = `${n} #${k}`;
+				answers.set(f);
+
+				await expectKpis(f, label);
 
 				for (const [colouring, column, classes] of CLASS_COLUMNS) {
 					const counts = answers.counts(cols[column] as Uint8Array);
@@ -186,6 +190,24 @@ describe('first answers without DuckDB', () => {
 					).map((r) => ({ ...r, subsidy: Number(r.subsidy) }))
 				);
 				expect(answers.candidates(), label).toEqual(ranked);
+
+				// the map's filter value, written into one reused array: 1 for exactly the rows the SQL keeps
+				answers.visible(shown);
+				const ids = await sqlRows<{ id: string }>(
+					conn,
+					`SELECT id FROM community_view WHERE ${whereSql(f)} ORDER BY id`
+				);
+				const kept: string[] = [];
+				shown.forEach((v, i) => {
+					if (v === 1) kept.push(cols.id[i]!);
+					else expect(v, label).toBe(0);
+				});
+				expect(kept, label).toEqual(ids.map((r) => r.id));
+
+				// then only the towns change (a town toggle: the KPIs come from the per-town sums, no row pass)
+				const chosen = rand() < 0.5 ? [] : TOWNS.filter(() => rand() < 0.15);
+				answers.set({ ...f, towns: chosen });
+				await expectKpis({ ...f, towns: chosen }, `${label} towns ${chosen.join(',')}`);
 			}
 			conn.closeSync();
 		}, 240_000);
