@@ -2,7 +2,7 @@
 //   or [-- --data DIR] [--out DIR] [--site-from DIR]: publish an existing full data build (DIR as `npm run data`
 //   writes it) instead of building one; write the site to another folder; copy the pages of an earlier public
 //   build instead of building them again (only the data and the headline change: `npm run bench` per size);
-//   with --site-from only, --skip-leak-scan: the bench's sites, never served to anyone (the scan takes ~40 s at
+//   with --site-from only, --skip-leak-scan: the bench's sites, never served to anyone (the scan takes ~30 s at
 //   300k now, but the generated 100k/300k data has a contact named 黄华, also in community names: a hit).
 // The residents' site, alone: build-public/ holds /progress and the public data only — public tables with only
 // their public columns (schema.ts), the published progress table and summary, the base map — then every file is
