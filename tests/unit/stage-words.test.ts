@@ -68,7 +68,7 @@ describe('the stage groups (§三(四)–(九))', () => {
 
 	it('a group is said in words from its classes, as both legends show it', () => {
 		expect(stageGroupWords(groupOf('renovated'), 'zh')).toBe(
-			'已完成改造 = 后评估、长效管理 + 竣工验收、移交'
+			'已完成改造 = 后评估与长效管理 + 竣工验收、移交'
 		);
 		expect(stageGroupWords(groupOf('underWay'), 'en')).toBe(
 			'Under way = under construction + in the plan: approval, tender'
@@ -86,6 +86,16 @@ describe('one word, one count, on both sites', () => {
 			expect(ALL_MESSAGES['progress.townRenovated']![lang]).toBe(groupOf('renovated')[lang]);
 			expect(ALL_MESSAGES['progress.underWay']![lang]).toBe(groupOf('underWay')[lang]);
 			expect(ALL_MESSAGES['progress.townUnderWay']![lang]).toBe(groupOf('underWay')[lang]);
+		}
+	});
+
+	it("a class of one stage is called by that stage's own name (the community card and the CSV say it too)", () => {
+		for (const c of STAGE_CLASSES.filter((k) => k.codes.length === 1)) {
+			const stage = WORKFLOW_STAGES.find((s) => s.id === c.codes[0]);
+			// 施工中: the stage 施工 under way, the headline's word; 未启动: no stage yet
+			if (!stage || c.key === 'construction') continue;
+			expect(c.zh, c.key).toBe(stage?.name);
+			expect(c.en, c.key).toBe(stage?.en);
 		}
 	});
 

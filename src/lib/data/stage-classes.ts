@@ -44,7 +44,7 @@ const ids = (from: StageId, to: StageId) => {
  * so the legend's classes add up to the headline's groups (a test checks).
  */
 export const STAGE_CLASSES: readonly ClassDef[] = [
-	{ key: 'completed', codes: ['post-evaluation'], zh: '后评估、长效管理', en: 'post-evaluated' },
+	{ key: 'completed', codes: ['post-evaluation'], zh: '后评估与长效管理', en: 'post-evaluation' },
 	{
 		key: 'acceptance',
 		codes: ids('acceptance', 'handover'),
@@ -109,7 +109,7 @@ export const RENOVATED_STAGES: readonly string[] = STAGE_GROUPS[0]!.codes;
 /** Under way: in a year's plan and not yet accepted (§三(四)–(六)). */
 export const UNDER_WAY_STAGES: readonly string[] = STAGE_GROUPS[1]!.codes;
 
-/** A group in words from its classes, e.g. 已完成改造 = 后评估、长效管理 + 竣工验收、移交. */
+/** A group in words from its classes, e.g. 已完成改造 = 后评估与长效管理 + 竣工验收、移交. */
 export function stageGroupWords(g: StageGroup, lang: 'zh' | 'en'): string {
 	const parts = STAGE_CLASSES.filter((c) => g.classes.includes(c.key)).map((c) => c[lang]);
 	return `${g[lang]} = ${parts.join(' + ')}`;

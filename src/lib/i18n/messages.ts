@@ -287,6 +287,10 @@ const MESSAGES = {
 		zh: '点击圆点查看小区；双指拖动地图',
 		en: 'Tap a dot to see the community; drag with two fingers'
 	},
+	'progress.mapHintMouse': {
+		zh: '点击圆点查看小区；按住 Ctrl 并滚动鼠标以缩放地图',
+		en: 'Click a dot to see the community; hold Ctrl and scroll to zoom'
+	},
 	'progress.legend': { zh: '图例', en: 'Legend' },
 	'progress.legend.stages': {
 		zh: '圆点：小区当前改造进度，越大户数越多',
