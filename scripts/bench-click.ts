@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/browser/browser';
-import { startPreview } from '../tests/browser/server';
+import { startStatic } from '../tests/browser/server';
 import { measureMap } from './lib/bench-map';
 import type { ToggleTiming } from './lib/bench-page';
 import { toggleStats } from './lib/bench-stats';
@@ -41,7 +41,7 @@ try {
 			mkdirSync(dir, { recursive: true });
 			cpSync(s.dir, dir, { recursive: true, filter: (src) => !src.startsWith(`${s.dir}/data`) });
 			symlinkSync(data, `${dir}/data`);
-			served.push({ ...s, server: await startPreview(dir), toggles: [] as ToggleTiming[] });
+			served.push({ ...s, server: await startStatic(dir), toggles: [] as ToggleTiming[] });
 		}
 		try {
 			for (let i = 0; i < runs; i++) {

@@ -8,7 +8,7 @@ import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../../tests/browser/browser';
-import { startPreview, type Preview } from '../../tests/browser/server';
+import { startStatic, type Preview } from '../../tests/browser/server';
 import { measureMap, type MapRuns } from './bench-map';
 
 const { values } = parseArgs({
@@ -40,7 +40,9 @@ const servers: Preview[] = [];
 for (const s of sites) {
 	rmSync(`${s.dir}/data`, { recursive: true, force: true });
 	symlinkSync(data, `${s.dir}/data`);
-	servers.push(await startPreview(s.dir));
+	// plain files: `vite preview` serves the app of the working directory's .svelte-kit whatever --outDir says,
+	// so two builds under preview would both be this tree's
+	servers.push(await startStatic(s.dir));
 }
 const all: MapRuns[][] = sites.map(() => []);
 const browser = await launchBrowser();
