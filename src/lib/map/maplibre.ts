@@ -50,14 +50,3 @@ export function whenStyleReady(map: MlMap, fn: () => void): void {
 export function setSourceData(map: MlMap, source: string, data: GeoJSON): void {
 	whenStyleReady(map, () => (map.getSource(source) as GeoJSONSource | undefined)?.setData(data));
 }
-
-/**
- * deck.gl 9.4's interleaved MapboxOverlay (its layers drawn inside MapLibre's own WebGL context) reads
- * `map.transform.height`, a MapLibre 5 internal that maplibre-gl 6 no longer has on the map (every frame then
- * threw and the map never went idle). Provides it from the public canvas size; the other transform fields deck.gl
- * reads are only for terrain (none here) or come from MapLibre's render parameters.
- */
-export function exposeTransformForDeck(map: MlMap): void {
-	if ('transform' in map) return;
-	Object.defineProperty(map, 'transform', { get: () => ({ height: map.getCanvas().clientHeight }) });
-}
