@@ -24,7 +24,8 @@ export class HomeLater {
 	current = $state.raw<Later>({ visible: new Float32Array(), answers: null, legend: [] });
 	#answers: HomeAnswers;
 	#buffer = new Float32Array();
-	#pending = false;
+	/** True from a filter until its hand-over: the map is not yet showing it (the map says not idle). */
+	pending = $state(false);
 
 	constructor(answers: HomeAnswers) {
 		this.#answers = answers;
@@ -36,10 +37,10 @@ export class HomeLater {
 	 */
 	schedule(): void {
 		if (untrack(() => this.current.answers) === null) return untrack(() => this.#apply());
-		if (this.#pending) return;
-		this.#pending = true;
+		if (untrack(() => this.pending)) return;
+		this.pending = true;
 		afterPaint(() => {
-			this.#pending = false;
+			this.pending = false;
 			this.#apply();
 		});
 	}
