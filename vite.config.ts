@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { mjsAsJs } from './scripts/lib/vite-mjs-as-js.js';
+import { mjsAsJs } from './src/node/vite-mjs-as-js.js';
 
 export default defineConfig({
 	plugins: [sveltekit(), mjsAsJs()],

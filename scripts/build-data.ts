@@ -3,26 +3,26 @@
 // Validates the dataset (the bundled example, or the office's files) and writes static/data: one Parquet file
 // per table, towns.geojson and manifest.json. On any error it writes nothing and the previous build stays.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { isIsoDate, todayInYueqing } from '../src/lib/data/import/as-of';
+import { isIsoDate, todayInYueqing } from '../src/lib/ingest/import/as-of';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { formatProblem } from '../src/lib/data/problems';
-import type { DatasetMeta } from '../src/lib/data/rows';
-import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from '../src/lib/data/derived';
-import { SCHEMA_VERSION, type ColumnType } from '../src/lib/data/schema';
-import { validateTownRegions } from '../src/lib/data/regions';
+import { formatProblem } from '../src/lib/ingest/problems';
+import type { DatasetMeta } from '../src/lib/schema/rows';
+import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from '../src/lib/verdict/derived';
+import { SCHEMA_VERSION, type ColumnType } from '../src/lib/schema/schema';
+import { validateTownRegions } from '../src/lib/ingest/regions';
 import { makeLocate } from '../src/lib/geo/locate';
-import { loadGeography } from './lib/geography';
-import { mapArrow } from './lib/map-arrow';
-import { budgetInputsArrow, INPUTS_FILE } from '../src/lib/data/budget-inputs-file';
-import { readInputs } from './lib/read-input';
-import { parseMapping, type ColumnMapping } from '../src/lib/data/import';
-import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/data/import/decode';
-import { writeBuild } from './lib/write-build';
+import { loadGeography } from '../src/node/geography';
+import { mapArrow } from '../src/node/map-arrow';
+import { budgetInputsArrow, INPUTS_FILE } from '../src/lib/files/budget-inputs-file';
+import { readInputs } from '../src/node/read-input';
+import { parseMapping, type ColumnMapping } from '../src/lib/ingest/import';
+import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/ingest/import/decode';
+import { writeBuild } from '../src/node/write-build';
 import { progressRows, progressSummary } from '../src/lib/progress/progress-table';
 import { progressColumns, progressFiles } from '../src/lib/progress/compact';
-import { townNameEn } from '../src/lib/data/pinyin';
-import { landWithMask } from './lib/coast';
+import { townNameEn } from '../src/lib/files/pinyin';
+import { landWithMask } from '../src/node/coast';
 import { PROGRESS_COLUMNS } from '../src/lib/progress/summary';
 
 const { values } = parseArgs({

@@ -11,8 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
 import type { ProgressSummary } from '../src/lib/progress/summary';
-import { scanForLeaks } from './lib/leak-scan';
-import { writePublicData } from './lib/public-data';
+import { scanForLeaks } from '../src/node/leak-scan';
+import { writePublicData } from '../src/node/public-data';
 
 /** This script's own options, taken out of the arguments passed on to build-data.ts. */
 function option(name: string): string | null {

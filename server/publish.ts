@@ -4,8 +4,8 @@
 // then is the pointer switched.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanForLeaks } from '../scripts/lib/leak-scan';
-import { writePublicData } from '../scripts/lib/public-data';
+import { scanForLeaks } from '../src/node/leak-scan';
+import { writePublicData } from '../src/node/public-data';
 import { HttpError } from './http';
 import { buildQueryDb } from './query';
 import type { ReleaseInfo, Releases } from './releases';

@@ -6,7 +6,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromJSON, tableToIPC } from 'apache-arrow';
 import { PROGRESS_TABLES, PROGRESS_VIEW_SQL } from '../src/lib/progress/queries';
-import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../src/lib/data/tables';
+import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../src/lib/query/tables';
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 

@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { diffCommunities, type CommunityDiff } from '../src/lib/data/diff';
-import type { Problem } from '../src/lib/data/problems';
-import type { CommunityRow } from '../src/lib/data/rows';
+import { diffCommunities, type CommunityDiff } from '../src/lib/ingest/diff';
+import type { Problem } from '../src/lib/ingest/problems';
+import type { CommunityRow } from '../src/lib/schema/rows';
 import { writeAtomic, type ReleaseInfo, type Releases } from './releases';
 
 /** The project's folder: the importer reads data/geo and data/towns.geojson from it. */

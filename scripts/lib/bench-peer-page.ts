@@ -7,7 +7,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { clausePoints, Coordinator, MosaicClient, Selection } from '@uwdata/mosaic-core';
 import { count, Query, sql, sum, type FilterExpr } from '@uwdata/mosaic-sql';
 import initParquet, { readParquet } from 'parquet-wasm/esm';
-import { COMMUNITY_VIEW_SQL, MAP_TABLES } from '../../src/lib/data/tables';
+import { COMMUNITY_VIEW_SQL, MAP_TABLES } from '../../src/lib/query/tables';
 
 const main = document.querySelector('main')!;
 const kpis = document.querySelector<HTMLElement>('[data-testid="kpis"]')!;

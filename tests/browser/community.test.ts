@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communitySql } from '../../src/lib/data/queries';
-import type { Manifest } from '../../src/lib/data/manifest';
-import type { FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from '../../src/lib/data/rows';
-import { eligibilityInputOf, fundingInputOf } from '../../src/lib/data/status';
+import { communitySql } from '../../src/lib/filter/queries';
+import type { Manifest } from '../../src/lib/files/manifest';
+import type { FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from '../../src/lib/schema/rows';
+import { eligibilityInputOf, fundingInputOf } from '../../src/lib/verdict/status';
 import { date, yuan } from '../../src/lib/i18n/format';
 import {
 	approvalPath,
@@ -16,8 +16,8 @@ import {
 	YUEQING_2023
 } from '../../src/lib/policy';
 import { axeViolations } from './axe';
-import { watchedPage } from './browser';
-import type { Preview } from './server';
+import { watchedPage } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { countColours } from './pixels';
 import { directSql } from './sql';

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchedPage } from './browser';
-import type { Preview } from './server';
+import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { startNginx, startPython } from './static-servers';
 
 const OUT = 'build-public';

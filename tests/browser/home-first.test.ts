@@ -3,13 +3,13 @@
 // that needs SQL) says the query engine is loading. Then a filter: the figures follow, still without DuckDB.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
-import { candidatesSql, kpiSql, legendSql, townSql, type Kpis } from '../../src/lib/data/queries';
+import { EMPTY_FILTER, type Filter } from '../../src/lib/filter/filters';
+import { candidatesSql, kpiSql, legendSql, townSql, type Kpis } from '../../src/lib/filter/queries';
 import { area, count, households, money } from '../../src/lib/i18n/format';
-import { COLOUR_SCALES } from '../../src/lib/data/classes';
+import { COLOUR_SCALES } from '../../src/lib/verdict/classes';
 import { rankCandidates, type BudgetCandidate } from '../../src/lib/policy';
-import { watchedPage, type Watched } from './browser';
-import type { Preview } from './server';
+import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles, type ImportResult } from '../../src/lib/data/import';
-import { loadGeography } from '../../scripts/lib/geography';
-import { launchBrowser } from './browser';
+import { importFiles, type ImportResult } from '../../src/lib/ingest/import';
+import { loadGeography } from '../../src/node/geography';
+import { launchBrowser } from '../../scripts/lib/harness/browser';
 
 const geo = loadGeography();
 const CASES: string[][] = [
@@ -44,7 +44,7 @@ let bundle: string;
 
 beforeAll(async () => {
 	const out = await build({
-		entryPoints: ['src/lib/data/import/index.ts'],
+		entryPoints: ['src/lib/ingest/import/index.ts'],
 		bundle: true,
 		platform: 'browser',
 		format: 'iife',

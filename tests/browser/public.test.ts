@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../src/lib/i18n/format';
 import { nextStep, WORKFLOW_STAGES } from '../../src/lib/policy';
-import { RENOVATED_STAGES } from '../../src/lib/data/stage-classes';
+import { RENOVATED_STAGES } from '../../src/lib/verdict/stage-classes';
 import {
 	gunzipped,
 	POINTS_FILE,
@@ -16,10 +16,10 @@ import {
 	SEARCH_FILE
 } from '../../src/lib/progress/compact';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
-import { internalNames, scanForLeaks } from '../../scripts/lib/leak-scan';
+import { internalNames, scanForLeaks } from '../../src/node/leak-scan';
 import { axeViolations } from './axe';
-import { watchedPage, type Watched } from './browser';
-import type { Preview } from './server';
+import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 

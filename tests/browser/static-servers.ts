@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, type Preview } from './server';
+import { freePort, type Preview } from '../../scripts/lib/harness/site-server';
 
 async function waitUntilServing(child: ChildProcess, url: string, name: string, log: () => string) {
 	const deadline = Date.now() + 30_000;

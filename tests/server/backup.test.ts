@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Client, PASSWORD, scratchBuild, scratchDir, startOffice } from './office';
+import { Client, PASSWORD, scratchBuild, scratchDir, startOffice } from '../../scripts/lib/harness/office';
 
 /** The backup command as a process (asynchronously: the server under test runs in this one). */
 function npmRun(args: string[], env: Record<string, string>) {

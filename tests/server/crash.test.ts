@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Releases } from '../../server/releases';
-import { Client, PASSWORD, scratchBuild, scratchDir, startOffice } from './office';
+import { Client, PASSWORD, scratchBuild, scratchDir, startOffice } from '../../scripts/lib/harness/office';
 
 async function freePort(): Promise<number> {
 	return new Promise((resolve) => {

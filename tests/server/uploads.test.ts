@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, scratchBuild, startOffice, type Client, type Running } from './office';
+import {
+	accounts,
+	scratchBuild,
+	startOffice,
+	type Client,
+	type Running
+} from '../../scripts/lib/harness/office';
 
 let run: Running;
 let keeper: Client;

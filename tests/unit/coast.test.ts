@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { landWithMask } from '../../scripts/lib/coast';
+import { landWithMask } from '../../src/node/coast';
 
 const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as FeatureCollection;
 const land = read('data/geo/land-osm.geojson');

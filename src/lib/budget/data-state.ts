@@ -4,7 +4,7 @@
  * the history the default rates come from (`HISTORY_SQL`), the plans and payments per year (`planHistorySql`) and
  * the pipeline's subsidy (`pipelineSql(null)`). Tested equal to those queries (tests/unit/budget/inputs-file.test.ts).
  */
-import type { CommunityStatus } from '../data/status';
+import type { CommunityStatus } from '../verdict/status';
 import type { PipelineCommunity } from './forecast';
 import type { VerdictInputs } from './inputs';
 import type { PlanHistoryRow } from './plan-state';

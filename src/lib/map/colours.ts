@@ -3,7 +3,7 @@
  * codes, labels and order are the data layer's (`src/lib/data/classes.ts`). A test checks that every class has a
  * colour here and every colour a class. Imports only types, so the public build carries no internal name.
  */
-import type { ClassDef, Colouring } from '../data/classes';
+import type { ClassDef, Colouring } from '../verdict/classes';
 
 export type Rgb = readonly [number, number, number];
 

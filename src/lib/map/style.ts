@@ -5,7 +5,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { ManifestTown } from '../data/manifest';
+import type { ManifestTown } from '../files/manifest';
 import { townNameIn, type Lang } from '../i18n/format';
 
 /** Where the map looks. */

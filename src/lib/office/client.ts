@@ -2,8 +2,8 @@
  * The office server's API as the browser calls it: JSON in and out, the session's CSRF token on every change,
  * refusals as `OfficeError` with their reason in both languages. Types mirror `server/` (which owns them).
  */
-import type { CommunityDiff } from '$lib/data/diff';
-import type { Problem } from '$lib/data/problems';
+import type { CommunityDiff } from '$lib/ingest/diff';
+import type { Problem } from '$lib/ingest/problems';
 
 export type Role = 'viewer' | 'keeper' | 'admin';
 export interface Me {

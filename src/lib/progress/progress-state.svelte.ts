@@ -7,8 +7,8 @@
  * loads only the tables the card reads. Under an import in this browser (or without the files), the points and
  * the search come from SQL over the session's tables instead, as before.
  */
-import { rows, useQuery } from '../data/coordinator.svelte';
-import type { DataSession } from '../data/session.svelte';
+import { rows, useQuery } from '../query/coordinator.svelte';
+import type { DataSession } from '../query/session.svelte';
 import {
 	gunzipped,
 	POINTS_FILE,

@@ -4,9 +4,9 @@
  * components over it; no rule is computed here — the worker runs the engine.
  */
 import { untrack } from 'svelte';
-import { rows } from '$lib/data/coordinator.svelte';
-import { filterMask, resolveArea } from '$lib/data/filters';
-import type { DataSession } from '$lib/data/session.svelte';
+import { rows } from '$lib/query/coordinator.svelte';
+import { filterMask, resolveArea } from '$lib/filter/filters';
+import type { DataSession } from '$lib/query/session.svelte';
 import {
 	estimateRates,
 	history as historyOf,
@@ -14,7 +14,7 @@ import {
 	type PipelineCommunity
 } from '$lib/budget/forecast';
 import { INPUT_TABLES, readInputs } from '$lib/budget/inputs';
-import { INPUTS_FILE } from '$lib/data/budget-inputs-file';
+import { INPUTS_FILE } from '$lib/files/budget-inputs-file';
 import { pipelineFilter } from '$lib/budget/pipeline-filter';
 import { defaultBudgets, type DefaultBudgets, type PlanHistoryRow } from '$lib/budget/plan-state';
 import { SimulationRunner } from '$lib/budget/runner';

@@ -1,5 +1,5 @@
 /** Runs the importer in its Web Worker; one request at a time, a newer one wins (older replies are dropped). */
-import type { ImportResult } from '$lib/data/import/types';
+import type { ImportResult } from '$lib/ingest/import/types';
 import type { ImportReply, ImportRequest } from './import.worker';
 
 export class ImportRunner {

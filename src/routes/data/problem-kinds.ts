@@ -2,7 +2,7 @@
  * Labels of the importer's problem kinds (`Problem.kind`) for the report's groups, in the order the keeper reads
  * them: how the files were read first, then what is wrong in the rows. A kind not listed shows under its code.
  */
-import type { Problem } from '$lib/data/problems';
+import type { Problem } from '$lib/ingest/problems';
 
 type Label = { zh: string; en: string };
 

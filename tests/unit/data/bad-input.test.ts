@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../src/lib/data/problems';
+import { formatProblem } from '../../../src/lib/ingest/problems';
 import { load } from './load';
 
 const bad = (name: string) => `tests/fixtures/bad/${name}`;

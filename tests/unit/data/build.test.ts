@@ -6,9 +6,9 @@ import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { TABLES } from '../../../src/lib/data/schema';
-import { makeTemplate } from '../../../scripts/lib/template';
-import { writeBuild } from '../../../scripts/lib/write-build';
+import { TABLES } from '../../../src/lib/schema/schema';
+import { makeTemplate } from '../../../src/node/template';
+import { writeBuild } from '../../../src/node/write-build';
 import { load } from './load';
 
 function build(args: string[]) {

@@ -2,8 +2,8 @@
 // without a case here fails the last test, so a new kind of file cannot be forgotten.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../../src/lib/data/import';
-import type { Problem } from '../../../src/lib/data/problems';
+import { importFiles } from '../../../src/lib/ingest/import';
+import type { Problem } from '../../../src/lib/ingest/problems';
 import { geo, load, locate } from './load';
 
 const ROOT = '../shared/field-cases';

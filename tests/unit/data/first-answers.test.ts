@@ -6,13 +6,13 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { rankCandidates, WORKFLOW_STAGES } from '../../../src/lib/policy';
-import { NO_DAY, type MapColumns } from '../../../src/lib/data/derived';
-import { FILTER_VALUES, type Colouring } from '../../../src/lib/data/classes';
-import { EMPTY_FILTER, whereSql, type Filter } from '../../../src/lib/data/filters';
-import { FirstAnswers } from '../../../src/lib/data/first-answers';
-import { candidatesSql, kpiSql, legendSql, townSql, type Kpis } from '../../../src/lib/data/queries';
-import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from '../../../src/lib/data/schema';
-import { ELIGIBILITY_CLASSES, FUNDING_BANDS, VOTE_CLASSES } from '../../../src/lib/data/status';
+import { NO_DAY, type MapColumns } from '../../../src/lib/verdict/derived';
+import { FILTER_VALUES, type Colouring } from '../../../src/lib/verdict/classes';
+import { EMPTY_FILTER, whereSql, type Filter } from '../../../src/lib/filter/filters';
+import { FirstAnswers } from '../../../src/lib/filter/figures';
+import { candidatesSql, kpiSql, legendSql, townSql, type Kpis } from '../../../src/lib/filter/queries';
+import { HOUSING_TYPES, PROPERTY_MANAGEMENT } from '../../../src/lib/schema/schema';
+import { ELIGIBILITY_CLASSES, FUNDING_BANDS, VOTE_CLASSES } from '../../../src/lib/verdict/status';
 
 const STAGE_VALUES = FILTER_VALUES.stage.map((v) => v.code);
 

@@ -8,9 +8,9 @@
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { TABLES, type Column } from '../../../src/lib/data/schema';
+import { TABLES, type Column } from '../../../src/lib/schema/schema';
 
-const ROWS = fileURLToPath(new URL('../../../src/lib/data/rows.ts', import.meta.url));
+const ROWS = fileURLToPath(new URL('../../../src/lib/schema/rows.ts', import.meta.url));
 
 /** A TypeScript type in the schema's words: e.g. `number | null`, `'a' | 'b'`. */
 function typeWords(checker: ts.TypeChecker, t: ts.Type): string {

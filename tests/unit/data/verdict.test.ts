@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { policyInForce, STATUS_COLUMNS } from '../../../src/lib/data/derived';
-import { nextStepOf, statusOf } from '../../../src/lib/data/status';
-import { communityVerdict, type CommunityInputs } from '../../../src/lib/data/verdict';
+import { policyInForce, STATUS_COLUMNS } from '../../../src/lib/verdict/derived';
+import { nextStepOf, statusOf } from '../../../src/lib/verdict/status';
+import { communityVerdict, type CommunityInputs } from '../../../src/lib/verdict/verdict';
 import { load } from './load';
 
 const AS_OF = '2026-11-15'; // the example's 数据截至 (data/example/metadata.json)

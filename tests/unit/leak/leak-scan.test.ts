@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { scanForLeaks } from '../../../scripts/lib/leak-scan';
+import { scanForLeaks } from '../../../src/node/leak-scan';
 import { naiveScanForLeaks } from './naive-scan';
 
 const PHONE = '13905771234';

@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { internalNames, type Leak } from '../../../scripts/lib/leak-scan';
-import { publicColumns } from '../../../src/lib/data/schema';
+import { internalNames, type Leak } from '../../../src/node/leak-scan';
+import { publicColumns } from '../../../src/lib/schema/schema';
 
 const PUBLISHED_TABLES = new Set([...Object.keys(publicColumns()), 'progress']);
 const distinctive = (name: string) => name.includes('_') || name.length >= 8;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { writePublicData } from '../../../scripts/lib/public-data';
+import { writePublicData } from '../../../src/node/public-data';
 import {
 	gunzipped,
 	POINTS_FILE,
@@ -18,7 +18,7 @@ import {
 } from '../../../src/lib/progress/compact';
 import { pointsOf, searchColumns } from '../../../src/lib/progress/find';
 import { POINTS_SQL, PROGRESS_VIEW_SQL, searchSql } from '../../../src/lib/progress/queries';
-import { RENOVATED_STAGES, STAGE_CLASSES, UNDER_WAY_STAGES } from '../../../src/lib/data/stage-classes';
+import { RENOVATED_STAGES, STAGE_CLASSES, UNDER_WAY_STAGES } from '../../../src/lib/verdict/stage-classes';
 import { PROGRESS_FROM_YEAR, type ProgressSummary } from '../../../src/lib/progress/summary';
 
 const node = (args: string[]) => {

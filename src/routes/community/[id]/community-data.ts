@@ -1,7 +1,7 @@
 /** Loads one community's rows through the connector and turns them into the engine's inputs. */
-import type { Connector } from '$lib/data/connector';
-import { communitySql } from '$lib/data/queries';
-import type { CommunityRow, FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from '$lib/data/rows';
+import type { Connector } from '$lib/query/connector';
+import { communitySql } from '$lib/filter/queries';
+import type { CommunityRow, FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from '$lib/schema/rows';
 
 export interface CommunityData {
 	community: CommunityRow & { town_name: string; town_kind: TownRow['kind']; central: boolean };

@@ -2,12 +2,12 @@
  * The community page's state: the community's rows (one query through the app's data session) and its verdict
  * under the policy in force on the data's date. The page and its sections render only this verdict.
  */
-import { useQuery } from '$lib/data/coordinator.svelte';
-import { todayInYueqing } from '$lib/data/import/as-of';
-import { communitySql } from '$lib/data/queries';
-import { getSession } from '$lib/data/session.svelte';
-import { COMMUNITY_TABLES } from '$lib/data/tables';
-import { communityVerdict } from '$lib/data/verdict';
+import { useQuery } from '$lib/query/coordinator.svelte';
+import { todayInYueqing } from '$lib/ingest/import/as-of';
+import { communitySql } from '$lib/filter/queries';
+import { getSession } from '$lib/query/session.svelte';
+import { COMMUNITY_TABLES } from '$lib/query/tables';
+import { communityVerdict } from '$lib/verdict/verdict';
 import { policyFor } from '$lib/policy';
 import { loadCommunity } from './community-data';
 
