@@ -6,7 +6,7 @@
 //   300k now, but the generated 100k/300k data has a contact named 黄华, also in community names: a hit).
 // The residents' site, alone: build-public/ holds /progress and the public data only — public tables with only
 // their public columns (schema.ts), the published progress table and summary, the base map — then every file is
-// scanned for internal names and values (scripts/lib/leak-scan.ts). Any hit fails the build and removes it.
+// scanned for internal names and values (src/node/leak-scan.ts). Any hit fails the build and removes it.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';

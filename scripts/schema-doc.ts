@@ -1,4 +1,4 @@
-// npm run docs: rewrite the schema section of data/README.md from src/lib/data/schema.ts.
+// npm run docs: rewrite the schema section of data/README.md from src/lib/schema/schema.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { schemaMarkdown } from '../src/lib/schema/schema-doc';
 

@@ -13,7 +13,7 @@ const main = document.querySelector('main')!;
 const kpis = document.querySelector<HTMLElement>('[data-testid="kpis"]')!;
 const towns = document.querySelector<HTMLElement>('[data-filter="towns"]')!;
 
-/** The product's KPIs (kpiSql in src/lib/data/queries.ts) as a Mosaic client over community_view. */
+/** The product's KPIs (kpiSql in src/lib/filter/queries.ts) as a Mosaic client over community_view. */
 class KpiClient extends MosaicClient {
 	version = 0;
 	override query(filter?: FilterExpr | null) {

@@ -2,7 +2,7 @@
 // so a needle is found exactly when `text.includes(needle)` holds — inside a longer string, at the text's start or
 // end, overlapping another needle, across the chunks of a text fed in parts (the state carries over), whatever the
 // characters (CJK, surrogate pairs, combining marks: code units, no grapheme or word boundaries).
-// The leak scan's matcher (scripts/lib/leak-scan.ts): one pass per published file instead of one `includes` per
+// The leak scan's matcher (src/node/leak-scan.ts): one pass per published file instead of one `includes` per
 // internal value per file. Own code, not an npm package: see README, "Leak scan".
 // The trie is built from the needles sorted, so each node's children are made in code-unit order and stored as one
 // flat, sorted run (typed arrays; no object per node): a transition is a binary search in its node's run.

@@ -1,5 +1,5 @@
 // The command line's door to the importer: reads files and folders from disk and hands their bytes to
-// importFiles (src/lib/data/import), the same function the browser's /data page uses.
+// importFiles (src/lib/ingest/import), the same function the browser's /data page uses.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { importFiles, type ImportOptions, type ImportResult, type InputFile } from '../lib/ingest/import';

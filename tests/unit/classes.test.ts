@@ -1,5 +1,5 @@
 /**
- * The one classes module (src/lib/data/classes.ts) and the colours (src/lib/map/colours.ts): every class of every
+ * The one classes module (src/lib/verdict/classes.ts) and the colours (src/lib/map/colours.ts): every class of every
  * colouring has labels and a colour, every colour a class, every code one class; the filters' values are the
  * codes map.arrow numbers; the tier bits are the ones the `tiers` mask holds (§五(二)1, 附件1's three tiers).
  */

@@ -1,4 +1,4 @@
-// The base map's land file (scripts/lib/coast.ts): the OpenStreetMap land, cut to a box, plus a mask beyond the
+// The base map's land file (src/node/coast.ts): the OpenStreetMap land, cut to a box, plus a mask beyond the
 // county's surround. The box edges must all lie under the mask, or they show as a straight edge in the sea.
 import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';

@@ -2,7 +2,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import type { MapColumns } from '../verdict/derived';
 
-/** Each column as written by the build (scripts/lib/map-arrow.ts): text as string[], numbers as typed arrays. */
+/** Each column as written by the build (src/node/map-arrow.ts): text as string[], numbers as typed arrays. */
 export function readMapColumns(bytes: Uint8Array): MapColumns {
 	const t = tableFromIPC(bytes);
 	return Object.fromEntries(

@@ -123,7 +123,7 @@ export function filterFromParams(params: URLSearchParams): Filter {
 /**
  * The same filter as `whereSql`, evaluated over the map's first-paint columns: 1 for a point that passes, else 0.
  * The map repaints from this at once, without a round trip to the DuckDB worker; a test checks that it selects
- * exactly the rows `whereSql` selects. (The page keeps the masks per dimension instead: first-answers.ts.)
+ * exactly the rows `whereSql` selects. (The page keeps the masks per dimension instead: figures.ts.)
  */
 export function filterMask(cols: MapColumns, townCodes: readonly string[], f: Filter): Float32Array {
 	const n = cols.id.length;

@@ -28,7 +28,7 @@ export function kpiSql(f: Filter): string {
 FROM community_view WHERE ${whereSql(f)}`;
 }
 
-/** Communities per class code of the colouring, under the filter (the page counts them in JS: first-answers.ts). */
+/** Communities per class code of the colouring, under the filter (the page counts them in JS: figures.ts). */
 export function legendSql(f: Filter, colouring: Colouring): string {
 	return `SELECT ${COLOUR_SCALES[colouring].column} AS class, CAST(count(*) AS DOUBLE) AS n
 FROM community_view WHERE ${whereSql(f)} GROUP BY 1`;

@@ -1,5 +1,5 @@
 /**
- * What `/` shows for the current filter, from the map's columns without DuckDB (first-answers.ts): the KPIs, the
+ * What `/` shows for the current filter, from the map's columns without DuckDB (filter/figures.ts): the KPIs, the
  * legend's counts, the town table and the next plan's candidates, computed in the filter's own task so they are
  * painted in the click's frame; and the map's filter value per point, written later (`writeVisible`, after that
  * frame) into one reused array. One FirstAnswers per set of columns (a new one after an import), given each new

@@ -1,4 +1,4 @@
-// The one export helper (src/lib/data/sheet-export.ts): CSV and XLSX read back give the same text, and nothing a
+// The one export helper (src/lib/files/sheet-export.ts): CSV and XLSX read back give the same text, and nothing a
 // ledger holds becomes a formula (field case 20-export-injection).
 import { read } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The leak scan's rule as it was written before the one-pass scan (scripts/lib/leak-scan.ts until session 5):
+// The leak scan's rule as it was written before the one-pass scan (src/node/leak-scan.ts until session 5):
 // `text.includes(v)` for every internal name and value in every file. Kept here only as the tests' reference: the
 // one-pass scan must find exactly what this finds, in the same order.
 import { readdirSync, readFileSync, statSync } from 'node:fs';

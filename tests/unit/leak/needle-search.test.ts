@@ -1,4 +1,4 @@
-// The leak scan's matcher (scripts/lib/needle-search.ts): a needle is found exactly when `text.includes(needle)`,
+// The leak scan's matcher (src/node/needle-search.ts): a needle is found exactly when `text.includes(needle)`,
 // whatever the text is cut into when fed, for needles that overlap, nest, repeat or share prefixes and suffixes.
 import { describe, expect, it } from 'vitest';
 import { NeedleSet } from '../../../src/node/needle-search';

@@ -15,7 +15,7 @@ export interface InputFile {
 export interface ImportOptions {
 	/** The bundled official town list (used when the files have no towns table). */
 	defaultTowns: TownRow[];
-	/** Inside 乐清? (see src/lib/data/validate.ts) */
+	/** Inside 乐清? (see src/lib/ingest/validate.ts) */
 	locate?: Locate;
 	/** The keeper's choices for columns the importer could not place. */
 	mapping?: ColumnMapping;
