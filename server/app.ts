@@ -10,7 +10,8 @@ import { Auth, type Signed } from './auth';
 import type { ServerConfig } from './config';
 import { currentDataDir, loginRequired, type Context } from './context';
 import { fileUnder, HttpError, readJson, sendError, sendFile, sendJson } from './http';
-import { Publisher } from './publish';
+import { repairBackupModes, repairDataModes, PRIVATE_FILE } from './modes';
+import { Publisher, type Recovery } from './publish';
 import { Releases } from './releases';
 import { Store } from './store';
 
@@ -114,6 +115,10 @@ export interface OfficeServer {
 	adminPassword?: string;
 	/** Half-written files removed at start. */
 	cleaned: string[];
+	/** The last switch's record completed at start (a crash had come between the pointer and the records). */
+	recovered?: Recovery;
+	/** Failed uploads removed at start, past their retention (config.failedUploads). */
+	pruned: string[];
 	close(): Promise<void>;
 }
 
@@ -125,21 +130,36 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 	for (const name of readdirSync(config.dataDir))
 		if (/^example-query-\d+\.duckdb(\.wal)?$/.test(name)) rmSync(join(config.dataDir, name), { force: true });
 	const store = await Store.open(join(config.dataDir, 'store.duckdb'));
+	// the store, the pointer, every release but its public/, and the backups: this user's only (modes.ts), also
+	// when an older version or a umask of 022 made them world-readable
+	repairDataModes(config.dataDir);
+	repairBackupModes(config.backupDir);
 	await store.dropExpiredSessions(config.clock());
 	const auth = new Auth(store, config);
 	const adminPassword = await auth.ensureAdmin();
+	const publisher = new Publisher(releases, store, config.fault);
+	const recovered = await publisher.recover();
+	if (recovered)
+		await store.audit({
+			user: null,
+			action: 'recover',
+			target: recovered.record.id,
+			outcome: 'ok',
+			detail: `${recovered.record.action} at ${recovered.record.at} interrupted by a crash; completed: ${recovered.completed.join(', ')}`
+		});
+	const pruned = await publisher.pruneFailed(config.failedUploads, config.clock());
 	const ctx: Context = {
 		config,
 		store,
 		auth,
 		releases,
-		publisher: new Publisher(releases),
+		publisher,
 		listeners: new Set(),
 		backupKey: randomBytes(24).toString('base64url')
 	};
 	// only this machine's user can read it (npm run backup)
-	writeFileSync(join(config.dataDir, '.backup-key'), ctx.backupKey!, { mode: 0o600 });
-	chmodSync(join(config.dataDir, '.backup-key'), 0o600);
+	writeFileSync(join(config.dataDir, '.backup-key'), ctx.backupKey!, { mode: PRIVATE_FILE });
+	chmodSync(join(config.dataDir, '.backup-key'), PRIVATE_FILE);
 	if (adminPassword)
 		await store.audit({
 			user: null,
@@ -164,6 +184,8 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		ctx,
 		adminPassword,
 		cleaned,
+		recovered,
+		pruned,
 		close: () =>
 			new Promise((resolve) => {
 				for (const l of ctx.listeners) l.end();

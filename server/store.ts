@@ -133,15 +133,25 @@ export class Store {
 		await this.exec('DELETE FROM sessions WHERE expires <= $1', [BigInt(now)]);
 	}
 
-	async audit(entry: Omit<AuditEntry, 'at'>): Promise<void> {
+	/** Append an entry, at `at` (ISO; now by default: a publish's entry carries its switch's time). */
+	async audit(entry: Omit<AuditEntry, 'at'>, at = new Date().toISOString()): Promise<void> {
 		await this.exec('INSERT INTO audit VALUES ($1, $2, $3, $4, $5, $6)', [
-			new Date().toISOString(),
+			at,
 			entry.user,
 			entry.action,
 			entry.target,
 			entry.outcome,
 			entry.detail
 		]);
+	}
+
+	/** Whether the log holds a successful `action` on `target` at `at` (a switch's entry, written once). */
+	async hasAudit(at: string, action: string, target: string): Promise<boolean> {
+		const [row] = await this.exec(
+			`SELECT count(*)::INTEGER AS n FROM audit WHERE "at" = $1 AND action = $2 AND target = $3 AND outcome = 'ok'`,
+			[at, action, target]
+		);
+		return Number(row!.n) > 0;
 	}
 
 	/** The newest `limit` audit entries, newest first. */
