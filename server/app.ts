@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
 import { accountApi } from './api-account';
+import { writeBackup, type BackupManifest } from './backup-files';
 import { releaseApi } from './api-release';
 import { Auth, type Signed } from './auth';
 import type { ServerConfig } from './config';
@@ -58,7 +59,8 @@ async function page(ctx: Context, res: ServerResponse, path: string): Promise<vo
 	sendFile(res, fallback, false, OFFICE_COOKIE);
 }
 
-/** `npm run backup` while the server runs: the store exported by its owner, for the holder of the local key. */
+/** `npm run backup` while the server runs: the whole backup written by the store's owner, under the publishing
+ *  lock (no switch or removal halfway through it), for the holder of the local key (backup-files.ts). */
 async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const key = req.headers['x-backup-key'];
 	if (typeof key !== 'string' || !ctx.backupKey || key !== ctx.backupKey)
@@ -66,9 +68,36 @@ async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse
 	const body = await readJson(req);
 	if (typeof body.dir !== 'string' || !isAbsolute(body.dir))
 		throw new HttpError(400, '需要绝对路径', 'an absolute path is needed');
-	await ctx.store.exportTo(body.dir);
-	await ctx.store.audit({ user: null, action: 'backup', target: body.dir, outcome: 'ok', detail: null });
-	sendJson(res, 200, { ok: true });
+	const dir = body.dir;
+	let manifest: BackupManifest;
+	try {
+		manifest = await ctx.publisher.exclusive(() =>
+			writeBackup(dir, {
+				dataDir: ctx.config.dataDir,
+				how: 'server',
+				fault: ctx.config.fault,
+				exportStore: (to) => ctx.store.exportTo(to)
+			})
+		);
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		await ctx.store.audit({ user: null, action: 'backup', target: dir, outcome: 'failed', detail: message });
+		throw new HttpError(500, `备份失败：${message}`, `the backup failed: ${message}`);
+	}
+	const files = Object.keys(manifest.files).length;
+	await ctx.store.audit({
+		user: null,
+		action: 'backup',
+		target: dir,
+		outcome: 'ok',
+		detail: `${manifest.releases.length} release(s), ${files} files`
+	});
+	sendJson(res, 200, {
+		current: manifest.current,
+		releases: manifest.releases,
+		store: manifest.store,
+		files
+	});
 }
 
 async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {

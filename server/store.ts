@@ -2,6 +2,8 @@
 // DuckDB is already the project's engine (@duckdb/node-api, prebuilt, no compiler); one process owns the file.
 // Every statement is parameterised; calls are serialised through one connection.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { chmodSync } from 'node:fs';
+import { PRIVATE_FILE } from './modes';
 import type { Role } from './roles';
 
 export interface User {
@@ -40,13 +42,18 @@ CREATE TABLE IF NOT EXISTS audit ("at" VARCHAR NOT NULL, "user" VARCHAR, action 
 
 export class Store {
 	private queue: Promise<unknown> = Promise.resolve();
-	private constructor(private readonly conn: DuckDBConnection) {}
+	private constructor(
+		private readonly db: DuckDBInstance,
+		private readonly conn: DuckDBConnection
+	) {}
 
+	/** Open (or create) the store at `path`; the file is made private (0600: it holds password hashes). */
 	static async open(path: string): Promise<Store> {
 		const db = await DuckDBInstance.create(path);
 		const conn = await db.connect();
 		await conn.run(SCHEMA);
-		return new Store(conn);
+		chmodSync(path, PRIVATE_FILE);
+		return new Store(db, conn);
 	}
 
 	/** Run one statement after every earlier one; rows as plain objects. */
@@ -129,6 +136,13 @@ export class Store {
 		await this.exec('DELETE FROM sessions WHERE "user" = $1', [user]);
 	}
 
+	/** End every session (a restored store: no login from before the restore comes back). How many there were. */
+	async dropAllSessions(): Promise<number> {
+		const [row] = await this.exec('SELECT count(*)::INTEGER AS n FROM sessions');
+		await this.exec('DELETE FROM sessions');
+		return Number(row!.n);
+	}
+
 	async dropExpiredSessions(now: number): Promise<void> {
 		await this.exec('DELETE FROM sessions WHERE expires <= $1', [BigInt(now)]);
 	}
@@ -165,8 +179,10 @@ export class Store {
 		await this.exec(`EXPORT DATABASE '${dir.replaceAll("'", "''")}'`);
 	}
 
+	/** Close the connection and the database (its log folded into the file). */
 	close(): void {
 		this.conn.closeSync();
+		this.db.closeSync();
 	}
 }
 

@@ -65,17 +65,23 @@ export async function startChild(env: Record<string, string>): Promise<Child> {
 	};
 }
 
-/** A validated release `id` in `dataDir` holding the data build `dataBuild` (as staging an upload would leave it). */
-export function fakeRelease(dataDir: string, id: string, dataBuild: string): void {
+/** A release `id` in `dataDir` holding the data build `dataBuild`, as staging an upload would leave it: validated
+ *  (`ok`, the default) or failed, made at `createdAt` (now by default). */
+export function fakeRelease(
+	dataDir: string,
+	id: string,
+	dataBuild: string,
+	{ ok = true, createdAt = new Date() }: { ok?: boolean; createdAt?: Date } = {}
+): void {
 	const releases = new Releases(dataDir);
 	cpSync(dataBuild, join(releases.tmpPath(id), 'data'), { recursive: true });
 	releases.writeInfo(
 		{
 			id,
 			author: 'keeper',
-			createdAt: new Date().toISOString(),
+			createdAt: createdAt.toISOString(),
 			files: [],
-			ok: true,
+			ok,
 			base: null,
 			published: []
 		},
