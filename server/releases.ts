@@ -24,7 +24,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { crashPoint } from './faults';
-import { releaseModes } from './modes';
+import { PRIVATE_FILE, releaseModes } from './modes';
 
 export interface ReleaseInfo {
 	id: string;
@@ -74,9 +74,10 @@ export function isReleaseId(id: string): boolean {
 	return ID.test(id);
 }
 
-/** Write `file` whole or not at all: a sibling .tmp file, flushed to disk, renamed over it. */
+/** Write `file` whole or not at all: a sibling .tmp file (private: 0600), flushed to disk, renamed over it.
+ *  `beforeRename`: the crash tests' fault point. */
 export function writeAtomic(file: string, text: string, beforeRename?: () => void): void {
-	const fd = openSync(`${file}.tmp`, 'w');
+	const fd = openSync(`${file}.tmp`, 'w', PRIVATE_FILE);
 	try {
 		writeFileSync(fd, text);
 		fsyncSync(fd);
@@ -179,8 +180,12 @@ export class Releases {
 	switchRecord(): SwitchRecord | undefined {
 		const [id, record] = this.pointer();
 		if (!record?.trim() || id?.trim() !== this.current()) return undefined;
-		const parsed = JSON.parse(record) as SwitchRecord;
-		return parsed.id === id.trim() ? parsed : undefined;
+		try {
+			const parsed = JSON.parse(record) as SwitchRecord;
+			return parsed.id === id.trim() ? parsed : undefined;
+		} catch {
+			return undefined; // the pointer is written whole (one rename): only a hand edit gets here
+		}
 	}
 
 	/** Whether DATA_DIR/public (the public web server's data) points at release `id`'s public data. */
