@@ -22,7 +22,7 @@ import {
 	writeFileSync
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { crashPoint } from './faults';
 import { PRIVATE_FILE, releaseModes } from './modes';
 
@@ -86,6 +86,13 @@ export function writeAtomic(file: string, text: string, beforeRename?: () => voi
 	}
 	beforeRename?.();
 	renameSync(`${file}.tmp`, file);
+	// the rename itself on disk before whatever comes next (a power cut must not undo it after the next step)
+	const dir = openSync(dirname(file), 'r');
+	try {
+		fsyncSync(dir);
+	} finally {
+		closeSync(dir);
+	}
 }
 
 export class Releases {
