@@ -5,12 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
 import { accountApi } from './api-account';
+import { writeBackup, type BackupManifest } from './backup-files';
 import { releaseApi } from './api-release';
 import { Auth, type Signed } from './auth';
 import type { ServerConfig } from './config';
 import { currentDataDir, loginRequired, type Context } from './context';
 import { fileUnder, HttpError, readJson, sendError, sendFile, sendJson } from './http';
-import { Publisher } from './publish';
+import { repairBackupModes, repairDataModes, PRIVATE_FILE } from './modes';
+import { Publisher, type Recovery } from './publish';
 import { Releases } from './releases';
 import { Store } from './store';
 
@@ -57,7 +59,8 @@ async function page(ctx: Context, res: ServerResponse, path: string): Promise<vo
 	sendFile(res, fallback, false, OFFICE_COOKIE);
 }
 
-/** `npm run backup` while the server runs: the store exported by its owner, for the holder of the local key. */
+/** `npm run backup` while the server runs: the whole backup written by the store's owner, under the publishing
+ *  lock (no switch or removal halfway through it), for the holder of the local key (backup-files.ts). */
 async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const key = req.headers['x-backup-key'];
 	if (typeof key !== 'string' || !ctx.backupKey || key !== ctx.backupKey)
@@ -65,9 +68,36 @@ async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse
 	const body = await readJson(req);
 	if (typeof body.dir !== 'string' || !isAbsolute(body.dir))
 		throw new HttpError(400, '需要绝对路径', 'an absolute path is needed');
-	await ctx.store.exportTo(body.dir);
-	await ctx.store.audit({ user: null, action: 'backup', target: body.dir, outcome: 'ok', detail: null });
-	sendJson(res, 200, { ok: true });
+	const dir = body.dir;
+	let manifest: BackupManifest;
+	try {
+		manifest = await ctx.publisher.exclusive(() =>
+			writeBackup(dir, {
+				dataDir: ctx.config.dataDir,
+				how: 'server',
+				fault: ctx.config.fault,
+				exportStore: (to) => ctx.store.exportTo(to)
+			})
+		);
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		await ctx.store.audit({ user: null, action: 'backup', target: dir, outcome: 'failed', detail: message });
+		throw new HttpError(500, `备份失败：${message}`, `the backup failed: ${message}`);
+	}
+	const files = Object.keys(manifest.files).length;
+	await ctx.store.audit({
+		user: null,
+		action: 'backup',
+		target: dir,
+		outcome: 'ok',
+		detail: `${manifest.releases.length} release(s), ${files} files`
+	});
+	sendJson(res, 200, {
+		current: manifest.current,
+		releases: manifest.releases,
+		store: manifest.store,
+		files
+	});
 }
 
 async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -114,6 +144,10 @@ export interface OfficeServer {
 	adminPassword?: string;
 	/** Half-written files removed at start. */
 	cleaned: string[];
+	/** The last switch's record completed at start (a crash had come between the pointer and the records). */
+	recovered?: Recovery;
+	/** Failed uploads removed at start, past their retention (config.failedUploads). */
+	pruned: string[];
 	close(): Promise<void>;
 }
 
@@ -125,21 +159,36 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 	for (const name of readdirSync(config.dataDir))
 		if (/^example-query-\d+\.duckdb(\.wal)?$/.test(name)) rmSync(join(config.dataDir, name), { force: true });
 	const store = await Store.open(join(config.dataDir, 'store.duckdb'));
+	// the store, the pointer, every release but its public/, and the backups: this user's only (modes.ts), also
+	// when an older version or a umask of 022 made them world-readable
+	repairDataModes(config.dataDir);
+	repairBackupModes(config.backupDir);
 	await store.dropExpiredSessions(config.clock());
 	const auth = new Auth(store, config);
 	const adminPassword = await auth.ensureAdmin();
+	const publisher = new Publisher(releases, store, config.fault);
+	const recovered = await publisher.recover();
+	if (recovered)
+		await store.audit({
+			user: null,
+			action: 'recover',
+			target: recovered.record.id,
+			outcome: 'ok',
+			detail: `${recovered.record.action} at ${recovered.record.at} interrupted by a crash; completed: ${recovered.completed.join(', ')}`
+		});
+	const pruned = await publisher.pruneFailed(config.failedUploads, config.clock());
 	const ctx: Context = {
 		config,
 		store,
 		auth,
 		releases,
-		publisher: new Publisher(releases),
+		publisher,
 		listeners: new Set(),
 		backupKey: randomBytes(24).toString('base64url')
 	};
 	// only this machine's user can read it (npm run backup)
-	writeFileSync(join(config.dataDir, '.backup-key'), ctx.backupKey!, { mode: 0o600 });
-	chmodSync(join(config.dataDir, '.backup-key'), 0o600);
+	writeFileSync(join(config.dataDir, '.backup-key'), ctx.backupKey!, { mode: PRIVATE_FILE });
+	chmodSync(join(config.dataDir, '.backup-key'), PRIVATE_FILE);
 	if (adminPassword)
 		await store.audit({
 			user: null,
@@ -164,6 +213,8 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		ctx,
 		adminPassword,
 		cleaned,
+		recovered,
+		pruned,
 		close: () =>
 			new Promise((resolve) => {
 				for (const l of ctx.listeners) l.end();

@@ -1,13 +1,18 @@
 // The office server's settings, all from the environment (README: "The office server").
 import { resolve } from 'node:path';
+import type { FailedRetention } from './releases';
 
 export interface ServerConfig {
 	/** TCP port (PORT, default 4173). */
 	port: number;
 	/** Listen address (HOST, default 127.0.0.1: put a reverse proxy in front for the intranet). */
 	host: string;
-	/** Releases, the store and backups (DATA_DIR, default ./office-data). */
+	/** Releases and the store (DATA_DIR, default ./office-data). */
 	dataDir: string;
+	/** Where `npm run backup` writes (BACKUP_DIR, default ./office-backups); kept private (0700) at every start. */
+	backupDir: string;
+	/** Failed uploads kept: the newest FAILED_UPLOADS_KEEP (default 20), none older than FAILED_UPLOADS_DAYS (30). */
+	failedUploads: FailedRetention;
 	/** The built dashboard (BUILD_DIR, default ./build). */
 	buildDir: string;
 	/** The data served before any release is published, read live so `npm run data` shows without a rebuild
@@ -31,7 +36,8 @@ export interface ServerConfig {
 	secureCookies: boolean;
 	/** The time in ms (Date.now; tests pass their own to step past a session's end without waiting). */
 	clock: () => number;
-	/** Fault injection for the crash test only (OFFICE_FAULT=before-switch): the process kills itself there. */
+	/** Fault injection for the crash tests only (OFFICE_FAULT=<step>, server/faults.ts): the process kills itself
+	 *  on reaching that step. */
 	fault?: string;
 }
 
@@ -52,6 +58,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		port: int(env, 'PORT', 4173),
 		host: env.HOST || '127.0.0.1',
 		dataDir: resolve(env.DATA_DIR || 'office-data'),
+		backupDir: resolve(env.BACKUP_DIR || 'office-backups'),
+		failedUploads: {
+			keep: int(env, 'FAILED_UPLOADS_KEEP', 20),
+			days: int(env, 'FAILED_UPLOADS_DAYS', 30)
+		},
 		buildDir: resolve(env.BUILD_DIR || 'build'),
 		exampleDataDir: resolve(env.EXAMPLE_DATA_DIR || 'static/data'),
 		sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 8 * 3600),

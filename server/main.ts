@@ -47,8 +47,19 @@ if (process.env.SKIP_BUILD !== '1' && config.buildDir === resolve(ROOT, 'build')
 	}
 }
 
+// everything the server, DuckDB and the importer create from here is this user's only (server/modes.ts opens the
+// published public data to the public web server explicitly)
+process.umask(0o077);
 const office = await createOfficeServer(config);
 for (const path of office.cleaned) console.log(`清理未完成的写入 / removed half-written ${path}`);
+if (office.recovered)
+	console.log(
+		`补全崩溃前切换的记录 / completed the record of the ${office.recovered.record.action} to ${office.recovered.record.id} a crash interrupted: ${office.recovered.completed.join(', ')}`
+	);
+if (office.pruned.length > 0)
+	console.log(
+		`删除过期的未通过上传 / removed failed uploads past their retention: ${office.pruned.join(', ')}`
+	);
 if (office.adminPassword)
 	console.log(
 		`\n首次启动：已创建管理员账户 admin，一次性密码 ${office.adminPassword}（登录后须修改）\nFirst start: account "admin" created with the one-time password ${office.adminPassword} (to be changed at first login)\n`

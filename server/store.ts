@@ -2,6 +2,8 @@
 // DuckDB is already the project's engine (@duckdb/node-api, prebuilt, no compiler); one process owns the file.
 // Every statement is parameterised; calls are serialised through one connection.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { chmodSync } from 'node:fs';
+import { PRIVATE_FILE } from './modes';
 import type { Role } from './roles';
 
 export interface User {
@@ -40,13 +42,18 @@ CREATE TABLE IF NOT EXISTS audit ("at" VARCHAR NOT NULL, "user" VARCHAR, action 
 
 export class Store {
 	private queue: Promise<unknown> = Promise.resolve();
-	private constructor(private readonly conn: DuckDBConnection) {}
+	private constructor(
+		private readonly db: DuckDBInstance,
+		private readonly conn: DuckDBConnection
+	) {}
 
+	/** Open (or create) the store at `path`; the file is made private (0600: it holds password hashes). */
 	static async open(path: string): Promise<Store> {
 		const db = await DuckDBInstance.create(path);
 		const conn = await db.connect();
 		await conn.run(SCHEMA);
-		return new Store(conn);
+		chmodSync(path, PRIVATE_FILE);
+		return new Store(db, conn);
 	}
 
 	/** Run one statement after every earlier one; rows as plain objects. */
@@ -129,19 +136,36 @@ export class Store {
 		await this.exec('DELETE FROM sessions WHERE "user" = $1', [user]);
 	}
 
+	/** End every session (a restored store: no login from before the restore comes back). How many there were. */
+	async dropAllSessions(): Promise<number> {
+		const [row] = await this.exec('SELECT count(*)::INTEGER AS n FROM sessions');
+		await this.exec('DELETE FROM sessions');
+		return Number(row!.n);
+	}
+
 	async dropExpiredSessions(now: number): Promise<void> {
 		await this.exec('DELETE FROM sessions WHERE expires <= $1', [BigInt(now)]);
 	}
 
-	async audit(entry: Omit<AuditEntry, 'at'>): Promise<void> {
+	/** Append an entry, at `at` (ISO; now by default: a publish's entry carries its switch's time). */
+	async audit(entry: Omit<AuditEntry, 'at'>, at = new Date().toISOString()): Promise<void> {
 		await this.exec('INSERT INTO audit VALUES ($1, $2, $3, $4, $5, $6)', [
-			new Date().toISOString(),
+			at,
 			entry.user,
 			entry.action,
 			entry.target,
 			entry.outcome,
 			entry.detail
 		]);
+	}
+
+	/** Whether the log holds a successful `action` on `target` at `at` (a switch's entry, written once). */
+	async hasAudit(at: string, action: string, target: string): Promise<boolean> {
+		const [row] = await this.exec(
+			`SELECT count(*)::INTEGER AS n FROM audit WHERE "at" = $1 AND action = $2 AND target = $3 AND outcome = 'ok'`,
+			[at, action, target]
+		);
+		return Number(row!.n) > 0;
 	}
 
 	/** The newest `limit` audit entries, newest first. */
@@ -155,8 +179,10 @@ export class Store {
 		await this.exec(`EXPORT DATABASE '${dir.replaceAll("'", "''")}'`);
 	}
 
+	/** Close the connection and the database (its log folded into the file). */
 	close(): void {
 		this.conn.closeSync();
+		this.db.closeSync();
 	}
 }
 

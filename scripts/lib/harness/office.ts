@@ -71,6 +71,14 @@ export class Client {
 		return res;
 	}
 
+	/** The same browser (cookies, CSRF token) pointed at another server: a restored one, say. */
+	at(base: string): Client {
+		const other = new Client(base);
+		for (const [k, v] of this.cookies) other.cookies.set(k, v);
+		other.csrf = this.csrf;
+		return other;
+	}
+
 	get(path: string): Promise<Response> {
 		return this.request(path);
 	}
