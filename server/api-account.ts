@@ -50,7 +50,13 @@ export async function accountApi(
 		if (!result.ok) {
 			// names are stored cut to a bound and escaped (store.audit); a flood's repeated refusals are not stored
 			if (result.audit)
-				await store.audit({ user: name, action: 'login', target: null, outcome: 'refused', detail: result.audit });
+				await store.audit({
+					user: name,
+					action: 'login',
+					target: null,
+					outcome: 'refused',
+					detail: result.audit
+				});
 			throw new HttpError(result.status, result.zh, result.en, {}, result.headers);
 		}
 		await store.audit({ user: name, action: 'login', target: null, outcome: 'ok', detail: `from ${source}` });
@@ -79,7 +85,11 @@ export async function accountApi(
 			throw new HttpError(400, '新密码须与当前密码不同', 'the new password must differ from the current one');
 		const problem = passwordProblem(next, me.user.name);
 		if (problem) throw new HttpError(400, problem.zh, problem.en);
-		await store.updateUser(me.user.name, { hash: await hashPassword(next), mustChange: false, otpExpires: null });
+		await store.updateUser(me.user.name, {
+			hash: await hashPassword(next),
+			mustChange: false,
+			otpExpires: null
+		});
 		// whoever else held a session of this account (a stolen one, another browser) must log in again
 		await store.dropSessionsOf(me.user.name, me.tokenHash);
 		await store.audit({
@@ -94,7 +104,10 @@ export async function accountApi(
 	}
 	if (route === 'GET /api/users') {
 		need(signed, 'admin');
-		const users = (await store.users()).map((u) => ({ ...u, lockedSources: auth.limits.lockedSources(u.name) }));
+		const users = (await store.users()).map((u) => ({
+			...u,
+			lockedSources: auth.limits.lockedSources(u.name)
+		}));
 		sendJson(res, 200, { users });
 		return true;
 	}

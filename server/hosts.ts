@@ -34,7 +34,9 @@ export function hostAllowed(value: string | undefined, config: ServerConfig): bo
 		const allowed = parseHost(entry);
 		if (!allowed) return false;
 		// `name:port` allows that port only; a bare name, any port
-		return allowed.withPort !== allowed.name ? allowed.withPort === host.withPort : allowed.name === host.name;
+		return allowed.withPort !== allowed.name
+			? allowed.withPort === host.withPort
+			: allowed.name === host.name;
 	});
 }
 

@@ -30,7 +30,11 @@ describe('login limits', () => {
 		for (let i = 0; i < 10; i++) expect((await limits.admit('10.0.0.1', `nobody${i}`)).ok).toBe(true);
 		const refused = await limits.admit('10.0.0.1', 'admin');
 		expect(refused).toMatchObject({ ok: false, limit: 'source', first: true });
-		expect(await limits.admit('10.0.0.1', 'admin')).toMatchObject({ ok: false, limit: 'source', first: false });
+		expect(await limits.admit('10.0.0.1', 'admin')).toMatchObject({
+			ok: false,
+			limit: 'source',
+			first: false
+		});
 		expect((await limits.admit('10.0.0.2', 'admin')).ok).toBe(true);
 		vi.advanceTimersByTime(60_000);
 		expect((await limits.admit('10.0.0.1', 'admin')).ok).toBe(true);

@@ -52,7 +52,11 @@ export class LoginLimits {
 	private readonly device: RateLimiterMemory;
 
 	constructor(private readonly rules: LoginLimitRules) {
-		this.source = new RateLimiterMemory({ keyPrefix: 'source', points: rules.perSourcePerMinute, duration: 60 });
+		this.source = new RateLimiterMemory({
+			keyPrefix: 'source',
+			points: rules.perSourcePerMinute,
+			duration: 60
+		});
 		this.total = new RateLimiterMemory({ keyPrefix: 'total', points: rules.totalPerMinute, duration: 60 });
 		this.pair = new RateLimiterMemory({
 			keyPrefix: 'pair',

@@ -44,7 +44,17 @@ export function oneTimePassword(): string {
 }
 
 /** Words of this site that make a guessable password (lower case, spaces dropped). */
-const SITE_WORDS = ['yueqing', 'jiugai', '乐清', '旧改', '乐清旧改', '乐清旧改地图', 'admin', 'keeper', 'viewer'];
+const SITE_WORDS = [
+	'yueqing',
+	'jiugai',
+	'乐清',
+	'旧改',
+	'乐清旧改',
+	'乐清旧改地图',
+	'admin',
+	'keeper',
+	'viewer'
+];
 
 let common: Set<string> | undefined;
 /** The common-password list, loaded on first use (lower case). */

@@ -146,7 +146,9 @@ export class Store {
 
 	/** One-time passwords from before they expired (older stores): they now expire at `at` (ms). */
 	async expireOneTimePasswords(at: number): Promise<void> {
-		await this.exec('UPDATE users SET otp_expires = $1 WHERE must_change AND otp_expires IS NULL', [BigInt(at)]);
+		await this.exec('UPDATE users SET otp_expires = $1 WHERE must_change AND otp_expires IS NULL', [
+			BigInt(at)
+		]);
 	}
 
 	/** End every session of `user` (password changed, account disabled or its role changed), but `keep`'s. */
@@ -186,7 +188,8 @@ export class Store {
 		add((p) => `action = ${p}`, q.action);
 		add((p) => `outcome = ${p}`, q.outcome);
 		add(
-			(p) => `(contains(lower(coalesce(target, '')), lower(${p})) OR contains(lower(coalesce(detail, '')), lower(${p})))`,
+			(p) =>
+				`(contains(lower(coalesce(target, '')), lower(${p})) OR contains(lower(coalesce(detail, '')), lower(${p})))`,
 			q.text
 		);
 		const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -12,7 +12,10 @@ import { Store } from './store';
 
 const config = readConfig();
 const { values, positionals } = parseArgs({
-	options: { 'reset-password': { type: 'boolean', default: false }, all: { type: 'boolean', default: false } },
+	options: {
+		'reset-password': { type: 'boolean', default: false },
+		all: { type: 'boolean', default: false }
+	},
 	allowPositionals: true
 });
 const name = positionals[0];

@@ -38,7 +38,12 @@ function from(source: string): Client {
 }
 
 /** A request with a Host header of its own (fetch will not send one): the status. */
-function withHost(path: string, host: string, headers: Record<string, string> = {}, method = 'GET'): Promise<number> {
+function withHost(
+	path: string,
+	host: string,
+	headers: Record<string, string> = {},
+	method = 'GET'
+): Promise<number> {
 	const { hostname, port } = new URL(run.url);
 	return new Promise((resolve, reject) => {
 		const req = httpRequest({ hostname, port, path, method, headers: { ...headers, host } }, (res) => {
@@ -143,18 +148,18 @@ describe('wrong passwords from elsewhere (item 5)', () => {
 		expect(((await (await c.get('/api/me')).json()) as { user: unknown }).user).toBeNull();
 		const again = from('10.6.6.7');
 		expect((await again.login('keeper', otp!)).status).toBe(200);
-		expect(((await (await again.get('/api/me')).json()) as { user: { mustChange: boolean } }).user.mustChange).toBe(
-			true
-		);
+		expect(
+			((await (await again.get('/api/me')).json()) as { user: { mustChange: boolean } }).user.mustChange
+		).toBe(true);
 		await again.post('/api/password', { current: otp, next: PASSWORD });
 		// a name that does not exist
 		expect((await unlock('nobody-here')).status).toBe(1);
 		const log = (await (await users.admin.get('/api/audit?action=account-change&limit=5')).json()) as {
 			entries: { user: string | null; target: string; detail: string }[];
 		};
-		expect(log.entries.some((e) => e.user === null && e.target === 'keeper' && e.detail.includes('console'))).toBe(
-			true
-		);
+		expect(
+			log.entries.some((e) => e.user === null && e.target === 'keeper' && e.detail.includes('console'))
+		).toBe(true);
 	});
 });
 
@@ -170,9 +175,9 @@ describe('sessions and passwords (items 8, 11)', () => {
 		const other = from('10.7.7.2');
 		await other.login(name, PASSWORD);
 		expect(((await (await other.get('/api/me')).json()) as { user: unknown }).user).not.toBeNull();
-		expect((await first.post('/api/password', { current: PASSWORD, next: 'another long passphrase' })).status).toBe(
-			200
-		);
+		expect(
+			(await first.post('/api/password', { current: PASSWORD, next: 'another long passphrase' })).status
+		).toBe(200);
 		expect(((await (await other.get('/api/me')).json()) as { user: unknown }).user).toBeNull();
 		expect(((await (await first.get('/api/me')).json()) as { user: unknown }).user).not.toBeNull();
 	});
@@ -188,7 +193,9 @@ describe('sessions and passwords (items 8, 11)', () => {
 			const res = await c.post('/api/password', { current: password, next });
 			expect(res.status, next).toBe(400);
 		}
-		expect((await c.post('/api/password', { current: password, next: 'a phrase of my own' })).status).toBe(200);
+		expect((await c.post('/api/password', { current: password, next: 'a phrase of my own' })).status).toBe(
+			200
+		);
 	});
 });
 
@@ -200,7 +207,9 @@ describe('one-time passwords expire (item 11)', () => {
 			const admin = new Client(short.url);
 			await admin.login('admin', short.office.adminPassword!);
 			await admin.post('/api/password', { current: short.office.adminPassword, next: PASSWORD });
-			const { password } = (await (await admin.post('/api/users', { name: 'late', role: 'viewer' })).json()) as {
+			const { password } = (await (
+				await admin.post('/api/users', { name: 'late', role: 'viewer' })
+			).json()) as {
 				password: string;
 			};
 			const early = new Client(short.url);
@@ -213,7 +222,9 @@ describe('one-time passwords expire (item 11)', () => {
 			expect(res.status).toBe(401);
 			expect((await body(res)).error?.en).toMatch(/one-time password has expired/);
 			// a reset gives a new one that works
-			const reset = (await (await admin.post('/api/users', { name: 'late', resetPassword: true })).json()) as {
+			const reset = (await (
+				await admin.post('/api/users', { name: 'late', resetPassword: true })
+			).json()) as {
 				password: string;
 			};
 			expect((await new Client(short.url).login('late', reset.password)).status).toBe(200);
