@@ -22,7 +22,7 @@ export interface ServerConfig {
 	lockoutSeconds: number;
 	/** Login attempts a minute from one source (LOGIN_PER_SOURCE_PER_MINUTE, default 10). */
 	loginPerSourcePerMinute: number;
-	/** Login attempts a minute from all sources together (LOGIN_PER_MINUTE, default 30). */
+	/** Login attempts a minute from all sources together (LOGIN_PER_MINUTE, default 60). */
 	loginPerMinute: number;
 	/** Wrong passwords a day from one source before it waits out the day (LOGIN_SOURCE_FAILURES_PER_DAY, 100). */
 	loginSourceFailuresPerDay: number;
@@ -79,7 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		lockoutFailures: int(env, 'LOCKOUT_FAILURES', 5),
 		lockoutSeconds: int(env, 'LOCKOUT_SECONDS', 15 * 60),
 		loginPerSourcePerMinute: int(env, 'LOGIN_PER_SOURCE_PER_MINUTE', 10),
-		loginPerMinute: int(env, 'LOGIN_PER_MINUTE', 30),
+		loginPerMinute: int(env, 'LOGIN_PER_MINUTE', 60),
 		loginSourceFailuresPerDay: int(env, 'LOGIN_SOURCE_FAILURES_PER_DAY', 100),
 		oneTimePasswordHours: int(env, 'ONE_TIME_PASSWORD_HOURS', 72),
 		allowedHosts: list(env.ALLOWED_HOSTS),

@@ -15,7 +15,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 export interface LoginLimitRules {
 	/** Attempts a minute from one source (LOGIN_PER_SOURCE_PER_MINUTE, default 10). */
 	perSourcePerMinute: number;
-	/** Attempts a minute from all sources (LOGIN_PER_MINUTE, default 30). */
+	/** Attempts a minute from all sources (LOGIN_PER_MINUTE, default 60). */
 	totalPerMinute: number;
 	/** Wrong passwords in a row for one name from one source (LOCKOUT_FAILURES, default 5) … */
 	failures: number;
