@@ -86,7 +86,10 @@ describe('the dashboard under its CSP', () => {
 			['/progress', (p) => p.waitForLoadState('networkidle')],
 			[
 				`/community/${firstCommunity()}`,
-				(p) => p.waitForSelector('[data-testid="funding"]', { timeout: 90_000 })
+				async (p) => {
+					await p.waitForSelector('[data-testid="funding"]', { timeout: 90_000 });
+					await p.waitForSelector('.locator[data-map-idle="true"]', { timeout: 60_000 });
+				}
 			],
 			[
 				'/data',
@@ -111,7 +114,7 @@ describe('the dashboard under its CSP', () => {
 			await ready(w.page);
 			await w.page.waitForTimeout(500);
 			const slug = path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home';
-			await w.page.screenshot({ path: `test-results/office-csp-${slug}.png` });
+			await w.page.screenshot({ path: `test-results/office-csp-${slug}.png`, fullPage: path !== '/' });
 			expect(await w.violations(), path).toEqual([]);
 			expect(w.errors, path).toEqual([]);
 			expect(w.foreign, path).toEqual([]);
@@ -123,8 +126,16 @@ describe('the dashboard under its CSP', () => {
 		await w.page.getByRole('heading', { name: '操作日志' }).waitFor();
 		await w.page.locator('[data-total]').waitFor();
 		await w.page.screenshot({ path: 'test-results/office-csp-admin.png', fullPage: true });
+		// the audit log's filters: refused logins only, then back
+		await w.page.getByLabel('结果').selectOption('refused');
+		await w.page.getByRole('button', { name: '筛选' }).click();
+		await w.page.locator('[data-total="0"]').waitFor();
 		expect(await w.violations()).toEqual([]);
 		expect(w.errors).toEqual([]);
+		// and on a 390 px phone: nothing wider than the screen
+		await w.page.setViewportSize({ width: 390, height: 844 });
+		await w.page.screenshot({ path: 'test-results/office-csp-admin-390.png', fullPage: true });
+		expect(await w.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
 		await w.context.close();
 	}, 600_000);
 
