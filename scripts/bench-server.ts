@@ -91,7 +91,8 @@ if (!values['skip-load'])
 
 let flood = stored.flood ?? null;
 if (!values['skip-flood']) {
-	let files = server?.files;
+	// the files of this build (a stored run's may name assets of an older one)
+	let files = values['skip-load'] ? undefined : server?.files;
 	if (!files) {
 		const office = await startOfficeProcess();
 		files = await firstScreenFiles(office.url).finally(() => office.stop());
@@ -208,7 +209,7 @@ if (flood) {
 		doc,
 		'login-flood',
 		[
-			`Measured ${machine.date} on ${machine.cpus}, Node ${machine.node}; load average at the start ${machine.loadAverage.join(' / ')}. The server with its default login limits (per source 10/min, overall 60/min), each flooder from its own address; the viewer fetches the first screen's ${server?.files.length ?? 'n'} files one after another.`,
+			`Measured ${machine.date} on ${machine.cpus}, Node ${machine.node}; load average at the start ${machine.loadAverage.join(' / ')}. The server with its default login limits (per source 10/min, overall 60/min), each flooder from its own address; the viewer fetches the first screen's files one after another.`,
 			'',
 			'| run | viewer requests | viewer ms, median / p95 / max | target p95 | login attempts and answers | failed viewer requests | server RSS after (MB) |',
 			'| --- | --- | --- | --- | --- | --- | --- |',
