@@ -20,10 +20,25 @@ export interface ServerConfig {
 	exampleDataDir: string;
 	/** Session lifetime without activity, seconds (SESSION_TTL_SECONDS, default 8 h). */
 	sessionTtlSeconds: number;
-	/** Failed logins in a row before an account is locked (LOCKOUT_FAILURES, default 5). */
+	/** Wrong passwords in a row for one name from one source before that name waits there (LOCKOUT_FAILURES,
+	 *  default 5; login-limits.ts). */
 	lockoutFailures: number;
-	/** How long a locked account stays locked, seconds (LOCKOUT_SECONDS, default 15 min). */
+	/** How long it waits, seconds (LOCKOUT_SECONDS, default 15 min). */
 	lockoutSeconds: number;
+	/** Login attempts a minute from one source (LOGIN_PER_SOURCE_PER_MINUTE, default 10). */
+	loginPerSourcePerMinute: number;
+	/** Login attempts a minute from all sources together (LOGIN_PER_MINUTE, default 60). */
+	loginPerMinute: number;
+	/** Wrong passwords a day from one source before it waits out the day (LOGIN_SOURCE_FAILURES_PER_DAY, 100). */
+	loginSourceFailuresPerDay: number;
+	/** A one-time password (new account, reset) works this long, hours (ONE_TIME_PASSWORD_HOURS, default 72). */
+	oneTimePasswordHours: number;
+	/** The names this server answers to in `Host` and `Origin` (ALLOWED_HOSTS, comma-separated, `name` or
+	 *  `name:port`; besides localhost, 127.0.0.1, [::1] and HOST). Anything else is refused (DNS rebinding). */
+	allowedHosts: string[];
+	/** Proxies whose `X-Forwarded-For` names the client (TRUSTED_PROXIES, comma-separated addresses; default none:
+	 *  the login limits then count the proxy as the one source). */
+	trustedProxies: string[];
 	/** Upload limits: bytes in one request (MAX_UPLOAD_MB, default 100) and files (MAX_UPLOAD_FILES, default 20). */
 	maxUploadBytes: number;
 	maxUploadFiles: number;
@@ -52,6 +67,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 	return n;
 }
 
+const list = (raw: string | undefined): string[] =>
+	(raw ?? '')
+		.split(',')
+		.map((s) => s.trim().toLowerCase())
+		.filter(Boolean);
+
 /** The configuration from `env` (process.env by default); a bad value is refused naming the variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 	return {
@@ -68,6 +89,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 8 * 3600),
 		lockoutFailures: int(env, 'LOCKOUT_FAILURES', 5),
 		lockoutSeconds: int(env, 'LOCKOUT_SECONDS', 15 * 60),
+		loginPerSourcePerMinute: int(env, 'LOGIN_PER_SOURCE_PER_MINUTE', 10),
+		loginPerMinute: int(env, 'LOGIN_PER_MINUTE', 60),
+		loginSourceFailuresPerDay: int(env, 'LOGIN_SOURCE_FAILURES_PER_DAY', 100),
+		oneTimePasswordHours: int(env, 'ONE_TIME_PASSWORD_HOURS', 72),
+		allowedHosts: list(env.ALLOWED_HOSTS),
+		trustedProxies: list(env.TRUSTED_PROXIES),
 		maxUploadBytes: int(env, 'MAX_UPLOAD_MB', 100) * 1024 * 1024,
 		maxUploadFiles: int(env, 'MAX_UPLOAD_FILES', 20),
 		validateSeconds: int(env, 'VALIDATE_SECONDS', 300),

@@ -43,6 +43,10 @@ export async function startOffice(
 		dataDir: dataDir ?? mkdtempSync(join(tmpdir(), 'office-data-')),
 		host: '127.0.0.1',
 		port: 0,
+		// every test client logs in from 127.0.0.1: the per-minute login limits (login-limits.ts) are raised here
+		// unless a test sets its own (tests/server/login-attacks.test.ts does)
+		loginPerSourcePerMinute: 1000,
+		loginPerMinute: 1000,
 		...overrides
 	};
 	const office = await createOfficeServer(config);

@@ -43,9 +43,27 @@ export interface Account {
 	name: string;
 	role: Role;
 	mustChange: boolean;
-	failures: number;
-	lockedUntil: number | null;
+	/** When the account's one-time password stops working (ms), or null. */
+	otpExpires: number | null;
 	disabled: boolean;
+	/** Sources at which this name now waits after wrong passwords there (server/login-limits.ts). */
+	lockedSources: string[];
+}
+/** Filters and page of the audit log (`GET /api/audit`). */
+export interface AuditQuery {
+	user?: string;
+	action?: string;
+	outcome?: string;
+	text?: string;
+	offset?: number;
+	limit?: number;
+}
+export interface AuditPage {
+	entries: AuditEntry[];
+	/** Entries matching the filters, all pages together. */
+	total: number;
+	offset: number;
+	limit: number;
 }
 
 export class OfficeError extends Error {
@@ -105,7 +123,12 @@ export const release = (id: string) =>
 export const publish = (id: string, base: string | null) =>
 	call<{ info: ReleaseInfo; action: string }>('POST', `/api/releases/${id}/publish`, { base });
 export const rebase = (id: string) => call<Staged>('POST', `/api/releases/${id}/rebase`);
-export const audit = () => call<{ entries: AuditEntry[] }>('GET', '/api/audit');
+export const audit = (q: AuditQuery = {}) => {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(q))
+		if (value !== undefined && value !== '') params.set(key, String(value));
+	return call<AuditPage>('GET', `/api/audit?${params}`);
+};
 export const accounts = () => call<{ users: Account[] }>('GET', '/api/users');
 export const saveAccount = (change: {
 	name: string;
