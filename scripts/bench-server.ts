@@ -46,7 +46,7 @@ const num = (name: keyof typeof values) => {
 };
 
 if (!existsSync('build/index.html'))
-	throw new Error('build the site first: npx vite build (npm run bench does)');
+	throw new Error('build the site first: npm run build (npm run bench builds it too)');
 if (!existsSync('static/data/manifest.json')) throw new Error('build the example first: npm run data');
 
 const RESULTS = 'bench/server-results.json';
