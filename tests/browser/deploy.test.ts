@@ -62,60 +62,65 @@ it('nginx: a root its workers cannot read is refused at start, saying why', asyn
 });
 
 describe.each(SERVERS)('build-public/ on $name', ({ name, start }) => {
-	it.each(PLACES)('at $path: root → progress/, headline, search, card, map', async ({ path, root }) => {
-		const server: Preview = await start(root());
-		const { context, page, foreign, errors } = await watchedPage(
-			browser,
-			server.url,
-			{ width: 390, height: 844 },
-			{ touch: true }
-		);
-		try {
-			const failed: string[] = [];
-			page.on('response', (r) => {
-				if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
-			});
+	it.each(PLACES)(
+		'at $path: root → progress/, headline, search, card, map',
+		async ({ path, root }) => {
+			const server: Preview = await start(root());
+			const { context, page, foreign, errors } = await watchedPage(
+				browser,
+				server.url,
+				{ width: 390, height: 844 },
+				{ touch: true }
+			);
+			try {
+				const failed: string[] = [];
+				page.on('response', (r) => {
+					if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+				});
 
-			// the folder's address, as a portal would link it: its index.html sends the reader to progress/
-			await page.goto(server.url + path);
-			await page.waitForURL(`${server.url}${path}progress/`, { timeout: 30_000 });
-			await page.waitForSelector('[data-figure="renovated"] .value', { timeout: 30_000 });
-			expect(await page.textContent('h1')).toBe('乐清市老旧小区改造进度');
-			expect(await page.textContent('body')).not.toMatch(/404|Not Found/i);
+				// the folder's address, as a portal would link it: its index.html sends the reader to progress/
+				await page.goto(server.url + path);
+				await page.waitForURL(`${server.url}${path}progress/`, { timeout: 30_000 });
+				await page.waitForSelector('[data-figure="renovated"] .value', { timeout: 30_000 });
+				expect(await page.textContent('h1')).toBe('乐清市老旧小区改造进度');
+				expect(await page.textContent('body')).not.toMatch(/404|Not Found/i);
 
-			// search by pinyin initials (from the search file, at this path)
-			await page.getByLabel('小区名称、地址或拼音首字母').fill('dp');
-			const result = page.locator('[data-testid="results"] button').first();
-			await result.waitFor({ timeout: 60_000 });
-			const found = await result.locator('strong').textContent();
-			await result.tap();
-			// the card is the one part that needs DuckDB-WASM: it opens now
-			await page.locator('[data-testid="card"] h2').waitFor({ timeout: 90_000 });
-			expect(await page.textContent('[data-testid="card"] h2')).toBe(found);
-			// the address keeps the directory form, so a reload or a shared link lands on the same card
-			expect(new URL(page.url()).pathname).toBe(`${path}progress/`);
-			expect(new URL(page.url()).searchParams.get('id')).toMatch(/^YQ\d+$/);
+				// search by pinyin initials (from the search file, at this path)
+				await page.getByLabel('小区名称、地址或拼音首字母').fill('dp');
+				const result = page.locator('[data-testid="results"] button').first();
+				await result.waitFor({ timeout: 60_000 });
+				const found = await result.locator('strong').textContent();
+				await result.tap();
+				// the card is the one part that needs DuckDB-WASM: it opens now
+				await page.locator('[data-testid="card"] h2').waitFor({ timeout: 90_000 });
+				expect(await page.textContent('[data-testid="card"] h2')).toBe(found);
+				// the address keeps the directory form, so a reload or a shared link lands on the same card
+				expect(new URL(page.url()).pathname).toBe(`${path}progress/`);
+				expect(new URL(page.url()).searchParams.get('id')).toMatch(/^YQ\d+$/);
 
-			// the map: MapLibre's worker loads (a JavaScript type on this server) and the map settles
-			await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
-			await page.waitForSelector('[data-testid="map-legend"]');
-			const shot = `test-results/deploy-${name.split(' ')[0]}-${path === '/' ? 'root' : 'jiugai'}`;
-			await page.screenshot({ path: `${shot}-390.png`, fullPage: true });
-			await page.reload();
-			await page.locator('[data-testid="card"] h2').waitFor({ timeout: 60_000 });
-			expect(await page.textContent('[data-testid="card"] h2')).toBe(found);
+				// the map: MapLibre's worker loads (a JavaScript type on this server) and the map settles
+				await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
+				await page.waitForSelector('[data-testid="map-legend"]');
+				const shot = `test-results/deploy-${name.split(' ')[0]}-${path === '/' ? 'root' : 'jiugai'}`;
+				await page.screenshot({ path: `${shot}-390.png`, fullPage: true });
+				await page.reload();
+				await page.locator('[data-testid="card"] h2').waitFor({ timeout: 60_000 });
+				expect(await page.textContent('[data-testid="card"] h2')).toBe(found);
 
-			// the same address on a desktop screen
-			await page.setViewportSize({ width: 1280, height: 800 });
-			await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
-			await page.screenshot({ path: `${shot}-1280.png` });
+				// the same address on a desktop screen
+				await page.setViewportSize({ width: 1280, height: 800 });
+				await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
+				await page.screenshot({ path: `${shot}-1280.png` });
 
-			expect(foreign).toEqual([]);
-			expect(failed).toEqual([]);
-			expect(errors).toEqual([]);
-		} finally {
-			await context.close();
-			await server.stop();
-		}
-	});
+				expect(foreign).toEqual([]);
+				expect(failed).toEqual([]);
+				expect(errors).toEqual([]);
+			} finally {
+				await context.close();
+				await server.stop();
+			}
+			// a whole resident's path (load, search, card, map, reload, desktop): past 120 s on two cores at a load of 25
+		},
+		300_000
+	);
 });

@@ -90,8 +90,9 @@ afterAll(async () => {
 			process.kill(-c.pid!, 'SIGTERM');
 			await new Promise((r) => c.once('exit', r));
 		}
+	// a copy with its node_modules: seconds to remove on a busy machine
 	if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 300_000);
 
 describe('npm ci --omit=dev && npm start', () => {
 	it('installs the run-time dependencies only, with no engine or install-script warning', () => {
