@@ -16,20 +16,9 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { ReleaseInfo } from '../src/lib/office/api';
 
-export interface ReleaseInfo {
-	id: string;
-	author: string;
-	createdAt: string;
-	files: string[];
-	/** Validated with no error: may be published. */
-	ok: boolean;
-	/** The release current when this one was staged (its diff is against it); null: the bundled example. */
-	base: string | null;
-	counts?: Record<string, number>;
-	/** Every time it was made current: publish, then any rollback to it. */
-	published: { at: string; by: string }[];
-}
+export type { ReleaseInfo } from '../src/lib/office/api';
 
 const ID = /^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/;
 

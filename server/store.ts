@@ -2,6 +2,7 @@
 // DuckDB is already the project's engine (@duckdb/node-api, prebuilt, no compiler); one process owns the file.
 // Every statement is parameterised; calls are serialised through one connection.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { AuditEntry } from '../src/lib/office/api';
 import type { Role } from './roles';
 
 export interface User {
@@ -20,14 +21,7 @@ export interface Session {
 	expires: number;
 }
 
-export interface AuditEntry {
-	at: string;
-	user: string | null;
-	action: string;
-	target: string | null;
-	outcome: 'ok' | 'refused' | 'failed';
-	detail: string | null;
-}
+export type { AuditEntry } from '../src/lib/office/api';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, hash VARCHAR NOT NULL,

@@ -1,52 +1,10 @@
 /**
  * The office server's API as the browser calls it: JSON in and out, the session's CSRF token on every change,
- * refusals as `OfficeError` with their reason in both languages. Types mirror `server/` (which owns them).
+ * refusals as `OfficeError` with their reason in both languages. Its types are `api.ts`, shared with `server/`.
  */
-import type { CommunityDiff } from '$lib/ingest/diff';
-import type { Problem } from '$lib/ingest/problems';
+import type { Account, AuditEntry, Me, ReleaseInfo, Role, Staged } from './api';
 
-export type Role = 'viewer' | 'keeper' | 'admin';
-export interface Me {
-	user: { name: string; role: Role; mustChange: boolean } | null;
-	csrf: string | null;
-	loginRequired: boolean;
-}
-export interface ReleaseInfo {
-	id: string;
-	author: string;
-	createdAt: string;
-	files: string[];
-	ok: boolean;
-	base: string | null;
-	counts?: Record<string, number>;
-	published: { at: string; by: string }[];
-}
-export interface Report {
-	problems: Problem[];
-	seconds: number;
-	failure?: { zh: string; en: string };
-}
-export interface Staged {
-	info: ReleaseInfo;
-	report: Report | null;
-	diff?: CommunityDiff | null;
-}
-export interface AuditEntry {
-	at: string;
-	user: string | null;
-	action: string;
-	target: string | null;
-	outcome: string;
-	detail: string | null;
-}
-export interface Account {
-	name: string;
-	role: Role;
-	mustChange: boolean;
-	failures: number;
-	lockedUntil: number | null;
-	disabled: boolean;
-}
+export type { Account, AuditEntry, Me, ReleaseInfo, Report, Role, Staged } from './api';
 
 export class OfficeError extends Error {
 	constructor(
