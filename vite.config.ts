@@ -19,16 +19,14 @@ export default defineConfig({
 		rolldownOptions: { checks: { bundlerTimings: false } }
 	},
 	preview: { port: Number(process.env.PORT ?? 4173), strictPort: true },
+	// The unit tier (`npx vitest run`, `npm run test:unit`): the policy, the importer, the verdict, the filter and the
+	// server's modules, in-process, at the example's size. The other tiers have their own configs beside this one:
+	// vitest.data.config.ts (equality at scale, dataset builds), vitest.server.config.ts (real server processes),
+	// vitest.browser.config.ts (the built site in Chromium).
 	test: {
-		include: [
-			'src/**/*.test.ts',
-			'tests/unit/**/*.test.ts',
-			'server/**/*.test.ts',
-			'tests/server/**/*.test.ts'
-		],
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'server/**/*.test.ts'],
 		environment: 'node',
 		env: { TZ: 'Asia/Shanghai' },
-		// some dataset tests run the data build as a process: seconds on a busy 2-core machine
 		testTimeout: 60_000
 	}
 });

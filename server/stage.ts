@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { diffCommunities, type CommunityDiff } from '../src/lib/ingest/diff';
 import type { Problem } from '../src/lib/ingest/problems';
+import type { Report } from '../src/lib/office/api';
 import type { CommunityRow } from '../src/lib/schema/rows';
 import { writeAtomic, type ReleaseInfo, type Releases } from './releases';
 
@@ -19,12 +20,7 @@ export interface UploadedFile {
 	bytes: Buffer;
 }
 
-export interface Report {
-	problems: Problem[];
-	seconds: number;
-	/** When the importer itself failed (time limit, crash) rather than the data: why. */
-	failure?: { zh: string; en: string };
-}
+export type { Report } from '../src/lib/office/api';
 
 /** Run the importer over `inputs` into `out`; its problems as a report. */
 function runImporter(inputs: string[], out: string, reportFile: string, seconds: number): Promise<Report> {

@@ -5,6 +5,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { chmodSync } from 'node:fs';
 import { PRIVATE_FILE } from './modes';
 import { AUDIT_LIMITS, boundText } from './audit-text';
+import type { AuditEntry } from '../src/lib/office/api';
 import type { Role } from './roles';
 
 export interface User {
@@ -39,14 +40,7 @@ export interface Session {
 	expires: number;
 }
 
-export interface AuditEntry {
-	at: string;
-	user: string | null;
-	action: string;
-	target: string | null;
-	outcome: 'ok' | 'refused' | 'failed';
-	detail: string | null;
-}
+export type { AuditEntry } from '../src/lib/office/api';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, hash VARCHAR NOT NULL,

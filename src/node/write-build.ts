@@ -17,16 +17,7 @@ import type { FeatureCollection } from 'geojson';
 import { csvLine } from '../lib/files/csv';
 import type { Manifest } from '../lib/files/manifest';
 import type { Dataset, DatasetMeta } from '../lib/schema/rows';
-import { SCHEMA_VERSION, TABLES, type ColumnType } from '../lib/schema/schema';
-
-const DUCK_TYPE: Record<ColumnType, string> = {
-	text: 'VARCHAR',
-	integer: 'INTEGER',
-	number: 'DOUBLE',
-	boolean: 'BOOLEAN',
-	date: 'DATE',
-	enum: 'VARCHAR'
-};
+import { SCHEMA_VERSION, SQL_TYPE, TABLES, type ColumnType } from '../lib/schema/schema';
 
 async function writeCsv(
 	path: string,
@@ -88,7 +79,7 @@ export async function writeBuild(
 				table.rows
 			);
 			const types = table.columns
-				.map(([name, type]) => `${sqlString(name)}: ${sqlString(DUCK_TYPE[type])}`)
+				.map(([name, type]) => `${sqlString(name)}: ${sqlString(SQL_TYPE[type])}`)
 				.join(', ');
 			await conn.run(
 				`COPY (SELECT * FROM read_csv(${sqlString(csv)}, header = true, quote = '"', escape = '"', nullstr = '', columns = {${types}}))

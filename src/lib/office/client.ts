@@ -1,70 +1,20 @@
 /**
  * The office server's API as the browser calls it: JSON in and out, the session's CSRF token on every change,
- * refusals as `OfficeError` with their reason in both languages. Types mirror `server/` (which owns them).
+ * refusals as `OfficeError` with their reason in both languages. Its types are `api.ts`, shared with `server/`.
  */
-import type { CommunityDiff } from '$lib/ingest/diff';
-import type { Problem } from '$lib/ingest/problems';
+import type {
+	Account,
+	AuditEntry,
+	AuditPage,
+	AuditQuery,
+	Me,
+	ReleaseInfo,
+	Report,
+	Role,
+	Staged
+} from './api';
 
-export type Role = 'viewer' | 'keeper' | 'admin';
-export interface Me {
-	user: { name: string; role: Role; mustChange: boolean } | null;
-	csrf: string | null;
-	loginRequired: boolean;
-}
-export interface ReleaseInfo {
-	id: string;
-	author: string;
-	createdAt: string;
-	files: string[];
-	ok: boolean;
-	base: string | null;
-	counts?: Record<string, number>;
-	published: { at: string; by: string }[];
-}
-export interface Report {
-	problems: Problem[];
-	seconds: number;
-	failure?: { zh: string; en: string };
-}
-export interface Staged {
-	info: ReleaseInfo;
-	report: Report | null;
-	diff?: CommunityDiff | null;
-}
-export interface AuditEntry {
-	at: string;
-	user: string | null;
-	action: string;
-	target: string | null;
-	outcome: string;
-	detail: string | null;
-}
-export interface Account {
-	name: string;
-	role: Role;
-	mustChange: boolean;
-	/** When the account's one-time password stops working (ms), or null. */
-	otpExpires: number | null;
-	disabled: boolean;
-	/** Sources at which this name now waits after wrong passwords there (server/login-limits.ts). */
-	lockedSources: string[];
-}
-/** Filters and page of the audit log (`GET /api/audit`). */
-export interface AuditQuery {
-	user?: string;
-	action?: string;
-	outcome?: string;
-	text?: string;
-	offset?: number;
-	limit?: number;
-}
-export interface AuditPage {
-	entries: AuditEntry[];
-	/** Entries matching the filters, all pages together. */
-	total: number;
-	offset: number;
-	limit: number;
-}
+export type { Account, AuditEntry, AuditPage, AuditQuery, Me, ReleaseInfo, Report, Role, Staged };
 
 export class OfficeError extends Error {
 	constructor(

@@ -5,6 +5,8 @@
  * are off. Pages never call this: the app's data session (session.svelte.ts) opens it once.
  */
 
+import { watchWorker } from '../util/worker-client';
+
 export type Row = Record<string, unknown>;
 
 export interface Connector {
@@ -113,13 +115,25 @@ export async function openDatabase(): Promise<Database> {
 		eh: { mainModule: ehWasm.default, mainWorker: ehWorker.default }
 	});
 	const worker = new Worker(bundle.mainWorker!);
+	// DuckDB-WASM drops its pending requests when its worker fails, leaving them waiting: the start fails instead
+	const failed = new Promise<never>((_, reject) =>
+		watchWorker(worker, { zh: 'DuckDB 数据库', en: 'DuckDB database' }, reject)
+	);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await Promise.all([
-		db.instantiate(bundle.mainModule, bundle.pthreadWorker),
-		parquet.default({ module_or_path: parquetWasm.default })
-	]);
-	await db.open({ query: { castBigIntToDouble: true } });
-	const conn = await db.connect();
+	const conn = await Promise.race([
+		failed,
+		(async () => {
+			await Promise.all([
+				db.instantiate(bundle.mainModule, bundle.pthreadWorker),
+				parquet.default({ module_or_path: parquetWasm.default })
+			]);
+			await db.open({ query: { castBigIntToDouble: true } });
+			return db.connect();
+		})()
+	]).catch((e: unknown) => {
+		worker.terminate();
+		throw e;
+	});
 	await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
 	return databaseOver(
 		conn,

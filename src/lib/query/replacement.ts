@@ -18,7 +18,7 @@ import type { PolicyParams } from '../policy';
 import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS, type MapColumns } from '../verdict/derived';
 import type { Manifest, ManifestTown } from '../files/manifest';
 import type { Dataset, DatasetMeta } from '../schema/rows';
-import { TABLES, type ColumnType } from '../schema/schema';
+import { SQL_TYPE, TABLES, type ColumnType } from '../schema/schema';
 
 /** A table beside the dataset's own (e.g. the public `progress` rows), as the build's ExtraTable. */
 export interface ExtraTable {
@@ -51,18 +51,9 @@ export interface Replacement {
 	townRegions?: FeatureCollection;
 }
 
-export const DUCK_TYPE: Record<ColumnType, string> = {
-	text: 'VARCHAR',
-	integer: 'INTEGER',
-	number: 'DOUBLE',
-	boolean: 'BOOLEAN',
-	date: 'DATE',
-	enum: 'VARCHAR'
-};
-
 /** Rows as an Arrow IPC stream: text, enum and dates as text, numbers as doubles (DuckDB casts on insert). */
 export function toLoadable(table: ExtraTable): LoadableTable {
-	const columns = table.columns.map(([name, type]) => [name, DUCK_TYPE[type]] as const);
+	const columns = table.columns.map(([name, type]) => [name, SQL_TYPE[type]] as const);
 	if (table.rows.length === 0) return { name: table.name, columns, ipc: null };
 	const vectors: Record<string, Vector> = {};
 	for (const [name, type] of table.columns) {

@@ -9,6 +9,19 @@ export const SCHEMA_VERSION = 1;
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'enum';
 
+/**
+ * The SQL (DuckDB) type a column of each schema type is stored as — in the built Parquet files (src/node) and in
+ * the tables an import loads into DuckDB-WASM (lib/query). Enums are stored as their codes' text.
+ */
+export const SQL_TYPE: Readonly<Record<ColumnType, string>> = {
+	text: 'VARCHAR',
+	integer: 'INTEGER',
+	number: 'DOUBLE',
+	boolean: 'BOOLEAN',
+	date: 'DATE',
+	enum: 'VARCHAR'
+};
+
 /** An allowed value: the code stored in the data, and its Chinese label (accepted on import as well). */
 export interface EnumValue {
 	code: string;

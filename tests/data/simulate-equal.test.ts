@@ -10,14 +10,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { load } from '../data/load';
-import { estimateRates, history, type History } from '../../../src/lib/budget/forecast';
-import { defaultScenario, type Scenario } from '../../../src/lib/budget/scenario';
-import { simulate } from '../../../src/lib/budget/simulate';
-import { pipelineFrom, planYearsOf, verdictsUnder } from '../../../src/lib/budget/verdicts';
-import { paramsOf } from '../../../src/lib/budget/scenario';
-import { policyFor, YUEQING_2023 } from '../../../src/lib/policy';
-import { simulate as before } from './simulate-before';
+import { load } from '../unit/data/load';
+import { estimateRates, history, type History } from '../../src/lib/budget/forecast';
+import { defaultScenario, type Scenario } from '../../src/lib/budget/scenario';
+import { simulate } from '../../src/lib/budget/simulate';
+import { pipelineFrom, planYearsOf, verdictsUnder } from '../../src/lib/budget/verdicts';
+import { paramsOf } from '../../src/lib/budget/scenario';
+import { policyFor, YUEQING_2023 } from '../../src/lib/policy';
+import { simulate as before } from '../unit/budget/simulate-before';
 
 async function pipelineOf(dir: string) {
 	const { dataset } = await load([dir]);

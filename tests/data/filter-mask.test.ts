@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, filterMask, type Filter } from '../../../src/lib/filter/filters';
-import type { Manifest } from '../../../src/lib/files/manifest';
-import { readMapColumns } from '../../../src/lib/files/map-columns';
-import { visibleSql } from '../../../src/lib/filter/queries';
-import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../../../src/lib/query/tables';
+import { EMPTY_FILTER, filterMask, type Filter } from '../../src/lib/filter/filters';
+import type { Manifest } from '../../src/lib/files/manifest';
+import { readMapColumns } from '../../src/lib/files/map-columns';
+import { visibleSql } from '../../src/lib/filter/queries';
+import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../../src/lib/query/tables';
 
 describe('the map’s own filter', () => {
 	it('selects exactly the rows the SQL filter selects, for every kind of filter', async () => {

@@ -8,18 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { writePublicData } from '../../../src/node/public-data';
+import { writePublicData } from '../../src/node/public-data';
 import {
 	gunzipped,
 	POINTS_FILE,
 	readProgressPoints,
 	readProgressSearch,
 	SEARCH_FILE
-} from '../../../src/lib/progress/compact';
-import { pointsOf, searchColumns } from '../../../src/lib/progress/find';
-import { POINTS_SQL, PROGRESS_VIEW_SQL, searchSql } from '../../../src/lib/progress/queries';
-import { RENOVATED_STAGES, STAGE_CLASSES, UNDER_WAY_STAGES } from '../../../src/lib/verdict/stage-classes';
-import { PROGRESS_FROM_YEAR, type ProgressSummary } from '../../../src/lib/progress/summary';
+} from '../../src/lib/progress/compact';
+import { pointsOf, searchColumns } from '../../src/lib/progress/find';
+import { POINTS_SQL, PROGRESS_VIEW_SQL, searchSql } from '../../src/lib/progress/queries';
+import { RENOVATED_STAGES, STAGE_CLASSES, UNDER_WAY_STAGES } from '../../src/lib/verdict/stage-classes';
+import { PROGRESS_FROM_YEAR, type ProgressSummary } from '../../src/lib/progress/summary';
 
 const node = (args: string[]) => {
 	const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', ...args], {

@@ -7,21 +7,21 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writePublicData } from '../../../src/node/public-data';
+import { writePublicData } from '../../src/node/public-data';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { dataState } from '../../../src/lib/budget/data-state';
-import { readInputs } from '../../../src/lib/budget/inputs';
-import type { PlanHistoryRow } from '../../../src/lib/budget/plan-state';
-import { filterIdsSql, HISTORY_SQL, pipelineSql, planHistorySql } from '../../../src/lib/budget/queries';
-import { verdictsUnder } from '../../../src/lib/budget/verdicts';
-import { INPUTS_FILE, readBudgetInputs } from '../../../src/lib/files/budget-inputs-file';
-import { EMPTY_FILTER, filterMask, type Filter } from '../../../src/lib/filter/filters';
-import { readMapColumns } from '../../../src/lib/files/map-columns';
-import { pipelineFilter, pipelineSearch } from '../../../src/lib/budget/pipeline-filter';
-import type { Manifest } from '../../../src/lib/files/manifest';
-import { COMMUNITY_VIEW_SQL } from '../../../src/lib/query/tables';
-import { policyInForce } from '../../../src/lib/verdict/derived';
+import { dataState } from '../../src/lib/budget/data-state';
+import { readInputs } from '../../src/lib/budget/inputs';
+import type { PlanHistoryRow } from '../../src/lib/budget/plan-state';
+import { filterIdsSql, HISTORY_SQL, pipelineSql, planHistorySql } from '../../src/lib/budget/queries';
+import { verdictsUnder } from '../../src/lib/budget/verdicts';
+import { INPUTS_FILE, readBudgetInputs } from '../../src/lib/files/budget-inputs-file';
+import { EMPTY_FILTER, filterMask, type Filter } from '../../src/lib/filter/filters';
+import { readMapColumns } from '../../src/lib/files/map-columns';
+import { pipelineFilter, pipelineSearch } from '../../src/lib/budget/pipeline-filter';
+import type { Manifest } from '../../src/lib/files/manifest';
+import { COMMUNITY_VIEW_SQL } from '../../src/lib/query/tables';
+import { policyInForce } from '../../src/lib/verdict/derived';
 
 const node = (args: string[]) => {
 	const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', ...args], {

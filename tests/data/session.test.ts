@@ -7,16 +7,16 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { rows } from '../../../src/lib/query/coordinator.svelte';
-import { deriveStatus } from '../../../src/lib/verdict/derived';
-import type { Manifest } from '../../../src/lib/files/manifest';
-import { buildReplacement } from '../../../src/lib/query/replacement';
-import type { Dataset } from '../../../src/lib/schema/rows';
-import { DataSession } from '../../../src/lib/query/session.svelte';
-import { COMMUNITY_TABLES, COMMUNITY_VIEW, LOADED_TABLES, MAP_TABLES } from '../../../src/lib/query/tables';
-import { policyFor } from '../../../src/lib/policy';
-import { load } from './load';
-import { openNodeDatabase } from './wasm-node';
+import { rows } from '../../src/lib/query/coordinator.svelte';
+import { deriveStatus } from '../../src/lib/verdict/derived';
+import type { Manifest } from '../../src/lib/files/manifest';
+import { buildReplacement } from '../../src/lib/query/replacement';
+import type { Dataset } from '../../src/lib/schema/rows';
+import { DataSession } from '../../src/lib/query/session.svelte';
+import { COMMUNITY_TABLES, COMMUNITY_VIEW, LOADED_TABLES, MAP_TABLES } from '../../src/lib/query/tables';
+import { policyFor } from '../../src/lib/policy';
+import { load } from '../unit/data/load';
+import { openNodeDatabase } from '../unit/data/wasm-node';
 
 // the example's build: `npm run data`'s output when it is there, else built now (a fresh clone runs unit tests first)
 let DIR = 'static/data';

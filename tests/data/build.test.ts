@@ -6,10 +6,10 @@ import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { TABLES } from '../../../src/lib/schema/schema';
-import { makeTemplate } from '../../../src/node/template';
-import { writeBuild } from '../../../src/node/write-build';
-import { load } from './load';
+import { TABLES } from '../../src/lib/schema/schema';
+import { makeTemplate } from '../../src/node/template';
+import { writeBuild } from '../../src/node/write-build';
+import { load } from '../unit/data/load';
 
 function build(args: string[]) {
 	return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', ...args], {
