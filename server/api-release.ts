@@ -37,14 +37,27 @@ function readUpload(ctx: Context, req: IncomingMessage): Promise<UploadedFile[]>
 		const files: UploadedFile[] = [];
 		let total = 0;
 		let failed: HttpError | undefined;
+		let done = false;
 		const fail = (e: HttpError) => {
-			if (failed) return;
+			if (failed || done) return;
 			failed = e;
 			req.unpipe(bb);
 			req.resume();
 			reject(e);
 		};
+		const unreadable = (e: Error) =>
+			fail(new HttpError(400, `上传无法读取：${e.message}`, `unreadable upload: ${e.message}`));
+		// every stream gets its error path: an unhandled 'error' event would end the process (issue 21, item 1)
+		req.on('error', () =>
+			fail(new HttpError(400, '上传中断，未收到完整文件', 'the upload was interrupted before it ended'))
+		);
+		req.on('close', () => {
+			if (!req.complete)
+				fail(new HttpError(400, '上传中断，未收到完整文件', 'the upload was interrupted before it ended'));
+		});
 		bb.on('file', (_field, stream, info) => {
+			// a body that ends without its closing boundary errors here ("Unexpected end of form")
+			stream.on('error', unreadable);
 			const problem = nameProblem(info.filename ?? '');
 			if (problem) {
 				stream.resume();
@@ -68,11 +81,10 @@ function readUpload(ctx: Context, req: IncomingMessage): Promise<UploadedFile[]>
 				new HttpError(413, `一次最多上传 ${maxUploadFiles} 个文件`, `at most ${maxUploadFiles} files at once`)
 			)
 		);
-		bb.on('error', (e: Error) =>
-			fail(new HttpError(400, `上传无法读取：${e.message}`, `unreadable upload: ${e.message}`))
-		);
+		bb.on('error', unreadable);
 		bb.on('close', () => {
-			if (failed) return;
+			if (failed || done) return;
+			done = true;
 			if (files.length === 0) reject(new HttpError(400, '没有收到文件', 'no file received'));
 			else resolve(files);
 		});

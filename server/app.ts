@@ -9,6 +9,7 @@ import { releaseApi } from './api-release';
 import { Auth, type Signed } from './auth';
 import type { ServerConfig } from './config';
 import { currentDataDir, loginRequired, type Context } from './context';
+import { inRequestScope, reportUnhandled } from './guard';
 import { fileUnder, HttpError, readJson, sendError, sendFile, sendJson } from './http';
 import { Publisher } from './publish';
 import { Releases } from './releases';
@@ -80,6 +81,13 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 		throw new HttpError(400, '路径无效', 'malformed path');
 	}
 	const method = req.method ?? 'GET';
+	// the process guard's test (tests/server/faults.test.ts): a throw from a callback, where no handler waits
+	if (ctx.config.fault === 'throw-in-request' && url.searchParams.has('fault'))
+		return new Promise<void>(() =>
+			setImmediate(() => {
+				throw new Error('injected fault (OFFICE_FAULT=throw-in-request)');
+			})
+		);
 	// build assets hold no data: served without looking up a session
 	if (path.startsWith('/_app/immutable/') && (method === 'GET' || method === 'HEAD'))
 		return page(ctx, res, path);
@@ -151,14 +159,18 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 	// Node's 5 s keep-alive closed idle sockets that a busy client (or nginx's upstream pool) was about to reuse:
 	// under 50 viewers and 5 validations the load bench saw ~100 of 3,255 requests reset. 65 s / 66 s as
 	// behind a proxy whose idle timeout is 60 s; headers must still arrive within headersTimeout.
-	const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
-		handle(ctx, req, res).catch((e: unknown) => {
-			if (res.headersSent) return void res.end();
-			if (e instanceof HttpError) return sendError(res, e);
-			console.error(e);
-			sendError(res, new HttpError(500, '服务器内部错误', 'internal server error'));
-		});
-	});
+	const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) =>
+		// each request in its own scope: an error thrown later from something it started is answered as its 500
+		inRequestScope(req, res, () => {
+			// a response whose client has gone may still be written to: never an unhandled 'error' event
+			res.on('error', () => undefined);
+			handle(ctx, req, res).catch((e: unknown) => {
+				if (res.headersSent) return void res.end();
+				if (e instanceof HttpError) return sendError(res, e);
+				reportUnhandled(e, 'request handler');
+			});
+		})
+	);
 	return {
 		server,
 		ctx,

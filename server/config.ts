@@ -31,7 +31,8 @@ export interface ServerConfig {
 	secureCookies: boolean;
 	/** The time in ms (Date.now; tests pass their own to step past a session's end without waiting). */
 	clock: () => number;
-	/** Fault injection for the crash test only (OFFICE_FAULT=before-switch): the process kills itself there. */
+	/** Fault injection for the tests only: OFFICE_FAULT=before-switch (the process kills itself there),
+	 *  throw-in-request (a request with ?fault throws from a callback: the process guard's test). */
 	fault?: string;
 }
 
