@@ -110,14 +110,16 @@ export async function releaseApi(
 		return true;
 	}
 	if (route === 'GET /api/release/events') {
-		res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-		res.write(`data: ${JSON.stringify(current())}\n\n`);
-		ctx.listeners.add(res);
-		const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
-		req.on('close', () => {
-			clearInterval(ping);
-			ctx.listeners.delete(res);
-		});
+		// once a login is needed the stream is a signed-in user's; before, anyone's, counted by address
+		if (loginRequired(ctx)) need(signed, 'viewer');
+		const source = signed ? `user:${signed.user.name}` : `address:${req.socket.remoteAddress ?? '?'}`;
+		const refused = ctx.live.refusal(source);
+		if (refused) {
+			// the refused connection is not kept alive: a flood must not hold its sockets
+			res.setHeader('connection', 'close');
+			throw new HttpError(429, refused.zh, refused.en);
+		}
+		ctx.live.open(res, source, `data: ${JSON.stringify(current())}\n\n`);
 		return true;
 	}
 	if (route === 'GET /api/releases') {

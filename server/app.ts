@@ -11,6 +11,7 @@ import type { ServerConfig } from './config';
 import { currentDataDir, loginRequired, type Context } from './context';
 import { inRequestScope, reportUnhandled } from './guard';
 import { fileUnder, HttpError, readJson, sendError, sendFile, sendJson } from './http';
+import { defaultLiveTotal, LiveUpdates, openFileLimit } from './live';
 import { Publisher } from './publish';
 import { Releases } from './releases';
 import { Store } from './store';
@@ -142,7 +143,10 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		auth,
 		releases,
 		publisher: new Publisher(releases),
-		listeners: new Set(),
+		live: new LiveUpdates({
+			total: config.eventsMax ?? defaultLiveTotal(),
+			perSource: config.eventsPerSource
+		}),
 		backupKey: randomBytes(24).toString('base64url')
 	};
 	// only this machine's user can read it (npm run backup)
@@ -171,6 +175,10 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 			});
 		})
 	);
+	// a flood of idle connections must leave descriptors for files, children and the store: past three quarters of
+	// the open-file limit new connections are closed at once (Node's maxConnections) instead of failing everyone's
+	const fds = openFileLimit();
+	if (fds) server.maxConnections = Math.max(64, Math.floor(fds * 0.75));
 	return {
 		server,
 		ctx,
@@ -178,7 +186,7 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		cleaned,
 		close: () =>
 			new Promise((resolve) => {
-				for (const l of ctx.listeners) l.end();
+				ctx.live.close();
 				server.close(() => {
 					ctx.door?.door.close();
 					store.close();

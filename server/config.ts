@@ -27,6 +27,10 @@ export interface ServerConfig {
 	/** The query door: time limit (QUERY_SECONDS, default 10) and row limit (QUERY_MAX_ROWS, default 200000). */
 	queryMs: number;
 	queryMaxRows: number;
+	/** Live-update streams (/api/release/events) open at once: in all (EVENTS_MAX; default a quarter of the
+	 *  open-file limit, at most 1000) and per user or client address (EVENTS_PER_SOURCE, default 16). */
+	eventsMax?: number;
+	eventsPerSource: number;
 	/** Mark cookies Secure (COOKIE_SECURE=1) when the proxy serves HTTPS. */
 	secureCookies: boolean;
 	/** The time in ms (Date.now; tests pass their own to step past a session's end without waiting). */
@@ -63,6 +67,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		validateSeconds: int(env, 'VALIDATE_SECONDS', 300),
 		queryMs: int(env, 'QUERY_SECONDS', 10) * 1000,
 		queryMaxRows: int(env, 'QUERY_MAX_ROWS', 200_000),
+		eventsMax: env.EVENTS_MAX ? int(env, 'EVENTS_MAX', 1000) : undefined,
+		eventsPerSource: int(env, 'EVENTS_PER_SOURCE', 16),
 		secureCookies: env.COOKIE_SECURE === '1',
 		clock: Date.now,
 		fault: env.OFFICE_FAULT || undefined

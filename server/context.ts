@@ -1,11 +1,11 @@
 // What every request handler shares: the configuration, the store, logins, releases, the publisher, the query
 // door over the current release, and the pages listening for a new release.
-import type { ServerResponse } from 'node:http';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Auth, Signed } from './auth';
 import type { ServerConfig } from './config';
 import { HttpError } from './http';
+import type { LiveUpdates } from './live';
 import type { Publisher } from './publish';
 import { buildQueryDb, QueryDoor } from './query';
 import type { Releases } from './releases';
@@ -18,8 +18,8 @@ export interface Context {
 	auth: Auth;
 	releases: Releases;
 	publisher: Publisher;
-	/** Open event streams of pages waiting for a new release. */
-	listeners: Set<ServerResponse>;
+	/** Open event streams of pages waiting for a new release, capped (server/live.ts). */
+	live: LiveUpdates;
 	/** The open query door and what it serves: a release id, or `example@<manifest time>`. */
 	door?: { release: string; door: QueryDoor };
 	/** The key `npm run backup` reads from DATA_DIR/.backup-key to ask this server for an export. */
@@ -73,5 +73,5 @@ export async function queryDoor(ctx: Context): Promise<QueryDoor> {
 /** Tell every listening page which release is current. */
 export function announce(ctx: Context): void {
 	const message = `data: ${JSON.stringify({ current: ctx.releases.current() })}\n\n`;
-	for (const res of ctx.listeners) res.write(message);
+	ctx.live.broadcast(message);
 }
