@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import busboy from 'busboy';
 import type { Signed } from './auth';
-import { announce, currentDataDir, loginRequired, need, queryDoor, type Context } from './context';
+import { announce, currentDataDir, loginRequired, need, queryFile, type Context } from './context';
 import { HttpError, readJson, sendJson } from './http';
 import { QueryRefused } from './query';
 import { isReleaseId } from './releases';
@@ -215,9 +215,12 @@ export async function releaseApi(
 		if (loginRequired(ctx)) need(signed, 'viewer');
 		const body = await readJson(req);
 		if (typeof body.sql !== 'string') throw new HttpError(400, '缺少字段“sql”', 'missing field "sql"');
+		// the client hung up: its query leaves the queue, or is interrupted
+		const gone = new AbortController();
+		res.on('close', () => res.writableFinished || gone.abort());
+		const user = signed ? `user:${signed.user.name}` : `address:${req.socket.remoteAddress ?? '?'}`;
 		try {
-			const door = await queryDoor(ctx);
-			const ipc = await door.query(body.sql, { ms: ctx.config.queryMs, maxRows: ctx.config.queryMaxRows });
+			const ipc = await ctx.queries.run(user, await queryFile(ctx), body.sql, gone.signal);
 			res.writeHead(200, {
 				'content-type': 'application/vnd.apache.arrow.stream',
 				'cache-control': 'no-store'

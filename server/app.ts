@@ -13,6 +13,7 @@ import { inRequestScope, reportUnhandled } from './guard';
 import { fileUnder, HttpError, readJson, sendError, sendFile, sendJson } from './http';
 import { defaultLiveTotal, LiveUpdates, openFileLimit } from './live';
 import { Publisher } from './publish';
+import { QueryPool } from './query-pool';
 import { Releases } from './releases';
 import { Store } from './store';
 
@@ -143,6 +144,16 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		auth,
 		releases,
 		publisher: new Publisher(releases),
+		queries: new QueryPool(
+			{
+				processes: config.queryProcesses,
+				perUser: config.queryPerUser,
+				queued: config.queryQueue,
+				memoryMB: config.queryMemoryMB,
+				threads: config.queryThreads
+			},
+			{ ms: config.queryMs, maxRows: config.queryMaxRows, maxBytes: config.queryMaxBytes }
+		),
 		live: new LiveUpdates({
 			total: config.eventsMax ?? defaultLiveTotal(),
 			perSource: config.eventsPerSource
@@ -188,7 +199,7 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 			new Promise((resolve) => {
 				ctx.live.close();
 				server.close(() => {
-					ctx.door?.door.close();
+					ctx.queries.close();
 					store.close();
 					resolve();
 				});

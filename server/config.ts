@@ -24,9 +24,19 @@ export interface ServerConfig {
 	maxUploadFiles: number;
 	/** Validation of an upload may take this long before it is stopped (VALIDATE_SECONDS, default 300). */
 	validateSeconds: number;
-	/** The query door: time limit (QUERY_SECONDS, default 10) and row limit (QUERY_MAX_ROWS, default 200000). */
+	/** The query door: time limit (QUERY_SECONDS, default 10), row limit (QUERY_MAX_ROWS, default 200000) and
+	 *  result size (QUERY_MAX_MB, default 64) of one query. */
 	queryMs: number;
 	queryMaxRows: number;
+	queryMaxBytes: number;
+	/** Query processes (QUERY_CONCURRENT, default 2), each under QUERY_MEMORY_MB (default 1024) with
+	 *  QUERY_THREADS DuckDB threads (default 1); a user's queries running or waiting (QUERY_PER_USER, default 8);
+	 *  queries waiting in all (QUERY_QUEUE, default 32). server/query-pool.ts. */
+	queryProcesses: number;
+	queryMemoryMB: number;
+	queryThreads: number;
+	queryPerUser: number;
+	queryQueue: number;
 	/** Live-update streams (/api/release/events) open at once: in all (EVENTS_MAX; default a quarter of the
 	 *  open-file limit, at most 1000) and per user or client address (EVENTS_PER_SOURCE, default 16). */
 	eventsMax?: number;
@@ -67,6 +77,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		validateSeconds: int(env, 'VALIDATE_SECONDS', 300),
 		queryMs: int(env, 'QUERY_SECONDS', 10) * 1000,
 		queryMaxRows: int(env, 'QUERY_MAX_ROWS', 200_000),
+		queryMaxBytes: int(env, 'QUERY_MAX_MB', 64) * 1024 * 1024,
+		queryProcesses: int(env, 'QUERY_CONCURRENT', 2),
+		queryMemoryMB: int(env, 'QUERY_MEMORY_MB', 1024),
+		queryThreads: int(env, 'QUERY_THREADS', 1),
+		queryPerUser: int(env, 'QUERY_PER_USER', 8),
+		queryQueue: int(env, 'QUERY_QUEUE', 32),
 		eventsMax: env.EVENTS_MAX ? int(env, 'EVENTS_MAX', 1000) : undefined,
 		eventsPerSource: int(env, 'EVENTS_PER_SOURCE', 16),
 		secureCookies: env.COOKIE_SECURE === '1',
