@@ -3,10 +3,10 @@
 // inflated and counted, in steps, and counting stops at the limit.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { zipBomb } from '../../../../tests/fixtures/zip-bomb';
-import type { Problem } from '../problems';
-import { readWorkbook } from './sheet';
-import { WORKBOOK_ZIP_LIMITS, zipProblem } from './zip-guard';
+import { zipBomb } from '../fixtures/zip-bomb';
+import type { Problem } from '../../src/lib/data/problems';
+import { readWorkbook } from '../../src/lib/data/import/sheet';
+import { WORKBOOK_ZIP_LIMITS, zipProblem } from '../../src/lib/data/import/zip-guard';
 
 const MiB = 1024 * 1024;
 const small = { totalBytes: 16 * MiB, ratio: 100, ratioFloorBytes: 1 * MiB };
