@@ -1,8 +1,10 @@
 // The importer's zip guard (issue 21, item 4): a zip bomb whose directory lies about its size, or a workbook
 // renamed .xls, used to be unpacked whole by SheetJS in the importer's process (1 GiB). Now every entry is really
-// inflated and counted, in steps, and counting stops at the limit.
+// inflated and counted, in steps, and counting stops at the limit — by the importer, and by the server's upload
+// check before the importer runs (server/uploads.ts, judging a file by content, not name).
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { workbookProblem } from '../../server/uploads';
 import { zipBomb } from '../fixtures/zip-bomb';
 import type { Problem } from '../../src/lib/data/problems';
 import { readWorkbook } from '../../src/lib/data/import/sheet';
@@ -44,4 +46,21 @@ describe('the zip guard', () => {
 		// packed ~1,000 to 1: stopped at 100× its packed size, long before 1 GiB
 		expect(problems[0]!.en).toContain(`over ${WORKBOOK_ZIP_LIMITS.ratio}×`);
 	}, 60_000);
+});
+
+describe('the server’s upload check', () => {
+	it('refuses an entry whose zip declares 100 bytes and which unpacks to 64 MiB, naming it', async () => {
+		const bytes = Buffer.from(await zipBomb({ realBytes: 64 * 1024 * 1024, declaredBytes: 100 }));
+		const p = await workbookProblem('台账.xlsx', bytes);
+		expect(p?.status).toBe(422);
+		expect(p?.zh).toContain('xl/sharedStrings.xml');
+		expect(p?.en).toContain('sizes lie');
+	});
+	it('checks a zip by its content, whatever it is called (an .xlsx renamed .xls, .et or .csv)', async () => {
+		const bytes = Buffer.from(await zipBomb({ realBytes: 64 * 1024 * 1024, declaredBytes: 100 }));
+		for (const name of ['台账.xls', '台账.et', 'communities.csv'])
+			expect((await workbookProblem(name, bytes))?.status, name).toBe(422);
+		const honest = Buffer.from(await zipBomb({ realBytes: 64 * 1024 * 1024 }));
+		expect((await workbookProblem('台账.xls', honest))?.en).toContain('unpacks far larger');
+	});
 });
