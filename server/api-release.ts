@@ -1,5 +1,6 @@
 // The release side of the API: the current release (and its event stream), staging an upload, a release's report
 // and diff, publish / roll back, compare again; and the query door.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -9,8 +10,9 @@ import { announce, currentDataDir, loginRequired, need, queryFile, type Context 
 import { HttpError, readJson, sendJson } from './http';
 import { QueryRefused } from './query';
 import { isReleaseId } from './releases';
-import { rebase, stage, type UploadedFile } from './stage';
+import { discard, rebase, stage, writeSources, type UploadedFile } from './stage';
 import { nameProblem, workbookProblem } from './uploads';
+import { QueueRefused } from './validations';
 
 /** The files of a multipart upload, within the configured limits; refused as soon as one is passed. */
 function readUpload(ctx: Context, req: IncomingMessage): Promise<UploadedFile[]> {
@@ -127,8 +129,15 @@ export async function releaseApi(
 		sendJson(res, 200, { ...current(), releases: releases.list() });
 		return true;
 	}
+	if (route === 'GET /api/validations') {
+		need(signed, 'keeper');
+		sendJson(res, 200, { validations: ctx.validations.list() });
+		return true;
+	}
 	if (route === 'POST /api/releases') {
 		const me = need(signed, 'keeper');
+		const refused = (detail: string) =>
+			store.audit({ user: me.user.name, action: 'import', target: null, outcome: 'refused', detail });
 		let files: UploadedFile[];
 		try {
 			files = await readUpload(ctx, req);
@@ -137,30 +146,45 @@ export async function releaseApi(
 				if (problem) throw new HttpError(problem.status, problem.zh, problem.en);
 			}
 		} catch (e) {
-			if (e instanceof HttpError)
-				await store.audit({
-					user: me.user.name,
-					action: 'import',
-					target: null,
-					outcome: 'refused',
-					detail: e.en
-				});
+			if (e instanceof HttpError) await refused(e.en);
 			throw e;
 		}
-		const base = releases.current();
-		const staged = await stage(
-			releases,
-			files,
-			me.user.name,
-			{ id: base, dataDir: currentDataDir(ctx) },
-			ctx.config.validateSeconds
-		);
+		// the page names its upload, to find its place in the queue (GET /api/validations)
+		const sent = req.headers['x-upload-ticket'];
+		const ticket =
+			typeof sent === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(sent)
+				? sent
+				: randomBytes(12).toString('base64url');
+		const pending = writeSources(releases, files);
+		const gone = new AbortController();
+		res.on('close', () => res.writableFinished || gone.abort());
+		let staged;
+		try {
+			staged = await ctx.validations.run(
+				{ ticket, user: me.user.name, files: pending.files },
+				// compared with the release current when the validation starts, not when it was queued
+				() =>
+					stage(
+						releases,
+						pending,
+						me.user.name,
+						{ id: releases.current(), dataDir: currentDataDir(ctx) },
+						{ seconds: ctx.config.validateSeconds, memoryMB: ctx.config.validateMemoryMB }
+					),
+				gone.signal
+			);
+		} catch (e) {
+			if (!(e instanceof QueueRefused)) throw e;
+			discard(releases, pending);
+			await refused(e.en);
+			throw new HttpError(e.status, e.zh, e.en);
+		}
 		await store.audit({
 			user: me.user.name,
 			action: 'import',
 			target: staged.info.id,
 			outcome: staged.info.ok ? 'ok' : 'failed',
-			detail: files.map((f) => f.name).join(', ')
+			detail: pending.files.join(', ')
 		});
 		sendJson(res, 200, staged);
 		return true;

@@ -16,6 +16,7 @@ import { Publisher } from './publish';
 import { QueryPool } from './query-pool';
 import { Releases } from './releases';
 import { Store } from './store';
+import { ValidationQueue } from './validations';
 
 /** Every change must come from this site with the session's CSRF token. */
 function checkChange(req: IncomingMessage, path: string, signed: Signed | undefined): void {
@@ -144,6 +145,11 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		auth,
 		releases,
 		publisher: new Publisher(releases),
+		validations: new ValidationQueue({
+			concurrent: config.validateConcurrent,
+			queued: config.validateQueue,
+			perUser: config.validatePerUser
+		}),
 		queries: new QueryPool(
 			{
 				processes: config.queryProcesses,

@@ -5,6 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
+/** Node's options for a child: TypeScript through tsx, and the hook that kills the child when the server is gone
+ *  (with YQ_PARENT_PID in its environment; scripts/lib/exit-with-parent-hook.ts). Relative to the project root. */
+export const CHILD_IMPORTS = ['--import', 'tsx', '--import', './scripts/lib/exit-with-parent-hook.ts'];
+
 /** The resident set size of process `pid` in MB (Linux: /proc), or undefined when it cannot be read. */
 export function rssMB(pid: number): number | undefined {
 	try {

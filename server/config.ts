@@ -22,8 +22,15 @@ export interface ServerConfig {
 	/** Upload limits: bytes in one request (MAX_UPLOAD_MB, default 100) and files (MAX_UPLOAD_FILES, default 20). */
 	maxUploadBytes: number;
 	maxUploadFiles: number;
-	/** Validation of an upload may take this long before it is stopped (VALIDATE_SECONDS, default 300). */
+	/** Validation of an upload may take this long before it is stopped (VALIDATE_SECONDS, default 300), and this
+	 *  much memory (VALIDATE_MEMORY_MB, default 3072: the importer's process, killed past it). */
 	validateSeconds: number;
+	validateMemoryMB: number;
+	/** Validations at once (VALIDATE_CONCURRENT, default 1), uploads waiting (VALIDATE_QUEUE, default 10), and a
+	 *  keeper's uploads validating or waiting (VALIDATE_PER_USER, default 3). server/validations.ts. */
+	validateConcurrent: number;
+	validateQueue: number;
+	validatePerUser: number;
 	/** The query door: time limit (QUERY_SECONDS, default 10), row limit (QUERY_MAX_ROWS, default 200000) and
 	 *  result size (QUERY_MAX_MB, default 64) of one query. */
 	queryMs: number;
@@ -75,6 +82,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		maxUploadBytes: int(env, 'MAX_UPLOAD_MB', 100) * 1024 * 1024,
 		maxUploadFiles: int(env, 'MAX_UPLOAD_FILES', 20),
 		validateSeconds: int(env, 'VALIDATE_SECONDS', 300),
+		validateMemoryMB: int(env, 'VALIDATE_MEMORY_MB', 3072),
+		validateConcurrent: int(env, 'VALIDATE_CONCURRENT', 1),
+		validateQueue: int(env, 'VALIDATE_QUEUE', 10),
+		validatePerUser: int(env, 'VALIDATE_PER_USER', 3),
 		queryMs: int(env, 'QUERY_SECONDS', 10) * 1000,
 		queryMaxRows: int(env, 'QUERY_MAX_ROWS', 200_000),
 		queryMaxBytes: int(env, 'QUERY_MAX_MB', 64) * 1024 * 1024,

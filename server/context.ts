@@ -12,6 +12,7 @@ import type { QueryPool } from './query-pool';
 import type { Releases } from './releases';
 import { allows, type Role } from './roles';
 import type { Store } from './store';
+import type { ValidationQueue } from './validations';
 
 export interface Context {
 	config: ServerConfig;
@@ -21,6 +22,8 @@ export interface Context {
 	publisher: Publisher;
 	/** Open event streams of pages waiting for a new release, capped (server/live.ts). */
 	live: LiveUpdates;
+	/** Uploads waiting for the importer, and those it runs (server/validations.ts). */
+	validations: ValidationQueue;
 	/** The query door's processes and queue (server/query-pool.ts). */
 	queries: QueryPool;
 	/** The query database served now: for a release id, or `example@<manifest time>`. */

@@ -1,9 +1,9 @@
 // A query process: runs the query door's SQL (server/query.ts) one statement at a time for the office server,
 // which starts it (server/query-pool.ts), watches its memory and time, and kills it when it goes past them. Its
 // own process, so that a query's memory — DuckDB's or the result's — is never the server's, and a query that
-// will not stop can be ended without ending anything else. It dies with the server.
+// will not stop can be ended without ending anything else. It dies with the server (started with
+// scripts/lib/exit-with-parent-hook.ts).
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { exitWithParent } from '../scripts/lib/exit-with-parent';
 import { openQueryDb, QueryRefused, runQuery, type EngineLimits, type QueryLimits } from './query';
 
 /** From the server. */
@@ -16,8 +16,6 @@ export type FromQueryChild =
 	| { kind: 'ready' }
 	| { kind: 'result'; id: number; ipc: Uint8Array }
 	| { kind: 'refused'; id: number; status: number; zh: string; en: string };
-
-exitWithParent();
 
 let open: { file: string; db: DuckDBInstance } | undefined;
 let running: { id: number; conn: DuckDBConnection } | undefined;

@@ -7,7 +7,7 @@
 // queue holds at most QUERY_QUEUE. Past any of them the query is refused, in Chinese and English, saying which.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { lowerPriority, watchMemory } from './children';
+import { CHILD_IMPORTS, lowerPriority, watchMemory } from './children';
 import { QueryRefused, type EngineLimits, type QueryLimits } from './query';
 import type { FromQueryChild, ToQueryChild } from './query-child';
 
@@ -177,8 +177,14 @@ export class QueryPool {
 		const heap = Math.max(64, Math.floor(this.limits.memoryMB * 0.4));
 		const child = spawn(
 			process.execPath,
-			[`--max-old-space-size=${heap}`, '--import', 'tsx', 'server/query-child.ts'],
-			{ cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }
+			[`--max-old-space-size=${heap}`, ...CHILD_IMPORTS, 'server/query-child.ts'],
+			{
+				cwd: ROOT,
+				stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+				serialization: 'advanced',
+				// the query process kills itself when the server is gone (scripts/lib/exit-with-parent.ts)
+				env: { ...process.env, YQ_PARENT_PID: String(process.pid) }
+			}
 		);
 		lowerPriority(child.pid);
 		slot.child = child;

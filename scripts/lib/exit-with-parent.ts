@@ -12,9 +12,12 @@ setInterval(() => {
 }, workerData.ms);
 `;
 
-/** Kill this process as soon as its parent ends. Call once, early. */
-export function exitWithParent(pollMs = 250): void {
-	const parent = process.ppid;
+/**
+ * Kill this process as soon as its parent ends. Call once, early. `parent` is the pid the parent gave (it may
+ * already be gone by the time this runs: then this process ends at once); by default the parent now.
+ */
+export function exitWithParent(parent = process.ppid, pollMs = 250): void {
+	if (process.ppid !== parent) process.kill(process.pid, 'SIGKILL');
 	process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 	const watcher = new Worker(WATCHER, {
 		eval: true,

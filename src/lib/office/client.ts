@@ -31,6 +31,17 @@ export interface Staged {
 	report: Report | null;
 	diff?: CommunityDiff | null;
 }
+/** An upload in the server's validation queue (server/validations.ts). */
+export interface QueuedValidation {
+	ticket: string;
+	user: string;
+	files: string[];
+	state: 'running' | 'waiting';
+	/** 1 for the next to run; 0 while running. */
+	position: number;
+	queuedAt: string;
+	startedAt?: string;
+}
 export interface AuditEntry {
 	at: string;
 	user: string | null;
@@ -105,6 +116,7 @@ export const release = (id: string) =>
 export const publish = (id: string, base: string | null) =>
 	call<{ info: ReleaseInfo; action: string }>('POST', `/api/releases/${id}/publish`, { base });
 export const rebase = (id: string) => call<Staged>('POST', `/api/releases/${id}/rebase`);
+export const validations = () => call<{ validations: QueuedValidation[] }>('GET', '/api/validations');
 export const audit = () => call<{ entries: AuditEntry[] }>('GET', '/api/audit');
 export const accounts = () => call<{ users: Account[] }>('GET', '/api/users');
 export const saveAccount = (change: {
@@ -115,14 +127,22 @@ export const saveAccount = (change: {
 	unlock?: boolean;
 }) => call<{ name: string; password: string | null }>('POST', '/api/users', change);
 
-/** Upload files to stage a release; `onProgress` gets the share sent (0–1). XHR: fetch reports no upload progress. */
-export function upload(files: readonly File[], onProgress: (share: number) => void): Promise<Staged> {
+/**
+ * Upload files to stage a release; `onProgress` gets the share sent (0–1). XHR: fetch reports no upload progress.
+ * `ticket` names the upload in the server's validation queue (`validations()` shows its place while it waits).
+ */
+export function upload(
+	files: readonly File[],
+	onProgress: (share: number) => void,
+	ticket?: string
+): Promise<Staged> {
 	return new Promise((resolve, reject) => {
 		const form = new FormData();
 		for (const f of files) form.append('files', f, f.name);
 		const xhr = new XMLHttpRequest();
 		xhr.open('POST', '/api/releases');
 		if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+		if (ticket) xhr.setRequestHeader('x-upload-ticket', ticket);
 		xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
 		xhr.onload = () => {
 			let json: Record<string, unknown> = {};
