@@ -11,12 +11,16 @@ import { consoleApi } from './api-console';
 import { Auth, deviceKey, type Signed } from './auth';
 import type { ServerConfig } from './config';
 import { currentDataDir, loginRequired, type Context } from './context';
+import { inRequestScope, reportUnhandled } from './guard';
 import { hostAllowed, originAllowed } from './hosts';
 import { fileUnder, HttpError, readJson, sendError, sendFile, sendJson } from './http';
+import { defaultLiveTotal, LiveUpdates, openFileLimit } from './live';
 import { repairBackupModes, repairDataModes, PRIVATE_FILE } from './modes';
 import { Publisher, type Recovery } from './publish';
+import { QueryPool } from './query-pool';
 import { Releases } from './releases';
 import { Store } from './store';
+import { ValidationQueue } from './validations';
 
 /** Every change must come from this site (an Origin on an allowed host) with the session's CSRF token. */
 function checkChange(ctx: Context, req: IncomingMessage, path: string, signed: Signed | undefined): void {
@@ -131,6 +135,13 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 		throw new HttpError(400, '路径无效', 'malformed path');
 	}
 	const method = req.method ?? 'GET';
+	// the process guard's test (tests/server/faults.test.ts): a throw from a callback, where no handler waits
+	if (ctx.config.fault === 'throw-in-request' && url.searchParams.has('fault'))
+		return new Promise<void>(() =>
+			setImmediate(() => {
+				throw new Error('injected fault (OFFICE_FAULT=throw-in-request)');
+			})
+		);
 	// build assets hold no data: served without looking up a session
 	if (path.startsWith('/_app/immutable/') && (method === 'GET' || method === 'HEAD'))
 		return page(ctx, res, path);
@@ -206,7 +217,25 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		auth,
 		releases,
 		publisher,
-		listeners: new Set(),
+		validations: new ValidationQueue({
+			concurrent: config.validateConcurrent,
+			queued: config.validateQueue,
+			perUser: config.validatePerUser
+		}),
+		queries: new QueryPool(
+			{
+				processes: config.queryProcesses,
+				perUser: config.queryPerUser,
+				queued: config.queryQueue,
+				memoryMB: config.queryMemoryMB,
+				threads: config.queryThreads
+			},
+			{ ms: config.queryMs, maxRows: config.queryMaxRows, maxBytes: config.queryMaxBytes }
+		),
+		live: new LiveUpdates({
+			total: config.eventsMax ?? defaultLiveTotal(),
+			perSource: config.eventsPerSource
+		}),
 		backupKey: randomBytes(24).toString('base64url')
 	};
 	// only this machine's user can read it (npm run backup)
@@ -223,14 +252,22 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 	// Node's 5 s keep-alive closed idle sockets that a busy client (or nginx's upstream pool) was about to reuse:
 	// under 50 viewers and 5 validations the load bench saw ~100 of 3,255 requests reset. 65 s / 66 s as
 	// behind a proxy whose idle timeout is 60 s; headers must still arrive within headersTimeout.
-	const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
-		handle(ctx, req, res).catch((e: unknown) => {
-			if (res.headersSent) return void res.end();
-			if (e instanceof HttpError) return sendError(res, e);
-			console.error(e);
-			sendError(res, new HttpError(500, '服务器内部错误', 'internal server error'));
-		});
-	});
+	const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) =>
+		// each request in its own scope: an error thrown later from something it started is answered as its 500
+		inRequestScope(req, res, () => {
+			// a response whose client has gone may still be written to: never an unhandled 'error' event
+			res.on('error', () => undefined);
+			handle(ctx, req, res).catch((e: unknown) => {
+				if (res.headersSent) return void res.end();
+				if (e instanceof HttpError) return sendError(res, e);
+				reportUnhandled(e, 'request handler');
+			});
+		})
+	);
+	// a flood of idle connections must leave descriptors for files, children and the store: past three quarters of
+	// the open-file limit new connections are closed at once (Node's maxConnections) instead of failing everyone's
+	const fds = openFileLimit();
+	if (fds) server.maxConnections = Math.max(64, Math.floor(fds * 0.75));
 	return {
 		server,
 		ctx,
@@ -240,9 +277,9 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		pruned,
 		close: () =>
 			new Promise((resolve) => {
-				for (const l of ctx.listeners) l.end();
+				ctx.live.close();
 				server.close(() => {
-					ctx.door?.door.close();
+					ctx.queries.close();
 					store.close();
 					resolve();
 				});

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { buildDashboard, buildState } from '../src/node/dashboard-build';
 import { createOfficeServer } from './app';
 import { readConfig } from './config';
+import { installProcessGuard } from './guard';
 import { ROOT } from './stage';
 
 /** Runs a build step quietly: its output is shown only when it fails. */
@@ -19,6 +20,8 @@ function run(what: string, args: string[]): void {
 	}
 }
 
+// an error nothing caught is logged with its request and the server goes on (server/guard.ts)
+installProcessGuard();
 const config = readConfig();
 // The dataset: built from data/ (the bundled example) unless a build is already there (`npm run data` rebuilds).
 if (!existsSync(`${ROOT}/static/data/manifest.json`))

@@ -91,3 +91,17 @@ export interface AuditPage {
 	offset: number;
 	limit: number;
 }
+
+/** One upload in the server's validation queue (server/validations.ts), as the API shows it. */
+export interface QueuedValidation {
+	/** The page's own ticket (`x-upload-ticket`), so it can find itself. */
+	ticket: string;
+	user: string;
+	files: string[];
+	state: 'running' | 'waiting';
+	/** 1 for the next to run, 2 after it…; 0 while running. */
+	position: number;
+	/** When it was queued, and when it started (ISO). */
+	queuedAt: string;
+	startedAt?: string;
+}

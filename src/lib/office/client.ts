@@ -8,13 +8,14 @@ import type {
 	AuditPage,
 	AuditQuery,
 	Me,
+	QueuedValidation,
 	ReleaseInfo,
 	Report,
 	Role,
 	Staged
 } from './api';
 
-export type { Account, AuditEntry, AuditPage, AuditQuery, Me, ReleaseInfo, Report, Role, Staged };
+export type { Account, AuditEntry, AuditPage, AuditQuery, Me, QueuedValidation, ReleaseInfo, Report, Role, Staged };
 
 export class OfficeError extends Error {
 	constructor(
@@ -79,6 +80,7 @@ export const audit = (q: AuditQuery = {}) => {
 		if (value !== undefined && value !== '') params.set(key, String(value));
 	return call<AuditPage>('GET', `/api/audit?${params}`);
 };
+export const validations = () => call<{ validations: QueuedValidation[] }>('GET', '/api/validations');
 export const accounts = () => call<{ users: Account[] }>('GET', '/api/users');
 export const saveAccount = (change: {
 	name: string;
@@ -88,14 +90,22 @@ export const saveAccount = (change: {
 	unlock?: boolean;
 }) => call<{ name: string; password: string | null }>('POST', '/api/users', change);
 
-/** Upload files to stage a release; `onProgress` gets the share sent (0–1). XHR: fetch reports no upload progress. */
-export function upload(files: readonly File[], onProgress: (share: number) => void): Promise<Staged> {
+/**
+ * Upload files to stage a release; `onProgress` gets the share sent (0–1). XHR: fetch reports no upload progress.
+ * `ticket` names the upload in the server's validation queue (`validations()` shows its place while it waits).
+ */
+export function upload(
+	files: readonly File[],
+	onProgress: (share: number) => void,
+	ticket?: string
+): Promise<Staged> {
 	return new Promise((resolve, reject) => {
 		const form = new FormData();
 		for (const f of files) form.append('files', f, f.name);
 		const xhr = new XMLHttpRequest();
 		xhr.open('POST', '/api/releases');
 		if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+		if (ticket) xhr.setRequestHeader('x-upload-ticket', ticket);
 		xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
 		xhr.onload = () => {
 			let json: Record<string, unknown> = {};

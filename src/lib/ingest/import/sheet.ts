@@ -8,6 +8,7 @@ import type { Problem } from '../problems';
 import { cellKey, type BadCell, type Grid } from './grid';
 import { MAX_ROWS } from './decode';
 import { shiftDecimal } from './units';
+import { WORKBOOK_ZIP_LIMITS, zipProblem } from './zip-guard';
 
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?E[+-]?\d+$/i;
 const SLASH_DATE = /^\d{1,4}\/\d{1,2}\/\d{1,4}$/;
@@ -110,6 +111,20 @@ function sheetGrid(file: string, name: string, ws: WorkSheet, date1904: boolean)
 
 /** Every sheet of a workbook as a grid; an unreadable or oversized workbook is one error. */
 export function readWorkbook(file: string, bytes: Uint8Array, problems: Problem[]): Grid[] {
+	// a zip is inflated and counted first: SheetJS would unpack a zip bomb whole, however its sizes lie
+	const bomb = bytes[0] === 0x50 && bytes[1] === 0x4b ? zipProblem(bytes) : undefined;
+	if (bomb) {
+		const mb = (n: number) => (n / 1048576).toFixed(1);
+		problems.push({
+			file,
+			row: 0,
+			kind: 'zip-bomb',
+			zh: `工作簿解压后过大：其中 ${bomb.entry} 压缩后 ${mb(bomb.packed)} MB，解压到 ${mb(bomb.unpacked)} MB 仍未结束（${bomb.limit === 'total' ? `全部上限 ${mb(WORKBOOK_ZIP_LIMITS.totalBytes)} MB` : `超过压缩大小的 ${WORKBOOK_ZIP_LIMITS.ratio} 倍`}${bomb.declared < bomb.unpacked ? `，而文件自称只有 ${bomb.declared} 字节` : ''}），不像是正常的台账，未读取。请在 Excel 中另存后再上传`,
+			en: `the workbook unpacks far larger than it is: ${bomb.entry} is ${mb(bomb.packed)} MB packed and was still unpacking at ${mb(bomb.unpacked)} MB (${bomb.limit === 'total' ? `the limit for all entries is ${mb(WORKBOOK_ZIP_LIMITS.totalBytes)} MB` : `over ${WORKBOOK_ZIP_LIMITS.ratio}× its packed size`}${bomb.declared < bomb.unpacked ? `, though the file claims ${bomb.declared} bytes` : ''}); not an ordinary ledger, not read — save it again in Excel and upload that`,
+			level: 'error'
+		});
+		return [];
+	}
 	let wb;
 	try {
 		wb = read(bytes, {
