@@ -24,6 +24,7 @@ import { progressColumns, progressFiles } from '../src/lib/progress/compact';
 import { townNameEn } from '../src/lib/files/pinyin';
 import { landWithMask } from '../src/node/coast';
 import { PROGRESS_COLUMNS } from '../src/lib/progress/summary';
+import { communitySlices } from '../src/lib/files/community-slices';
 
 const { values } = parseArgs({
 	options: {
@@ -143,6 +144,8 @@ const namedTowns = dataset.towns.map((t) => ({ ...t, name_en: townNameEn(t) }));
 const files = {
 	'summary.json': JSON.stringify(progressSummary(dataset, progress, meta, namedTowns)),
 	'map.arrow': mapArrow(mapColumns(dataset, status)),
+	// the community page's rows without DuckDB-WASM: community/<n>.json (internal: the public build does not copy it)
+	...communitySlices(dataset),
 	// /budget's worker inputs, read without DuckDB-WASM (internal: the public build does not copy it)
 	[INPUTS_FILE]: budgetInputsArrow(dataset),
 	// the public page's points and search text (two files), before (and without) DuckDB-WASM

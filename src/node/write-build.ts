@@ -99,7 +99,10 @@ export async function writeBuild(
 		}
 		conn.closeSync();
 		writeFileSync(join(tmp, 'towns.geojson'), JSON.stringify(regions));
-		for (const [name, content] of Object.entries(extra.files ?? {})) writeFileSync(join(tmp, name), content);
+		for (const [name, content] of Object.entries(extra.files ?? {})) {
+			mkdirSync(dirname(join(tmp, name)), { recursive: true });
+			writeFileSync(join(tmp, name), content);
+		}
 		const manifest: Manifest = {
 			...meta,
 			schemaVersion: SCHEMA_VERSION,

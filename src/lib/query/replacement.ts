@@ -19,6 +19,7 @@ import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS, type MapColumn
 import type { Manifest, ManifestTown } from '../files/manifest';
 import type { Dataset, DatasetMeta } from '../schema/rows';
 import { TABLES, type ColumnType } from '../schema/schema';
+import { communityRowsOf, type CommunityOwnRows } from '../files/community-slices';
 
 /** A table beside the dataset's own (e.g. the public `progress` rows), as the build's ExtraTable. */
 export interface ExtraTable {
@@ -49,6 +50,8 @@ export interface Replacement {
 	manifest: Manifest;
 	mapColumns: MapColumns;
 	townRegions?: FeatureCollection;
+	/** One community's own rows, as the published community files carry them (the community page). */
+	rowsOf: (id: string) => CommunityOwnRows | null;
 }
 
 export const DUCK_TYPE: Record<ColumnType, string> = {
@@ -120,6 +123,7 @@ export function buildReplacement(
 		tables: tables.map(toLoadable),
 		manifest,
 		mapColumns: mapColumns(dataset, status),
-		townRegions: input.townRegions
+		townRegions: input.townRegions,
+		rowsOf: (id) => communityRowsOf(dataset, id)
 	};
 }

@@ -1,0 +1,145 @@
+// The community files (community-slices.ts) against the Parquet tables the page's SQL read before: for the example
+// (724) and a generated 5,000, every community's row, works, votes, funds and stage events as the files carry them
+// equal what DuckDB reads from the same build's Parquet with the page's casts (communitySql), and every community
+// sits in the file its id hashes to. Then the verdict the page computes from the files (communityVerdict, with the
+// manifest's town), projected as the build projects it, equals the build's `status` row, for every community.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import {
+	sliceCount,
+	sliceOf,
+	slicePath,
+	SLICE_DIR,
+	type CommunityOwnRows,
+	type CommunitySlice
+} from '../../../src/lib/files/community-slices';
+import type { Manifest } from '../../../src/lib/files/manifest';
+import { policyFor } from '../../../src/lib/policy';
+import { communityVerdict } from '../../../src/lib/verdict/verdict';
+import { STATUS_COLUMNS } from '../../../src/lib/verdict/derived';
+import { statusOf } from '../../../src/lib/verdict/status';
+
+function run(script: string, args: string[]) {
+	const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', script, ...args], {
+		encoding: 'utf8'
+	});
+	expect(r.status, r.stderr).toBe(0);
+}
+
+/** A fresh build: of the example, or of a generated dataset of `count` communities. */
+function build(count?: number): string {
+	const dir = mkdtempSync(join(tmpdir(), 'yq-slices-'));
+	const args = ['--out', join(dir, 'data')];
+	if (count) {
+		run('scripts/generate-dataset.ts', ['--count', String(count), '--out', join(dir, 'input')]);
+		args.push('--input', join(dir, 'input'));
+	}
+	run('scripts/build-data.ts', args);
+	return join(dir, 'data');
+}
+
+/** The tables as the page's SQL reads them (communitySql's casts), grouped by community. */
+async function fromParquet(dir: string): Promise<Map<string, CommunityOwnRows>> {
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	const rows = async <T>(sql: string) =>
+		(await conn.runAndReadAll(sql)).getRowObjectsJson() as unknown as (T & { community_id: string })[];
+	const p = (t: string) => `read_parquet('${join(dir, `${t}.parquet`)}')`;
+	const out = new Map<string, CommunityOwnRows>();
+	for (const c of await rows<CommunityOwnRows['community']>(`SELECT * FROM ${p('communities')}`))
+		out.set(c.id, { community: c, works: [], votes: [], funds: [], stages: [] });
+	// the page's casts: money as DOUBLE, dates as text; votes and funds by date (communitySql)
+	for (const w of await rows<CommunityOwnRows['works'][number]>(
+		`SELECT community_id, item_id, CAST(estimated_cost AS DOUBLE) AS estimated_cost, CAST(final_cost AS DOUBLE) AS final_cost FROM ${p('works')}`
+	))
+		out.get(w.community_id)!.works.push(w);
+	for (const v of await rows<CommunityOwnRows['votes'][number]>(
+		`SELECT * EXCLUDE (date), CAST(date AS VARCHAR) AS date FROM ${p('votes')} ORDER BY community_id, date`
+	))
+		out.get(v.community_id)!.votes.push(v);
+	for (const f of await rows<CommunityOwnRows['funds'][number]>(
+		`SELECT * EXCLUDE (date), CAST(date AS VARCHAR) AS date FROM ${p('funds')} ORDER BY community_id, date`
+	))
+		out.get(f.community_id)!.funds.push(f);
+	for (const s of await rows<CommunityOwnRows['stages'][number]>(
+		`SELECT community_id, stage, CAST(date AS VARCHAR) AS date FROM ${p('stage_events')}`
+	))
+		out.get(s.community_id)!.stages.push(s);
+	conn.closeSync();
+	return out;
+}
+
+/** Rows in one order for both sides (SQL gives no order within equal dates, nor for works and stages). */
+const key = (r: object) => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+const sorted = <T extends object>(rows: readonly T[]) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+const canonical = (r: CommunityOwnRows) => ({
+	community: r.community,
+	works: sorted(r.works),
+	votes: sorted(r.votes),
+	funds: sorted(r.funds),
+	stages: sorted(r.stages),
+	// the latest vote of each kind is the one the verdict reads: its date must be the latest in both
+	lastDates: ['application', 'scheme'].map((k) => r.votes.filter((v) => v.kind === k).at(-1)?.date ?? null)
+});
+
+async function check(dir: string) {
+	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+	const count = sliceCount(manifest.tables.communities!);
+	expect(readdirSync(join(dir, SLICE_DIR))).toHaveLength(count);
+	const files = Array.from(
+		{ length: count },
+		(_, n) => JSON.parse(readFileSync(join(dir, slicePath(n)), 'utf8')) as CommunitySlice
+	);
+	const sql = await fromParquet(dir);
+	let seen = 0;
+	for (const [n, file] of files.entries())
+		for (const [id, rows] of Object.entries(file)) {
+			expect(sliceOf(id, count), id).toBe(n);
+			expect(canonical(rows), id).toEqual(canonical(sql.get(id)!));
+			seen++;
+		}
+	expect(seen).toBe(sql.size);
+
+	// the verdict from the files, projected as the build projects it (statusOf), against the build's status row
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	const select = STATUS_COLUMNS.map(([, name, type]) =>
+		type === 'date' ? `CAST("${name}" AS VARCHAR) AS "${name}"` : `"${name}"`
+	).join(', ');
+	const status = (
+		await conn.runAndReadAll(`SELECT ${select} FROM read_parquet('${join(dir, 'status.parquet')}')`)
+	).getRowObjectsJson() as unknown as Record<string, unknown>[];
+	conn.closeSync();
+	expect(status).toHaveLength(seen);
+	const policy = policyFor(manifest.asOf)!;
+	const towns = new Map(manifest.towns.map((t) => [t.code, t]));
+	for (const row of status) {
+		const id = row.id as string;
+		const rows = files[sliceOf(id, count)]![id]!;
+		const v = communityVerdict(
+			{ ...rows, town: towns.get(rows.community.town_code)! },
+			manifest.asOf,
+			policy
+		);
+		const s = statusOf(v, row.idx as number);
+		expect(Object.fromEntries(STATUS_COLUMNS.map(([k, name]) => [name, s[k]])), id).toEqual(row);
+	}
+	return { communities: seen, files: count };
+}
+
+describe('the community files equal the Parquet tables (the page without DuckDB-WASM)', () => {
+	it('at the example size (724 communities)', async () => {
+		const r = await check(build());
+		expect(r.communities).toBeGreaterThan(600);
+	}, 180_000);
+
+	it('at a generated 5,000 communities', async () => {
+		const r = await check(build(5000));
+		expect(r.communities).toBe(5000);
+		expect(r.files).toBe(sliceCount(5000));
+	}, 300_000);
+});
