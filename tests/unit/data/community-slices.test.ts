@@ -3,6 +3,7 @@
 // equal what DuckDB reads from the same build's Parquet with the page's casts (communitySql), and every community
 // sits in the file its id hashes to. Then the verdict the page computes from the files (communityVerdict, with the
 // manifest's town), projected as the build projects it, equals the build's `status` row, for every community.
+// The public card files (card-files.ts, from the public data step) equal cardSql(id) over the public tables.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,9 @@ import {
 	type CommunitySlice
 } from '../../../src/lib/files/community-slices';
 import type { Manifest } from '../../../src/lib/files/manifest';
+import { cardFileOf, type CardSlice } from '../../../src/lib/progress/card-files';
+import { cardSql, PROGRESS_VIEW_SQL } from '../../../src/lib/progress/queries';
+import { writePublicData } from '../../../src/node/public-data';
 import { policyFor } from '../../../src/lib/policy';
 import { communityVerdict } from '../../../src/lib/verdict/verdict';
 import { STATUS_COLUMNS } from '../../../src/lib/verdict/derived';
@@ -128,10 +132,45 @@ async function check(dir: string) {
 		const s = statusOf(v, row.idx as number);
 		expect(Object.fromEntries(STATUS_COLUMNS.map(([k, name]) => [name, s[k]])), id).toEqual(row);
 	}
+	await checkCards(dir);
 	return { communities: seen, files: count };
 }
 
-describe('the community files equal the Parquet tables (the page without DuckDB-WASM)', () => {
+/**
+ * The public card files (written by the public data step from the public Parquet) against the SQL the card ran
+ * before: cardSql(id) over the public tables with progress_view, for every community.
+ */
+async function checkCards(full: string) {
+	const out = `${full}-public`;
+	await writePublicData(full, out);
+	const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+		tables: { communities: number };
+	};
+	const n = manifest.tables.communities;
+	const files = new Map<string, CardSlice>();
+	const fileOf = (id: string) => {
+		const path = cardFileOf(id, n);
+		if (!files.has(path)) files.set(path, JSON.parse(readFileSync(join(out, path), 'utf8')) as CardSlice);
+		return files.get(path)!;
+	};
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	for (const t of ['communities', 'progress', 'towns', 'works'])
+		await conn.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${join(out, `${t}.parquet`)}')`);
+	await conn.run(PROGRESS_VIEW_SQL);
+	const ids = (await conn.runAndReadAll('SELECT id FROM communities ORDER BY id')).getRowObjectsJson();
+	expect(ids).toHaveLength(n);
+	for (const { id } of ids as { id: string }[]) {
+		const sql = cardSql(id);
+		const [card] = (await conn.runAndReadAll(sql.community)).getRowObjectsJson();
+		const works = (await conn.runAndReadAll(sql.works)).getRowObjectsJson() as { itemId: string }[];
+		expect(fileOf(id)[id], id).toEqual({ card, works: works.map((w) => w.itemId) });
+	}
+	conn.closeSync();
+	expect([...files.values()].reduce((k, f) => k + Object.keys(f).length, 0)).toBe(n);
+}
+
+describe('the community files and the public card files equal the SQL they replace (no DuckDB-WASM)', () => {
 	it('at the example size (724 communities)', async () => {
 		const r = await check(build());
 		expect(r.communities).toBeGreaterThan(600);
