@@ -25,6 +25,7 @@ import { townNameEn } from '../src/lib/files/pinyin';
 import { landWithMask } from '../src/node/coast';
 import { PROGRESS_COLUMNS } from '../src/lib/progress/summary';
 import { communitySlices } from '../src/lib/files/community-slices';
+import { LIST_COLUMNS_FILE, listColumns } from '../src/lib/files/list-columns';
 
 const { values } = parseArgs({
 	options: {
@@ -146,6 +147,8 @@ const files = {
 	'map.arrow': mapArrow(mapColumns(dataset, status)),
 	// the community page's rows without DuckDB-WASM: community/<n>.json (internal: the public build does not copy it)
 	...communitySlices(dataset),
+	// /'s list export without DuckDB-WASM: what map.arrow lacks of it, row for row
+	[LIST_COLUMNS_FILE]: JSON.stringify(listColumns(dataset, status)),
 	// /budget's worker inputs, read without DuckDB-WASM (internal: the public build does not copy it)
 	[INPUTS_FILE]: budgetInputsArrow(dataset),
 	// the public page's points and search text (two files), before (and without) DuckDB-WASM

@@ -20,6 +20,7 @@ import type { Manifest, ManifestTown } from '../files/manifest';
 import type { Dataset, DatasetMeta } from '../schema/rows';
 import { TABLES, type ColumnType } from '../schema/schema';
 import { communityRowsOf, type CommunityOwnRows } from '../files/community-slices';
+import { listColumns, type ListColumns } from '../files/list-columns';
 
 /** A table beside the dataset's own (e.g. the public `progress` rows), as the build's ExtraTable. */
 export interface ExtraTable {
@@ -52,6 +53,8 @@ export interface Replacement {
 	townRegions?: FeatureCollection;
 	/** One community's own rows, as the published community files carry them (the community page). */
 	rowsOf: (id: string) => CommunityOwnRows | null;
+	/** The export's columns map.arrow lacks (list-columns.json's). */
+	listColumns: ListColumns;
 }
 
 export const DUCK_TYPE: Record<ColumnType, string> = {
@@ -124,6 +127,7 @@ export function buildReplacement(
 		manifest,
 		mapColumns: mapColumns(dataset, status),
 		townRegions: input.townRegions,
-		rowsOf: (id) => communityRowsOf(dataset, id)
+		rowsOf: (id) => communityRowsOf(dataset, id),
+		listColumns: listColumns(dataset, status)
 	};
 }

@@ -14,6 +14,7 @@ import type { MapColumns } from '../verdict/derived';
 import type { Manifest } from '../files/manifest';
 import { readMapColumns } from '../files/map-columns';
 import type { ImportInput, LoadableTable, Replacement } from './replacement';
+import { LIST_COLUMNS_FILE, type ListColumns } from '../files/list-columns';
 import {
 	sliceCount,
 	sliceOf,
@@ -151,6 +152,13 @@ export class DataSession {
 		);
 		if (this.#published.columns !== cols) this.#published = { ...this.#published, columns: cols };
 		return this.mapColumns!;
+	}
+
+	/** list-columns.json (the export's columns map.arrow lacks), fetched once; the import's under an import. */
+	async loadListColumns(): Promise<ListColumns> {
+		const imported = this.#import;
+		if (imported) return imported.listColumns;
+		return this.#fetch(LIST_COLUMNS_FILE, (r) => r.json() as Promise<ListColumns>);
 	}
 
 	/**
