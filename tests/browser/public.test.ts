@@ -16,6 +16,7 @@ import {
 	SEARCH_FILE
 } from '../../src/lib/progress/compact';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
+import type { CardSlice } from '../../src/lib/progress/card-files';
 import { internalNames, scanForLeaks } from '../../src/node/leak-scan';
 import { axeViolations } from './axe';
 import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
@@ -280,13 +281,16 @@ describe('the public progress site (build-public)', () => {
 		const [first] = (
 			await db.runAndReadAll(`SELECT id FROM '${OUT}/data/communities.parquet' ORDER BY id LIMIT 1`)
 		).getRowObjectsJson() as { id: string }[];
-		const tampered = 'test-results/xss-communities.parquet';
-		await db.run(
-			`COPY (SELECT * REPLACE (CASE WHEN id = '${first!.id}' THEN '${XSS}' ELSE name END AS name) FROM '${OUT}/data/communities.parquet') TO '${tampered}' (FORMAT parquet)`
-		);
+		// the card reads its card file (issue 24): the same name there
+		await page.route('**/data/card/*.json', async (r) => {
+			const slice = JSON.parse(
+				readFileSync(`${OUT}/data/card/${new URL(r.request().url()).pathname.split('/').pop()}`, 'utf8')
+			) as CardSlice;
+			if (slice[first!.id]) slice[first!.id]!.card.name = XSS;
+			return r.fulfill({ json: slice });
+		});
 		const summary = JSON.parse(readFileSync(`${OUT}/data/summary.json`, 'utf8')) as ProgressSummary;
 		summary.towns[0]!.name = XSS;
-		await page.route('**/data/communities.parquet', (r) => r.fulfill({ body: readFileSync(tampered) }));
 		await page.route('**/data/summary.json', (r) => r.fulfill({ json: summary }));
 		// the search reads the search file: the same name there
 		const file = (name: string) => gunzipped(new Uint8Array(readFileSync(`${OUT}/data/${name}`)));
