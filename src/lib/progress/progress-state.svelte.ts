@@ -42,7 +42,7 @@ export class ProgressState {
 	/** The card files could not be read: cards come from SQL. */
 	cardFilesMissing = $state(false);
 	/** True when the selected card comes from SQL (an import, or no card file). */
-	readonly cardFromSql = $derived(this.session.imported || this.cardFilesMissing);
+	readonly cardFromSql = $derived.by(() => this.session.imported || this.cardFilesMissing);
 	/** The selected community's card from the files: undefined while it loads (or when it comes from SQL). */
 	readonly card = $derived.by((): CardEntry | null | undefined =>
 		this.cardEntry && this.cardEntry.id === this.selected ? this.cardEntry.entry : undefined
