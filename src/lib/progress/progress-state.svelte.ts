@@ -114,6 +114,8 @@ export class ProgressState {
 			this.error = e instanceof Error ? e.message : String(e);
 		});
 		await Promise.all([points, geography]);
+		// the manifest (its community count says which card file holds a community): read before any tap
+		void this.session.loadManifest().catch(() => {});
 	}
 
 	#pointsDone = () => {};
