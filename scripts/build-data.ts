@@ -19,6 +19,7 @@ import { readInputs } from '../src/node/read-input';
 import { parseMapping, type ColumnMapping } from '../src/lib/ingest/import';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/ingest/import/decode';
 import { writeBuild } from '../src/node/write-build';
+import { writeCardFiles } from '../src/node/public-data';
 import { progressRows, progressSummary } from '../src/lib/progress/progress-table';
 import { progressColumns, progressFiles } from '../src/lib/progress/compact';
 import { townNameEn } from '../src/lib/files/pinyin';
@@ -164,7 +165,9 @@ const files = {
 };
 const counts = await writeBuild(values.out, dataset, regions, meta, input.files, {
 	tables: [statusTable, progressTable],
-	files
+	files,
+	// the residents' card without DuckDB-WASM (the dashboard's /progress; the public build writes its own)
+	finish: (dir) => writeCardFiles(dir, dir)
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(

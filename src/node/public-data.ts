@@ -42,20 +42,7 @@ export async function writePublicData(full: string, out: string): Promise<Public
 			 UNION SELECT notes FROM read_parquet(${q(`${full}/communities.parquet`)}) WHERE notes IS NOT NULL AND notes <> ''`
 		);
 		// the card without DuckDB-WASM: the card's SQL over the public tables just written, cut into files
-		for (const t of ['communities', 'progress', 'towns', 'works'])
-			await conn.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet(${q(`${out}/${t}.parquet`)})`);
-		await conn.run(PROGRESS_VIEW_SQL);
-		const cards = (
-			await conn.runAndReadAll(ALL_CARDS_SQL.community)
-		).getRowObjectsJson() as unknown as Card[];
-		const works = (await conn.runAndReadAll(ALL_CARDS_SQL.works)).getRowObjectsJson() as unknown as {
-			communityId: string;
-			itemId: string;
-		}[];
-		for (const [path, json] of Object.entries(cardFiles(cards, works))) {
-			mkdirSync(dirname(join(out, path)), { recursive: true });
-			writeFileSync(join(out, path), json);
-		}
+		await writeCardFiles(out, out);
 		for (const file of ['summary.json', 'towns.geojson', 'boundary.geojson', 'land.geojson'])
 			cpSync(join(full, file), join(out, file));
 		// the page's points and search without DuckDB; a build from before the split has one progress.arrow (split
@@ -81,6 +68,34 @@ export async function writePublicData(full: string, out: string): Promise<Public
 		};
 		writeFileSync(`${out}/manifest.json`, JSON.stringify(publicManifest, null, '\t') + '\n');
 		return { counts, secrets: secrets.getRowObjects().map((r) => String(r.v)) };
+	} finally {
+		conn.closeSync();
+	}
+}
+
+/**
+ * The public card's files (card-files.ts) from the Parquet tables in `from` (a public data folder, or a full build:
+ * the card's SQL reads public columns only), written into `to`: ALL_CARDS_SQL over progress_view, cut into files.
+ */
+export async function writeCardFiles(from: string, to: string): Promise<void> {
+	const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	try {
+		for (const t of ['communities', 'progress', 'towns', 'works'])
+			await conn.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet(${q(`${from}/${t}.parquet`)})`);
+		await conn.run(PROGRESS_VIEW_SQL);
+		const cards = (
+			await conn.runAndReadAll(ALL_CARDS_SQL.community)
+		).getRowObjectsJson() as unknown as Card[];
+		const works = (await conn.runAndReadAll(ALL_CARDS_SQL.works)).getRowObjectsJson() as unknown as {
+			communityId: string;
+			itemId: string;
+		}[];
+		for (const [path, json] of Object.entries(cardFiles(cards, works))) {
+			mkdirSync(dirname(join(to, path)), { recursive: true });
+			writeFileSync(join(to, path), json);
+		}
 	} finally {
 		conn.closeSync();
 	}

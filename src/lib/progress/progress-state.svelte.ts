@@ -4,9 +4,9 @@
  * (compact.ts, find.ts). The search's text (names, addresses, 拼音: most of the bytes) is fetched on the search
  * box's first focus or once the map is idle, never before the points; the search says it is loading meanwhile.
  * A community's card comes from the card files (card-files.ts: the file holding it, ≈ 40 KB), with no database
- * either. Under an import in this browser (or without the files: the dashboard's own /progress reads the full
- * build, which has no card files), the points, the search and the card come from SQL over the session's tables
- * instead, as before; only then does DuckDB-WASM open (the public build has none: its session refuses to open).
+ * either (`npm run data` writes them for the dashboard's own /progress, the public data step for the public site).
+ * Under an import in this browser (or without the files: a build from before them), the points, the search and
+ * the card come from SQL over the session's tables instead, as before; only then does DuckDB-WASM open (the public build has none: its session refuses to open).
  */
 import { rows, useQuery } from '../query/coordinator.svelte';
 import type { DataSession } from '../query/session.svelte';
