@@ -19,11 +19,14 @@ import { readInputs } from '../src/node/read-input';
 import { parseMapping, type ColumnMapping } from '../src/lib/ingest/import';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/ingest/import/decode';
 import { writeBuild } from '../src/node/write-build';
+import { writeCardFiles } from '../src/node/public-data';
 import { progressRows, progressSummary } from '../src/lib/progress/progress-table';
 import { progressColumns, progressFiles } from '../src/lib/progress/compact';
 import { townNameEn } from '../src/lib/files/pinyin';
 import { landWithMask } from '../src/node/coast';
 import { PROGRESS_COLUMNS } from '../src/lib/progress/summary';
+import { communitySlices } from '../src/lib/files/community-slices';
+import { LIST_COLUMNS_FILE, listColumns } from '../src/lib/files/list-columns';
 
 const { values } = parseArgs({
 	options: {
@@ -143,6 +146,10 @@ const namedTowns = dataset.towns.map((t) => ({ ...t, name_en: townNameEn(t) }));
 const files = {
 	'summary.json': JSON.stringify(progressSummary(dataset, progress, meta, namedTowns)),
 	'map.arrow': mapArrow(mapColumns(dataset, status)),
+	// the community page's rows without DuckDB-WASM: community/<n>.json (internal: the public build does not copy it)
+	...communitySlices(dataset),
+	// /'s list export without DuckDB-WASM: what map.arrow lacks of it, row for row
+	[LIST_COLUMNS_FILE]: JSON.stringify(listColumns(dataset, status)),
 	// /budget's worker inputs, read without DuckDB-WASM (internal: the public build does not copy it)
 	[INPUTS_FILE]: budgetInputsArrow(dataset),
 	// the public page's points and search text (two files), before (and without) DuckDB-WASM
@@ -158,7 +165,9 @@ const files = {
 };
 const counts = await writeBuild(values.out, dataset, regions, meta, input.files, {
 	tables: [statusTable, progressTable],
-	files
+	files,
+	// the residents' card without DuckDB-WASM (the dashboard's /progress; the public build writes its own)
+	finish: (dir) => writeCardFiles(dir, dir)
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(

@@ -2,11 +2,14 @@
 // published progress table and summary, the base map and a public manifest. Used by `npm run build:public` and
 // by the office server on each publish; both then run the leak scan over what was written.
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Manifest } from '../lib/files/manifest';
 import { publicColumns } from '../lib/schema/schema';
 import { POINTS_FILE, progressFiles, readLegacyProgress, SEARCH_FILE } from '../lib/progress/compact';
+import { ALL_CARDS_SQL, PROGRESS_VIEW_SQL } from '../lib/progress/queries';
+import { cardFiles } from '../lib/progress/card-files';
+import type { Card } from '../lib/progress/card';
+import { dirname, join } from 'node:path';
 
 export interface PublicData {
 	/** Rows per public table. */
@@ -38,6 +41,8 @@ export async function writePublicData(full: string, out: string): Promise<Public
 			 UNION SELECT phone FROM read_parquet(${q(`${full}/contacts.parquet`)})
 			 UNION SELECT notes FROM read_parquet(${q(`${full}/communities.parquet`)}) WHERE notes IS NOT NULL AND notes <> ''`
 		);
+		// the card without DuckDB-WASM: the card's SQL over the public tables just written, cut into files
+		await writeCardFiles(out, out);
 		for (const file of ['summary.json', 'towns.geojson', 'boundary.geojson', 'land.geojson'])
 			cpSync(join(full, file), join(out, file));
 		// the page's points and search without DuckDB; a build from before the split has one progress.arrow (split
@@ -63,6 +68,34 @@ export async function writePublicData(full: string, out: string): Promise<Public
 		};
 		writeFileSync(`${out}/manifest.json`, JSON.stringify(publicManifest, null, '\t') + '\n');
 		return { counts, secrets: secrets.getRowObjects().map((r) => String(r.v)) };
+	} finally {
+		conn.closeSync();
+	}
+}
+
+/**
+ * The public card's files (card-files.ts) from the Parquet tables in `from` (a public data folder, or a full build:
+ * the card's SQL reads public columns only), written into `to`: ALL_CARDS_SQL over progress_view, cut into files.
+ */
+export async function writeCardFiles(from: string, to: string): Promise<void> {
+	const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	try {
+		for (const t of ['communities', 'progress', 'towns', 'works'])
+			await conn.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet(${q(`${from}/${t}.parquet`)})`);
+		await conn.run(PROGRESS_VIEW_SQL);
+		const cards = (
+			await conn.runAndReadAll(ALL_CARDS_SQL.community)
+		).getRowObjectsJson() as unknown as Card[];
+		const works = (await conn.runAndReadAll(ALL_CARDS_SQL.works)).getRowObjectsJson() as unknown as {
+			communityId: string;
+			itemId: string;
+		}[];
+		for (const [path, json] of Object.entries(cardFiles(cards, works))) {
+			mkdirSync(dirname(join(to, path)), { recursive: true });
+			writeFileSync(join(to, path), json);
+		}
 	} finally {
 		conn.closeSync();
 	}

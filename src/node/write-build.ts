@@ -52,7 +52,12 @@ export async function writeBuild(
 	regions: FeatureCollection,
 	meta: DatasetMeta,
 	sources: string[],
-	extra: { tables?: ExtraTable[]; files?: Record<string, string | Uint8Array> } = {}
+	extra: {
+		tables?: ExtraTable[];
+		files?: Record<string, string | Uint8Array>;
+		/** Writes more files from the folder's Parquet, before it replaces the old one (e.g. the card files). */
+		finish?: (dir: string) => Promise<void>;
+	} = {}
 ): Promise<Record<string, number>> {
 	const out = resolve(outDir);
 	const parent = dirname(out);
@@ -90,7 +95,10 @@ export async function writeBuild(
 		}
 		conn.closeSync();
 		writeFileSync(join(tmp, 'towns.geojson'), JSON.stringify(regions));
-		for (const [name, content] of Object.entries(extra.files ?? {})) writeFileSync(join(tmp, name), content);
+		for (const [name, content] of Object.entries(extra.files ?? {})) {
+			mkdirSync(dirname(join(tmp, name)), { recursive: true });
+			writeFileSync(join(tmp, name), content);
+		}
 		const manifest: Manifest = {
 			...meta,
 			schemaVersion: SCHEMA_VERSION,
@@ -100,6 +108,7 @@ export async function writeBuild(
 			sources
 		};
 		writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
+		await extra.finish?.(tmp);
 		chmodSync(tmp, 0o755);
 		const old = `${out}.old-${process.pid}`;
 		if (existsSync(out)) renameSync(out, old);

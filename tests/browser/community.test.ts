@@ -157,6 +157,49 @@ describe('the community page /community/[id]', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('shows the page whole with every .wasm withheld: the community file, the engine in JS, no DuckDB', async () => {
+		// a community with works, votes and funds and a next step, so every section has rows to show
+		const [target] = await directSql<{ id: string }>(
+			`SELECT id FROM community_view WHERE scheme_vote = 'passed' AND stage NOT IN ('none', 'post-evaluation') ORDER BY id LIMIT 1`
+		);
+		const id = target!.id;
+		const sql = communitySql(id);
+		const [community] = await directSql<{ building_area: number; garage_area: number | null }>(sql.community);
+		const works = await directSql<WorksRow>(sql.works);
+		const funds = await directSql<FundRow>(sql.funds);
+		const funding = computeFunding(
+			fundingInputOf({ community: community as never, works, funds }).input,
+			YUEQING_2023
+		);
+		const w = await watchedPage(browser, server.url);
+		const withheld: string[] = [];
+		const fetched: string[] = [];
+		await w.context.route('**/*.wasm', (route) => {
+			withheld.push(route.request().url());
+			return route.abort();
+		});
+		w.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+		await w.page.goto(`${server.url}/community/${id}`);
+		await w.page.waitForSelector('[data-testid="funding"]', { timeout: 60_000 });
+		await w.page.waitForSelector('.locator[data-map-idle="true"]', { timeout: 60_000 });
+		for (const section of ['eligibility', 'votes', 'funding', 'stages', 'next-step', 'locator'])
+			expect(await w.page.locator(`[data-testid="${section}"]`).count(), section).toBe(1);
+		expect((await w.page.textContent('[data-money="total"]'))?.trim()).toBe(yuan(funding.total));
+		expect((await w.page.textContent('[data-money="subsidy"]'))?.trim()).toBe(yuan(funding.subsidy));
+		expect(await w.page.locator('[data-vote="scheme"] [data-passed]').getAttribute('data-passed')).toBe(
+			'true'
+		);
+		expect(withheld, 'no .wasm asked for').toEqual([]);
+		expect(
+			fetched.filter((f) => f.endsWith('.parquet')),
+			'no table loaded'
+		).toEqual([]);
+		expect(fetched.filter((f) => f.includes('/data/community/'))).toHaveLength(1);
+		expect(w.foreign).toEqual([]);
+		expect(w.errors).toEqual([]);
+		await w.context.close();
+	});
+
 	it('says so when the id is unknown', async () => {
 		const { page, errors } = await watchedPage(browser, server.url);
 		await page.goto(`${server.url}/community/NOPE-1`);

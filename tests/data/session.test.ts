@@ -24,7 +24,7 @@ let published: Manifest;
 
 // the data files, read from the build's folder (the page fetches the same files over HTTP)
 vi.stubGlobal('fetch', async (url: string) => {
-	const file = `${DIR}/${String(url).split('/').pop()}`;
+	const file = `${DIR}/${String(url).replace(/^.*?\/data\//, '')}`;
 	return existsSync(file) ? new Response(readFileSync(file)) : new Response('not found', { status: 404 });
 });
 
@@ -120,6 +120,11 @@ describe('DataSession', () => {
 		expect(session.mapColumns!.name[0]).toBe('导入测试小区');
 		expect(session.manifest!.tables.communities).toBe(40);
 		expect(session.manifest!.towns.map((t) => t.name_en)).toEqual(published.towns.map((t) => t.name_en));
+		// the community page's rows (no SQL) are the import's too: its renamed community, and no other
+		const own = await session.communityRows(small.communities[0]!.id);
+		expect(own!.community).toEqual(small.communities[0]);
+		expect(own!.works).toEqual(small.works.filter((w) => w.community_id === small.communities[0]!.id));
+		expect(await session.communityRows('YQ000724'), 'not among the 40 imported').toBeNull();
 	});
 
 	it('restore() brings back the published tables and map', async () => {
@@ -129,10 +134,14 @@ describe('DataSession', () => {
 		expect(await count('SELECT CAST(count(*) AS DOUBLE) AS n FROM works')).toBe(published.tables.works);
 		expect(session.mapColumns!.id).toHaveLength(published.tables.communities!);
 		expect(session.manifest!.asOf).toBe(published.asOf);
+		// and the page's rows come from the published files again
+		const own = await session.communityRows(small.communities[0]!.id);
+		expect(own!.community.name).not.toBe('导入测试小区');
+		expect((await session.communityRows('YQ000724'))!.community.id).toBe('YQ000724');
 	});
 
 	it('a session without an import builder (the public site) refuses replace()', async () => {
-		const pub = new DataSession({ base: '/data', tables: ['towns'], views: [] });
+		const pub = new DataSession({ base: '/data', tables: ['towns'], views: [], open: openNodeDatabase });
 		await expect(pub.replace({ dataset: small, meta: published })).rejects.toThrow(/不能导入|no import/);
 	});
 });

@@ -4,6 +4,8 @@
  * `towns.geojson` and `manifest.json`, plus the geography files passed through. The Parquet writer is passed in
  * (parquet-wasm, initialised by the caller in the browser or in Node), so this module stays pure.
  */
+import { communitySlices } from './community-slices';
+import { LIST_COLUMNS_FILE, listColumns } from './list-columns';
 import {
 	Bool,
 	DateDay,
@@ -109,6 +111,8 @@ export function staticFiles(input: StaticInput, writeParquet: ParquetWriter): Re
 	}
 	files['map.arrow'] = mapArrow(mapColumns(dataset, status));
 	files[INPUTS_FILE] = budgetInputsArrow(dataset);
+	for (const [path, json] of Object.entries(communitySlices(dataset))) files[path] = text(json);
+	files[LIST_COLUMNS_FILE] = text(JSON.stringify(listColumns(dataset, status)));
 	files['towns.geojson'] = text(JSON.stringify(input.regions));
 	Object.assign(files, input.passThrough);
 	const towns: ManifestTown[] = dataset.towns.map((t) => ({

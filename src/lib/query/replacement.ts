@@ -19,6 +19,8 @@ import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS, type MapColumn
 import type { Manifest, ManifestTown } from '../files/manifest';
 import type { Dataset, DatasetMeta } from '../schema/rows';
 import { SQL_TYPE, TABLES, type ColumnType } from '../schema/schema';
+import { communityRowsOf, type CommunityOwnRows } from '../files/community-slices';
+import { listColumns, type ListColumns } from '../files/list-columns';
 
 /** A table beside the dataset's own (e.g. the public `progress` rows), as the build's ExtraTable. */
 export interface ExtraTable {
@@ -49,6 +51,10 @@ export interface Replacement {
 	manifest: Manifest;
 	mapColumns: MapColumns;
 	townRegions?: FeatureCollection;
+	/** One community's own rows, as the published community files carry them (the community page). */
+	rowsOf: (id: string) => CommunityOwnRows | null;
+	/** The export's columns map.arrow lacks (list-columns.json's). */
+	listColumns: ListColumns;
 }
 
 /** Rows as an Arrow IPC stream: text, enum and dates as text, numbers as doubles (DuckDB casts on insert). */
@@ -111,6 +117,8 @@ export function buildReplacement(
 		tables: tables.map(toLoadable),
 		manifest,
 		mapColumns: mapColumns(dataset, status),
-		townRegions: input.townRegions
+		townRegions: input.townRegions,
+		rowsOf: (id) => communityRowsOf(dataset, id),
+		listColumns: listColumns(dataset, status)
 	};
 }

@@ -8,12 +8,20 @@
 import { getContext, setContext } from 'svelte';
 import type { FeatureCollection } from 'geojson';
 import { policyFor, type PolicyParams } from '../policy';
-import { openDatabase, type Database, type LoadProgress } from './connector';
+import type { Database, LoadProgress } from './connector';
 import { Coordinator, setCoordinator } from './coordinator.svelte';
 import type { MapColumns } from '../verdict/derived';
 import type { Manifest } from '../files/manifest';
 import { readMapColumns } from '../files/map-columns';
 import type { ImportInput, LoadableTable, Replacement } from './replacement';
+import { LIST_COLUMNS_FILE, type ListColumns } from '../files/list-columns';
+import {
+	sliceCount,
+	sliceOf,
+	slicePath,
+	type CommunityOwnRows,
+	type CommunitySlice
+} from '../files/community-slices';
 
 /** A view over tables, created once every table it reads is loaded. */
 export interface ViewSpec {
@@ -34,8 +42,11 @@ export interface SessionSpec {
 		policy: PolicyParams | undefined,
 		published: Manifest | null
 	) => Replacement;
-	/** Opens the database; DuckDB-WASM unless a test gives another. */
-	open?: () => Promise<Database>;
+	/**
+	 * Opens the database (the dashboard: DuckDB-WASM, `openDatabase`, or the office server's door). Given here,
+	 * never imported by the session, so a site that has no engine (the public build) carries no wasm at all.
+	 */
+	open: () => Promise<Database>;
 }
 
 /** The base map's layers (GeoJSON, all local). */
@@ -143,6 +154,30 @@ export class DataSession {
 		return this.mapColumns!;
 	}
 
+	/** list-columns.json (the export's columns map.arrow lacks), fetched once; the import's under an import. */
+	async loadListColumns(): Promise<ListColumns> {
+		const imported = this.#import;
+		if (imported) return imported.listColumns;
+		return this.#fetch(LIST_COLUMNS_FILE, (r) => r.json() as Promise<ListColumns>);
+	}
+
+	/**
+	 * One community's own rows without DuckDB (the community page): from the import in use, else from the published
+	 * file that holds it (community-slices.ts; fetched once, shared by the communities in it). Null when the data
+	 * has no such community; throws when the file cannot be fetched (a build from before the files: ask SQL).
+	 */
+	async communityRows(id: string): Promise<CommunityOwnRows | null> {
+		const imported = this.#import;
+		if (imported) return imported.rowsOf(id);
+		await this.loadManifest();
+		const count = sliceCount(this.#published.manifest?.tables.communities ?? 0);
+		const slice = await this.#fetch(
+			slicePath(sliceOf(id, count)),
+			(r) => r.json() as Promise<CommunitySlice>
+		);
+		return Object.hasOwn(slice, id) ? slice[id]! : null;
+	}
+
 	/**
 	 * Declares the tables a page reads. Loaded now if the database is open (queries asked for afterwards wait for
 	 * them), else when it opens. Under an import, the import's tables stand in for all of them.
@@ -158,7 +193,7 @@ export class DataSession {
 	open(): Promise<void> {
 		this.#opening ??= this.coordinator.connect(async (progress) => {
 			progress({ step: 'engine', loaded: 0, total: this.#wanted.size });
-			const db = await (this.#spec.open ?? openDatabase)();
+			const db = await this.#spec.open();
 			this.#db = db;
 			while (this.#missing().length > 0) await this.#loadMissing(db, progress);
 			progress({ step: 'ready', loaded: this.#loaded.size, total: this.#loaded.size });
