@@ -74,7 +74,7 @@ describe('a worker that fails to load', () => {
 		runner.warm();
 		const file = runner.loadFile('http://127.0.0.1/data/budget-inputs.arrow');
 		const state = runner.state(null);
-		const outcomes = [file, state].map(outcome);
+		const outcomes = [outcome<unknown>(file), outcome<unknown>(state)];
 		StandInWorker.made[0]!.fail(); // the worker's script answered 404
 		for (const o of await Promise.all(outcomes)) {
 			expect(o.settled).toBe(true);
