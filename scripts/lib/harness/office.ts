@@ -43,6 +43,10 @@ export async function startOffice(
 		dataDir: dataDir ?? mkdtempSync(join(tmpdir(), 'office-data-')),
 		host: '127.0.0.1',
 		port: 0,
+		// every test client logs in from 127.0.0.1: the per-minute login limits (login-limits.ts) are raised here
+		// unless a test sets its own (tests/server/login-attacks.test.ts does)
+		loginPerSourcePerMinute: 1000,
+		loginPerMinute: 1000,
 		...overrides
 	};
 	const office = await createOfficeServer(config);
@@ -69,6 +73,14 @@ export class Client {
 			if (eq > 0) this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
 		}
 		return res;
+	}
+
+	/** The same browser (cookies, CSRF token) pointed at another server: a restored one, say. */
+	at(base: string): Client {
+		const other = new Client(base);
+		for (const [k, v] of this.cookies) other.cookies.set(k, v);
+		other.csrf = this.csrf;
+		return other;
 	}
 
 	get(path: string): Promise<Response> {

@@ -61,12 +61,33 @@ export interface AuditEntry {
 	detail: string | null;
 }
 
-/** An account as an admin sees it (no password hash); `lockedUntil` in ms since 1970. */
+/** An account as an admin sees it (no password hash). */
 export interface Account {
 	name: string;
 	role: Role;
 	mustChange: boolean;
-	failures: number;
-	lockedUntil: number | null;
+	/** When the account's one-time password stops working (ms since 1970), or null. */
+	otpExpires: number | null;
 	disabled: boolean;
+	/** Sources at which this name now waits after wrong passwords there (server/login-limits.ts). */
+	lockedSources: string[];
+}
+
+/** Filters and page of the audit log (`GET /api/audit`). */
+export interface AuditQuery {
+	user?: string;
+	action?: string;
+	outcome?: string;
+	text?: string;
+	offset?: number;
+	limit?: number;
+}
+
+/** One page of the audit log (`GET /api/audit`). */
+export interface AuditPage {
+	entries: AuditEntry[];
+	/** Entries matching the filters, all pages together. */
+	total: number;
+	offset: number;
+	limit: number;
 }

@@ -2,9 +2,19 @@
  * The office server's API as the browser calls it: JSON in and out, the session's CSRF token on every change,
  * refusals as `OfficeError` with their reason in both languages. Its types are `api.ts`, shared with `server/`.
  */
-import type { Account, AuditEntry, Me, ReleaseInfo, Role, Staged } from './api';
+import type {
+	Account,
+	AuditEntry,
+	AuditPage,
+	AuditQuery,
+	Me,
+	ReleaseInfo,
+	Report,
+	Role,
+	Staged
+} from './api';
 
-export type { Account, AuditEntry, Me, ReleaseInfo, Report, Role, Staged } from './api';
+export type { Account, AuditEntry, AuditPage, AuditQuery, Me, ReleaseInfo, Report, Role, Staged };
 
 export class OfficeError extends Error {
 	constructor(
@@ -63,7 +73,12 @@ export const release = (id: string) =>
 export const publish = (id: string, base: string | null) =>
 	call<{ info: ReleaseInfo; action: string }>('POST', `/api/releases/${id}/publish`, { base });
 export const rebase = (id: string) => call<Staged>('POST', `/api/releases/${id}/rebase`);
-export const audit = () => call<{ entries: AuditEntry[] }>('GET', '/api/audit');
+export const audit = (q: AuditQuery = {}) => {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(q))
+		if (value !== undefined && value !== '') params.set(key, String(value));
+	return call<AuditPage>('GET', `/api/audit?${params}`);
+};
 export const accounts = () => call<{ users: Account[] }>('GET', '/api/users');
 export const saveAccount = (change: {
 	name: string;
