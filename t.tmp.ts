@@ -1,0 +1,12 @@
+import { load } from './tests/unit/data/load';
+import { parseMapping } from './src/lib/data/import';
+import { readFileSync } from 'node:fs';
+const R = 'tests/fixtures/field-cases-r3/';
+const args = process.argv.slice(2);
+const mapArg = args.find((a) => a.startsWith('--mapping='));
+const mapping = mapArg ? (parseMapping(JSON.parse(readFileSync(mapArg.slice(10), 'utf8'))) as any).mapping : undefined;
+const paths = args.filter((a) => !a.startsWith('--'));
+const r = await load(paths.map((p) => (p.startsWith('/') || p.startsWith('tests') ? p : R + p)), { mapping });
+for (const p of r.input.problems) console.log(p.level, p.kind, p.sheet ?? '', p.row, p.column ?? "", p.value ?? "", p.community ?? "", p.zh);
+console.log(r.dataset.communities.map((c) => [c.id, c.name, c.town_code, c.lon, c.lat, c.building_area, c.households].join(' ')).join('\n'));
+console.log('works', r.dataset.works.length);
