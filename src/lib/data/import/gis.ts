@@ -67,14 +67,21 @@ export interface Layer {
 
 const base = (name: string) => name.replace(/\.[^.]+$/, '');
 const ext = (name: string) => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-const text = (b: Uint8Array) => new TextDecoder().decode(b).replace(/^\ufeff/, '').trim();
+const text = (b: Uint8Array) =>
+	new TextDecoder()
+		.decode(b)
+		.replace(/^\ufeff/, '')
+		.trim();
 
 /** dBase language driver ids of the Chinese code pages (GBK, Big5). */
 const LANGUAGE_DRIVERS: Record<number, string> = { 0x4d: 'gbk', 0x7a: 'gbk', 0x4e: 'big5', 0x78: 'big5' };
 
 /** The .dbf's text encoding: the .cpg's, else the language byte's, else UTF-8 when every byte decodes as UTF-8,
  * else GBK; and how it was known (for the notice). */
-function dbfEncoding(dbf: Uint8Array, cpg?: Uint8Array): { encoding: string; how: 'cpg' | 'ldid' | 'detected' } {
+function dbfEncoding(
+	dbf: Uint8Array,
+	cpg?: Uint8Array
+): { encoding: string; how: 'cpg' | 'ldid' | 'detected' } {
 	if (cpg) {
 		const name = text(cpg).toLowerCase();
 		const fixed = /^(ansi\s*)?936$|^cp936$|^gb2312$/.test(name)
@@ -121,7 +128,8 @@ function prjCrs(prj: string): { ok: true; from?: string; name: string } | { ok: 
 function mapPositions(g: Geometry, f: (p: number[]) => number[]): Geometry {
 	const deep = (c: unknown): unknown =>
 		typeof (c as number[])[0] === 'number' ? f(c as number[]) : (c as unknown[]).map(deep);
-	if (g.type === 'GeometryCollection') return { ...g, geometries: g.geometries.map((x) => mapPositions(x, f)) };
+	if (g.type === 'GeometryCollection')
+		return { ...g, geometries: g.geometries.map((x) => mapPositions(x, f)) };
 	return { ...g, coordinates: deep(g.coordinates) } as Geometry;
 }
 
@@ -235,7 +243,8 @@ function cleanRecord(r: Record<string, unknown>): Record<string, string> {
 }
 
 /** togeojson's styling properties: not the office's data. */
-const KML_STYLE = /^(styleUrl|styleHash|styleMap|stroke|stroke-opacity|stroke-width|fill|fill-opacity|icon|icon-.*|label-.*|visibility|timestamp|description)$/;
+const KML_STYLE =
+	/^(styleUrl|styleHash|styleMap|stroke|stroke-opacity|stroke-width|fill|fill-opacity|icon|icon-.*|label-.*|visibility|timestamp|description)$/;
 
 /** A KML document's placemarks, their ExtendedData as properties (the placemark's <name> as `name`). */
 export function readKml(file: string, xml: string, problems: Problem[]): Layer | undefined {

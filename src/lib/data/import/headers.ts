@@ -202,8 +202,20 @@ export function tableByName(name: string): TableName | undefined {
 	return TABLES.find((t) => t.name === n || t.zh === n)?.name;
 }
 
-/** The table whose columns a header row names best: at least half of its required columns. */
+/** Headers of a vote's outcome alone (通过/未通过), without its tallies. */
+const VOTE_RESULT = new Set(['表决结果', '结果', '表决结论', '是否通过', '表决情况', '表决是否通过']);
+
+/** Whether a header is a vote's outcome (通过/未通过). */
+export const isVoteResult = (header: string) => VOTE_RESULT.has(cleanHeader(header));
+
+/** The table whose columns a header row names best: at least half of its required columns. A sheet of vote
+ * outcomes alone (小区编号 and 表决结果) is a votes table too, to be refused for what it lacks. */
 export function tableByHeader(headers: readonly string[]): TableName | undefined {
+	if (
+		headers.some(isVoteResult) &&
+		headers.some((h) => placeHeader('votes', h)?.column.name === 'community_id')
+	)
+		return 'votes';
 	let best: [TableName, number] | undefined;
 	for (const t of TABLES) {
 		const required = t.columns.filter((c) => c.required);

@@ -40,6 +40,7 @@ const SEVERAL_ROWS = new Set([
 	'town-from-sheet',
 	'month-only',
 	'dms',
+	'approximate',
 	'crs',
 	'unplaced',
 	'duplicate-column',
@@ -230,6 +231,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 	const towns = townsOf(laid, options.defaultTowns);
 	const tables: RawTable[] = [];
 	const layerTables = new Set<RawTable>();
+	const refusedTables = new Set<RawTable>();
 	const unplaced: UnplacedColumn[] = [];
 	for (const l of laid) {
 		if (l.body.length > maxRows) {
@@ -247,6 +249,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 		const n = normalise(l, towns, problems, options.mapping);
 		result.tables.push(n.original);
 		tables.push(n.table);
+		if (n.refused) refusedTables.add(n.table);
 		if (l.grid.layer === 'points') layerTables.add(n.table);
 		unplaced.push(...n.unplaced);
 	}
@@ -260,7 +263,11 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 			en: 'no data files given',
 			level: 'error'
 		});
-	const read = mergePointLayers(tables, layerTables, problems);
+	const read = mergePointLayers(
+		tables.filter((t) => !refusedTables.has(t)),
+		layerTables,
+		problems
+	);
 	const refused = checkRows(read, problems);
 	if (options.crs === 'gcj02') convertCommunities(read);
 	const validated = validateDataset(read, {

@@ -17,6 +17,7 @@ import { cellKey } from './grid';
 import {
 	cleanHeader,
 	isPointPair,
+	isVoteResult,
 	placeHeader,
 	POINT_PAIR_LAT_FIRST,
 	type Placement,
@@ -33,6 +34,8 @@ export interface Normalised {
 	original: RawTable;
 	table: RawTable;
 	unplaced: UnplacedColumn[];
+	/** The table as a whole was refused (with its one error): the validator does not read it. */
+	refused?: boolean;
 }
 
 /** One column of the normalised table: a column of the sheet, one half of a one-cell pair, or the sheet's name. */
@@ -82,6 +85,29 @@ export function normalise(
 	const rowNumbers = laid.body.map((i) => grid.rowNumbers[i]!);
 	const original: RawTable = { table, ...where, header, headerRow: laid.headerRow, rows, rowNumbers };
 	const hiddenColumn = (c: number) => grid.hiddenColumns?.has(c) ?? false;
+	// Votes given as 通过/未通过 alone: the engine decides a vote from its tallies (§三(一)), so say what is missing.
+	const result = header.findIndex(isVoteResult);
+	if (
+		table === 'votes' &&
+		result >= 0 &&
+		!laid.placements.some((p) => p && ['participating_owners', 'agree_owners'].includes(p.column.name))
+	) {
+		problems.push({
+			...where,
+			row: laid.headerRow,
+			column: header[result],
+			kind: 'vote-verdict-only',
+			zh: `表决表只有「${header[result]}」（通过/未通过），没有计票：是否通过由参与和同意的人数与面积决定（双三分之二参与、双四分之三同意，§三(一)），请补上业主总人数、专有面积总数、参与表决人数、参与表决面积、同意人数、同意面积`,
+			en: `the votes sheet gives only "${header[result]}" (passed / failed), no tallies: a vote passes by the owners and areas taking part and agreeing (two thirds taking part, three quarters agreeing, §三(一)); add total owners, total area, participating owners and area, agreeing owners and area`,
+			level: 'error'
+		});
+		return {
+			original,
+			table: { ...original, rows: [], rowNumbers: [], placed: [] },
+			unplaced: [],
+			refused: true
+		};
+	}
 	// The keeper's mapping first (it may also re-place a header the importer matched), then the importer's own.
 	const placements: (Placement | undefined)[] = header.map(
 		(h, c) => mapped(laid, h, mapping) ?? laid.placements[c]
@@ -287,7 +313,7 @@ export function normalise(
 				note = monthOnlyNote(`${Number(y)}年${Number(m)}月`, iso);
 				v.text = iso;
 			}
-			if (note?.kind === 'month-only' || note?.kind === 'dms') {
+			if (note?.kind === 'month-only' || note?.kind === 'dms' || note?.kind === 'approximate') {
 				const key = `${slot.header}|${slot.part ?? ''}|${note.kind}`;
 				const g = grouped.get(key);
 				if (g) g.rows.push(rowNumbers[r]!);

@@ -126,6 +126,46 @@ export function oneLine(text: string): string {
 	});
 }
 
+const ABOUT_BEFORE = /^(约|大约|约计|近|将近|接近)\s*([\d,]+(?:\.\d+)?)\s*(\S*)$/;
+const ABOUT_AFTER = /^([\d,]+(?:\.\d+)?)\s*(余|多|左右|上下|以上)\s*(\S*)$/;
+const RANGE = /^([\d,]+(?:\.\d+)?)\s*(?:-|~|～|—|－|至|到)\s*([\d,]+(?:\.\d+)?)\s*(\S*)$/;
+
+/**
+ * Counts and amounts as offices round them: `约140`, `200余`, `260多户` are read as the number, with a note (said
+ * once per column); a range `90-100` is refused, asking for one number. Undefined for anything else.
+ */
+function approximate(column: Column, text: string): ValueResult | undefined {
+	const unitFits = (suffix: string) =>
+		suffix === '' ||
+		(COUNT_UNITS[column.unit ?? ''] ?? []).includes(suffix) ||
+		parseUnit(suffix) !== undefined;
+	const about = ABOUT_BEFORE.exec(text) ?? ABOUT_AFTER.exec(text);
+	if (about) {
+		const [n, suffix] = ABOUT_BEFORE.test(text) ? [about[2]!, about[3]!] : [about[1]!, about[3]!];
+		if (!unitFits(suffix)) return undefined;
+		const inner = normaliseValue(column, `${n}${suffix}`);
+		if (!inner.ok) return inner;
+		return {
+			ok: true,
+			text: inner.text,
+			note: {
+				kind: 'approximate',
+				zh: `「${text}」是约数，按${inner.text}${column.unit && column.unit !== '°' ? column.unit : ''}计；知道确数时请改填`,
+				en: `"${text}" is approximate: read as ${inner.text}; give the exact figure when known`
+			}
+		};
+	}
+	const range = RANGE.exec(text);
+	if (range && unitFits(range[3]!))
+		return {
+			ok: false,
+			kind: 'approximate',
+			zh: `「${text}」是一个范围，请填写一个数（不确定时填估计值，如 ${range[1]}）`,
+			en: `"${text}" is a range: give one number (an estimate when unsure, e.g. ${range[1]})`
+		};
+	return undefined;
+}
+
 /** One cell's text for `column`, given the unit its header or unit line says, and whether it was a % cell. */
 export function normaliseValue(column: Column, raw: string, unit?: Unit, percentCell = false): ValueResult {
 	const text = raw.replace(INVISIBLE, ' ').normalize('NFKC').trim();
@@ -164,6 +204,8 @@ export function normaliseValue(column: Column, raw: string, unit?: Unit, percent
 		};
 	}
 	if (column.type !== 'integer' && column.type !== 'number') return { ok: true, text };
+	const about = approximate(column, text);
+	if (about) return about;
 	const typed = WITH_UNIT.exec(text);
 	let cellUnit: Unit | undefined;
 	let body = text;
