@@ -279,10 +279,12 @@ export function layOut(grid: Grid, problems: Problem[]): Laid | undefined {
 				.filter(Boolean)
 				.slice(0, 3)
 				.join(' ');
+		const id = idAt >= 0 ? (row[idAt] ?? '').trim() : '';
 		problems.push({
 			...where,
 			row: grid.rowNumbers[i]!,
 			value: shown,
+			...(id ? { community: id } : {}),
 			kind: 'hidden-row',
 			zh: `第${grid.rowNumbers[i]}行（${shown}）是手动隐藏的行，未导入；如要导入，请在Excel中取消隐藏后另存`,
 			en: `row ${grid.rowNumbers[i]} (${shown}) is hidden by hand and was not imported; unhide it in Excel and save to import it`,
