@@ -21,7 +21,10 @@ const SAMPLES = 24;
  * exactly by intersection. The grid is a few percent off at worst, enough against a threshold of one half, and
  * some hundred times faster than intersecting with the coast's outline (seconds per boundary file).
  */
-function insideShare(region: Feature<Polygon | MultiPolygon>, outline: Feature<Polygon | MultiPolygon>): number {
+function insideShare(
+	region: Feature<Polygon | MultiPolygon>,
+	outline: Feature<Polygon | MultiPolygon>
+): number {
 	const [w, s, e, n] = bbox(region);
 	let inRegion = 0;
 	let inBoth = 0;

@@ -302,11 +302,8 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 	// Each row's problem names its community too (the keeper finds a row by its 小区编号 as much as by its number).
 	const idOf = communityOfRow(result.tables, tables);
 	for (const p of problems)
-		if (
-			p.row > 0 &&
-			p.community === undefined &&
-			!(p.level === 'notice' && SEVERAL_ROWS.has(p.kind ?? ''))
-		) p.community = idOf(p);
+		if (p.row > 0 && p.community === undefined && !(p.level === 'notice' && SEVERAL_ROWS.has(p.kind ?? '')))
+			p.community = idOf(p);
 	// In the order of the files, then sheet and row, as a clerk works through them.
 	const order = new Map(files.map((f, i) => [f.name, i]));
 	problems.sort(
