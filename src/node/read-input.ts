@@ -4,15 +4,20 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { importFiles, type ImportOptions, type ImportResult, type InputFile } from '../lib/ingest/import';
 
-/** Files a folder contributes: the office's data files, not metadata.json or hidden files. */
-const DATA_FILE = /\.(csv|txt|tsv|xlsx|xlsm|xls|et|ods|geojson|json)$/i;
+/**
+ * Files of a folder that are not the office's: the build's own metadata.json, hidden files (`.DS_Store`) and the
+ * lock files Excel and WPS leave while a workbook is open (`~$台账.xlsx`). Every other file is handed to the
+ * importer, which reads it or says why not (an .xlsb, a shapefile's parts, a PDF): none is skipped silently.
+ */
+const NOT_THE_OFFICES = (f: string) => f === 'metadata.json' || f.startsWith('.') || f.startsWith('~$');
 
-/** Every path (a folder gives its data files, sorted) as the importer's input files, with their paths. */
+/** Every path (a folder gives its files, sorted; not its sub-folders) as the importer's input files. */
 export function readFiles(paths: string[]): (InputFile & { path: string })[] {
 	const expanded = paths.flatMap((p) =>
 		statSync(p).isDirectory()
-			? readdirSync(p)
-					.filter((f) => DATA_FILE.test(f) && f !== 'metadata.json' && !f.startsWith('.'))
+			? readdirSync(p, { withFileTypes: true })
+					.filter((d) => d.isFile() && !NOT_THE_OFFICES(d.name))
+					.map((d) => d.name)
 					.sort()
 					.map((f) => join(p, f))
 			: [p]

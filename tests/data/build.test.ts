@@ -49,8 +49,8 @@ describe('npm run data', () => {
 		const before = readFileSync(join(out, 'manifest.json'), 'utf8');
 		const r = build(['--input', 'tests/fixtures/bad/many-problems', '--out', out]);
 		expect(r.status).toBe(1);
-		expect(r.stderr).toContain('communities.csv 第2行 「building_area」 值 "-1"：应大于 0');
-		expect(r.stderr).toContain('communities.csv 第3行 「completion_year」 值 "abc"：应为整数');
+		expect(r.stderr).toContain('communities.csv 第2行 （小区 YQ1） 「building_area」 值 "-1"：应大于 0');
+		expect(r.stderr).toContain('communities.csv 第3行 （小区 YQ1） 「completion_year」 值 "abc"：应为整数');
 		expect(r.stderr).toContain('nothing was written; the previous build is unchanged');
 		expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
 		expect(JSON.parse(before)).toMatchObject({ example: false, tables: { communities: 2 } });

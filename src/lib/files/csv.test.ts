@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine, parseCsv } from './csv';
+import { csvLine, detectDelimiter, parseCsv } from './csv';
 
 describe('CSV', () => {
 	it('reads quoted fields, doubled quotes, embedded commas and newlines, CRLF, a BOM', () => {
@@ -10,7 +10,26 @@ describe('CSV', () => {
 			['x, y', 'he said "hi"', 'two\nlines'],
 			['1', '', '3']
 		]);
-		expect(lines).toEqual([1, 2, 4]);
+		// the row Excel shows, not the file's line: the quoted line break stays inside row 2
+		expect(lines).toEqual([1, 2, 3]);
+	});
+
+	it('reads CR-only line ends (Excel for Mac) and quoted CR line breaks', () => {
+		const { rows, lines } = parseCsv('a,b\r"x\ry",2\r3,4\r');
+		expect(rows).toEqual([
+			['a', 'b'],
+			['x\ry', '2'],
+			['3', '4']
+		]);
+		expect(lines).toEqual([1, 2, 3]);
+	});
+
+	it('detects the delimiter from the first line, outside quotes', () => {
+		expect(detectDelimiter('\ufeffa;b;c\n1;2,5;3')).toBe(';');
+		expect(detectDelimiter('"a;b",c\n')).toBe(',');
+		expect(detectDelimiter('a\tb\tc')).toBe('\t');
+		expect(detectDelimiter('\n\na;b')).toBe(';');
+		expect(detectDelimiter('one')).toBe(',');
 	});
 
 	it('skips blank lines but counts them, and reads a last line without a newline', () => {

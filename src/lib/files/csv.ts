@@ -1,14 +1,34 @@
 /**
- * RFC 4180 CSV: quoted fields, doubled quotes, CR/LF or LF line ends, a leading BOM dropped. Every cell is text.
+ * RFC 4180 CSV: quoted fields, doubled quotes, CR LF, LF or CR-only (Excel for Mac) line ends, a leading BOM
+ * dropped. Every cell is text.
  */
 
-/** Rows of cells; `lines[i]` is the 1-based line on which row i starts (for error messages). */
+/** Rows of cells; `lines[i]` is the row Excel or WPS shows row i on (a quoted cell with line breaks is one row,
+ * an empty line is an empty row), so a message names the row the keeper sees, not the file's line. */
 export interface CsvTable {
 	rows: string[][];
 	lines: number[];
 }
 
-/** `delimiter` is `,` (CSV) or a tab (Excel's "Unicode 文本"). */
+/** The delimiter of a CSV as Excel saves it in the keeper's locale: `,`, `;` (European settings) or a tab
+ * (Excel's "Unicode 文本"), whichever the first non-empty line holds most of outside quotes; `,` by default. */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+	const counts = { ',': 0, ';': 0, '\t': 0 };
+	let quoted = false;
+	let started = false;
+	for (let i = 0; i < text.length && i < 65536; i++) {
+		const ch = text[i]!;
+		if (ch === '"') quoted = !quoted;
+		else if (!quoted && (ch === '\n' || ch === '\r')) {
+			if (started) break;
+		} else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+		if (ch.trim() !== '' && ch !== '\ufeff') started = true;
+	}
+	const best = (Object.entries(counts) as [',' | ';' | '\t', number][]).sort((a, b) => b[1] - a[1])[0]!;
+	return best[1] > 0 ? best[0] : ',';
+}
+
+/** `delimiter` is `,`, `;` or a tab. */
 export function parseCsv(text: string, delimiter = ','): CsvTable {
 	const sep = delimiter.charCodeAt(0);
 	const isDelimiter = (c: number) => c === sep || c === 10 || c === 13;
@@ -19,6 +39,7 @@ export function parseCsv(text: string, delimiter = ','): CsvTable {
 	let line = 1;
 	while (i < n) {
 		const rowLine = line;
+		line++;
 		const row: string[] = [];
 		for (;;) {
 			let cell: string;
@@ -42,7 +63,6 @@ export function parseCsv(text: string, delimiter = ','): CsvTable {
 						break;
 					}
 				}
-				for (let k = i; k < j; k++) if (text.charCodeAt(k) === 10) line++;
 				cell = parts;
 				i = j;
 				// anything between the closing quote and the delimiter is kept as written
@@ -66,7 +86,6 @@ export function parseCsv(text: string, delimiter = ','): CsvTable {
 		// end of line (CR LF, LF or CR) or of text
 		if (text.charCodeAt(i) === 13) i++;
 		if (text.charCodeAt(i) === 10) i++;
-		line++;
 		if (!(row.length === 1 && row[0] === '')) {
 			rows.push(row);
 			lines.push(rowLine);

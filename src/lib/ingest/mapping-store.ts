@@ -3,6 +3,7 @@
  * remembered in localStorage and written as the JSON file the CLI takes (`npm run data -- --mapping file.json`).
  * Every way in goes through the importer's `parseMapping`; a stored mapping it refuses is left untouched.
  */
+import type { PointCrs } from './import/headers';
 import { parseMapping, type ColumnMapping } from './import/mapping';
 import { TABLES, type TableName } from '../schema/schema';
 
@@ -23,17 +24,36 @@ export interface TargetChoice {
 	zh: string;
 	unit?: string;
 	units: readonly string[];
+	/** Longitude, latitude or both in one cell: the keeper may say the coordinates' system (高德 is GCJ-02). */
+	crs?: boolean;
 }
 
-/** The columns an unplaced header of `table` may be mapped to, with their units, in the schema's order. */
+/** The coordinate systems a keeper may declare for a point column (the importer converts GCJ-02 and BD-09). */
+export const CRS_CHOICES: readonly { code: PointCrs; zh: string; en: string }[] = [
+	{ code: 'wgs84', zh: 'WGS84 / CGCS2000（GPS、天地图）', en: 'WGS84 / CGCS2000 (GPS, Tianditu)' },
+	{ code: 'gcj02', zh: '高德、腾讯（GCJ-02）', en: 'AMap, Tencent (GCJ-02)' },
+	{ code: 'bd09', zh: '百度（BD-09）', en: 'Baidu (BD-09)' }
+];
+
+/** The columns an unplaced header of `table` may be mapped to, with their units, in the schema's order; for
+ * communities also longitude and latitude in one cell (`point`, `point-lat-first`). */
 export function targetsFor(table: TableName): TargetChoice[] {
 	const t = TABLES.find((x) => x.name === table)!;
-	return t.columns.map((c) => ({
+	const columns: TargetChoice[] = t.columns.map((c) => ({
 		column: c.name,
 		zh: c.zh,
 		unit: c.unit,
-		units: (c.unit && UNIT_CHOICES[c.unit]) || []
+		units: (c.unit && UNIT_CHOICES[c.unit]) || [],
+		...(c.unit === '°' ? { crs: true } : {})
 	}));
+	if (table !== 'communities') return columns;
+	const at = columns.findIndex((c) => c.column === 'lat') + 1;
+	return [
+		...columns.slice(0, at),
+		{ column: 'point', zh: '经纬度（一格中，经度在前）', units: [], crs: true },
+		{ column: 'point-lat-first', zh: '纬经度（一格中，纬度在前）', units: [], crs: true },
+		...columns.slice(at)
+	];
 }
 
 /** The mapping with the choice for (table, header) set, or removed when `column` is empty. */
@@ -42,11 +62,18 @@ export function withChoice(
 	table: TableName,
 	header: string,
 	column: string,
-	unit?: string
+	unit?: string,
+	crs?: PointCrs
 ): ColumnMapping {
 	const others = m.columns.filter((c) => !(c.table === table && c.header === header));
 	if (!column) return { version: 1, columns: others };
-	const entry: MappingEntry = unit ? { table, header, column, unit } : { table, header, column };
+	const entry: MappingEntry = {
+		table,
+		header,
+		column,
+		...(unit ? { unit } : {}),
+		...(crs && crs !== 'wgs84' ? { crs } : {})
+	};
 	return { version: 1, columns: [...others, entry] };
 }
 

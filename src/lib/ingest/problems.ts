@@ -7,6 +7,8 @@ export interface Problem {
 	/** Column as it appears in the file (Chinese header or English name), when one is concerned. */
 	column?: string;
 	value?: string;
+	/** The 小区编号 of the row, when the row has one: the keeper finds a row by it as much as by its number. */
+	community?: string;
 	zh: string;
 	en: string;
 	/** A stable code to group problems by (e.g. 'header-found', 'blank-rows', 'total-row', 'unit-suspect',
@@ -22,12 +24,17 @@ export function formatProblem(p: Problem): string {
 		p.file,
 		p.sheet ? `[${p.sheet}]` : '',
 		p.row > 0 ? `第${p.row}行` : '',
+		p.community ? `（小区 ${p.community}）` : '',
 		p.column ? `「${p.column}」` : ''
 	]
 		.filter(Boolean)
 		.join(' ');
 	const value = p.value !== undefined ? ` 值 "${p.value}"` : '';
-	const whereEn = [p.row > 0 ? `row ${p.row}` : '', p.column ? `column ${p.column}` : '']
+	const whereEn = [
+		p.row > 0 ? `row ${p.row}` : '',
+		p.community ? `community ${p.community}` : '',
+		p.column ? `column ${p.column}` : ''
+	]
 		.filter(Boolean)
 		.join(', ');
 	return `${where}${value}：${p.zh} / ${whereEn ? whereEn + ': ' : ''}${p.en}`;

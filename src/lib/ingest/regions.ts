@@ -3,6 +3,8 @@
  * by code and lies in 乐清 — a boundary mostly outside the county outline is wrong data (or wrong coordinates).
  */
 import area from '@turf/area';
+import bbox from '@turf/bbox';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { featureCollection } from '@turf/helpers';
 import intersect from '@turf/intersect';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -10,6 +12,33 @@ import type { Problem } from './problems';
 
 /** Least share of a town's area that must lie inside the county outline. */
 const MIN_INSIDE_SHARE = 0.5;
+/** Grid points per side sampled over a town's bounding box to measure the share inside the outline. */
+const SAMPLES = 24;
+
+/**
+ * The share of `region` inside `outline`: counted on a SAMPLES × SAMPLES grid over the region's bounding box (the
+ * grid points in the region, and of those the ones in the outline); a region too thin for the grid is measured
+ * exactly by intersection. The grid is a few percent off at worst, enough against a threshold of one half, and
+ * some hundred times faster than intersecting with the coast's outline (seconds per boundary file).
+ */
+function insideShare(
+	region: Feature<Polygon | MultiPolygon>,
+	outline: Feature<Polygon | MultiPolygon>
+): number {
+	const [w, s, e, n] = bbox(region);
+	let inRegion = 0;
+	let inBoth = 0;
+	for (let i = 0; i < SAMPLES; i++)
+		for (let j = 0; j < SAMPLES; j++) {
+			const p = [w + ((e - w) * (i + 0.5)) / SAMPLES, s + ((n - s) * (j + 0.5)) / SAMPLES];
+			if (!booleanPointInPolygon(p, region)) continue;
+			inRegion++;
+			if (booleanPointInPolygon(p, outline)) inBoth++;
+		}
+	if (inRegion >= SAMPLES) return inBoth / inRegion;
+	const inside = intersect(featureCollection<Polygon | MultiPolygon>([region, outline]));
+	return inside ? area(inside) / area(region) : 0;
+}
 
 export function validateTownRegions(
 	regions: FeatureCollection,
@@ -43,8 +72,7 @@ export function validateTownRegions(
 			return;
 		}
 		const region = f as Feature<Polygon | MultiPolygon>;
-		const inside = intersect(featureCollection<Polygon | MultiPolygon>([region, outline]));
-		const share = inside ? area(inside) / area(region) : 0;
+		const share = insideShare(region, outline);
 		if (share < MIN_INSIDE_SHARE) {
 			problems.push({
 				...at,

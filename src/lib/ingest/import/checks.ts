@@ -15,6 +15,8 @@ import {
 	ITEM_COST,
 	judge,
 	OWNERS_PER_HOUSEHOLD,
+	VOTE_SHARE_MAX,
+	VOTE_TOTAL_TOLERANCE,
 	type Range
 } from './plausibility';
 import { shiftDecimal } from './units';
@@ -129,6 +131,18 @@ export function checkRows(tables: RawTable[], problems: Problem[]): Set<string> 
 		});
 	}
 	checkDuplicates(communities, refuse, refused);
+	const totals = new Map<string, { owners: number; exclusive: number; row: number; file: string }>();
+	for (const t of communities)
+		t.rows.forEach((row, i) =>
+			totals.set(text(t, row, 'id'), {
+				owners: num(t, row, 'owners'),
+				exclusive: num(t, row, 'exclusive_area'),
+				row: t.rowNumbers[i]!,
+				file: t.file
+			})
+		);
+	for (const t of tables.filter((x) => x.table === 'votes' && x.placed))
+		t.rows.forEach((_, i) => checkVote(t, i, totals, refuse));
 	for (const t of tables.filter((x) => x.table === 'works' && x.placed)) {
 		const totals = new Map<string, { sum: number; first: number }>();
 		t.rows.forEach((row, i) => {
@@ -169,6 +183,78 @@ export function checkRows(tables: RawTable[], problems: Problem[]): Set<string> 
 		t.rowNumbers = keep.map((i) => t.rowNumbers[i]!);
 	}
 	return refusedIds;
+}
+
+const VOTE_AREAS = ['total_area', 'participating_area', 'agree_area'] as const;
+const VOTE_OWNERS = ['total_owners', 'participating_owners', 'agree_owners'] as const;
+
+/**
+ * One vote's tallies against each other and the community: an area of a ㎡ or less beside a total of hundreds is a
+ * share pasted as ㎡ (0.812 for 81.2 %, which would turn a passed vote into a failed one); a headcount under one
+ * likewise; the totals must be the community's own (业主人数, 专有部分面积) within VOTE_TOTAL_TOLERANCE.
+ */
+function checkVote(
+	t: RawTable,
+	i: number,
+	communities: Map<string, { owners: number; exclusive: number; row: number; file: string }>,
+	refuse: Refuse
+): void {
+	const row = t.rows[i]!;
+	const id = text(t, row, 'community_id');
+	const c = communities.get(id);
+	const totalArea = num(t, row, 'total_area');
+	const scale = Number.isFinite(totalArea) && totalArea > 100 ? totalArea : (c?.exclusive ?? NaN);
+	for (const column of VOTE_AREAS) {
+		const v = num(t, row, column);
+		if (!(v > 0 && v <= VOTE_SHARE_MAX && scale > 100)) continue;
+		const shown = text(t, row, column);
+		const pct = shiftDecimal(shown, 2);
+		refuse(
+			t,
+			i,
+			headerOf(t, column),
+			'vote-share',
+			`${headerOf(t, column)}为${shown}平方米，而专有面积总数约${Math.round(scale)}平方米：像是把比例（${pct}%）粘贴成了面积。请填写平方米数（如 ${shown} 是占总面积的比例，约为 ${Math.round(v * scale)} 平方米）`,
+			`${column} is ${shown} ㎡ against a total of about ${Math.round(scale)} ㎡: looks like a share (${pct} %) pasted as an area; give square metres (as a share of the total, about ${Math.round(v * scale)} ㎡)`,
+			shown
+		);
+		return;
+	}
+	for (const column of VOTE_OWNERS) {
+		const v = num(t, row, column);
+		if (!(v > 0 && v < 1)) continue;
+		const shown = text(t, row, column);
+		refuse(
+			t,
+			i,
+			headerOf(t, column),
+			'vote-share',
+			`${headerOf(t, column)}为${shown}：像是把比例（${shiftDecimal(shown, 2)}%）粘贴成了人数，请填写人数`,
+			`${column} is ${shown}: looks like a share (${shiftDecimal(shown, 2)} %) pasted as a headcount; give the number of owners`,
+			shown
+		);
+		return;
+	}
+	if (!c) return;
+	const pairs: [string, number, number, string, string][] = [
+		['total_owners', num(t, row, 'total_owners'), c.owners, '业主人数', 'owners'],
+		['total_area', totalArea, c.exclusive, '专有部分面积', 'exclusive_area']
+	];
+	for (const [column, vote, own, zh, en] of pairs) {
+		if (!Number.isFinite(vote) || !Number.isFinite(own) || own <= 0) continue;
+		const off = Math.abs(vote - own) / own;
+		if (off <= VOTE_TOTAL_TOLERANCE) continue;
+		refuse(
+			t,
+			i,
+			headerOf(t, column),
+			'vote-totals',
+			`${headerOf(t, column)}（${text(t, row, column)}）与小区 ${id} 的${zh}（${own}，${c.file} 第${c.row}行）相差${Math.round(off * 100)}%：表决以全体业主和全部专有面积为基数（§三(一)），请核对`,
+			`${column} (${text(t, row, column)}) is ${Math.round(off * 100)} % off community ${id}'s ${en} (${own}, ${c.file} row ${c.row}): a vote counts all owners and all exclusive area (§三(一)); check both`,
+			text(t, row, column)
+		);
+		return;
+	}
 }
 
 function checkDuplicates(communities: RawTable[], refuse: Refuse, refused: Map<RawTable, Set<number>>): void {

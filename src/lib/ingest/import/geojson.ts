@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import proj4 from 'proj4';
 import type { Problem } from '../problems';
 import type { Grid } from './grid';
+import { resolveTown, type TownName } from './towns';
 
 /** CRSs the importer converts (EPSG code → proj4 definition, from the EPSG registry). */
 const KNOWN_CRS: Record<string, { name: string; def?: string }> = {
@@ -39,7 +40,12 @@ function mapCoordinates(g: Geometry, f: (p: Position) => Position): Geometry {
 	return { ...g, coordinates: deep(g.coordinates) } as Geometry;
 }
 
-export function readGeojson(file: string, text: string, problems: Problem[]): GeoRead | undefined {
+export function readGeojson(
+	file: string,
+	text: string,
+	problems: Problem[],
+	towns: readonly TownName[]
+): GeoRead | undefined {
 	const fail = (zh: string, en: string, kind = 'geojson') => {
 		problems.push({ file, row: 0, kind, zh, en, level: 'error' });
 		return undefined;
@@ -88,27 +94,62 @@ export function readGeojson(file: string, text: string, problems: Problem[]): Ge
 				'crs'
 			);
 	}
+	return readFeatures(file, fc, problems, towns);
+}
+
+/**
+ * Features in WGS84 (a GeoJSON file's, a shapefile's, a KML's) as the importer's input: all polygons are town
+ * boundaries (their code from `code`, `区划代码` or `XZQDM`, 12-digit codes cut to 9, else from a name that is a
+ * town's), all points are a layer of community points (a grid of their properties and lon/lat). A mix is refused.
+ */
+export function readFeatures(
+	file: string,
+	fc: FeatureCollection,
+	problems: Problem[],
+	towns: readonly TownName[]
+): GeoRead | undefined {
+	const fail = (zh: string, en: string, kind = 'geojson') => {
+		problems.push({ file, row: 0, kind, zh, en, level: 'error' });
+		return undefined;
+	};
 	const kinds = new Set(fc.features.map((f) => f.geometry?.type));
 	if ([...kinds].every((k) => k === 'Polygon' || k === 'MultiPolygon')) {
+		const named: string[] = [];
 		fc.features.forEach((f: Feature, i) => {
 			const props = f.properties ?? {};
 			let code = props.code ?? props['区划代码'] ?? props.XZQDM ?? props.xzqdm;
+			const name = props.name ?? props.XZQMC ?? props.xzqmc ?? props['名称'];
+			if (code === undefined && name !== undefined) {
+				const t = resolveTown(String(name), towns);
+				if (t.ok === true) {
+					code = t.code;
+					named.push(String(name));
+				}
+			}
 			if (code === undefined) {
 				problems.push({
 					file,
 					row: i + 1,
 					column: 'code',
-					zh: '乡镇街道边界缺少区划代码属性（code、区划代码或 XZQDM）',
-					en: 'town boundary feature has no code property (code, 区划代码 or XZQDM)',
+					zh: '乡镇街道边界缺少区划代码属性（code、区划代码或 XZQDM），名称也不是乡镇街道名',
+					en: 'town boundary feature has no code property (code, 区划代码 or XZQDM), and no town name',
 					level: 'error'
 				});
 				return;
 			}
 			code = String(code).trim();
 			if (/^\d{12}$/.test(code) && code.endsWith('000')) code = code.slice(0, 9);
-			const name = props.name ?? props.XZQMC ?? props.xzqmc;
 			f.properties = { ...props, code, ...(name !== undefined ? { name: String(name) } : {}) };
 		});
+		if (named.length > 0)
+			problems.push({
+				file,
+				row: 0,
+				kind: 'town-mapped',
+				zh: `${named.length}个边界没有区划代码，按名称对应乡镇街道（如「${named[0]}」）`,
+				en: `${named.length} boundaries without a code matched to towns by name (e.g. "${named[0]}")`,
+				level: 'notice'
+			});
 		return { townRegions: fc };
 	}
 	if ([...kinds].every((k) => k === 'Point')) {
@@ -125,6 +166,7 @@ export function readGeojson(file: string, text: string, problems: Problem[]): Ge
 			points: {
 				file,
 				table: 'communities',
+				layer: 'points',
 				rows: [[...header, 'lon', 'lat'], ...rows],
 				rowNumbers: [0, ...rows.map((_, i) => i + 1)],
 				bad: new Map()
@@ -132,7 +174,7 @@ export function readGeojson(file: string, text: string, problems: Problem[]): Ge
 		};
 	}
 	return fail(
-		'GeoJSON应全为乡镇街道面（带 code）或全为小区点',
-		'expected all town polygons (with code) or all community points'
+		'图层应全为乡镇街道面（带区划代码）或全为小区点',
+		'expected all town polygons (with a code) or all community points'
 	);
 }

@@ -53,10 +53,75 @@ export const SYNONYMS: Partial<Record<TableName, Record<string, readonly string[
 /** Headers that are row numbers, not data (ignored, never reported). */
 export const ROW_NUMBER_HEADERS = new Set(['序号', '序', 'no', 'no.', '编序']);
 
+/** The coordinate system a header or mapping declares for longitude and latitude. */
+export type PointCrs = 'wgs84' | 'gcj02' | 'bd09';
+
 export interface Placement {
 	column: Column;
 	/** The unit the header (or the sheet's unit line) gives, when not the schema's own. */
 	unit?: Unit;
+	/** For lon, lat and the one-cell pair: the CRS the header says (`经度(高德)` is GCJ-02). */
+	crs?: PointCrs;
+	/** Set by the keeper's mapping (it wins over a header the importer matched by itself). */
+	mapped?: boolean;
+}
+
+/**
+ * Longitude and latitude in ONE cell (`120.9612,28.1201`): not a column of the schema, split by the importer into
+ * lon and lat. `lat-first` when the header names latitude first (纬经度).
+ */
+export const POINT_PAIR: Column = {
+	name: 'point',
+	zh: '经纬度',
+	type: 'text',
+	required: false,
+	public: false,
+	doc: 'Longitude and latitude in one cell, split on import'
+};
+/** The same pair written latitude first (纬经度, `28.1201,120.9612`). */
+export const POINT_PAIR_LAT_FIRST: Column = { ...POINT_PAIR, name: 'point-lat-first', zh: '纬经度' };
+/** Whether a column is one of the two one-cell pairs. */
+export const isPointPair = (c: Column) => c === POINT_PAIR || c === POINT_PAIR_LAT_FIRST;
+const PAIR_HEADERS = new Set([
+	'经纬度',
+	'经纬度坐标',
+	'坐标',
+	'位置坐标',
+	'中心点坐标',
+	'lnglat',
+	'lonlat',
+	'经度,纬度',
+	'经度，纬度'
+]);
+const PAIR_LAT_FIRST = new Set(['纬经度', '纬度,经度', '纬度，经度', 'latlng', 'latlon']);
+
+/** Words in a header that say the coordinates' system: 高德/腾讯 maps and the 火星 coordinates are GCJ-02,
+ * 百度 is BD-09; WGS84 and CGCS2000 are taken as they are. */
+const CRS_WORDS: [RegExp, PointCrs][] = [
+	[/^(高德|gcj-?02|火星|腾讯|谷歌中国|高德地图|高德坐标|腾讯地图)$/i, 'gcj02'],
+	[/^(百度|bd-?09|百度地图|百度坐标)$/i, 'bd09'],
+	[/^(wgs-?84|gps|cgcs-?2000|国家2000|2000坐标系|天地图)$/i, 'wgs84']
+];
+
+function crsWord(text: string): PointCrs | undefined {
+	const t = cleanHeader(text);
+	return CRS_WORDS.find(([re]) => re.test(t))?.[1];
+}
+
+/** `经度(高德)`, `高德经度`, `经度（GCJ-02）`, `经纬度(百度)` → the header without the words, and the CRS. */
+export function splitCrs(header: string): [string, PointCrs] | undefined {
+	const h = cleanHeader(header);
+	const suffix = /^(.+?)[([]([^()[\]]+)[)\]]$/.exec(h);
+	if (suffix) {
+		const crs = crsWord(suffix[2]!);
+		if (crs) return [suffix[1]!, crs];
+	}
+	const prefix = /^(高德|百度|腾讯|gcj-?02|bd-?09|wgs-?84|cgcs2000)(.+)$/i.exec(h);
+	if (prefix) {
+		const crs = crsWord(prefix[1]!);
+		if (crs) return [prefix[2]!, crs];
+	}
+	return undefined;
 }
 
 /** A header as compared: NFKC, no spaces or invisible characters, no required-marker `*`. */
@@ -91,11 +156,25 @@ function splitUnit(header: string): [string, Unit | undefined] {
 	return [h, undefined];
 }
 
+function pairOf(table: TableName, text: string): Placement | undefined {
+	if (table !== 'communities') return undefined;
+	if (text === 'point') return { column: POINT_PAIR };
+	if (text === 'point-lat-first') return { column: POINT_PAIR_LAT_FIRST };
+	if (PAIR_HEADERS.has(text)) return { column: POINT_PAIR };
+	if (PAIR_LAT_FIRST.has(text)) return { column: POINT_PAIR_LAT_FIRST };
+	return undefined;
+}
+
 /** The schema column a header names in `table`, with its unit; undefined if none. */
 export function placeHeader(table: TableName, header: string): Placement | undefined {
 	const names = lookup.get(table)!;
-	const whole = names.get(cleanHeader(header));
+	const whole = names.get(cleanHeader(header)) ?? pairOf(table, cleanHeader(header))?.column;
 	if (whole) return { column: whole };
+	const crs = splitCrs(header);
+	if (crs) {
+		const column = names.get(crs[0]) ?? pairOf(table, crs[0])?.column;
+		if (column && (isPointPair(column) || column.unit === '°')) return { column, crs: crs[1] };
+	}
 	const [base, unit] = splitUnit(header);
 	const column = names.get(base);
 	if (!column) return undefined;
@@ -123,8 +202,20 @@ export function tableByName(name: string): TableName | undefined {
 	return TABLES.find((t) => t.name === n || t.zh === n)?.name;
 }
 
-/** The table whose columns a header row names best: at least half of its required columns. */
+/** Headers of a vote's outcome alone (通过/未通过), without its tallies. */
+const VOTE_RESULT = new Set(['表决结果', '结果', '表决结论', '是否通过', '表决情况', '表决是否通过']);
+
+/** Whether a header is a vote's outcome (通过/未通过). */
+export const isVoteResult = (header: string) => VOTE_RESULT.has(cleanHeader(header));
+
+/** The table whose columns a header row names best: at least half of its required columns. A sheet of vote
+ * outcomes alone (小区编号 and 表决结果) is a votes table too, to be refused for what it lacks. */
 export function tableByHeader(headers: readonly string[]): TableName | undefined {
+	if (
+		headers.some(isVoteResult) &&
+		headers.some((h) => placeHeader('votes', h)?.column.name === 'community_id')
+	)
+		return 'votes';
 	let best: [TableName, number] | undefined;
 	for (const t of TABLES) {
 		const required = t.columns.filter((c) => c.required);

@@ -5,17 +5,19 @@
  * policy. Every problem names file, sheet, row, column and value, in Chinese and English.
  */
 import { gcj02ToWgs84 } from '../../geo/gcj02';
-import { parseCsv } from '../../files/csv';
+import { detectDelimiter, parseCsv } from '../../files/csv';
 import type { Problem } from '../problems';
 import { validateTownRegions } from '../regions';
 import { validateDataset, type RawTable } from '../validate';
 import { decodeText, MAX_FILE_BYTES, MAX_ROWS, sniff } from './decode';
-import { readGeojson } from './geojson';
+import { readFeatures, readGeojson } from './geojson';
+import { isShapefilePart, readKml, readShapefiles, unzipFiles, zipEntries, type Layer } from './gis';
 import type { Grid } from './grid';
 import { layOut, type Laid } from './layout';
 import { readAsOf } from './as-of';
 import { checkRows } from './checks';
 import { normalise } from './normalise';
+import { mergePointLayers } from './points-layer';
 import type { TownName } from './towns';
 import { readWorkbook } from './sheet';
 import type { ImportOptions, ImportResult, InputFile, UnplacedColumn } from './types';
@@ -24,12 +26,80 @@ export type { ImportOptions, ImportResult, InputFile, UnplacedColumn } from './t
 export type { ColumnMapping } from './mapping';
 export { parseMapping } from './mapping';
 
-const WORKBOOK = /\.(xlsx|xlsm|xls|et|ods)$/i;
+/** Kinds said once for several rows (the row is the first of them): no one community is meant. */
+const SEVERAL_ROWS = new Set([
+	'header-found',
+	'unit-line',
+	'blank-rows',
+	'total-row',
+	'footnote',
+	'filtered-rows',
+	'line-break',
+	'invisible',
+	'town-mapped',
+	'town-from-sheet',
+	'month-only',
+	'dms',
+	'approximate',
+	'crs',
+	'unplaced',
+	'duplicate-column',
+	'hidden-column'
+]);
 
-function textGrid(file: string, text: string): Grid {
-	const firstLine = text.slice(0, text.search(/\r|\n|$/));
-	const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+const WORKBOOK = /\.(xlsx|xlsm|xlsb|xls|et|ods)$/i;
+/** Files a keeper keeps beside the data (documents, pictures): named in a notice, not read. */
+const NOT_DATA = /\.(pdf|docx?|wps|pptx?|png|jpe?g|gif|bmp|tiff?|md)$/i;
+
+/** The first bytes of a file as text (to tell a KML from other XML). */
+const decodeHead = (bytes: Uint8Array) => new TextDecoder().decode(bytes.subarray(0, 2048));
+
+/**
+ * A zip that is not a workbook: a zipped shapefile (one or more layers), a KMZ (its .kml), or anything else —
+ * refused naming what it holds.
+ */
+function readArchive(
+	name: string,
+	bytes: Uint8Array,
+	entries: string[],
+	problems: Problem[]
+): Layer[] | undefined {
+	const files = unzipFiles(bytes);
+	if (files.some((f) => isShapefilePart(f.name)))
+		return readShapefiles(
+			files.filter((f) => isShapefilePart(f.name)),
+			name,
+			problems
+		);
+	const kml = files.find((f) => /\.kml$/i.test(f.name));
+	if (kml) {
+		const layer = readKml(name, decodeText(name, kml.bytes, problems), problems);
+		return layer ? [layer] : undefined;
+	}
+	const shown = entries.slice(0, 5).join('、') + (entries.length > 5 ? '…' : '');
+	problems.push({
+		file: name,
+		row: 0,
+		kind: 'unreadable',
+		zh: `压缩包中没有可读取的数据（应为Shapefile图层或KMZ；其中有：${shown || '（空）'}）`,
+		en: `nothing readable in the zip (expected a shapefile layer or a KMZ; it holds: ${shown || '(nothing)'})`,
+		level: 'error'
+	});
+	return undefined;
+}
+
+function textGrid(file: string, text: string, problems: Problem[]): Grid {
+	const delimiter = detectDelimiter(text);
 	const { rows, lines } = parseCsv(text, delimiter);
+	if (delimiter === ';')
+		problems.push({
+			file,
+			row: 0,
+			kind: 'delimiter',
+			zh: '列之间用分号（;）分隔，已按分号读取',
+			en: 'columns are separated by semicolons (;): read as such',
+			level: 'notice'
+		});
 	return { file, rows, rowNumbers: lines, bad: new Map() };
 }
 
@@ -53,6 +123,8 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 	const result: Omit<ImportResult, 'dataset'> = { problems, tables: [], unplaced: [], files: [] };
 	const maxBytes = options.limits?.fileBytes ?? MAX_FILE_BYTES;
 	const maxRows = options.limits?.rows ?? MAX_ROWS;
+	const shapeParts: InputFile[] = [];
+	const layers: Layer[] = [];
 	for (const { name, bytes } of files) {
 		const kind = sniff(bytes);
 		const fail = (zh: string, en: string, k: string) =>
@@ -69,12 +141,47 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 			);
 			continue;
 		}
+		// A shapefile's parts are read together, once every file is in (the .shp needs its .dbf, .prj, .cpg).
+		if (isShapefilePart(name) && kind !== 'zip') {
+			shapeParts.push({ name, bytes });
+			result.files.push(name);
+			continue;
+		}
+		const notData = NOT_DATA.exec(name);
+		if (notData && kind !== 'json') {
+			problems.push({
+				file: name,
+				row: 0,
+				kind: 'not-data',
+				zh: `${notData[1]!.toUpperCase()} 文件不是数据文件，未读取`,
+				en: `a ${notData[1]!.toUpperCase()} file is not a data file: not read`,
+				level: 'notice'
+			});
+			continue;
+		}
+		if (kind === 'zip') {
+			const entries = zipEntries(bytes) ?? [];
+			if (!entries.some((e) => e.startsWith('xl/') || e === 'content.xml')) {
+				const read = readArchive(name, bytes, entries, problems);
+				if (read) {
+					layers.push(...read);
+					result.files.push(name);
+				}
+				continue;
+			}
+		}
+		if (kind === 'markup' && (/\.kml$/i.test(name) || /<kml[\s>]/.test(decodeHead(bytes)))) {
+			const layer = readKml(name, decodeText(name, bytes, problems), problems);
+			if (layer) layers.push(layer);
+			result.files.push(name);
+			continue;
+		}
 		// Web systems export "xls" files that are HTML tables or SpreadsheetML: SheetJS reads those too.
 		const legacy = /\.(xls|et)$/i.test(name) && kind === 'markup';
 		if (kind !== 'zip' && kind !== 'ole2' && !legacy && WORKBOOK.test(name)) {
 			fail(
-				'无法读取Excel文件（应为 .xlsx、.xls 或 WPS .et），文件内容不是工作簿，可能已损坏',
-				'cannot read the workbook (expected .xlsx, .xls or WPS .et): the content is not a workbook; damaged?',
+				'无法读取Excel文件（应为 .xlsx、.xls、.xlsb 或 WPS .et），文件内容不是工作簿，可能已损坏',
+				'cannot read the workbook (expected .xlsx, .xls, .xlsb or WPS .et): the content is not a workbook; damaged?',
 				'unreadable'
 			);
 			continue;
@@ -87,15 +194,24 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 		} else {
 			const text = decodeText(name, bytes, problems);
 			if (kind === 'json') {
-				const geo = readGeojson(name, text, problems);
+				const geo = readGeojson(name, text, problems, options.defaultTowns);
 				if (geo?.townRegions) {
 					result.townRegions = geo.townRegions;
 					result.townRegionsFile = name;
 				}
 				if (geo?.points) grids.push(geo.points);
-			} else grids.push(textGrid(name, text));
+			} else grids.push(textGrid(name, text, problems));
 		}
 		result.files.push(name);
+	}
+	layers.push(...readShapefiles(shapeParts, undefined, problems));
+	for (const layer of layers) {
+		const geo = readFeatures(layer.file, layer.features, problems, options.defaultTowns);
+		if (geo?.townRegions) {
+			result.townRegions = geo.townRegions;
+			result.townRegionsFile = layer.file;
+		}
+		if (geo?.points) grids.push(geo.points);
 	}
 	const laid: Laid[] = [];
 	for (const file of new Set(grids.map((g) => g.file))) {
@@ -114,6 +230,8 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 	}
 	const towns = townsOf(laid, options.defaultTowns);
 	const tables: RawTable[] = [];
+	const layerTables = new Set<RawTable>();
+	const refusedTables = new Set<RawTable>();
 	const unplaced: UnplacedColumn[] = [];
 	for (const l of laid) {
 		if (l.body.length > maxRows) {
@@ -131,6 +249,8 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 		const n = normalise(l, towns, problems, options.mapping);
 		result.tables.push(n.original);
 		tables.push(n.table);
+		if (n.refused) refusedTables.add(n.table);
+		if (l.grid.layer === 'points') layerTables.add(n.table);
 		unplaced.push(...n.unplaced);
 	}
 	result.unplaced = unplaced;
@@ -143,9 +263,14 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 			en: 'no data files given',
 			level: 'error'
 		});
-	const refused = checkRows(tables, problems);
-	if (options.crs === 'gcj02') convertCommunities(tables);
-	const validated = validateDataset(tables, {
+	const read = mergePointLayers(
+		tables.filter((t) => !refusedTables.has(t)),
+		layerTables,
+		problems
+	);
+	const refused = checkRows(read, problems);
+	if (options.crs === 'gcj02') convertCommunities(read);
+	const validated = validateDataset(read, {
 		defaultTowns: options.defaultTowns,
 		locate: options.locate,
 		allowMissingPoint: options.allowMissingPoint,
@@ -174,6 +299,11 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 			)
 		);
 	}
+	// Each row's problem names its community too (the keeper finds a row by its 小区编号 as much as by its number).
+	const idOf = communityOfRow(result.tables, tables);
+	for (const p of problems)
+		if (p.row > 0 && p.community === undefined && !(p.level === 'notice' && SEVERAL_ROWS.has(p.kind ?? '')))
+			p.community = idOf(p);
 	// In the order of the files, then sheet and row, as a clerk works through them.
 	const order = new Map(files.map((f, i) => [f.name, i]));
 	problems.sort(
@@ -206,6 +336,25 @@ function cellReader(
 		}
 		return undefined;
 	};
+}
+
+/** The 小区编号 (or a child row's community) of a file's row, read from the rows as written. */
+function communityOfRow(
+	original: RawTable[],
+	normalised: RawTable[]
+): (p: { file: string; sheet?: string; row: number }) => string | undefined {
+	const ids = new Map<string, string>();
+	original.forEach((t, k) => {
+		const n = normalised[k]!;
+		const slot = n.placed?.findIndex((name) => name === 'id' || name === 'community_id') ?? -1;
+		const at = slot < 0 ? -1 : t.header.indexOf(n.header[slot]!);
+		if (at < 0) return;
+		t.rows.forEach((row, i) => {
+			const id = (row[at] ?? '').trim();
+			if (id) ids.set(`${t.file}|${t.sheet ?? ''}|${t.rowNumbers[i]}`, id);
+		});
+	});
+	return (p) => ids.get(`${p.file}|${p.sheet ?? ''}|${p.row}`);
 }
 
 function convertCommunities(tables: RawTable[]): void {

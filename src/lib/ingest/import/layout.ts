@@ -54,6 +54,27 @@ function unitLine(row: readonly string[]): { text: string; units: Map<UnitKind, 
 	return undefined;
 }
 
+/**
+ * Why a row is hidden: by the sheet's AutoFilter (it fails a criterion, or the criteria cannot be read), or by hand
+ * (it passes every criterion, or the sheet has no filter). Undefined when shown.
+ */
+export function hiddenBy(grid: Grid, i: number): 'filter' | 'hand' | undefined {
+	if (!grid.hiddenRows?.has(i)) return undefined;
+	const f = grid.filter;
+	if (f && i > f.firstRow && i <= f.lastRow) {
+		if (f.columns === null) return 'filter';
+		const row = grid.rows[i]!;
+		const shown = [...f.columns].every(([c, fc]) => {
+			const v = (row[c] ?? '').trim();
+			return v === '' ? fc.blank : fc.values.has(v);
+		});
+		return shown ? 'hand' : 'filter';
+	}
+	const u = grid.filterUnread;
+	if (u && i > u.firstRow && i <= u.lastRow) return 'filter';
+	return 'hand';
+}
+
 /** Lays out one grid; undefined (with an error) when no header row names a known table. */
 export function layOut(grid: Grid, problems: Problem[]): Laid | undefined {
 	const named = grid.table ?? tableByName(grid.sheet ?? '') ?? tableByName(grid.file.replace(/\.[^.]+$/, ''));
@@ -195,12 +216,20 @@ export function layOut(grid: Grid, problems: Problem[]): Laid | undefined {
 	}
 	const body: number[] = [];
 	const skipped = { blank: [] as number[], total: [] as number[], footnote: [] as number[] };
+	const filtered: number[] = [];
+	const byHand: number[] = [];
 	// A workbook's formatted but empty rows after the data are not rows the clerk wrote: dropped without a word.
 	let end = grid.rows.length;
 	if (grid.sheet !== undefined) while (end > bodyStart && blank(grid.rows[end - 1]!)) end--;
 	for (let i = bodyStart; i < end; i++) {
 		const full = grid.rows[i]!;
 		const first = firstText(full);
+		const hidden = hiddenBy(grid, i);
+		if (hidden === 'hand' && !blank(full)) {
+			byHand.push(i);
+			continue;
+		}
+		if (hidden === 'filter' && !blank(full)) filtered.push(grid.rowNumbers[i]!);
 		if (blank(full)) skipped.blank.push(grid.rowNumbers[i]!);
 		else if (TOTAL.test(first) || full.slice(0, 3).some((c) => TOTAL.test(c.replace(/\s+/g, ''))))
 			skipped.total.push(grid.rowNumbers[i]!);
@@ -228,5 +257,39 @@ export function layOut(grid: Grid, problems: Problem[]): Laid | undefined {
 	);
 	say(skipped.total, 'total-row', '已跳过合计/小计行', 'total rows (合计/小计) skipped');
 	say(skipped.footnote, 'footnote', '已跳过注释/说明行', 'footnote rows (注/说明) skipped');
+	say(
+		filtered,
+		'filtered-rows',
+		`筛选隐藏了${filtered.length}行，筛选只是视图，这些行已导入${grid.filter ? '' : '（此格式读不出筛选条件，工作表有筛选时隐藏的行都按筛选处理）'}`,
+		`${filtered.length} row(s) hidden by the filter were imported: a filter is a view${grid.filter ? '' : ' (this format does not say the filter criteria; with a filter on, hidden rows are taken as filtered)'}`
+	);
+	const idAt = placements.findIndex((p) => p?.column.name === 'id' || p?.column.name === 'community_id');
+	const nameAt = placements.findIndex((p) => p?.column.name === 'name');
+	for (const i of byHand) {
+		const row = grid.rows[i]!;
+		const who = [idAt, nameAt]
+			.filter((c) => c >= 0)
+			.map((c) => (row[c] ?? '').trim())
+			.filter(Boolean)
+			.join(' ');
+		const shown =
+			who ||
+			row
+				.map((c) => c.trim())
+				.filter(Boolean)
+				.slice(0, 3)
+				.join(' ');
+		const id = idAt >= 0 ? (row[idAt] ?? '').trim() : '';
+		problems.push({
+			...where,
+			row: grid.rowNumbers[i]!,
+			value: shown,
+			...(id ? { community: id } : {}),
+			kind: 'hidden-row',
+			zh: `第${grid.rowNumbers[i]}行（${shown}）是手动隐藏的行，未导入；如要导入，请在Excel中取消隐藏后另存`,
+			en: `row ${grid.rowNumbers[i]} (${shown}) is hidden by hand and was not imported; unhide it in Excel and save to import it`,
+			level: 'notice'
+		});
+	}
 	return { table, grid, header, headerRow, placements, ignored, body };
 }

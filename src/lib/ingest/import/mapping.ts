@@ -3,11 +3,17 @@
  * The same JSON is remembered by the browser's mapping step and taken by the CLI (`--mapping file.json`).
  */
 import { TABLES, type TableName } from '../../schema/schema';
+import type { PointCrs } from './headers';
 
 export interface ColumnMapping {
 	version: 1;
-	columns: { table: TableName; header: string; column: string; unit?: string }[];
+	/** `column` is a schema column, or `point` / `point-lat-first` for longitude and latitude in one cell; `crs`
+	 * says the coordinates' system where the header does not (`gcj02` for 高德, `bd09` for 百度). */
+	columns: { table: TableName; header: string; column: string; unit?: string; crs?: PointCrs }[];
 }
+
+const PAIRS = ['point', 'point-lat-first'];
+const CRSS = ['wgs84', 'gcj02', 'bd09'];
 
 export type MappingResult = { ok: true; mapping: ColumnMapping } | { ok: false; zh: string; en: string };
 
@@ -24,7 +30,14 @@ export function parseMapping(json: unknown): MappingResult {
 		const table = TABLES.find((t) => t.name === c?.table);
 		if (!table || typeof c.header !== 'string')
 			return { ok: false, zh: `未知的表：${String(c?.table)}`, en: `unknown table: ${String(c?.table)}` };
-		if (!table.columns.some((col) => col.name === c.column))
+		if (c.crs !== undefined && !CRSS.includes(c.crs))
+			return {
+				ok: false,
+				zh: `未知的坐标系 ${String(c.crs)}（应为 wgs84、gcj02 或 bd09）`,
+				en: `unknown crs ${String(c.crs)} (expected wgs84, gcj02 or bd09)`
+			};
+		const pair = table.name === 'communities' && PAIRS.includes(c.column);
+		if (!pair && !table.columns.some((col) => col.name === c.column))
 			return {
 				ok: false,
 				zh: `表「${table.zh}」没有列 ${String(c.column)}`,

@@ -97,3 +97,10 @@ export function judge(range: Range, value: number, field: { zh: string; unit: '�
 		};
 	return { ok: false, zh: `${base}，请核对`, en: `${baseEn}; please check` };
 }
+
+/** A vote's totals against the community's (业主总人数 vs 业主人数, 专有面积总数 vs 专有部分面积): the vote counts
+ * all owners and all exclusive area (§三(一)), so the two should agree; a tenth apart is taken as a wrong figure
+ * (the example data's votes agree with their communities exactly). */
+export const VOTE_TOTAL_TOLERANCE = 0.1;
+/** An area in a vote's tally at or under this many ㎡, with the total over a hundred, is a share pasted as ㎡. */
+export const VOTE_SHARE_MAX = 1;

@@ -3,12 +3,13 @@
  * the text the clerk sees: dates in Excel's date formats (the CJK 年月日 ones included) as YYYY-MM-DD, percent
  * cells on the 0–100 scale, merged cells filled; formulas without a saved result and error values are marked bad.
  */
-import { read, SSF, utils, type CellObject, type WorkSheet } from '@e965/xlsx';
+import { CFB, read, SSF, utils, type CellObject, type WorkSheet } from '@e965/xlsx';
 import type { Problem } from '../problems';
 import { cellKey, type BadCell, type Grid } from './grid';
 import { MAX_ROWS } from './decode';
 import { shiftDecimal } from './units';
 import { WORKBOOK_ZIP_LIMITS, zipProblem } from './zip-guard';
+import { ooxmlExtras, type SheetExtras } from './ooxml';
 
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?E[+-]?\d+$/i;
 const SLASH_DATE = /^\d{1,4}\/\d{1,2}\/\d{1,4}$/;
@@ -25,7 +26,19 @@ function isoDate(serial: number, date1904: boolean): string | undefined {
 	return `${String(d.y).padStart(4, '0')}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
 }
 
-type CellText = { text: string; bad?: BadCell; percent?: boolean };
+type CellText = { text: string; bad?: BadCell; percent?: boolean; monthOnly?: boolean };
+
+/** A date format that shows no day (`yyyy"年"m"月"`, `mmm-yy`, `yyyy-mm`): quoted text, escapes, colours and
+ * locale tags removed, no `d` is left. */
+export function monthOnlyFormat(format: string): boolean {
+	const bare = format
+		.split(';')[0]!
+		.replace(/"[^"]*"/g, '')
+		.replace(/\\./g, '')
+		.replace(/\[[^\]]*\]/g, '')
+		.toLowerCase();
+	return /y/.test(bare) && /m/.test(bare) && !/d/.test(bare) && !/[hs]/.test(bare);
+}
 
 function cellText(c: CellObject | undefined, date1904: boolean): CellText {
 	if (!c) return { text: '' };
@@ -62,7 +75,10 @@ function cellText(c: CellObject | undefined, date1904: boolean): CellText {
 			const v = c.v as number;
 			if (isDateCell(c)) {
 				const iso = isoDate(v, date1904);
-				if (iso) return { text: iso };
+				if (iso)
+					return typeof c.z === 'string' && monthOnlyFormat(c.z)
+						? { text: iso, monthOnly: true }
+						: { text: iso };
 			}
 			if (typeof c.z === 'string' && c.z.includes('%'))
 				return { text: shiftDecimal(String(v), 2), percent: true };
@@ -74,7 +90,13 @@ function cellText(c: CellObject | undefined, date1904: boolean): CellText {
 	}
 }
 
-function sheetGrid(file: string, name: string, ws: WorkSheet, date1904: boolean): Grid {
+function sheetGrid(
+	file: string,
+	name: string,
+	ws: WorkSheet,
+	date1904: boolean,
+	extras: SheetExtras | undefined
+): Grid {
 	const ref = ws['!ref'];
 	const grid: Grid = {
 		file,
@@ -82,8 +104,20 @@ function sheetGrid(file: string, name: string, ws: WorkSheet, date1904: boolean)
 		rows: [],
 		rowNumbers: [],
 		bad: new Map(),
-		percentColumns: new Set()
+		percentColumns: new Set(),
+		monthOnly: new Set(extras?.monthOnly ?? [])
 	};
+	const hiddenRows = new Set<number>();
+	(ws['!rows'] ?? []).forEach((r, i) => r?.hidden && hiddenRows.add(i));
+	const hiddenColumns = new Set<number>();
+	(ws['!cols'] ?? []).forEach((c, i) => c?.hidden && hiddenColumns.add(i));
+	if (hiddenRows.size > 0) grid.hiddenRows = hiddenRows;
+	if (hiddenColumns.size > 0) grid.hiddenColumns = hiddenColumns;
+	if (extras?.filter) grid.filter = extras.filter;
+	else if (ws['!autofilter']) {
+		const r = utils.decode_range(ws['!autofilter'].ref);
+		grid.filterUnread = { firstRow: r.s.r, lastRow: r.e.r };
+	}
 	if (!ref) return grid;
 	const range = utils.decode_range(ref);
 	const width = range.e.c + 1;
@@ -96,6 +130,7 @@ function sheetGrid(file: string, name: string, ws: WorkSheet, date1904: boolean)
 			row.push(t.text);
 			if (t.bad) grid.bad.set(cellKey(r, c), t.bad);
 			if (t.percent) grid.percentColumns!.add(c);
+			if (t.monthOnly) grid.monthOnly!.add(cellKey(r, c));
 		}
 		grid.rows.push(row);
 		grid.rowNumbers.push(r + 1);
@@ -109,7 +144,19 @@ function sheetGrid(file: string, name: string, ws: WorkSheet, date1904: boolean)
 	return grid;
 }
 
-/** Every sheet of a workbook as a grid; an unreadable or oversized workbook is one error. */
+/** Whether an OLE2 file is an encrypted workbook: an .xlsx saved with a password to open is an OLE2 container
+ * holding `EncryptionInfo` and `EncryptedPackage`. */
+function encryptedContainer(bytes: Uint8Array): boolean {
+	try {
+		const cfb = CFB.read(bytes, { type: 'array' });
+		return cfb.FullPaths.some((p: string) => /\/(EncryptionInfo|EncryptedPackage)$/.test(p));
+	} catch {
+		return false;
+	}
+}
+
+/** Every visible sheet of a workbook as a grid; an unreadable, protected or oversized workbook is one error. A
+ * hidden sheet is not read, and said so by name. */
 export function readWorkbook(file: string, bytes: Uint8Array, problems: Problem[]): Grid[] {
 	// a zip is inflated and counted first: SheetJS would unpack a zip bomb whole, however its sizes lie
 	const bomb = bytes[0] === 0x50 && bytes[1] === 0x4b ? zipProblem(bytes) : undefined;
@@ -131,25 +178,56 @@ export function readWorkbook(file: string, bytes: Uint8Array, problems: Problem[
 			type: 'array',
 			cellNF: true,
 			cellFormula: true,
+			cellStyles: true,
 			sheetStubs: true,
 			cellHTML: false,
 			sheetRows: MAX_ROWS
 		});
 	} catch (e) {
-		problems.push({
-			file,
-			row: 0,
-			kind: 'unreadable',
-			zh: '无法读取Excel文件（应为 .xlsx、.xls 或 WPS .et），文件可能已损坏或加密',
-			en: `cannot read the workbook (expected .xlsx, .xls or WPS .et; damaged or encrypted?): ${(e as Error).message}`,
-			level: 'error'
-		});
+		const message = (e as Error).message;
+		if (/password|encrypt/i.test(message) || encryptedContainer(bytes))
+			problems.push({
+				file,
+				row: 0,
+				kind: 'protected',
+				zh: '工作簿设有打开密码（已加密），无法读取：请在Excel或WPS中用密码打开，取消「用密码进行加密」后另存，再导入',
+				en: 'the workbook has a password to open (it is encrypted) and cannot be read: open it with the password in Excel or WPS, remove the password, save, and import again',
+				level: 'error'
+			});
+		else
+			problems.push({
+				file,
+				row: 0,
+				kind: 'unreadable',
+				zh: '无法读取Excel文件（应为 .xlsx、.xls、.xlsb 或 WPS .et），文件可能已损坏',
+				en: `cannot read the workbook (expected .xlsx, .xls, .xlsb or WPS .et; damaged?): ${message}`,
+				level: 'error'
+			});
 		return [];
 	}
 	const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
 	const grids: Grid[] = [];
+	const hidden = new Set((wb.Workbook?.Sheets ?? []).filter((s) => s.Hidden && s.name).map((s) => s.name!));
+	const filtered = new Set(
+		wb.SheetNames.filter(
+			(n) => wb.Sheets[n]?.['!autofilter'] && wb.Sheets[n]?.['!rows']?.some((r) => r?.hidden)
+		)
+	);
+	const extras = ooxmlExtras(bytes, filtered);
 	for (const name of wb.SheetNames) {
 		const ws = wb.Sheets[name]!;
+		if (hidden.has(name)) {
+			problems.push({
+				file,
+				sheet: name,
+				row: 0,
+				kind: 'hidden-sheet',
+				zh: `隐藏工作表「${name}」未导入（如要导入，请在Excel中取消隐藏后另存）`,
+				en: `hidden sheet "${name}" not imported (unhide it in Excel and save to import it)`,
+				level: 'notice'
+			});
+			continue;
+		}
 		// sheetRows stops reading at the cap; the sheet's full extent says whether rows were left unread
 		const full = ws['!fullref'] ? utils.decode_range(ws['!fullref']).e.r + 1 : 0;
 		if (full > MAX_ROWS) {
@@ -164,7 +242,7 @@ export function readWorkbook(file: string, bytes: Uint8Array, problems: Problem[
 			});
 			continue;
 		}
-		grids.push(sheetGrid(file, name, ws, date1904));
+		grids.push(sheetGrid(file, name, ws, date1904, extras.get(name)));
 	}
 	return grids;
 }

@@ -38,6 +38,8 @@ export interface UnplacedColumn {
 	header: string;
 	headerRow: number;
 	samples: string[];
+	/** Hidden in the workbook (shown as such in the mapping step). */
+	hidden?: boolean;
 }
 
 export interface ImportResult {

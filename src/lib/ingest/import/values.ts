@@ -67,12 +67,103 @@ function year(column: Column, text: string): ValueResult {
 	};
 }
 
-/** Dates as offices type them, in the validator's forms: `20240301`, `2024年3月1号`, `2024-03-01 00:00:00`. */
-function dateText(text: string): string {
+/** A date written with a year and month only (`2024年3月`, `2024-03`, `2024.3`, `202403`). */
+const MONTH_ONLY = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?|(\d{2}))$/;
+
+/** The note a month-only date gets: it is read as the first of the month, and said so. */
+export const monthOnlyNote = (shown: string, iso: string) => ({
+	kind: 'month-only',
+	zh: `「${shown}」只有年月，按当月1日（${iso}）计；如知道具体日期，请填写年月日`,
+	en: `"${shown}" gives a year and month only: read as the 1st (${iso}); give the day if it is known`
+});
+
+/** Dates as offices type them, in the validator's forms: `20240301`, `2024年3月1号`, `2024-03-01 00:00:00`;
+ * a year and month alone is the 1st of the month, with a note. */
+function dateText(text: string): ValueResult {
 	const t = text.replace(/\s+/g, ' ').trim();
 	const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-	if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
-	return t.replace(/号$/, '日').replace(/^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}) 0{1,2}:00(:00)?$/, '$1');
+	if (compact) return { ok: true, text: `${compact[1]}-${compact[2]}-${compact[3]}` };
+	const month = MONTH_ONLY.exec(t);
+	if (month) {
+		const m = Number(month[2] ?? month[3]);
+		if (m >= 1 && m <= 12) {
+			const iso = `${month[1]}-${String(m).padStart(2, '0')}-01`;
+			return { ok: true, text: iso, note: monthOnlyNote(t, iso) };
+		}
+	}
+	return {
+		ok: true,
+		text: t.replace(/号$/, '日').replace(/^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}) 0{1,2}:00(:00)?$/, '$1')
+	};
+}
+
+/** Degrees, minutes and seconds as offices write them: `120°57′40″`, `120°57'40.5"E`, `东经120度57分56秒`,
+ * `N28°7′12″`, `120:57:40`. Undefined when the text is not DMS. */
+export function readDegrees(text: string): number | undefined {
+	const t = text
+		.normalize('NFKC')
+		.replace(/\s+/g, '')
+		.replace(/[′’‘']/g, '′')
+		.replace(/[″”“"]|′′/g, '″');
+	const m =
+		/^(东经|西经|北纬|南纬|[NSEW])?(\d{1,3}(?:\.\d+)?)(?:°|度|:)(?:(\d{1,2}(?:\.\d+)?)(?:′|分|:))?(?:(\d{1,2}(?:\.\d+)?)(?:″|秒)?)?([NSEW])?$/i.exec(
+			t
+		);
+	if (!m || (m[3] === undefined && m[4] === undefined && !/[°度]/.test(t))) return undefined;
+	const [d, min, sec] = [Number(m[2]), Number(m[3] ?? 0), Number(m[4] ?? 0)];
+	if (min >= 60 || sec >= 60) return undefined;
+	const hemisphere = `${m[1] ?? ''}${m[5] ?? ''}`;
+	const sign = /西经|南纬|[WS]/i.test(hemisphere) ? -1 : 1;
+	return (sign * Math.round((d + min / 60 + sec / 3600) * 1e6)) / 1e6;
+}
+
+/** Line breaks typed in a cell (Alt+Enter) taken out: nothing between two Chinese characters, a space between
+ * two Latin letters or digits. */
+export function oneLine(text: string): string {
+	return text.replace(/[ \t]*[\r\n]+[ \t]*/g, (_, at: number, all: string) => {
+		const [before, after] = [all[at - 1] ?? '', all[at + _.length] ?? ''];
+		return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
+	});
+}
+
+const ABOUT_BEFORE = /^(约|大约|约计|近|将近|接近)\s*([\d,]+(?:\.\d+)?)\s*(\S*)$/;
+const ABOUT_AFTER = /^([\d,]+(?:\.\d+)?)\s*(余|多|左右|上下|以上)\s*(\S*)$/;
+const RANGE = /^([\d,]+(?:\.\d+)?)\s*(?:-|~|～|—|－|至|到)\s*([\d,]+(?:\.\d+)?)\s*(\S*)$/;
+
+/**
+ * Counts and amounts as offices round them: `约140`, `200余`, `260多户` are read as the number, with a note (said
+ * once per column); a range `90-100` is refused, asking for one number. Undefined for anything else.
+ */
+function approximate(column: Column, text: string): ValueResult | undefined {
+	const unitFits = (suffix: string) =>
+		suffix === '' ||
+		(COUNT_UNITS[column.unit ?? ''] ?? []).includes(suffix) ||
+		parseUnit(suffix) !== undefined;
+	const about = ABOUT_BEFORE.exec(text) ?? ABOUT_AFTER.exec(text);
+	if (about) {
+		const [n, suffix] = ABOUT_BEFORE.test(text) ? [about[2]!, about[3]!] : [about[1]!, about[3]!];
+		if (!unitFits(suffix)) return undefined;
+		const inner = normaliseValue(column, `${n}${suffix}`);
+		if (!inner.ok) return inner;
+		return {
+			ok: true,
+			text: inner.text,
+			note: {
+				kind: 'approximate',
+				zh: `「${text}」是约数，按${inner.text}${column.unit && column.unit !== '°' ? column.unit : ''}计；知道确数时请改填`,
+				en: `"${text}" is approximate: read as ${inner.text}; give the exact figure when known`
+			}
+		};
+	}
+	const range = RANGE.exec(text);
+	if (range && unitFits(range[3]!))
+		return {
+			ok: false,
+			kind: 'approximate',
+			zh: `「${text}」是一个范围，请填写一个数（不确定时填估计值，如 ${range[1]}）`,
+			en: `"${text}" is a range: give one number (an estimate when unsure, e.g. ${range[1]})`
+		};
+	return undefined;
 }
 
 /** One cell's text for `column`, given the unit its header or unit line says, and whether it was a % cell. */
@@ -91,8 +182,30 @@ export function normaliseValue(column: Column, raw: string, unit?: Unit, percent
 		return { ok: true, text: uninert(text) };
 	}
 	if (column.type === 'integer' && column.unit === '年') return year(column, text);
-	if (column.type === 'date') return { ok: true, text: dateText(text) };
+	if (column.type === 'date') return dateText(text);
+	if (column.unit === '°' && /[度分秒′″'"]|^(东经|北纬|西经|南纬)|°\s*\d/.test(text)) {
+		const degrees = readDegrees(text);
+		const shown = raw.trim();
+		if (degrees === undefined)
+			return {
+				ok: false,
+				kind: 'dms',
+				zh: `无法识别的度分秒「${shown}」，请写作 120°57′40″ 或小数度 120.9611`,
+				en: `unreadable degrees-minutes-seconds "${shown}": write 120°57′40″ or decimal degrees 120.9611`
+			};
+		return {
+			ok: true,
+			text: String(degrees),
+			note: {
+				kind: 'dms',
+				zh: `度分秒已换算为小数度（如 ${shown} → ${degrees}）`,
+				en: `degrees-minutes-seconds converted to decimal degrees (e.g. ${shown} → ${degrees})`
+			}
+		};
+	}
 	if (column.type !== 'integer' && column.type !== 'number') return { ok: true, text };
+	const about = approximate(column, text);
+	if (about) return about;
 	const typed = WITH_UNIT.exec(text);
 	let cellUnit: Unit | undefined;
 	let body = text;
