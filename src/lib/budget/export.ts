@@ -77,7 +77,7 @@ export async function scenarioXlsx(
 		sheet(`${y.year}年`, YEAR_HEADERS, funded.map(row));
 	}
 	sheet(
-		`${result.years.at(-1)?.year ?? ''}年前未安排`,
+		`截至${result.years.at(-1)?.year ?? ''}年仍未安排`,
 		YEAR_HEADERS,
 		result.outcomes.filter((o) => o.fundedYear === null).map(row)
 	);

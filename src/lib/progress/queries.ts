@@ -65,7 +65,7 @@ export function cardSql(id: string) {
 	households, building_area AS "buildingArea", completion_year AS "completionYear", satisfaction, stage,
 	CAST(stage_date AS VARCHAR) AS "stageDate", CAST(completed_date AS VARCHAR) AS "completedDate",
 	plan_year AS "planYear", investment, resident_total AS "residentTotal", basic, improvement, upgrade,
-	next_stage AS "nextStage", next_action AS "nextAction"
+	next_stage AS "nextStage", next_action AS "nextAction", money_basis AS "moneyBasis"
 FROM progress_view WHERE id = ${q}`,
 		works: `SELECT item_id AS "itemId" FROM works WHERE community_id = ${q} ORDER BY item_id`
 	};
