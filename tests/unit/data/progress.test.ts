@@ -38,7 +38,8 @@ describe('the published progress table: next step (§三(一), §三(三))', asy
 		});
 		const out = rows.filter((_, i) => status[i]!.eligibility === 'ineligible');
 		expect(out.length).toBeGreaterThan(0);
-		for (const r of out) expect([r.next_stage, r.next_action, r.investment], r.id).toEqual(['', 'out-of-scope', 0]);
+		for (const r of out)
+			expect([r.next_stage, r.next_action, r.investment], r.id).toEqual(['', 'out-of-scope', 0]);
 		const done = rows.filter((r) => r.stage === 'post-evaluation');
 		expect(done.length).toBeGreaterThan(0);
 		for (const r of done) expect([r.next_stage, r.next_action]).toEqual(['', '']);
