@@ -64,7 +64,7 @@ export function policyImpact(
 	const subsidy: Change<number | null>[] = [];
 	let delta = 0;
 	let within = 0;
-	const after = { communities: 0, notReady: 0, budget: 0 };
+	const later = { communities: 0, notReady: 0, budget: 0 };
 	for (const id of ids) {
 		const a = before.get(id);
 		const b = after.get(id);
@@ -80,9 +80,9 @@ export function policyImpact(
 			// funded within the years run: the subsidy of that year's list
 			within += (yb !== null ? (sb ?? 0) : 0) - (ya !== null ? (sa ?? 0) : 0);
 			if (b && yb === null) {
-				after.communities++;
-				if (b.reason.code === 'not-ready' || b.reason.code === 'no-funds-forecast') after.notReady++;
-				else after.budget++;
+				later.communities++;
+				if (b.reason.code === 'not-ready' || b.reason.code === 'no-funds-forecast') later.notReady++;
+				else later.budget++;
 			}
 		}
 	}
@@ -98,7 +98,7 @@ export function policyImpact(
 		subsidyDeltaWithin: round2(within),
 		subsidyDeltaAfter: round2(delta - within),
 		after: {
-			...after,
+			...later,
 			lastYear: last?.year ?? 0,
 			deadline: last?.readinessDeadline ?? null
 		}

@@ -142,8 +142,16 @@ const MESSAGES = {
 	'community.back': { zh: '← 返回总览', en: '← Back to the overview' },
 	'community.loadError': { zh: '加载失败：{error}', en: 'Failed to load: {error}' },
 	'community.policy': {
-		zh: '以下资格、表决、资金和审批结论均按 {document}（{id}）计算',
-		en: 'Every verdict below is computed under {document} ({id})'
+		zh: '以下资格、表决、资金和审批结论均按 {document}（{id}）计算。',
+		en: 'Every verdict below is computed under {document} ({id}).'
+	},
+	'community.policyEarlier': {
+		zh: '本小区为早期项目（本方案施行前开工）：资金按台账记录列示，不按该方案计算。',
+		en: 'An earlier project (begun before the scheme): its money is shown as the ledger records it, not priced under the scheme.'
+	},
+	'community.policyOut': {
+		zh: '本小区不在该方案改造范围内：不计财政补助，没有改造步骤。',
+		en: 'This community is outside the scheme: no subsidy, no renovation step.'
 	},
 	'community.noPolicy': {
 		zh: '数据日期 {asOf} 不在已知政策的有效期内，无法给出结论',
@@ -240,7 +248,7 @@ const MESSAGES = {
 	},
 	'stages.next': { zh: '下一步：', en: 'Next step: ' },
 	'stages.outOfScope': {
-		zh: '不在本次改造范围（§二(一)），没有改造步骤；不向乡镇（街道）派发征求意见等任务。',
+		zh: '不在本次改造范围（§二(一)），没有改造步骤，不向乡镇（街道）派发任务。',
 		en: 'Outside the programme (§二(一)): no renovation step, and no task is sent to the town.'
 	},
 	'step.vote.application': { zh: '组织申请表决', en: 'hold the application vote' },
@@ -510,7 +518,10 @@ const MESSAGES = {
 	'budget.col.rank': { zh: '序', en: '#' },
 	'budget.col.name': { zh: '小区', en: 'Community' },
 	'budget.col.town': { zh: '乡镇街道', en: 'Town' },
-	'budget.col.ready': { zh: '资金到位', en: 'Funds complete' },
+	'budget.col.ready': {
+		zh: '可列入计划（资金到位且初审通过）',
+		en: 'Ready (funds in, town review passed)'
+	},
 	'budget.col.subsidy': { zh: '补助', en: 'Subsidy' },
 	'budget.col.why': { zh: '原因', en: 'Why' },
 	'budget.decidedMark': { zh: '（计划已定）', en: ' (plan decided)' },

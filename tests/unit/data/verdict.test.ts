@@ -139,12 +139,14 @@ describe('communityVerdict: communities of the example checked by hand', async (
 		expect(v.plan.ready).toBe(false);
 	});
 
-	it('§四(四), §五(二)1: YQ000041 — 1299.73万 plus a 252万 lift: over 1000万 either way, so proposal and feasibility merge', () => {
+	it('§二(一), §四(四): YQ000041 (self-built) — outside the programme: no approval path, whatever its 1299.73万 + 252万 lift', () => {
 		const v = verdictOf('YQ000041');
+		expect(v.eligibility.reasons.map((r) => r.code)).toEqual(['excluded-self-built']);
 		expect(v.funding.result.total).toBe(12_997_327);
 		expect(v.funding.result.elevator).toBe(2_520_000);
 		expect(v.funding.result.reasons.map((r) => r.code)).toContain('elevator-excluded');
-		expect(v.approval).toEqual({ path: 'proposal+feasibility', total: 12_997_327, withElevator: null });
+		expect(v.funding.basis).toBe('out-of-scope');
+		expect(v.approval).toBeNull();
 	});
 
 	it('§四(四) on §五(二)1’s total: YQ000201 — 923.45万 merges all three; with its 165万 lift it would not', () => {
