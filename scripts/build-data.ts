@@ -3,7 +3,7 @@
 // Validates the dataset (the bundled example, or the office's files) and writes static/data: one Parquet file
 // per table, towns.geojson and manifest.json. On any error it writes nothing and the previous build stays.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { isIsoDate, todayInYueqing } from '../src/lib/ingest/import/as-of';
+import { asOfSourceWords, isIsoDate, todayInYueqing } from '../src/lib/ingest/import/as-of';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { formatProblem } from '../src/lib/ingest/problems';
@@ -111,15 +111,25 @@ if (errors.length > 0) {
 
 const metaPath = inputs.map((p) => `${p}/metadata.json`).find((p) => existsSync(p));
 const meta: DatasetMeta = metaPath
-	? (JSON.parse(readFileSync(metaPath, 'utf8')) as DatasetMeta)
+	? { ...(JSON.parse(readFileSync(metaPath, 'utf8')) as DatasetMeta), asOfSource: { kind: 'metadata' } }
 	: {
 			example: false,
 			title: '乐清市城镇老旧小区改造数据',
 			schemaVersion: SCHEMA_VERSION,
-			// 数据截至: --as-of, else the workbook's 说明 sheet, else today
-			asOf: asOfFlag ?? input.asOf ?? todayInYueqing(),
+			// 数据截至: --as-of, else the workbook's 说明 sheet, else today — and where it came from, said below
+			asOf: input.asOf ?? todayInYueqing(),
+			asOfSource: input.asOfSource ?? { kind: 'today' },
 			schematicBoundaries: !input.townRegions
 		};
+// --as-of wins over every other date, metadata.json's included
+if (asOfFlag !== undefined) {
+	meta.asOf = asOfFlag;
+	meta.asOfSource = { kind: 'flag' };
+}
+const asOfFrom = asOfSourceWords(meta.asOfSource);
+const asOfLine = `数据截至 ${meta.asOf}（${asOfFrom.zh}）/ data as of ${meta.asOf} (${asOfFrom.en})`;
+if (meta.asOfSource?.kind === 'today') console.warn(`提示 notice: ${asOfLine}`);
+else console.log(asOfLine);
 if (input.townRegions)
 	meta.schematicBoundaries = Boolean(input.townRegions.features[0]?.properties?.schematic);
 

@@ -157,7 +157,12 @@ describe('the public progress site (build-public)', () => {
 		expect(await card.locator('[data-testid="card-investment"]').textContent()).toBe(
 			money(target!.investment)
 		);
-		const next = nextStep({ stage: 'construction', applicationVote: 'passed', schemeVote: 'passed' })!.stage;
+		const next = nextStep({
+			stage: 'construction',
+			applicationVote: 'passed',
+			schemeVote: 'passed',
+			inScope: true
+		})!.stage;
 		expect(await card.locator('[data-testid="card-next"]').textContent()).toContain(next.name);
 		// the office, never a person or a phone
 		expect(await card.textContent()).not.toMatch(/1[3-9]\d{9}/);
@@ -182,8 +187,11 @@ describe('the public progress site (build-public)', () => {
 		expect(await page.textContent('[data-figure="renovated"] .value')).toBe(
 			String(summary.renovated.communities)
 		);
-		expect(await page.textContent('[data-figure="underWay"] .value')).toBe(
-			String(summary.underWay.communities)
+		expect(await page.textContent('[data-figure="construction"] .value')).toBe(
+			String(summary.construction.communities)
+		);
+		expect(await page.textContent('[data-figure="planned"] .value')).toBe(
+			String(summary.planned.communities)
 		);
 		// every community on the map
 		const [count] = await directSql<{ n: number }>(`SELECT count(*)::INT AS n FROM community_view`);

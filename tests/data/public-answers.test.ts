@@ -18,7 +18,12 @@ import {
 } from '../../src/lib/progress/compact';
 import { pointsOf, searchColumns } from '../../src/lib/progress/find';
 import { POINTS_SQL, PROGRESS_VIEW_SQL, searchSql } from '../../src/lib/progress/queries';
-import { RENOVATED_STAGES, STAGE_CLASSES, UNDER_WAY_STAGES } from '../../src/lib/verdict/stage-classes';
+import {
+	CONSTRUCTION_STAGES,
+	PLANNED_STAGES,
+	RENOVATED_STAGES,
+	STAGE_CLASSES
+} from '../../src/lib/verdict/stage-classes';
 import { PROGRESS_FROM_YEAR, type ProgressSummary } from '../../src/lib/progress/summary';
 
 const node = (args: string[]) => {
@@ -66,13 +71,20 @@ async function check(out: string) {
 			return { communities: r!.c, households: r!.h };
 		};
 
-		// §三(七)–(九) renovated, §三(四)–(六) under way, §三(四) next year's plan
+		// §三(七)–(九) renovated, §三(六) under construction, §三(四) in a plan and not yet begun (per plan year)
 		expect(summary.renovated).toEqual(await tally(`stage IN (${list(RENOVATED_STAGES)})`));
-		expect(summary.underWay).toEqual(await tally(`stage IN (${list(UNDER_WAY_STAGES)})`));
-		expect(summary.plannedNextYear).toEqual({
-			year: asOfYear + 1,
-			...(await tally(`stage IN (${list(UNDER_WAY_STAGES)}) AND plan_year = ${asOfYear + 1}`))
-		});
+		expect(summary.construction).toEqual(await tally(`stage IN (${list(CONSTRUCTION_STAGES)})`));
+		expect(summary.total).toEqual(await tally('TRUE'));
+		const { years, ...planned } = summary.planned;
+		expect(planned).toEqual(await tally(`stage IN (${list(PLANNED_STAGES)})`));
+		expect(years).toEqual(
+			await sql(
+				conn,
+				`SELECT plan_year::INT AS year, count(*)::INT AS communities, sum(households)::INT AS households
+				 FROM progress_view WHERE stage IN (${list(PLANNED_STAGES)}) AND plan_year IS NOT NULL
+				 GROUP BY 1 ORDER BY 1`
+			)
+		);
 		expect(summary.byYear).toEqual(
 			await sql(
 				conn,
@@ -101,14 +113,15 @@ async function check(out: string) {
 		// the towns' table and shading
 		expect(
 			summary.towns
-				.map((t) => ({ code: t.code, c: t.communities, r: t.renovated, u: t.underWay }))
+				.map((t) => ({ code: t.code, c: t.communities, r: t.renovated, b: t.construction, p: t.planned }))
 				.sort((a, b) => a.code.localeCompare(b.code))
 		).toEqual(
 			await sql(
 				conn,
 				`SELECT t.code, count(p.id)::INT AS c,
 					count(p.id) FILTER (WHERE p.stage IN (${list(RENOVATED_STAGES)}))::INT AS r,
-					count(p.id) FILTER (WHERE p.stage IN (${list(UNDER_WAY_STAGES)}))::INT AS u
+					count(p.id) FILTER (WHERE p.stage IN (${list(CONSTRUCTION_STAGES)}))::INT AS b,
+					count(p.id) FILTER (WHERE p.stage IN (${list(PLANNED_STAGES)}))::INT AS p
 				 FROM towns t LEFT JOIN progress_view p ON p.town_code = t.code GROUP BY t.code ORDER BY t.code`
 			)
 		);

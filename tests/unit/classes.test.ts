@@ -89,8 +89,8 @@ describe('the classes of each colouring', () => {
 		expect(isColouring('toString')).toBe(false);
 	});
 
-	it('the stage codes are none then the 17 workflow stages in order (map.arrow: stage index + 1)', () => {
-		expect(STAGE_CODES).toEqual(['none', ...WORKFLOW_STAGES.map((s) => s.id)]);
+	it('the stage codes are none, the 17 workflow stages in order (map.arrow: stage index + 1), then out-of-scope', () => {
+		expect(STAGE_CODES).toEqual(['none', ...WORKFLOW_STAGES.map((s) => s.id), 'out-of-scope']);
 		expect(COLOUR_SCALES.stage.classes).toBe(STAGE_CLASSES);
 		for (const c of STAGE_CLASSES) expect(rgbOk(stageRgb(c)), c.key).toBe(true);
 		expect(Object.keys(STAGE_COLOURS).sort()).toEqual(STAGE_CLASSES.map((c) => c.key).sort());
@@ -127,7 +127,7 @@ describe('the budget map of funding years', () => {
 		const years = planYears(YUEQING_2023);
 		const classes = fundingYearClasses(years);
 		expect(classes.map((c) => c.key)).toEqual([...years.map(String), 'later', 'out']);
-		expect(classes.at(-2)!.zh).toBe(`${years.at(-1)}年前未安排`);
+		expect(classes.at(-2)!.zh).toBe(`截至${years.at(-1)}年仍未安排`);
 		const looks = new Set(classes.map((c, i) => fundingYearRgb(c, i).join(',')));
 		expect(looks.size).toBe(classes.length);
 		expect(() => fundingYearRgb({ key: 'never' }, 0)).toThrow();

@@ -2,7 +2,7 @@
  * The filtered list as a table people open in Excel: Chinese headers, Chinese labels for codes, amounts in yuan —
  * written through the one export helper (sheet-export.ts).
  */
-import { classOfCode, FILTER_VALUES, labelOf, type Colouring } from '../verdict/classes';
+import { classOfCode, FILTER_VALUES, labelOf, PROGRAMME_VALUES, type Colouring } from '../verdict/classes';
 import { csvText, xlsxBytes } from './sheet-export';
 
 export interface ExportRow {
@@ -17,6 +17,7 @@ export interface ExportRow {
 	housing_type: string;
 	property_management: string;
 	eligibility: string;
+	programme: string;
 	application_vote: string;
 	scheme_vote: string;
 	stage: string;
@@ -25,8 +26,10 @@ export interface ExportRow {
 	resident_required: number;
 	resident_raised: number;
 	subsidy: number;
+	works_start: string | null;
 	ready_date: string | null;
 	ready_for_plan: boolean;
+	awaiting_review: boolean;
 	lon: number;
 	lat: number;
 }
@@ -46,16 +49,19 @@ export const EXPORT_COLUMNS: readonly [string, (r: ExportRow) => string | number
 	['房屋类型', (r) => labelOf(FILTER_VALUES.housing, r.housing_type)],
 	['物业管理', (r) => labelOf(FILTER_VALUES.management, r.property_management)],
 	['改造资格', (r) => classLabel('eligibility')(r.eligibility)],
+	['改造口径', (r) => labelOf(PROGRAMME_VALUES, r.programme)],
 	['申请表决', (r) => classLabel('applicationVote')(r.application_vote)],
 	['方案表决', (r) => classLabel('schemeVote')(r.scheme_vote)],
 	['当前阶段', (r) => labelOf(FILTER_VALUES.stage, r.stage)],
 	['阶段日期', (r) => r.stage_date],
-	['估算总投资（元）', (r) => r.investment],
-	['居民应出资（元）', (r) => r.resident_required],
+	['总投资（元，不含加装电梯）', (r) => r.investment],
+	['居民应出资（元；早期项目为台账已出资，不在范围为0）', (r) => r.resident_required],
 	['居民已到位（元）', (r) => r.resident_raised],
-	['财政补助（元）', (r) => r.subsidy],
+	['财政补助（元；早期项目为台账已拨，不在范围为0）', (r) => r.subsidy],
+	['开工日期', (r) => r.works_start],
 	['资金到位日期', (r) => r.ready_date],
-	['可列入下一年度计划', (r) => (r.ready_for_plan ? '是' : '否')],
+	['可列入下一年度计划（初审已通过且资金到位）', (r) => (r.ready_for_plan ? '是' : '否')],
+	['乡镇初审中（资金已到位）', (r) => (r.awaiting_review ? '是' : '否')],
 	['经度', (r) => r.lon],
 	['纬度', (r) => r.lat]
 ];

@@ -5,7 +5,8 @@
  * on /data or given to `npm run data -- --input`, it reads back to the same dataset. Written through the one
  * export helper (sheet-export.ts): text as string cells, never formulas.
  */
-import type { Dataset } from '../schema/rows';
+import { asOfSourceWords } from '../ingest/import/as-of';
+import type { Dataset, DatasetMeta } from '../schema/rows';
 import { TABLES, type Column } from '../schema/schema';
 import { xlsxBytes } from './sheet-export';
 
@@ -31,12 +32,25 @@ export function ledgerSheets(dataset: Dataset): { name: string; rows: (string | 
 	}));
 }
 
-export function ledgerXlsx(dataset: Dataset, asOf?: string): Promise<Uint8Array> {
-	const help: (string | null)[][] = [
+/**
+ * The 说明 sheet: what the file is, and 数据截至 with where it came from — always, so a re-import keeps the date
+ * (the importer reads 数据截至 back from this sheet, import/as-of.ts) and a date that was only the day of the
+ * import says so.
+ */
+export function ledgerHelp(meta: Pick<DatasetMeta, 'asOf' | 'asOfSource'>): (string | null)[][] {
+	return [
 		['乐清市城镇老旧小区改造数据模板（乐政办发〔2023〕47号）'],
 		['由数据工作台 /data 导出的已校验台账：金额单位为元，面积单位为㎡，坐标为WGS84经纬度。'],
-		...(asOf ? [['数据截至', asOf]] : [])
+		['数据截至', meta.asOf],
+		['日期来源', asOfSourceWords(meta.asOfSource).zh]
 	];
+}
+
+export function ledgerXlsx(
+	dataset: Dataset,
+	meta: Pick<DatasetMeta, 'asOf' | 'asOfSource'>
+): Promise<Uint8Array> {
+	const help = ledgerHelp(meta);
 	return xlsxBytes(
 		[{ name: '说明', rows: help, width: 24 }, ...ledgerSheets(dataset).map((s) => ({ ...s, width: 16 }))],
 		'乐清旧改地图 /data'

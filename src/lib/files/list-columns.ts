@@ -1,13 +1,13 @@
 /**
  * `/`'s list export without DuckDB-WASM: the export's rows (ExportRow, as exportSql gives them) made from the map's
  * columns (map.arrow, already on the page) and the three columns the map does not carry — address, number of
- * buildings and the stage's date — from `list-columns.json` (row for row with map.arrow; ≈ 40 KB at 乐清's size),
+ * buildings, the stage's date and the start of works — from `list-columns.json` (row for row with map.arrow; ≈ 40 KB at 乐清's size),
  * fetched on the first export. Written by `npm run data` and /data's static files; made in memory for an import.
  * The filter is the map's own (filterMask, tested equal to whereSql); the order is exportSql's (town code, id).
  */
 import type { Dataset } from '../schema/rows';
 import type { CommunityStatus } from '../verdict/status';
-import { COLOUR_SCALES, FILTER_VALUES } from '../verdict/classes';
+import { COLOUR_SCALES, FILTER_VALUES, PROGRAMME_CODES } from '../verdict/classes';
 import { isoOfDay, NO_DAY, type MapColumns } from '../verdict/derived';
 import type { ExportRow } from './export';
 import type { ManifestTown } from './manifest';
@@ -21,6 +21,8 @@ export interface ListColumns {
 	buildings: number[];
 	/** The latest stage's date (status.stage_date), 'YYYY-MM-DD', or null before the first stage. */
 	stageDate: (string | null)[];
+	/** The start of works (status.works_start: §五(二)1, §六 decide by it), 'YYYY-MM-DD', or null. */
+	worksStart: (string | null)[];
 }
 
 /** The columns of a dataset and its status (the build's, in the dataset's order as map.arrow is). */
@@ -28,7 +30,8 @@ export function listColumns(dataset: Dataset, status: readonly CommunityStatus[]
 	return {
 		address: dataset.communities.map((c) => c.address),
 		buildings: dataset.communities.map((c) => c.buildings),
-		stageDate: status.map((s) => s.stageDate)
+		stageDate: status.map((s) => s.stageDate),
+		worksStart: status.map((s) => s.worksStart)
 	};
 }
 
@@ -65,6 +68,9 @@ export function exportRows(
 				scheme_vote: code('schemeVote', cols.schemeVote[i]!),
 				stage: code('stage', cols.stage[i]!),
 				stage_date: list.stageDate[i] ?? null,
+				programme: PROGRAMME_CODES[cols.programme[i]!] ?? '',
+				works_start: list.worksStart[i] ?? null,
+				awaiting_review: cols.awaitingReview[i] === 1,
 				investment: cols.investment[i]!,
 				resident_required: cols.residentRequired[i]!,
 				resident_raised: cols.residentRaised[i]!,

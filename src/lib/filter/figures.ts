@@ -1,28 +1,33 @@
 /**
- * The first screen's figures computed in the page from the map's columns (map.arrow), without DuckDB: the KPIs,
- * the legend's counts, the town table and the next plan's candidates — the same rules as `kpiSql`, `legendSql`,
- * `townSql` and `candidatesSql` (queries.ts), tested equal to them. The filter is incremental: each dimension
- * keeps its own mask and a row counts the dimensions it fails, so a change re-filters only the dimension that
- * changed (one pass writing its new mask into a reused array, one pass updating the counts). The town table
- * (every filter but the towns') is one pass over typed arrays, kept until a dimension other than the towns
- * changes; the KPIs are its sums over the towns chosen, so a town toggle needs no pass over the rows for them.
+ * The first screen's figures computed in the page from the map's columns (map.arrow), without DuckDB: the key
+ * figures, the legend's counts, the town table, the next plan's candidates and those awaiting the town's review —
+ * by the definitions of figures.ts, as `kpiSql`, `legendSql`, `townSql`, `candidatesSql` and `awaitingReviewSql`
+ * (queries.ts) compute them, tested equal. The filter is incremental: each dimension keeps its own mask and a row
+ * counts the dimensions it fails, so a change re-filters only the dimension that changed (one pass writing its
+ * new mask into a reused array, one pass updating the counts). The sums per town and programme set of every
+ * measure (every filter but the towns') are one pass over typed arrays, kept until a dimension other than the
+ * towns changes; every figure is a sum of those over its sets and the towns chosen, so a town toggle needs no
+ * pass over the rows.
  */
 import { rankCandidates } from '../policy';
-import { isoOfDay, type MapColumns } from '../verdict/derived';
+import { PROGRAMME_CODES } from '../verdict/classes';
+import { isoOfDay, NO_DAY, type MapColumns } from '../verdict/derived';
+import {
+	FIGURE,
+	FIGURES,
+	MEASURE_KEYS,
+	MEASURES,
+	TOWN_FIGURES,
+	type FigureDef,
+	type TownFigure
+} from './definitions';
 import { DIMENSIONS, dimensionKey, dimensionMask, type Dimension } from './filter-dims';
 import { EMPTY_FILTER, type Filter } from './filters';
 import type { Kpis } from './queries';
 import { PROPERTY_MANAGEMENT } from '../schema/schema';
 
-/** One town's row of the town table (as `townSql` gives it). */
-export interface TownAnswer {
-	town_code: string;
-	communities: number;
-	households: number;
-	investment: number;
-	subsidy: number;
-	readyForPlan: number;
-}
+/** One town's row of the town table (as `townSql` gives it): the town figures of figures.ts. */
+export type TownAnswer = { town_code: string } & Record<TownFigure, number>;
 
 /** A candidate for the next plan (as `candidatesSql` gives it), ranked by the engine's `rankCandidates`. */
 export interface CandidateAnswer {
@@ -34,14 +39,26 @@ export interface CandidateAnswer {
 	subsidy: number;
 }
 
-type ByTown = Record<
-	'n' | 'households' | 'area' | 'investment' | 'resident' | 'subsidy' | 'ready',
-	Float64Array
->;
+/** A community whose funds are complete and whose town review has begun, not passed (`awaitingReviewSql`). */
+export interface AwaitingAnswer {
+	id: string;
+	name: string;
+	townCode: string;
+	readyDate: string | null;
+}
 
 const PROFESSIONAL = PROPERTY_MANAGEMENT.findIndex((m) => m.code === 'professional');
-// hundredths (fen, or 0.01 ㎡) as whole numbers, so sums are exact whatever their order
-const toFen = (yuan: Float64Array) => Float64Array.from(yuan, (v) => Math.round(v * 100));
+const SETS = PROGRAMME_CODES.length;
+const M = MEASURE_KEYS.length;
+/** Where a (town, set, measure) sum lives in the flat array of sums. */
+const at = (t: number, p: number, m: number) => (t * SETS + p) * M + m;
+/** For each figure, the indexes of its programme sets and its measure. */
+const SET_INDEXES = new Map<FigureDef, number[]>(
+	FIGURES.map((d) => [
+		d,
+		d.sets === null ? PROGRAMME_CODES.map((_, i) => i) : d.sets.map((c) => PROGRAMME_CODES.indexOf(c))
+	])
+);
 
 export class FirstAnswers {
 	readonly cols: MapColumns;
@@ -52,30 +69,38 @@ export class FirstAnswers {
 	#masks = new Map<Dimension, Uint8Array>();
 	/** A mask's worth of memory to write a dimension's new mask into (the old one becomes the next spare). */
 	#spare: Uint8Array;
-	/** Sums per town index under every dimension but the towns' (fen and 0.01 ㎡ as whole numbers). */
-	#byTown: ByTown | null = null;
+	/** Sums per town, programme set and measure under every dimension but the towns' (hundredths as whole numbers). */
+	#byTown: Float64Array | null = null;
 	/** Per town index: 1 if the town filter keeps it; null when the towns are not filtered. */
 	#townsChosen: Uint8Array | null = null;
 	#sums: { kpis: Kpis; towns: TownAnswer[] } | null = null;
 	#ranked: { rows: Int32Array; list: CandidateAnswer[] } | null = null;
-	#fen: {
-		area: Float64Array;
-		investment: Float64Array;
-		residentRequired: Float64Array;
-		subsidy: Float64Array;
-	};
+	#awaiting: { rows: Int32Array; list: AwaitingAnswer[] } | null = null;
+	/** Each measure per row, as whole numbers (fen and 0.01 ㎡ for money and area), in MEASURE_KEYS order. */
+	#values: Float64Array[];
 
 	constructor(cols: MapColumns, townCodes: readonly string[]) {
 		this.cols = cols;
 		this.townCodes = townCodes;
-		this.fails = new Uint8Array(cols.id.length);
-		this.#spare = new Uint8Array(cols.id.length);
-		this.#fen = {
-			area: toFen(cols.area),
-			investment: toFen(cols.investment),
-			residentRequired: toFen(cols.residentRequired),
-			subsidy: toFen(cols.subsidy)
+		const n = cols.id.length;
+		this.fails = new Uint8Array(n);
+		this.#spare = new Uint8Array(n);
+		const source: Record<(typeof MEASURE_KEYS)[number], ArrayLike<number>> = {
+			communities: new Float64Array(n).fill(1),
+			households: cols.households,
+			buildingArea: cols.area,
+			investment: cols.investment,
+			residentRequired: cols.residentRequired,
+			subsidy: cols.subsidy,
+			readyForPlan: cols.readyForPlan,
+			awaitingReview: cols.awaitingReview
 		};
+		// hundredths (fen, or 0.01 ㎡) as whole numbers, so sums are exact whatever their order
+		this.#values = MEASURE_KEYS.map((k) =>
+			MEASURES[k].hundredths
+				? Float64Array.from(source[k], (v) => Math.round(v * 100))
+				: Float64Array.from(source[k])
+		);
 		for (const d of DIMENSIONS) this.#keys.set(d, '');
 	}
 
@@ -121,7 +146,7 @@ export class FirstAnswers {
 		return out;
 	}
 
-	/** The KPIs of the filter (`kpiSql`). */
+	/** The key figures of the filter (`kpiSql`). */
 	kpis(): Kpis {
 		return this.#sum().kpis;
 	}
@@ -138,71 +163,81 @@ export class FirstAnswers {
 		return this.#sum().towns;
 	}
 
-	/** Per town, the sums of the rows that pass every dimension but the towns' (one pass, then kept). */
-	#townSums(): ByTown {
+	/** Per town and programme set, the sums of every measure over the rows that pass every dimension but the towns'. */
+	#townSums(): Float64Array {
 		if (this.#byTown) return this.#byTown;
 		const { cols, fails } = this;
-		const fen = this.#fen;
+		const values = this.#values;
 		const townMask = this.#masks.get('towns');
-		const s: ByTown = {
-			n: new Float64Array(256),
-			households: new Float64Array(256),
-			area: new Float64Array(256),
-			investment: new Float64Array(256),
-			resident: new Float64Array(256),
-			subsidy: new Float64Array(256),
-			ready: new Float64Array(256)
-		};
+		const s = new Float64Array(256 * SETS * M);
 		for (let i = 0; i < fails.length; i++) {
 			// the dimensions failed, the towns' left out
 			if (fails[i]! - (townMask ? 1 - townMask[i]! : 0) !== 0) continue;
-			const t = cols.town[i]!;
-			s.n[t]!++;
-			s.households[t]! += cols.households[i]!;
-			s.area[t]! += fen.area[i]!;
-			s.investment[t]! += fen.investment[i]!;
-			s.resident[t]! += fen.residentRequired[i]!;
-			s.subsidy[t]! += fen.subsidy[i]!;
-			s.ready[t]! += cols.readyForPlan[i]!;
+			const base = at(cols.town[i]!, cols.programme[i]!, 0);
+			for (let m = 0; m < M; m++) s[base + m]! += values[m]![i]!;
 		}
 		this.#byTown = s;
 		return s;
 	}
 
-	/** The town table, and the KPIs as the sums of its towns that the town filter keeps (all without one). */
+	/** The town table, and the key figures as the sums of its towns that the town filter keeps (all without one). */
 	#sum(): { kpis: Kpis; towns: TownAnswer[] } {
 		if (this.#sums) return this.#sums;
 		const s = this.#townSums();
 		const chosen = this.#townsChosen;
-		const k = { n: 0, households: 0, area: 0, investment: 0, resident: 0, subsidy: 0, ready: 0 };
+		const figureOf = (d: FigureDef, t: number) => {
+			const m = MEASURE_KEYS.indexOf(d.measure);
+			let v = 0;
+			for (const p of SET_INDEXES.get(d)!) v += s[at(t, p, m)]!;
+			return v;
+		};
+		const unit = (d: FigureDef, v: number) => (MEASURES[d.measure].hundredths ? v / 100 : v);
+		const totals = new Map<FigureDef, number>(FIGURES.map((d) => [d, 0]));
 		const towns: TownAnswer[] = [];
+		const count = MEASURE_KEYS.indexOf('communities');
 		for (let t = 0; t < 256; t++) {
-			if (!s.n[t]) continue;
-			towns.push({
-				town_code: this.townCodes[t] ?? '',
-				communities: s.n[t]!,
-				households: s.households[t]!,
-				investment: s.investment[t]! / 100,
-				subsidy: s.subsidy[t]! / 100,
-				readyForPlan: s.ready[t]!
-			});
+			let n = 0;
+			for (let p = 0; p < SETS; p++) n += s[at(t, p, count)]!;
+			if (!n) continue;
+			const row = { town_code: this.townCodes[t] ?? '' } as TownAnswer;
+			for (const k of TOWN_FIGURES) row[k] = unit(FIGURE[k], figureOf(FIGURE[k], t));
+			towns.push(row);
 			if (chosen && !chosen[t]) continue;
-			for (const key of Object.keys(k) as (keyof typeof k)[]) k[key] += s[key][t]!;
+			for (const d of FIGURES) totals.set(d, totals.get(d)! + figureOf(d, t));
 		}
 		towns.sort((a, b) => (a.town_code < b.town_code ? -1 : a.town_code > b.town_code ? 1 : 0));
 		this.#sums = {
-			kpis: {
-				communities: k.n,
-				households: k.households,
-				buildingArea: k.area / 100,
-				investment: k.investment / 100,
-				residentShare: k.resident / 100,
-				subsidy: k.subsidy / 100,
-				readyForPlan: k.ready
-			},
+			kpis: Object.fromEntries(FIGURES.map((d) => [d.key, unit(d, totals.get(d)!)])) as Kpis,
 			towns
 		};
 		return this.#sums;
+	}
+
+	/**
+	 * Communities whose funds are complete and whose town review has begun, not passed, under the filter, by the
+	 * day their funds were complete, then id (`awaitingReviewSql`): not candidates (§三(四)).
+	 */
+	awaiting(): AwaitingAnswer[] {
+		if (!this.#awaiting) {
+			const { cols } = this;
+			const rows: number[] = [];
+			for (let i = 0; i < cols.id.length; i++) if (cols.awaitingReview[i]) rows.push(i);
+			const day = (i: number) => (cols.readyDay[i] === NO_DAY ? Infinity : cols.readyDay[i]!);
+			rows.sort((a, b) => day(a) - day(b) || (cols.id[a]! < cols.id[b]! ? -1 : 1));
+			this.#awaiting = {
+				rows: Int32Array.from(rows),
+				list: rows.map((i) => ({
+					id: cols.id[i]!,
+					name: cols.name[i]!,
+					townCode: this.townCodes[cols.town[i]!] ?? '',
+					readyDate: isoOfDay(cols.readyDay[i]!)
+				}))
+			};
+		}
+		const { rows, list } = this.#awaiting;
+		const out: AwaitingAnswer[] = [];
+		for (let k = 0; k < rows.length; k++) if (this.fails[rows[k]!] === 0) out.push(list[k]!);
+		return out;
 	}
 
 	/**

@@ -3,28 +3,16 @@
  * text, so a KPI on screen is the SQL a test runs directly.
  */
 import { COLOUR_SCALES, type Colouring } from '../verdict/classes';
+import { FIGURE, FIGURES, figureSql, TOWN_FIGURES, type FigureKey } from './definitions';
 import { whereSql, type Filter } from './filters';
 
-export interface Kpis {
-	communities: number;
-	households: number;
-	buildingArea: number;
-	investment: number;
-	residentShare: number;
-	subsidy: number;
-	readyForPlan: number;
-}
+/** The key figures of the filter (figures.ts: each figure's measure over its programme sets), yuan, ㎡, counts. */
+export type Kpis = Record<FigureKey, number>;
 
-/** The KPIs of the filter: counts and sums in yuan, ㎡ and households (formatting is the view's). */
+/** The key figures of the filter, each by its definition in figures.ts (formatting is the view's). */
 export function kpiSql(f: Filter): string {
 	return `SELECT
-	CAST(count(*) AS DOUBLE) AS communities,
-	CAST(coalesce(sum(households), 0) AS DOUBLE) AS households,
-	CAST(coalesce(sum(building_area), 0) AS DOUBLE) AS "buildingArea",
-	CAST(coalesce(sum(investment), 0) AS DOUBLE) AS investment,
-	CAST(coalesce(sum(resident_required), 0) AS DOUBLE) AS "residentShare",
-	CAST(coalesce(sum(subsidy), 0) AS DOUBLE) AS subsidy,
-	CAST(count(*) FILTER (WHERE ready_for_plan) AS DOUBLE) AS "readyForPlan"
+	${FIGURES.map(figureSql).join(',\n\t')}
 FROM community_view WHERE ${whereSql(f)}`;
 }
 
@@ -39,15 +27,20 @@ export function visibleSql(f: Filter): string {
 	return `SELECT idx FROM community_view WHERE ${whereSql(f)}`;
 }
 
-/** Per town: KPIs for the choropleth and the town list. */
+/** Per town: the town table's figures (TOWN_FIGURES, by the key figures' definitions) for the choropleth and list. */
 export function townSql(f: Filter): string {
 	return `SELECT town_code, any_value(town_name) AS town_name,
-	CAST(count(*) AS DOUBLE) AS communities,
-	CAST(sum(households) AS DOUBLE) AS households,
-	CAST(sum(investment) AS DOUBLE) AS investment,
-	CAST(sum(subsidy) AS DOUBLE) AS subsidy,
-	CAST(count(*) FILTER (WHERE ready_for_plan) AS DOUBLE) AS "readyForPlan"
+	${TOWN_FIGURES.map((k) => figureSql(FIGURE[k])).join(',\n\t')}
 FROM community_view WHERE ${whereSql(f, 'towns')} GROUP BY town_code ORDER BY town_code`;
+}
+
+/**
+ * Communities whose funds are complete and whose town review has begun but not passed (status.awaiting_review):
+ * not candidates (§三(四)), listed apart so a leader sees who is next.
+ */
+export function awaitingReviewSql(f: Filter): string {
+	return `SELECT id, name, town_code AS "townCode", CAST(ready_date AS VARCHAR) AS "readyDate"
+FROM community_view WHERE awaiting_review AND ${whereSql(f)} ORDER BY ready_date, id`;
 }
 
 /** Candidates for the next plan under the filter; the policy engine ranks them (rankCandidates). */
@@ -75,9 +68,10 @@ export function communitySql(id: string) {
 /** The filtered communities with what an export shows (labels are applied in export.ts). */
 export function exportSql(f: Filter): string {
 	return `SELECT id, name, town_name, address, completion_year, CAST(building_area AS DOUBLE) AS building_area,
-	households, buildings, housing_type, property_management, eligibility, application_vote, scheme_vote, stage,
+	households, buildings, housing_type, property_management, eligibility, programme, application_vote, scheme_vote, stage,
 	CAST(stage_date AS VARCHAR) AS stage_date, CAST(investment AS DOUBLE) AS investment,
 	CAST(resident_required AS DOUBLE) AS resident_required, CAST(resident_raised AS DOUBLE) AS resident_raised,
-	CAST(subsidy AS DOUBLE) AS subsidy, CAST(ready_date AS VARCHAR) AS ready_date, ready_for_plan, lon, lat
+	CAST(subsidy AS DOUBLE) AS subsidy, CAST(works_start AS VARCHAR) AS works_start, CAST(ready_date AS VARCHAR) AS ready_date,
+	ready_for_plan, awaiting_review, lon, lat
 FROM community_view WHERE ${whereSql(f)} ORDER BY town_code, id`;
 }

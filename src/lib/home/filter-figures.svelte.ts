@@ -1,13 +1,13 @@
 /**
- * What `/` shows for the current filter, from the map's columns without DuckDB (filter/figures.ts): the KPIs, the
- * legend's counts, the town table and the next plan's candidates, computed in the filter's own task so they are
+ * What `/` shows for the current filter, from the map's columns without DuckDB (first-answers.ts): the KPIs, the
+ * legend's counts, the town table, the next plan's candidates and those awaiting the town's review, computed in the filter's own task so they are
  * painted in the click's frame; and the map's filter value per point, written later (`writeVisible`, after that
  * frame) into one reused array. One FirstAnswers per set of columns (a new one after an import), given each new
  * filter: only the dimensions that changed are re-filtered.
  */
 import type { MapColumns } from '$lib/verdict/derived';
 import type { Filter } from '$lib/filter/filters';
-import { FirstAnswers, type CandidateAnswer } from '$lib/filter/figures';
+import { FirstAnswers, type AwaitingAnswer, type CandidateAnswer } from '$lib/filter/figures';
 import type { ManifestTown } from '$lib/files/manifest';
 import type { Kpis } from '$lib/filter/queries';
 import type { Colouring } from '$lib/verdict/classes';
@@ -27,6 +27,8 @@ export interface Answers {
 	kpis: Kpis;
 	towns: TownRowKpis[];
 	candidates: CandidateAnswer[];
+	/** Funds in, town review begun, not passed: not candidates (§三(四)). */
+	awaiting: AwaitingAnswer[];
 }
 
 export class HomeAnswers {
@@ -59,7 +61,8 @@ export class HomeAnswers {
 			filter,
 			kpis: first.kpis(),
 			towns: first.towns().map((r) => ({ ...r, town_name: names.get(r.town_code) ?? r.town_code })),
-			candidates: first.candidates()
+			candidates: first.candidates(),
+			awaiting: first.awaiting()
 		};
 		// the time the figures took, for the benchmark (filter → KPIs without the page around it)
 		performance.measure('home:answers', { start, end: performance.now() });

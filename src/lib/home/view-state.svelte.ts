@@ -22,7 +22,7 @@ export class ViewState {
 		if (c && isColouring(c)) s.colouring = c;
 		s.filter = filterFromParams(p);
 		const tm = p.get('tm');
-		if (tm && tm in TOWN_METRICS) s.townMetric = tm as TownMetric;
+		if (tm && (TOWN_METRICS as readonly string[]).includes(tm)) s.townMetric = tm as TownMetric;
 		const v = (p.get('v') ?? '').split(',').map(Number);
 		if (v.length === 3 && v.every(Number.isFinite) && v[2]! >= 3 && v[2]! <= 20) {
 			s.view = { lon: v[0]!, lat: v[1]!, zoom: v[2]! };

@@ -17,7 +17,8 @@ export const STAGE_COLOURS: Readonly<Record<string, Rgb>> = {
 	approval: [106, 81, 163],
 	review: [230, 85, 13],
 	early: [253, 174, 107],
-	none: [200, 200, 200]
+	none: [200, 200, 200],
+	out: [150, 150, 150]
 };
 
 export const CLASS_COLOURS: Readonly<Record<Colouring, Readonly<Record<string, Rgb>>>> = {

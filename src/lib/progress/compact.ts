@@ -21,10 +21,13 @@ import {
 	vectorFromArray
 } from 'apache-arrow';
 import { gzipSync } from 'fflate';
-import { WORKFLOW_STAGES } from '../policy';
+import { STAGE_CODES as CODES } from '../verdict/stage-classes';
 
-/** Stage codes as stored: 0 is `none` (before the first stage), then the workflow's stages in order. */
-export const STAGE_CODES: readonly string[] = ['none', ...WORKFLOW_STAGES.map((s) => s.id)];
+/**
+ * Stage codes as stored: 0 is `none` (before the first stage), then the workflow's stages in order, then
+ * `out-of-scope` (outside the programme) — the stage classes' own list.
+ */
+export const STAGE_CODES: readonly string[] = CODES;
 
 /** The two files, by name as published next to summary.json. */
 export const POINTS_FILE = 'progress-points.arrow.gz';

@@ -62,7 +62,7 @@ const CARD_SELECT = `SELECT id, name, address, town_code AS "townCode", town_nam
 	households, building_area AS "buildingArea", completion_year AS "completionYear", satisfaction, stage,
 	CAST(stage_date AS VARCHAR) AS "stageDate", CAST(completed_date AS VARCHAR) AS "completedDate",
 	plan_year AS "planYear", investment, resident_total AS "residentTotal", basic, improvement, upgrade,
-	next_stage AS "nextStage", next_action AS "nextAction"
+	next_stage AS "nextStage", next_action AS "nextAction", money_basis AS "moneyBasis"
 FROM progress_view`;
 
 /** One community's public card. */

@@ -2,6 +2,7 @@
  * Typed rows of the dataset's tables, as the schema (schema.ts) defines them. Null is an empty cell. A test
  * (tests/unit/data/rows.test.ts) reads these types with the TypeScript checker and holds them to the schema.
  */
+import type { AsOfSource } from '../ingest/import/as-of';
 import type { HousingType, StageId } from '../policy';
 
 export interface TownRow {
@@ -96,6 +97,8 @@ export interface DatasetMeta {
 	schemaVersion: number;
 	/** The day the data describes ("now" for the example), ISO date. */
 	asOf: string;
+	/** Where `asOf` came from (import/as-of.ts): --as-of, a workbook's 说明 sheet, metadata.json, or today. */
+	asOfSource?: AsOfSource;
 	/** Town regions are schematic (示意), not official boundaries. */
 	schematicBoundaries: boolean;
 	seed?: number;

@@ -20,6 +20,20 @@ export type EligibilityClass = (typeof ELIGIBILITY_CLASSES)[number];
 export const VOTE_CLASSES = ['passed', 'short', 'none'] as const;
 export type VoteClass = (typeof VOTE_CLASSES)[number];
 
+/**
+ * The programme sets (status.programme, verdict.ts `Programme`): every community is in exactly one, so figures
+ * over them never overlap. In map.arrow's order.
+ */
+export const PROGRAMME_VALUES = [
+	{ code: 'to-arrange', zh: '待安排（未列入计划）', en: 'not yet in a plan' },
+	{ code: 'planned', zh: '已列入计划、未验收', en: 'in a plan, not yet accepted' },
+	{ code: 'completed', zh: '已完成改造（本方案）', en: 'renovated under the scheme' },
+	{ code: 'earlier', zh: '早期项目（本方案施行前开工）', en: 'earlier project (begun before the scheme)' },
+	{ code: 'out-of-scope', zh: '不在本次改造范围', en: 'outside the programme' }
+] as const satisfies readonly CodeLabel[];
+export type ProgrammeCode = (typeof PROGRAMME_VALUES)[number]['code'];
+export const PROGRAMME_CODES: readonly ProgrammeCode[] = PROGRAMME_VALUES.map((v) => v.code);
+
 /** Share of the required resident funds raised, in bands; 100% is its own class. */
 export const FUNDING_BANDS = ['none', 'lt25', 'lt50', 'lt75', 'lt100', 'full'] as const;
 export type FundingBand = (typeof FUNDING_BANDS)[number];
@@ -189,7 +203,7 @@ export function fundingYearClasses(years: readonly number[]): ClassDef[] {
 	const last = years.at(-1);
 	return [
 		...years.map((y) => one(String(y), `${y}年`, String(y))),
-		one('later', `${last}年前未安排`, `not within ${last}`),
+		one('later', `截至${last}年仍未安排`, `not funded by ${last}`),
 		one('out', '不在候选范围', 'not in the pipeline')
 	];
 }

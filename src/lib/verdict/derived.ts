@@ -3,7 +3,7 @@
  * status.ts) for SQL, and `map.arrow`, the compact columns the map paints from before DuckDB-WASM is ready.
  */
 import { POLICIES, policyFor, type PolicyParams } from '../policy';
-import { COLOUR_SCALES, FILTER_VALUES, type CodeLabel, type Colouring } from './classes';
+import { COLOUR_SCALES, FILTER_VALUES, PROGRAMME_CODES, type CodeLabel, type Colouring } from './classes';
 import type { Dataset } from '../schema/rows';
 import { communityStatus, type CommunityStatus } from './status';
 import type { ColumnType } from '../schema/schema';
@@ -13,6 +13,7 @@ export const STATUS_COLUMNS: readonly [keyof CommunityStatus & string, string, C
 	['id', 'id', 'text'],
 	['idx', 'idx', 'integer'],
 	['eligibility', 'eligibility', 'enum'],
+	['programme', 'programme', 'enum'],
 	['applicationVote', 'application_vote', 'enum'],
 	['schemeVote', 'scheme_vote', 'enum'],
 	['stage', 'stage', 'enum'],
@@ -29,10 +30,13 @@ export const STATUS_COLUMNS: readonly [keyof CommunityStatus & string, string, C
 	['residentRaised', 'resident_raised', 'number'],
 	['socialCapital', 'social_capital', 'number'],
 	['subsidy', 'subsidy', 'number'],
+	['subsidyPaid', 'subsidy_paid', 'number'],
 	['capped', 'capped', 'boolean'],
+	['worksStart', 'works_start', 'date'],
 	['fundingBand', 'funding_band', 'enum'],
 	['readyDate', 'ready_date', 'date'],
 	['readyForPlan', 'ready_for_plan', 'boolean'],
+	['awaitingReview', 'awaiting_review', 'boolean'],
 	['tiers', 'tiers', 'integer']
 ].map(([k, n, t]) => [k, n, t] as [keyof CommunityStatus & string, string, ColumnType]);
 
@@ -95,19 +99,23 @@ export interface MapColumns {
 	housing: Uint8Array;
 	management: Uint8Array;
 	eligibility: Uint8Array;
+	/** The programme set (index into PROGRAMME_CODES): what the first screen's figures add up. */
+	programme: Uint8Array;
 	applicationVote: Uint8Array;
 	schemeVote: Uint8Array;
-	/** Stage index + 1; 0 before the first stage. */
+	/** Stage index + 1; 0 before the first stage; STAGE_CODES.length − 1 outside the scope before the first. */
 	stage: Uint8Array;
 	fundingBand: Uint8Array;
 	tiers: Uint8Array;
-	/** Money of the first screen (yuan, as in status): total investment, resident share required and raised, subsidy. */
+	/** Money of the first screen (yuan, as in status, by its basis): investment, resident share required and raised, subsidy. */
 	investment: Float64Array;
 	residentRequired: Float64Array;
 	residentRaised: Float64Array;
 	subsidy: Float64Array;
 	/** 1 when ready for the next plan (status.ready_for_plan), else 0. */
 	readyForPlan: Uint8Array;
+	/** 1 when funds are complete and the town's review begun, not passed (status.awaiting_review), else 0. */
+	awaitingReview: Uint8Array;
 	/** The day resident funds were complete, as days since 1970-01-01 (`dayNumber`), or NO_DAY. */
 	readyDay: Int32Array;
 }
@@ -143,6 +151,7 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		housing: new Uint8Array(n),
 		management: new Uint8Array(n),
 		eligibility: new Uint8Array(n),
+		programme: new Uint8Array(n),
 		applicationVote: new Uint8Array(n),
 		schemeVote: new Uint8Array(n),
 		stage: new Uint8Array(n),
@@ -153,6 +162,7 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		residentRaised: new Float64Array(n),
 		subsidy: new Float64Array(n),
 		readyForPlan: new Uint8Array(n),
+		awaitingReview: new Uint8Array(n),
 		readyDay: new Int32Array(n)
 	};
 	dataset.communities.forEach((c, i) => {
@@ -168,9 +178,10 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		cols.housing[i] = idx(FILTER_VALUES.housing, c.housing_type);
 		cols.management[i] = idx(FILTER_VALUES.management, c.property_management);
 		cols.eligibility[i] = code('eligibility', s.eligibility);
+		cols.programme[i] = PROGRAMME_CODES.indexOf(s.programme);
 		cols.applicationVote[i] = code('applicationVote', s.applicationVote);
 		cols.schemeVote[i] = code('schemeVote', s.schemeVote);
-		cols.stage[i] = code('stage', s.stage); // 0 none, k = stage index + 1
+		cols.stage[i] = code('stage', s.stage); // 0 none, k = stage index + 1, then out-of-scope
 		cols.fundingBand[i] = code('funding', s.fundingBand);
 		cols.tiers[i] = s.tiers;
 		cols.investment[i] = s.investment;
@@ -178,6 +189,7 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		cols.residentRaised[i] = s.residentRaised;
 		cols.subsidy[i] = s.subsidy;
 		cols.readyForPlan[i] = s.readyForPlan ? 1 : 0;
+		cols.awaitingReview[i] = s.awaitingReview ? 1 : 0;
 		cols.readyDay[i] = dayNumber(s.readyDate);
 	});
 	return cols;

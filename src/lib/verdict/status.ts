@@ -4,13 +4,19 @@
  * verdict (verdict.ts), which the community page renders. Views colour, count and filter by these fields; none
  * re-implements a rule.
  */
-import { nextStep, type NextStep, type PolicyParams, type StageId } from '../policy';
-import { communityVerdict, type CommunityInputs, type CommunityVerdict } from './verdict';
-import type { EligibilityClass, FundingBand, VoteClass } from './classes';
+import { nextStep, type NextStep, type PolicyParams } from '../policy';
+import {
+	communityVerdict,
+	type CommunityInputs,
+	type CommunityVerdict,
+	type MoneyBasis,
+	type Programme
+} from './verdict';
+import type { EligibilityClass, FundingBand, StageCode, VoteClass } from './classes';
 
 // moved to verdict.ts with the verdict they serve; still offered here for the modules that import them from status
 export { eligibilityInputOf, fundingInputOf, nextPlan } from './verdict';
-export type { CommunityInputs } from './verdict';
+export type { CommunityInputs, MoneyBasis, Programme } from './verdict';
 
 // The classes are the one classes module's (classes.ts); re-exported here for the code that reads them with status.
 export {
@@ -27,10 +33,15 @@ export interface CommunityStatus {
 	/** Row of the community in the dataset (and in map.arrow), so SQL results map onto the map's points. */
 	idx: number;
 	eligibility: EligibilityClass;
+	/** The programme set it is in (verdict.ts `Programme`): the five sets the first screens' figures add up. */
+	programme: Programme;
 	applicationVote: VoteClass;
 	schemeVote: VoteClass;
-	/** The latest stage reached, or 'none' before the first. */
-	stage: StageId | 'none';
+	/**
+	 * The latest stage reached; before the first, 'none' inside the programme's scope and 'out-of-scope' outside
+	 * it (§二(一): nothing is to start).
+	 */
+	stage: StageCode;
 	stageDate: string | null;
 	/** The first stage's date (征求意见 began), or null. */
 	startDate: string | null;
@@ -41,20 +52,38 @@ export interface CommunityStatus {
 	basic: number;
 	improvement: number;
 	upgrade: number;
-	/** Total investment (final accounts where all items have them, else the estimate), elevators excluded, yuan. */
+	/**
+	 * Total investment of the works in the ledger (final accounts where all items have them, else the estimate),
+	 * elevators excluded, yuan — for every community, whatever its basis (outside the scope: the ledger's estimate
+	 * of works that are not to be paid for).
+	 */
 	investment: number;
 	elevator: number;
-	/** Residents' total: tier shares plus any excess over the subsidy cap, yuan — §五(二)1. */
+	/**
+	 * Residents' total, yuan: under the policy its tier shares plus any excess over the subsidy cap (§五(二)1); for
+	 * an earlier project what the ledger records residents paid; 0 outside the scope.
+	 */
 	residentRequired: number;
 	residentRaised: number;
 	socialCapital: number;
+	/**
+	 * The fiscal subsidy, yuan: under the policy §五(二)1's (capped at its rate per ㎡); for an earlier project the
+	 * subsidy the ledger records as paid; 0 outside the scope (nothing to pay).
+	 */
 	subsidy: number;
+	/** The subsidy the ledger records as paid (funds from 财政补助), yuan. */
+	subsidyPaid: number;
+	/** Priced under the policy and its subsidy capped (§五(二)1); false otherwise. */
 	capped: boolean;
+	/** The day the works began (开工) or the latest they can have begun by, or null (works-start.ts). */
+	worksStart: string | null;
 	fundingBand: FundingBand;
 	/** The day resident funds reached what is required, or null. */
 	readyDate: string | null;
 	/** Through the town's first review with funds complete by the next plan's deadline, not yet in a plan — §三(四). */
 	readyForPlan: boolean;
+	/** Funds complete by the next plan's deadline and the town's review begun, not yet passed: not ready — §三(四). */
+	awaitingReview: boolean;
 	/** Bit mask of the tiers present in the works: 1 basic, 2 improvement, 4 upgrade. */
 	tiers: number;
 }
@@ -64,15 +93,24 @@ export function voteOutcome(cls: VoteClass): 'none' | 'passed' | 'failed' {
 	return cls === 'short' ? 'failed' : cls;
 }
 
-/** What the community does next, from the engine's stage gate (§三(一), §三(三)); undefined when all is done. */
+/**
+ * What the community does next, from the engine's stage gate (§三(一), §三(三)); undefined when all is done and
+ * outside the programme's scope (§二(一)).
+ */
 export function nextStepOf(
-	s: Pick<CommunityStatus, 'stage' | 'applicationVote' | 'schemeVote'>
+	s: Pick<CommunityStatus, 'stage' | 'applicationVote' | 'schemeVote' | 'eligibility'>
 ): NextStep | undefined {
 	return nextStep({
-		stage: s.stage,
+		stage: s.stage === 'out-of-scope' ? 'none' : s.stage,
 		applicationVote: voteOutcome(s.applicationVote),
-		schemeVote: voteOutcome(s.schemeVote)
+		schemeVote: voteOutcome(s.schemeVote),
+		inScope: s.eligibility !== 'ineligible'
 	});
+}
+
+/** Yuan per basis: the policy's figure, the ledger's for an earlier project, 0 outside the scope. */
+function byBasis(basis: MoneyBasis, policy: number, ledger: number): number {
+	return basis === 'policy' ? policy : basis === 'earlier' ? ledger : 0;
 }
 
 /**
@@ -91,14 +129,15 @@ export function communityStatus(
 
 /** The flat row of a verdict (`idx`: the community's row in the dataset and in map.arrow). */
 export function statusOf(v: CommunityVerdict, idx: number): CommunityStatus {
-	const { input, result } = v.funding;
+	const { input, result, basis, ledger } = v.funding;
 	return {
 		id: v.id,
 		idx,
 		eligibility: v.eligibility.cls,
+		programme: v.programme,
 		applicationVote: v.votes.application.cls,
 		schemeVote: v.votes.scheme.cls,
-		stage: v.stage.current,
+		stage: v.stage.current === 'none' && v.programme === 'out-of-scope' ? 'out-of-scope' : v.stage.current,
 		stageDate: v.stage.date,
 		startDate: v.stage.start,
 		applicationVoteDate: v.votes.application.row?.date ?? null,
@@ -108,14 +147,17 @@ export function statusOf(v: CommunityVerdict, idx: number): CommunityStatus {
 		upgrade: input.upgrade,
 		investment: result.total,
 		elevator: result.elevator,
-		residentRequired: result.residentTotal,
+		residentRequired: byBasis(basis, result.residentTotal, ledger.residentPaid),
 		residentRaised: v.funding.raised,
 		socialCapital: result.socialCapital,
-		subsidy: result.subsidy,
-		capped: result.capped,
+		subsidy: byBasis(basis, result.subsidy, ledger.subsidyPaid),
+		subsidyPaid: ledger.subsidyPaid,
+		capped: basis === 'policy' && result.capped,
+		worksStart: v.works.date,
 		fundingBand: v.funding.band,
 		readyDate: v.funding.readyDate,
 		readyForPlan: v.plan.ready,
+		awaitingReview: v.plan.awaitingReview,
 		tiers: v.funding.tiers
 	};
 }

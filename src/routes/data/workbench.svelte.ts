@@ -156,13 +156,14 @@ export class Workbench {
 		this.placements = next;
 	}
 
-	/** What the dataset says of itself once applied or exported (数据截至 from the files, else today). */
+	/** What the dataset says of itself once applied or exported (数据截至 from the files, else today — said so). */
 	meta(published: DatasetMeta | null, today: string): DatasetMeta {
 		return {
 			example: false,
 			title: published?.title && !published.example ? published.title : '乐清市城镇老旧小区改造数据',
 			schemaVersion: SCHEMA_VERSION,
 			asOf: this.result?.asOf ?? today,
+			asOfSource: this.result?.asOfSource ?? { kind: 'today' },
 			schematicBoundaries: this.result?.townRegions ? false : (published?.schematicBoundaries ?? true),
 			note: `导入 / imported: ${this.files.map((f) => f.name).join(', ')}`
 		};

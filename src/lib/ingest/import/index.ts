@@ -189,7 +189,10 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 		if (kind === 'zip' || kind === 'ole2' || legacy) {
 			const sheets = readWorkbook(name, bytes, problems);
 			const asOf = readAsOf(sheets, problems);
-			if (asOf) result.asOf = asOf;
+			if (asOf) {
+				result.asOf = asOf.date;
+				result.asOfSource = { kind: 'file', file: asOf.file, sheet: asOf.sheet };
+			}
 			grids.push(...sheets);
 		} else {
 			const text = decodeText(name, bytes, problems);

@@ -1,4 +1,5 @@
 /** The importer's contract, shared by the CLI (`npm run data -- --input …`) and the browser's `/data` page. */
+import type { AsOfSource } from './as-of';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Problem } from '../problems';
 import type { Dataset, TownRow } from '../../schema/rows';
@@ -54,5 +55,7 @@ export interface ImportResult {
 	townRegionsFile?: string;
 	/** 数据截至 (YYYY-MM-DD) when the files say it (说明 sheet), else undefined. */
 	asOf?: string;
+	/** Where `asOf` was read (the file and sheet), when the files say it. */
+	asOfSource?: AsOfSource;
 	files: string[];
 }
