@@ -5,7 +5,7 @@
 // server's memory sampled; and the query door against DuckDB-WASM at the generated sizes (npm run bench builds
 // them into bench/out/SIZE/data); a viewer's requests while 40 clients flood the login (issue 21); and `npm start`
 // with the build present (scripts/lib/bench-start.ts). Writes bench/server-results.json and the "Office server" tables in
-// BENCHMARKS.md. Timings are recorded, never asserted.
+// docs/benchmarks.md. Timings are recorded, never asserted.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -167,7 +167,7 @@ writeFileSync(
 );
 
 const f = (s: { median: number; p95: number }) => `${s.median} / ${s.p95}`;
-const path = 'BENCHMARKS.md';
+const path = 'docs/benchmarks.md';
 let doc = readFileSync(path, 'utf8');
 if (server) {
 	const { load, soak, options: o } = server;

@@ -5,7 +5,7 @@
 // Builds datasets of each size, serves the built site with each (and the Mosaic peer page beside it), and
 // measures in headless Chromium (median and p95): page load → map interactive; town toggles, the first on a fresh
 // page and later ones on the same page, → KPI result, → KPI text, → repaint; the same toggles on the peer; tab
-// memory; the budget simulator in Node. Writes bench/results.json and the tables in BENCHMARKS.md. Timings are
+// memory; the budget simulator in Node. Writes bench/results.json and the tables in docs/benchmarks.md. Timings are
 // recorded, never asserted.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { measurePages, pagesTable, type PagesRow } from './lib/bench-pages';
 import { startStatic } from './lib/harness/site-server';
 import { DuckDBInstance } from '@duckdb/node-api';
 
-/** The issue-24 pages at the 乐清 size (build/ and build-public/ as they are), into results.json and BENCHMARKS.md. */
+/** The issue-24 pages at the 乐清 size (build/ and build-public/ as they are), into results.json and docs/benchmarks.md. */
 async function benchPages(): Promise<void> {
 	if (!existsSync('build/data/community') || !existsSync('build-public/data/card'))
 		throw new Error('run npm run data && npx vite build && npm run build:public first');
@@ -66,16 +66,16 @@ async function benchPages(): Promise<void> {
 		'bench/results.json',
 		JSON.stringify({ ...stored, pages: { runs, ...row } }, null, '\t') + '\n'
 	);
-	const doc = readFileSync('BENCHMARKS.md', 'utf8');
-	writeFileSync('BENCHMARKS.md', replaceBlock(doc, 'pages', pagesTable(row, runs)));
-	console.log('wrote bench/results.json (pages) and BENCHMARKS.md (bench:pages)');
+	const doc = readFileSync('docs/benchmarks.md', 'utf8');
+	writeFileSync('docs/benchmarks.md', replaceBlock(doc, 'pages', pagesTable(row, runs)));
+	console.log('wrote bench/results.json (pages) and docs/benchmarks.md (bench:pages)');
 }
 
 const { values } = parseArgs({
 	options: {
 		sizes: { type: 'string', default: 'yueqing,10000,100000,300000' },
 		runs: { type: 'string', default: '20' },
-		/** Rewrite the table in BENCHMARKS.md from bench/results.json, measuring nothing. */
+		/** Rewrite the table in docs/benchmarks.md from bench/results.json, measuring nothing. */
 		'table-only': { type: 'boolean', default: false },
 		/** Leave out the public site's phone-profile run (it builds build-public first). */
 		'skip-public': { type: 'boolean', default: false },
@@ -281,7 +281,7 @@ writeFileSync(
 	) + '\n'
 );
 
-const path = 'BENCHMARKS.md';
+const path = 'docs/benchmarks.md';
 let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
 const stamp = `Measured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, ${machine.chromium}, WebGL on ${machine.webgl}.`;
 doc = replaceBlock(doc, 'map', `${stamp}\n\n${mapTable(results)}`);

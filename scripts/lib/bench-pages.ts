@@ -143,7 +143,7 @@ export async function measurePages(
 	};
 }
 
-/** BENCHMARKS.md's table of these measures beside their targets (issue 24). */
+/** docs/benchmarks.md's table of these measures beside their targets (issue 24). */
 export function pagesTable(row: PagesRow | null, runs: number): string {
 	if (!row) return '_not measured yet_';
 	const f = (s: Stats, d = 0) => `${s.median.toFixed(d)} (p95 ${s.p95.toFixed(d)})`;
