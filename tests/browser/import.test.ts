@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles, parseMapping, type ColumnMapping, type ImportResult } from '../../src/lib/ingest/import';
+import {
+	importFiles,
+	parseMapping,
+	type ColumnMapping,
+	type ImportResult
+} from '../../src/lib/ingest/import';
 import { readFiles } from '../../src/node/read-input';
 import { loadGeography } from '../../src/node/geography';
 import { launchBrowser } from '../../scripts/lib/harness/browser';

@@ -56,7 +56,8 @@ function broken(file: string): string[] {
 	return linksIn(text).flatMap((href) => {
 		const [path, anchor] = href.split('#') as [string, string | undefined];
 		const target = path === '' ? file : normalize(join(dirname(file), decodeURI(path)));
-		if (relative(ROOT, join(ROOT, target)).startsWith('..')) return [`${file}: ${href} (outside the project)`];
+		if (relative(ROOT, join(ROOT, target)).startsWith('..'))
+			return [`${file}: ${href} (outside the project)`];
 		if (!existsSync(join(ROOT, target))) return [`${file}: ${href} (no such file)`];
 		if (anchor && target.endsWith('.md')) {
 			const anchors = anchorsIn(readFileSync(join(ROOT, target), 'utf8'));
@@ -70,7 +71,9 @@ describe('docs', () => {
 	const files = ['README.md', ...markdownFiles('docs')];
 
 	it('the README is short: at most 150 lines', () => {
-		expect(readFileSync(join(ROOT, 'README.md'), 'utf8').trimEnd().split('\n').length).toBeLessThanOrEqual(150);
+		expect(readFileSync(join(ROOT, 'README.md'), 'utf8').trimEnd().split('\n').length).toBeLessThanOrEqual(
+			150
+		);
 	});
 
 	it('has the guides, the architecture and the decision records', () => {

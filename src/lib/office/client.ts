@@ -15,7 +15,18 @@ import type {
 	Staged
 } from './api';
 
-export type { Account, AuditEntry, AuditPage, AuditQuery, Me, QueuedValidation, ReleaseInfo, Report, Role, Staged };
+export type {
+	Account,
+	AuditEntry,
+	AuditPage,
+	AuditQuery,
+	Me,
+	QueuedValidation,
+	ReleaseInfo,
+	Report,
+	Role,
+	Staged
+};
 
 export class OfficeError extends Error {
 	constructor(
