@@ -5,7 +5,7 @@
  * on /data or given to `npm run data -- --input`, it reads back to the same dataset. Written through the one
  * export helper (sheet-export.ts): text as string cells, never formulas.
  */
-import { asOfSourceWords } from '../ingest/import/as-of';
+import { asOfSourceWords } from '../schema/as-of-source';
 import type { Dataset, DatasetMeta } from '../schema/rows';
 import { TABLES, type Column } from '../schema/schema';
 import { xlsxBytes } from './sheet-export';

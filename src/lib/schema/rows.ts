@@ -2,7 +2,7 @@
  * Typed rows of the dataset's tables, as the schema (schema.ts) defines them. Null is an empty cell. A test
  * (tests/unit/data/rows.test.ts) reads these types with the TypeScript checker and holds them to the schema.
  */
-import type { AsOfSource } from '../ingest/import/as-of';
+import type { AsOfSource } from './as-of-source';
 import type { HousingType, StageId } from '../policy';
 
 export interface TownRow {
