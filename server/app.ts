@@ -7,19 +7,25 @@ import { isAbsolute, join, posix } from 'node:path';
 import { accountApi } from './api-account';
 import { writeBackup, type BackupManifest } from './backup-files';
 import { releaseApi } from './api-release';
-import { Auth, type Signed } from './auth';
+import { consoleApi } from './api-console';
+import { Auth, deviceKey, type Signed } from './auth';
 import type { ServerConfig } from './config';
 import { currentDataDir, loginRequired, type Context } from './context';
+import { inRequestScope, reportUnhandled } from './guard';
+import { hostAllowed, originAllowed } from './hosts';
 import { fileUnder, HttpError, readJson, sendError, sendFile, sendJson } from './http';
+import { defaultLiveTotal, LiveUpdates, openFileLimit } from './live';
 import { repairBackupModes, repairDataModes, PRIVATE_FILE } from './modes';
 import { Publisher, type Recovery } from './publish';
+import { QueryPool } from './query-pool';
 import { Releases } from './releases';
 import { Store } from './store';
+import { ValidationQueue } from './validations';
 
-/** Every change must come from this site with the session's CSRF token. */
-function checkChange(req: IncomingMessage, path: string, signed: Signed | undefined): void {
+/** Every change must come from this site (an Origin on an allowed host) with the session's CSRF token. */
+function checkChange(ctx: Context, req: IncomingMessage, path: string, signed: Signed | undefined): void {
 	const origin = req.headers.origin;
-	if (origin && new URL(origin).host !== req.headers.host)
+	if (origin !== undefined && !originAllowed(origin, ctx.config))
 		throw new HttpError(403, '拒绝跨站请求', 'cross-site request refused');
 	// login has no session yet; a query changes nothing. Both must be JSON, which no cross-site form can send.
 	if (path === '/api/login' || path === '/api/query') {
@@ -39,6 +45,18 @@ function checkChange(req: IncomingMessage, path: string, signed: Signed | undefi
 /** Tells the page's scripts that an office server is behind it (a plain static server has no /api/). */
 const OFFICE_COOKIE = { 'set-cookie': 'yq_office=1; Path=/; SameSite=Strict' };
 
+/**
+ * Sent with every page. The page's own Content-Security-Policy (scripts, styles, workers, wasm: a meta tag with
+ * the hashes of its inline scripts, svelte.config.js) cannot say who may frame it: that is said here, as a
+ * header — no one (clickjacking) — with X-Frame-Options for older browsers.
+ */
+export const PAGE_HEADERS = {
+	'content-security-policy': "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'",
+	'x-frame-options': 'DENY',
+	'referrer-policy': 'same-origin',
+	'x-content-type-options': 'nosniff'
+};
+
 async function page(ctx: Context, res: ServerResponse, path: string): Promise<void> {
 	const root = ctx.config.buildDir;
 	// /data/… are data files (handled before, behind the login when one is needed), never pages; /data itself is the
@@ -49,14 +67,14 @@ async function page(ctx: Context, res: ServerResponse, path: string): Promise<vo
 		if (file)
 			return path.startsWith('/_app/')
 				? sendFile(res, file, path.startsWith('/_app/immutable/'))
-				: sendFile(res, file, false, file.endsWith('.html') ? OFFICE_COOKIE : {});
+				: sendFile(res, file, false, file.endsWith('.html') ? { ...OFFICE_COOKIE, ...PAGE_HEADERS } : {});
 	}
 	// a path with an extension is a missing file; anything else is a page of the single-page app
 	if (/\.[a-z0-9]+$/i.test(path)) return sendJson(res, 404, { error: { zh: '找不到文件', en: 'not found' } });
 	const fallback = await fileUnder(root, '/index.html');
 	if (!fallback)
 		return sendJson(res, 500, { error: { zh: '看板尚未构建', en: 'the dashboard is not built' } });
-	sendFile(res, fallback, false, OFFICE_COOKIE);
+	sendFile(res, fallback, false, { ...OFFICE_COOKIE, ...PAGE_HEADERS });
 }
 
 /** `npm run backup` while the server runs: the whole backup written by the store's owner, under the publishing
@@ -101,6 +119,13 @@ async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse
 }
 
 async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	// a name this server does not answer to (a rebound DNS name) gets nothing, not even a build asset
+	if (!hostAllowed(req.headers.host, ctx.config))
+		throw new HttpError(
+			421,
+			`此服务不接受主机名“${String(req.headers.host ?? '')}”（见 ALLOWED_HOSTS）`,
+			`this server does not answer to the host "${String(req.headers.host ?? '')}" (see ALLOWED_HOSTS)`
+		);
 	const url = new URL(req.url ?? '/', 'http://localhost');
 	let path: string;
 	try {
@@ -110,20 +135,29 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 		throw new HttpError(400, '路径无效', 'malformed path');
 	}
 	const method = req.method ?? 'GET';
+	// the process guard's test (tests/server/faults.test.ts): a throw from a callback, where no handler waits
+	if (ctx.config.fault === 'throw-in-request' && url.searchParams.has('fault'))
+		return new Promise<void>(() =>
+			setImmediate(() => {
+				throw new Error('injected fault (OFFICE_FAULT=throw-in-request)');
+			})
+		);
 	// build assets hold no data: served without looking up a session
 	if (path.startsWith('/_app/immutable/') && (method === 'GET' || method === 'HEAD'))
 		return page(ctx, res, path);
 	const signed = await ctx.auth.signed(req, ctx.config.clock());
 	if (path === '/api/backup' && method === 'POST') return backupApi(ctx, req, res);
+	if (path === '/api/console/unlock' && method === 'POST') return consoleApi(ctx, req, res);
 	if (path.startsWith('/api/')) {
-		if (method !== 'GET' && method !== 'HEAD') checkChange(req, path, signed);
+		if (method !== 'GET' && method !== 'HEAD') checkChange(ctx, req, path, signed);
 		const route = `${method === 'HEAD' ? 'GET' : method} ${path}`;
 		if (await accountApi(ctx, req, res, route, signed)) return;
 		if (await releaseApi(ctx, req, res, route, signed)) return;
 		throw new HttpError(404, '没有这个接口', 'no such API');
 	}
 	if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, '不支持的方法', 'method not allowed');
-	const locked = loginRequired(ctx) && !signed;
+	// a one-time password opens nothing but /login, where it is replaced
+	const locked = loginRequired(ctx) && (!signed || signed.user.mustChange);
 	if (path.startsWith('/data/')) {
 		if (locked) throw new HttpError(401, '数据文件需登录后访问', 'data files need a login');
 		const file = await fileUnder(currentDataDir(ctx), path.slice('/data'.length));
@@ -164,7 +198,7 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 	repairDataModes(config.dataDir);
 	repairBackupModes(config.backupDir);
 	await store.dropExpiredSessions(config.clock());
-	const auth = new Auth(store, config);
+	const auth = new Auth(store, config, deviceKey(config.dataDir));
 	const adminPassword = await auth.ensureAdmin();
 	const publisher = new Publisher(releases, store, config.fault);
 	const recovered = await publisher.recover();
@@ -183,7 +217,25 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		auth,
 		releases,
 		publisher,
-		listeners: new Set(),
+		validations: new ValidationQueue({
+			concurrent: config.validateConcurrent,
+			queued: config.validateQueue,
+			perUser: config.validatePerUser
+		}),
+		queries: new QueryPool(
+			{
+				processes: config.queryProcesses,
+				perUser: config.queryPerUser,
+				queued: config.queryQueue,
+				memoryMB: config.queryMemoryMB,
+				threads: config.queryThreads
+			},
+			{ ms: config.queryMs, maxRows: config.queryMaxRows, maxBytes: config.queryMaxBytes }
+		),
+		live: new LiveUpdates({
+			total: config.eventsMax ?? defaultLiveTotal(),
+			perSource: config.eventsPerSource
+		}),
 		backupKey: randomBytes(24).toString('base64url')
 	};
 	// only this machine's user can read it (npm run backup)
@@ -200,14 +252,22 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 	// Node's 5 s keep-alive closed idle sockets that a busy client (or nginx's upstream pool) was about to reuse:
 	// under 50 viewers and 5 validations the load bench saw ~100 of 3,255 requests reset. 65 s / 66 s as
 	// behind a proxy whose idle timeout is 60 s; headers must still arrive within headersTimeout.
-	const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
-		handle(ctx, req, res).catch((e: unknown) => {
-			if (res.headersSent) return void res.end();
-			if (e instanceof HttpError) return sendError(res, e);
-			console.error(e);
-			sendError(res, new HttpError(500, '服务器内部错误', 'internal server error'));
-		});
-	});
+	const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) =>
+		// each request in its own scope: an error thrown later from something it started is answered as its 500
+		inRequestScope(req, res, () => {
+			// a response whose client has gone may still be written to: never an unhandled 'error' event
+			res.on('error', () => undefined);
+			handle(ctx, req, res).catch((e: unknown) => {
+				if (res.headersSent) return void res.end();
+				if (e instanceof HttpError) return sendError(res, e);
+				reportUnhandled(e, 'request handler');
+			});
+		})
+	);
+	// a flood of idle connections must leave descriptors for files, children and the store: past three quarters of
+	// the open-file limit new connections are closed at once (Node's maxConnections) instead of failing everyone's
+	const fds = openFileLimit();
+	if (fds) server.maxConnections = Math.max(64, Math.floor(fds * 0.75));
 	return {
 		server,
 		ctx,
@@ -217,9 +277,9 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		pruned,
 		close: () =>
 			new Promise((resolve) => {
-				for (const l of ctx.listeners) l.end();
+				ctx.live.close();
 				server.close(() => {
-					ctx.door?.door.close();
+					ctx.queries.close();
 					store.close();
 					resolve();
 				});

@@ -7,8 +7,8 @@
 // and the removal of old failed uploads, so a backup never sees half of a switch.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanForLeaks } from '../scripts/lib/leak-scan';
-import { writePublicData } from '../scripts/lib/public-data';
+import { scanForLeaks } from '../src/node/leak-scan';
+import { writePublicData } from '../src/node/public-data';
 import { crashPoint } from './faults';
 import { HttpError } from './http';
 import { openToReaders } from './modes';

@@ -25,20 +25,9 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { crashPoint } from './faults';
 import { PRIVATE_FILE, releaseModes } from './modes';
+import type { ReleaseInfo } from '../src/lib/office/api';
 
-export interface ReleaseInfo {
-	id: string;
-	author: string;
-	createdAt: string;
-	files: string[];
-	/** Validated with no error: may be published. */
-	ok: boolean;
-	/** The release current when this one was staged (its diff is against it); null: the bundled example. */
-	base: string | null;
-	counts?: Record<string, number>;
-	/** Every time it was made current: publish, then any rollback to it. */
-	published: { at: string; by: string }[];
-}
+export type { ReleaseInfo } from '../src/lib/office/api';
 
 /** The record a switch carries in the pointer: the release made current, by whom and when, and the one before. */
 export interface SwitchRecord {

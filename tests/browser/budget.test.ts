@@ -11,10 +11,10 @@ import { defaultBudgets, waitingList, type PlanHistoryRow } from '../../src/lib/
 import { HISTORY_SQL, pipelineSql, planHistorySql } from '../../src/lib/budget/queries';
 import { defaultScenario, paramsOf, PLAN_YEARS, type Scenario } from '../../src/lib/budget/scenario';
 import { firstOpenYear, simulate } from '../../src/lib/budget/simulate';
-import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
-import type { Manifest } from '../../src/lib/data/manifest';
-import { candidatesSql } from '../../src/lib/data/queries';
-import { communityStatus, nextPlan } from '../../src/lib/data/status';
+import { EMPTY_FILTER, type Filter } from '../../src/lib/filter/filters';
+import type { Manifest } from '../../src/lib/files/manifest';
+import { candidatesSql } from '../../src/lib/filter/queries';
+import { communityStatus, nextPlan } from '../../src/lib/verdict/status';
 import { readInputs } from '../../src/lib/budget/inputs';
 import { ScenarioJudge } from '../../src/lib/budget/scenario-run';
 import { pipelineFrom, planYearsOf, verdictsUnder } from '../../src/lib/budget/verdicts';
@@ -28,8 +28,8 @@ import {
 	type PolicyParams
 } from '../../src/lib/policy';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
-import { watchedPage, type Watched } from './browser';
-import type { Preview } from './server';
+import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 

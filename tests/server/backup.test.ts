@@ -20,7 +20,7 @@ import {
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeRelease, startChild, stopAll } from './child';
-import { accounts, Client, PASSWORD, scratchBuild, scratchDir, startOffice } from './office';
+import { accounts, Client, PASSWORD, scratchBuild, scratchDir, startOffice } from '../../scripts/lib/harness/office';
 
 afterAll(stopAll);
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Releases } from '../../server/releases';
 import { fakeRelease, startChild, stopAll } from './child';
-import { Client, PASSWORD, scratchBuild, scratchDir, startOffice } from './office';
+import { Client, PASSWORD, scratchBuild, scratchDir, startOffice } from '../../scripts/lib/harness/office';
 
 afterAll(stopAll);
 

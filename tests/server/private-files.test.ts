@@ -7,7 +7,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, writeFileSync
 import { join, relative, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeRelease, startChild, stopAll } from './child';
-import { Client, PASSWORD, scratchBuild, scratchDir } from './office';
+import { Client, PASSWORD, scratchBuild, scratchDir } from '../../scripts/lib/harness/office';
 
 afterAll(stopAll);
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Releases } from '../../server/releases';
 import { fakeRelease, startChild, stopAll } from './child';
-import { Client, exampleFiles, PASSWORD, scratchBuild, scratchDir } from './office';
+import { Client, exampleFiles, PASSWORD, scratchBuild, scratchDir } from '../../scripts/lib/harness/office';
 
 afterAll(stopAll);
 

@@ -9,7 +9,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReleaseInfo } from '../../server/releases';
 import { fakeRelease, startChild, stopAll, type Child } from './child';
-import { Client, PASSWORD, scratchBuild, scratchDir } from './office';
+import { Client, PASSWORD, scratchBuild, scratchDir } from '../../scripts/lib/harness/office';
 
 afterAll(stopAll);
 

@@ -1,5 +1,5 @@
 /**
- * The one classes module (src/lib/data/classes.ts) and the colours (src/lib/map/colours.ts): every class of every
+ * The one classes module (src/lib/verdict/classes.ts) and the colours (src/lib/map/colours.ts): every class of every
  * colouring has labels and a colour, every colour a class, every code one class; the filters' values are the
  * codes map.arrow numbers; the tier bits are the ones the `tiers` mask holds (§五(二)1, 附件1's three tiers).
  */
@@ -18,11 +18,11 @@ import {
 	stageClassOf,
 	tierMask,
 	TIER_VALUES
-} from '../../src/lib/data/classes';
-import { mapColumns as buildMapColumns, STATUS_COLUMNS } from '../../src/lib/data/derived';
-import { mapArrow } from '../../src/lib/data/map-arrow-file';
-import { readMapColumns } from '../../src/lib/data/map-columns';
-import { HOUSING_TYPES, PROPERTY_MANAGEMENT, table } from '../../src/lib/data/schema';
+} from '../../src/lib/verdict/classes';
+import { mapColumns as buildMapColumns, STATUS_COLUMNS } from '../../src/lib/verdict/derived';
+import { mapArrow } from '../../src/lib/files/map-arrow-file';
+import { readMapColumns } from '../../src/lib/files/map-columns';
+import { HOUSING_TYPES, PROPERTY_MANAGEMENT, table } from '../../src/lib/schema/schema';
 import { CLASS_COLOURS, classRgb, fundingYearRgb, STAGE_COLOURS, stageRgb } from '../../src/lib/map/colours';
 import { planYears } from '../../src/lib/budget/scenario';
 import { WORKFLOW_STAGES, WORKS_TIERS, YUEQING_2023 } from '../../src/lib/policy';

@@ -14,7 +14,7 @@ import {
 	STAGE_GROUPS,
 	stageGroupWords,
 	UNDER_WAY_STAGES
-} from '../../src/lib/data/classes';
+} from '../../src/lib/verdict/classes';
 import { ALL_MESSAGES } from '../../src/lib/i18n/messages';
 import { WORKFLOW_STAGES } from '../../src/lib/policy';
 

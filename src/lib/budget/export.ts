@@ -1,5 +1,5 @@
 /** A scenario's results as a workbook: 汇总 (the years), then a sheet per year of funded communities, Chinese headers. */
-import { xlsxBytes, type ExportCell, type ExportSheet } from '../data/sheet-export';
+import { xlsxBytes, type ExportCell, type ExportSheet } from '../files/sheet-export';
 import type { Scenario } from './scenario';
 import type { Outcome, SimulationResult } from './simulate';
 import { reasonText } from './reasons';

@@ -4,8 +4,8 @@
  * and without its policy changes: same budgets, forecast and pipeline rule), and the subsidy, per community and
  * in total. Pure; run in the simulator's worker.
  */
-import type { EligibilityClass, VoteClass } from '../data/classes';
-import type { CommunityStatus } from '../data/status';
+import type { EligibilityClass, VoteClass } from '../verdict/classes';
+import type { CommunityStatus } from '../verdict/status';
 import type { SimulationResult } from './simulate';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;

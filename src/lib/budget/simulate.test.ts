@@ -10,7 +10,7 @@ import {
 	type Rates,
 	type Scenario
 } from './scenario';
-import { EMPTY_FILTER } from '../data/filters';
+import { EMPTY_FILTER } from '../filter/filters';
 import { pipelineFilter, pipelineSearch } from './pipeline-filter';
 import { defaultBudgets, waitingList } from './plan-state';
 import { compare } from './compare';

@@ -6,7 +6,7 @@
  *  - `progress-search.arrow.gz` — what only the search reads: name, address, town code (dictionary), 拼音
  *    initials and whole 拼音, row for row with the points file; fetched on the search box's first focus or once the
  *    map is idle.
- * The same facts as `progress_view` (queries.ts); tests/unit/progress/public-answers.test.ts proves the points
+ * The same facts as `progress_view` (queries.ts); tests/data/public-answers.test.ts proves the points
  * and every search equal to POINTS_SQL and searchSql over the published tables.
  */
 import {

@@ -2,11 +2,11 @@
 // `progress` table (one published row per community) and summary.json (the headline figures, shown before the
 // page's database loads). Only public facts go in; see src/lib/progress/summary.ts.
 import { worksItem } from '../policy';
-import { RENOVATED_STAGES, STAGE_CLASSES, stageClassOf, UNDER_WAY_STAGES } from '../data/stage-classes';
-import type { ManifestTown } from '../data/manifest';
-import { fullPinyin, initials } from '../data/pinyin';
-import type { Dataset, DatasetMeta } from '../data/rows';
-import { nextStepOf, type CommunityStatus } from '../data/status';
+import { RENOVATED_STAGES, STAGE_CLASSES, stageClassOf, UNDER_WAY_STAGES } from '../verdict/stage-classes';
+import type { ManifestTown } from '../files/manifest';
+import { fullPinyin, initials } from '../files/pinyin';
+import type { Dataset, DatasetMeta } from '../schema/rows';
+import { nextStepOf, type CommunityStatus } from '../verdict/status';
 import { PROGRESS_FROM_YEAR, type ProgressRow, type ProgressSummary, type Tally } from './summary';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;

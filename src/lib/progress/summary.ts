@@ -2,7 +2,7 @@
  * What the public progress site shows before its database loads: `summary.json`, written by the data build from
  * the same rows as `progress.parquet`. Types only, plus the columns of the `progress` table.
  */
-import type { ManifestTown } from '../data/manifest';
+import type { ManifestTown } from '../files/manifest';
 
 export interface Tally {
 	communities: number;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { load } from '../data/load';
-import { communityStatus } from '../../../src/lib/data/status';
+import { communityStatus } from '../../../src/lib/verdict/status';
 import { policyFor } from '../../../src/lib/policy';
 import { withOverrides } from '../../../src/lib/policy/param-table';
 import { estimateRates, history } from '../../../src/lib/budget/forecast';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveStatus } from '../../../src/lib/data/derived';
-import { nextStepOf } from '../../../src/lib/data/status';
+import { deriveStatus } from '../../../src/lib/verdict/derived';
+import { nextStepOf } from '../../../src/lib/verdict/status';
 import { progressRows } from '../../../src/lib/progress/progress-table';
 import { load } from './load';
 import { YUEQING_2023 } from '../../../src/lib/policy';

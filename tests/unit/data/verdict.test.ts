@@ -1,14 +1,9 @@
 // One verdict per community (issue 10): the verdict of communities of the example checked by hand against the
-// policy, and the build's status rows (status.parquet) equal to the verdict's projection for every community.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+// policy. The build's status rows against the verdict's projection: tests/data/status-rows.test.ts (data tier).
 import { describe, expect, it } from 'vitest';
-import { policyInForce, STATUS_COLUMNS } from '../../../src/lib/data/derived';
-import { nextStepOf, statusOf } from '../../../src/lib/data/status';
-import { communityVerdict, type CommunityInputs } from '../../../src/lib/data/verdict';
+import { policyInForce } from '../../../src/lib/verdict/derived';
+import { nextStepOf, statusOf } from '../../../src/lib/verdict/status';
+import { communityVerdict, type CommunityInputs } from '../../../src/lib/verdict/verdict';
 import { load } from './load';
 
 const AS_OF = '2026-11-15'; // the example's 数据截至 (data/example/metadata.json)
@@ -138,57 +133,10 @@ describe('communityVerdict: communities of the example checked by hand', async (
 		expect(v.funding.result.reasons.map((r) => r.code)).toContain('elevator-excluded');
 		expect(v.approval).toBe('proposal+feasibility');
 	});
-});
-
-describe('the build’s status rows are the verdict’s projection (issue 10)', async () => {
-	const { dataset } = await load(['data/example']);
-	const verdicts = (() => {
-		const towns = new Map(dataset.towns.map((t) => [t.code, t]));
-		const of = <T extends { community_id: string }>(rows: readonly T[], id: string) =>
-			rows.filter((r) => r.community_id === id);
-		return dataset.communities.map((community) =>
-			communityVerdict(
-				{
-					community,
-					town: towns.get(community.town_code)!,
-					works: of(dataset.works, community.id),
-					votes: of(dataset.votes, community.id),
-					funds: of(dataset.funds, community.id),
-					stages: of(dataset.stage_events, community.id)
-				},
-				AS_OF,
-				policy
-			)
-		);
-	})();
-
-	it('status.parquet of `npm run data` holds, for every community, the flat row of its verdict', async () => {
-		const out = join(mkdtempSync(join(tmpdir(), 'yq-verdict-')), 'data');
-		const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', '--out', out], {
-			encoding: 'utf8'
-		});
-		expect(r.status, r.stderr).toBe(0);
-		const db = await DuckDBInstance.create(':memory:');
-		const conn = await db.connect();
-		const rows = (
-			await conn.runAndReadAll(`SELECT * FROM read_parquet('${join(out, 'status.parquet')}') ORDER BY idx`)
-		).getRowObjectsJson();
-		conn.closeSync();
-		expect(rows).toHaveLength(dataset.communities.length);
-		const norm = (v: unknown) => (v === null ? null : typeof v === 'boolean' ? v : String(v));
-		const asText = (v: unknown, type: string) =>
-			v === null ? null : type === 'number' || type === 'integer' ? Number(v) : norm(v);
-		verdicts.forEach((v, i) => {
-			const expected = statusOf(v, i);
-			const row = rows[i]!;
-			for (const [key, column, type] of STATUS_COLUMNS) {
-				expect(asText(row[column], type), `${v.id} ${column}`).toEqual(asText(expected[key], type));
-			}
-		});
-	});
 
 	it('§三(一), §三(三): the next step read from a status row is the verdict’s, for every community', () => {
-		verdicts.forEach((v, i) => {
+		dataset.communities.forEach((c, i) => {
+			const v = verdictOf(c.id);
 			const step = nextStepOf(statusOf(v, i));
 			expect([step?.stage.id, step?.action, step?.vote], v.id).toEqual([
 				v.next.step?.stage.id,

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ledgerXlsx } from '../../../src/lib/data/ledger-xlsx';
-import type { Problem } from '../../../src/lib/data/problems';
-import { looseProblems, problemColumns, reportXlsx } from '../../../src/lib/data/report-xlsx';
-import type { RawTable } from '../../../src/lib/data/validate';
+import { ledgerXlsx } from '../../../src/lib/files/ledger-xlsx';
+import type { Problem } from '../../../src/lib/ingest/problems';
+import { looseProblems, problemColumns, reportXlsx } from '../../../src/lib/ingest/report-xlsx';
+import type { RawTable } from '../../../src/lib/ingest/validate';
 import { load } from './load';
 
 const read = async (bytes: Uint8Array) => {
