@@ -20,7 +20,14 @@ import {
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeRelease, startChild, stopAll } from './child';
-import { accounts, Client, PASSWORD, scratchBuild, scratchDir, startOffice } from '../../scripts/lib/harness/office';
+import {
+	accounts,
+	Client,
+	PASSWORD,
+	scratchBuild,
+	scratchDir,
+	startOffice
+} from '../../scripts/lib/harness/office';
 
 afterAll(stopAll);
 
@@ -141,7 +148,7 @@ describe('backup and restore', () => {
 			expect((await c.login('admin', PASSWORD)).status).toBe(200);
 			const release = (await (await c.get('/api/release')).json()) as { current: string };
 			expect(release.current).toBe(A);
-			const log = (await (await c.get('/api/audit')).json()) as { entries: { action: string }[] };
+			const log = (await (await c.get('/api/audit?limit=200')).json()) as { entries: { action: string }[] };
 			expect(log.entries.map((e) => e.action)).toEqual(
 				expect.arrayContaining(['password', 'publish', 'restore'])
 			);
