@@ -40,7 +40,8 @@ function askServer(dir: string): Promise<Summary | undefined> {
 		// node:http rather than fetch: a large backup may take longer than fetch's 300 s wait for headers
 		const req = request(
 			{
-				host: config.host,
+				// a server listening on every address is asked on loopback (a Host of 0.0.0.0 is refused: hosts.ts)
+				host: config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host,
 				port: config.port,
 				path: '/api/backup',
 				method: 'POST',

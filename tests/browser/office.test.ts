@@ -119,7 +119,10 @@ describe('publishing from the browser', () => {
 		await k.page.reload();
 		const audit = k.page.locator('section', { has: k.page.getByRole('heading', { name: '操作日志' }) });
 		// in words (回滚, 发布, 上传校验), the server's codes kept as data-action
-		await expect.poll(() => audit.getByRole('cell', { name: '回滚', exact: true }).count()).toBe(1);
+		// (the reloaded page fetches the log: allow a loaded machine its time)
+		await expect
+			.poll(() => audit.getByRole('cell', { name: '回滚', exact: true }).count(), { timeout: 30_000 })
+			.toBe(1);
 		expect(await audit.locator('[data-action="rollback"]').count()).toBe(1);
 		expect(await audit.getByRole('cell', { name: '发布', exact: true }).count()).toBeGreaterThanOrEqual(2);
 		expect(await audit.getByRole('cell', { name: '上传校验', exact: true }).count()).toBeGreaterThanOrEqual(

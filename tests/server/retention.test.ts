@@ -53,7 +53,7 @@ describe('failed uploads kept', () => {
 		expect(server.output()).toContain(failed40);
 		const keeper = new Client(server.url);
 		expect((await keeper.login('admin', PASSWORD)).status).toBe(200);
-		const audit = (await (await keeper.get('/api/audit')).json()) as {
+		const audit = (await (await keeper.get('/api/audit?action=prune')).json()) as {
 			entries: { action: string; detail: string | null }[];
 		};
 		const prune = audit.entries.find((e) => e.action === 'prune');
