@@ -60,13 +60,16 @@ ALTER TABLE users ADD COLUMN IF NOT EXISTS otp_expires BIGINT;`;
 
 export class Store {
 	private queue: Promise<unknown> = Promise.resolve();
-	private constructor(private readonly conn: DuckDBConnection) {}
+	private constructor(
+		private readonly db: DuckDBInstance,
+		private readonly conn: DuckDBConnection
+	) {}
 
 	static async open(path: string): Promise<Store> {
 		const db = await DuckDBInstance.create(path);
 		const conn = await db.connect();
 		await conn.run(SCHEMA);
-		return new Store(conn);
+		return new Store(db, conn);
 	}
 
 	/** Run one statement after every earlier one; rows as plain objects. */
@@ -212,8 +215,11 @@ export class Store {
 		await this.exec(`EXPORT DATABASE '${dir.replaceAll("'", "''")}'`);
 	}
 
+	/** Close the connection and the database, releasing the file's lock now (not when the instance is collected:
+	 *  `npm run backup` right after a stop found the lock still held). */
 	close(): void {
 		this.conn.closeSync();
+		this.db.closeSync();
 	}
 }
 

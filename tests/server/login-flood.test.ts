@@ -36,6 +36,9 @@ afterAll(() => office?.stop());
 
 describe('a login flood', () => {
 	it('hashes at most LOGIN_PER_MINUTE attempts, serves the viewer throughout, and lets the admin’s browser in', async () => {
+		// the overall limit counts in windows of a minute, the first opened by the admin's first login: on a busy
+		// machine the flood may outlast one, and each window lets LOGIN_PER_MINUTE more through
+		const start = performance.now();
 		// the admin sets a password (two logins; the device cookie comes with them)
 		const admin = new Client(office.url);
 		expect((await admin.login('admin', office.adminPassword)).status).toBe(200);
@@ -55,17 +58,19 @@ describe('a login flood', () => {
 		const stranger = await new Client(office.url).login('admin', PASSWORD);
 		const mine = await admin.login('admin', PASSWORD);
 		flooding = false;
+		const windows = Math.floor((performance.now() - start) / 60_000) + 1;
 		const seen = await viewer;
 
 		console.log(
-			`login flood: ${flood.attempts} attempts ${JSON.stringify(flood.byStatus)}; viewer ${seen.ms.length} requests, ms ${JSON.stringify(summarize(seen.ms))}`
+			`login flood: ${flood.attempts} attempts ${JSON.stringify(flood.byStatus)} in ${windows} minute window(s); viewer ${seen.ms.length} requests, ms ${JSON.stringify(summarize(seen.ms))}`
 		);
 		expect(flood.errors).toEqual([]);
 		expect(flood.attempts).toBe(200);
-		// before any hash: only LOGIN_PER_MINUTE attempts (less the admin's 3) were let through to the hasher
+		// before any hash: only LOGIN_PER_MINUTE attempts a minute were let through to the hasher
 		const hashed = flood.byStatus['401'] ?? 0;
 		expect(hashed).toBeGreaterThan(0);
-		expect(hashed).toBeLessThanOrEqual(LOGIN_PER_MINUTE - 3);
+		expect(hashed).toBeLessThanOrEqual(LOGIN_PER_MINUTE * windows);
+		expect(hashed).toBeLessThan(200);
 		expect((flood.byStatus['429'] ?? 0) + (flood.byStatus['503'] ?? 0)).toBe(200 - hashed);
 		expect(seen.failures).toEqual([]);
 		expect(seen.ms.length).toBeGreaterThan(0);
