@@ -2,7 +2,7 @@
 // default limits: each flooder comes from its own address (X-Forwarded-For, trusted from 127.0.0.1 here), so only
 // the overall limit can stop them. At most LOGIN_PER_MINUTE attempts reach a password hash (the rest are refused
 // before, 429 — or 503 while the hasher's queue is full); a viewer's data files are served throughout; the admin's
-// browser, which has logged in before, gets in while everyone else waits. Timings are printed, never asserted.
+// browser, which has logged in before, gets in. Timings are printed, never asserted.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -54,8 +54,8 @@ describe('a login flood', () => {
 			() => !flooding
 		);
 		const flood = await floodLogins(office.url, { clients: 40, attemptsEach: 5 });
-		// everyone else now waits; the admin's browser gets in
-		const stranger = await new Client(office.url).login('admin', PASSWORD);
+		// the admin's browser gets in right after the flood (however much of the minute's budget is left: the
+		// budget's own refusals are tests/server/login-attacks.test.ts's and server/login-limits.test.ts's)
 		const mine = await admin.login('admin', PASSWORD);
 		flooding = false;
 		const windows = Math.floor((performance.now() - start) / 60_000) + 1;
@@ -74,7 +74,6 @@ describe('a login flood', () => {
 		expect((flood.byStatus['429'] ?? 0) + (flood.byStatus['503'] ?? 0)).toBe(200 - hashed);
 		expect(seen.failures).toEqual([]);
 		expect(seen.ms.length).toBeGreaterThan(0);
-		expect(stranger.status).toBe(429);
 		expect(mine.status).toBe(200);
 		expect(office.exited()).toBeUndefined();
 	}, 300_000);
