@@ -111,6 +111,8 @@ describe('publishing from the browser', () => {
 
 		await k.page.reload();
 		const audit = k.page.locator('section', { has: k.page.getByRole('heading', { name: '操作日志' }) });
+		// the log loads its own page of entries (newest first, 50 a page)
+		await audit.locator('[data-total]').waitFor({ timeout: 30_000 });
 		// in words (回滚, 发布, 上传校验), the server's codes kept as data-action
 		await expect.poll(() => audit.getByRole('cell', { name: '回滚', exact: true }).count()).toBe(1);
 		expect(await audit.locator('[data-action="rollback"]').count()).toBe(1);
