@@ -8,12 +8,12 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 // header (server/app.ts, PAGE_HEADERS).
 const publicSite = process.env.PUBLIC_SITE === '1';
 
-/** No remote origin anywhere; DuckDB-WASM needs 'wasm-unsafe-eval' and nothing more. */
+/** No remote origin anywhere, and no wasm: the public site answers from its files, without DuckDB-WASM (issue 24). */
 const csp = {
 	mode: 'hash',
 	directives: {
 		'default-src': ['self'],
-		'script-src': ['self', 'wasm-unsafe-eval'],
+		'script-src': ['self'],
 		// no inline style but SvelteKit's own route announcer, allowed by the hash of its style attribute
 		// (@sveltejs/kit src/core/sync/write_root.js; the CSP browser test fails if a Kit update changes it)
 		'style-src': ['self', 'unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],

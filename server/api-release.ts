@@ -1,16 +1,18 @@
 // The release side of the API: the current release (and its event stream), staging an upload, a release's report
 // and diff, publish / roll back, compare again; and the query door.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import busboy from 'busboy';
 import type { Signed } from './auth';
-import { announce, currentDataDir, loginRequired, need, queryDoor, type Context } from './context';
+import { announce, currentDataDir, loginRequired, need, queryFile, type Context } from './context';
 import { HttpError, readJson, sendJson } from './http';
 import { QueryRefused } from './query';
 import { isReleaseId } from './releases';
-import { rebase, stage, type UploadedFile } from './stage';
+import { discard, rebase, stage, writeSources, type UploadedFile } from './stage';
 import { nameProblem, workbookProblem } from './uploads';
+import { QueueRefused } from './validations';
 
 /** The files of a multipart upload, within the configured limits; refused as soon as one is passed. */
 function readUpload(ctx: Context, req: IncomingMessage): Promise<UploadedFile[]> {
@@ -37,14 +39,27 @@ function readUpload(ctx: Context, req: IncomingMessage): Promise<UploadedFile[]>
 		const files: UploadedFile[] = [];
 		let total = 0;
 		let failed: HttpError | undefined;
+		let done = false;
 		const fail = (e: HttpError) => {
-			if (failed) return;
+			if (failed || done) return;
 			failed = e;
 			req.unpipe(bb);
 			req.resume();
 			reject(e);
 		};
+		const unreadable = (e: Error) =>
+			fail(new HttpError(400, `上传无法读取：${e.message}`, `unreadable upload: ${e.message}`));
+		// every stream gets its error path: an unhandled 'error' event would end the process (issue 21, item 1)
+		req.on('error', () =>
+			fail(new HttpError(400, '上传中断，未收到完整文件', 'the upload was interrupted before it ended'))
+		);
+		req.on('close', () => {
+			if (!req.complete)
+				fail(new HttpError(400, '上传中断，未收到完整文件', 'the upload was interrupted before it ended'));
+		});
 		bb.on('file', (_field, stream, info) => {
+			// a body that ends without its closing boundary errors here ("Unexpected end of form")
+			stream.on('error', unreadable);
 			const problem = nameProblem(info.filename ?? '');
 			if (problem) {
 				stream.resume();
@@ -68,11 +83,10 @@ function readUpload(ctx: Context, req: IncomingMessage): Promise<UploadedFile[]>
 				new HttpError(413, `一次最多上传 ${maxUploadFiles} 个文件`, `at most ${maxUploadFiles} files at once`)
 			)
 		);
-		bb.on('error', (e: Error) =>
-			fail(new HttpError(400, `上传无法读取：${e.message}`, `unreadable upload: ${e.message}`))
-		);
+		bb.on('error', unreadable);
 		bb.on('close', () => {
-			if (failed) return;
+			if (failed || done) return;
+			done = true;
 			if (files.length === 0) reject(new HttpError(400, '没有收到文件', 'no file received'));
 			else resolve(files);
 		});
@@ -98,14 +112,16 @@ export async function releaseApi(
 		return true;
 	}
 	if (route === 'GET /api/release/events') {
-		res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-		res.write(`data: ${JSON.stringify(current())}\n\n`);
-		ctx.listeners.add(res);
-		const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
-		req.on('close', () => {
-			clearInterval(ping);
-			ctx.listeners.delete(res);
-		});
+		// once a login is needed the stream is a signed-in user's; before, anyone's, counted by address
+		if (loginRequired(ctx)) need(signed, 'viewer');
+		const source = signed ? `user:${signed.user.name}` : `address:${req.socket.remoteAddress ?? '?'}`;
+		const refused = ctx.live.refusal(source);
+		if (refused) {
+			// the refused connection is not kept alive: a flood must not hold its sockets
+			res.setHeader('connection', 'close');
+			throw new HttpError(429, refused.zh, refused.en);
+		}
+		ctx.live.open(res, source, `data: ${JSON.stringify(current())}\n\n`);
 		return true;
 	}
 	if (route === 'GET /api/releases') {
@@ -113,8 +129,15 @@ export async function releaseApi(
 		sendJson(res, 200, { ...current(), releases: releases.list() });
 		return true;
 	}
+	if (route === 'GET /api/validations') {
+		need(signed, 'keeper');
+		sendJson(res, 200, { validations: ctx.validations.list() });
+		return true;
+	}
 	if (route === 'POST /api/releases') {
 		const me = need(signed, 'keeper');
+		const refused = (detail: string) =>
+			store.audit({ user: me.user.name, action: 'import', target: null, outcome: 'refused', detail });
 		let files: UploadedFile[];
 		try {
 			files = await readUpload(ctx, req);
@@ -123,31 +146,47 @@ export async function releaseApi(
 				if (problem) throw new HttpError(problem.status, problem.zh, problem.en);
 			}
 		} catch (e) {
-			if (e instanceof HttpError)
-				await store.audit({
-					user: me.user.name,
-					action: 'import',
-					target: null,
-					outcome: 'refused',
-					detail: e.en
-				});
+			if (e instanceof HttpError) await refused(e.en);
 			throw e;
 		}
-		const base = releases.current();
-		const staged = await stage(
-			releases,
-			files,
-			me.user.name,
-			{ id: base, dataDir: currentDataDir(ctx) },
-			ctx.config.validateSeconds
-		);
+		// the page names its upload, to find its place in the queue (GET /api/validations)
+		const sent = req.headers['x-upload-ticket'];
+		const ticket =
+			typeof sent === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(sent)
+				? sent
+				: randomBytes(12).toString('base64url');
+		const pending = writeSources(releases, files);
+		const gone = new AbortController();
+		res.on('close', () => res.writableFinished || gone.abort());
+		let staged;
+		try {
+			staged = await ctx.validations.run(
+				{ ticket, user: me.user.name, files: pending.files },
+				// compared with the release current when the validation starts, not when it was queued
+				() =>
+					stage(
+						releases,
+						pending,
+						me.user.name,
+						{ id: releases.current(), dataDir: currentDataDir(ctx) },
+						{ seconds: ctx.config.validateSeconds, memoryMB: ctx.config.validateMemoryMB }
+					),
+				gone.signal
+			);
+		} catch (e) {
+			if (!(e instanceof QueueRefused)) throw e;
+			discard(releases, pending);
+			await refused(e.en);
+			throw new HttpError(e.status, e.zh, e.en);
+		}
 		await store.audit({
 			user: me.user.name,
 			action: 'import',
 			target: staged.info.id,
 			outcome: staged.info.ok ? 'ok' : 'failed',
-			detail: files.map((f) => f.name).join(', ')
+			detail: pending.files.join(', ')
 		});
+		if (!staged.info.ok) await ctx.publisher.pruneFailed(ctx.config.failedUploads, ctx.config.clock());
 		sendJson(res, 200, staged);
 		return true;
 	}
@@ -179,14 +218,8 @@ export async function releaseApi(
 			const body = await readJson(req);
 			const base = typeof body.base === 'string' ? body.base : null;
 			try {
+				// the publisher writes the switch's record (release file, audit log) with the switch
 				const outcome = await ctx.publisher.publish(id, base, me.user.name);
-				await store.audit({
-					user: me.user.name,
-					action: outcome.action,
-					target: id,
-					outcome: 'ok',
-					detail: `from ${outcome.previous ?? 'example'}`
-				});
 				announce(ctx);
 				sendJson(res, 200, outcome);
 			} catch (e) {
@@ -201,9 +234,12 @@ export async function releaseApi(
 		if (loginRequired(ctx)) need(signed, 'viewer');
 		const body = await readJson(req);
 		if (typeof body.sql !== 'string') throw new HttpError(400, '缺少字段“sql”', 'missing field "sql"');
+		// the client hung up: its query leaves the queue, or is interrupted
+		const gone = new AbortController();
+		res.on('close', () => res.writableFinished || gone.abort());
+		const user = signed ? `user:${signed.user.name}` : `address:${req.socket.remoteAddress ?? '?'}`;
 		try {
-			const door = await queryDoor(ctx);
-			const ipc = await door.query(body.sql, { ms: ctx.config.queryMs, maxRows: ctx.config.queryMaxRows });
+			const ipc = await ctx.queries.run(user, await queryFile(ctx), body.sql, gone.signal);
 			res.writeHead(200, {
 				'content-type': 'application/vnd.apache.arrow.stream',
 				'cache-control': 'no-store'

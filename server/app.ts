@@ -5,16 +5,22 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
 import { accountApi } from './api-account';
+import { writeBackup, type BackupManifest } from './backup-files';
 import { releaseApi } from './api-release';
 import { consoleApi } from './api-console';
 import { Auth, deviceKey, type Signed } from './auth';
 import type { ServerConfig } from './config';
 import { currentDataDir, loginRequired, type Context } from './context';
+import { inRequestScope, reportUnhandled } from './guard';
 import { hostAllowed, originAllowed } from './hosts';
 import { fileUnder, HttpError, readJson, sendError, sendFile, sendJson } from './http';
-import { Publisher } from './publish';
+import { defaultLiveTotal, LiveUpdates, openFileLimit } from './live';
+import { repairBackupModes, repairDataModes, PRIVATE_FILE } from './modes';
+import { Publisher, type Recovery } from './publish';
+import { QueryPool } from './query-pool';
 import { Releases } from './releases';
 import { Store } from './store';
+import { ValidationQueue } from './validations';
 
 /** Every change must come from this site (an Origin on an allowed host) with the session's CSRF token. */
 function checkChange(ctx: Context, req: IncomingMessage, path: string, signed: Signed | undefined): void {
@@ -71,7 +77,8 @@ async function page(ctx: Context, res: ServerResponse, path: string): Promise<vo
 	sendFile(res, fallback, false, { ...OFFICE_COOKIE, ...PAGE_HEADERS });
 }
 
-/** `npm run backup` while the server runs: the store exported by its owner, for the holder of the local key. */
+/** `npm run backup` while the server runs: the whole backup written by the store's owner, under the publishing
+ *  lock (no switch or removal halfway through it), for the holder of the local key (backup-files.ts). */
 async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const key = req.headers['x-backup-key'];
 	if (typeof key !== 'string' || !ctx.backupKey || key !== ctx.backupKey)
@@ -79,9 +86,36 @@ async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse
 	const body = await readJson(req);
 	if (typeof body.dir !== 'string' || !isAbsolute(body.dir))
 		throw new HttpError(400, '需要绝对路径', 'an absolute path is needed');
-	await ctx.store.exportTo(body.dir);
-	await ctx.store.audit({ user: null, action: 'backup', target: body.dir, outcome: 'ok', detail: null });
-	sendJson(res, 200, { ok: true });
+	const dir = body.dir;
+	let manifest: BackupManifest;
+	try {
+		manifest = await ctx.publisher.exclusive(() =>
+			writeBackup(dir, {
+				dataDir: ctx.config.dataDir,
+				how: 'server',
+				fault: ctx.config.fault,
+				exportStore: (to) => ctx.store.exportTo(to)
+			})
+		);
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		await ctx.store.audit({ user: null, action: 'backup', target: dir, outcome: 'failed', detail: message });
+		throw new HttpError(500, `备份失败：${message}`, `the backup failed: ${message}`);
+	}
+	const files = Object.keys(manifest.files).length;
+	await ctx.store.audit({
+		user: null,
+		action: 'backup',
+		target: dir,
+		outcome: 'ok',
+		detail: `${manifest.releases.length} release(s), ${files} files`
+	});
+	sendJson(res, 200, {
+		current: manifest.current,
+		releases: manifest.releases,
+		store: manifest.store,
+		files
+	});
 }
 
 async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -101,6 +135,13 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 		throw new HttpError(400, '路径无效', 'malformed path');
 	}
 	const method = req.method ?? 'GET';
+	// the process guard's test (tests/server/faults.test.ts): a throw from a callback, where no handler waits
+	if (ctx.config.fault === 'throw-in-request' && url.searchParams.has('fault'))
+		return new Promise<void>(() =>
+			setImmediate(() => {
+				throw new Error('injected fault (OFFICE_FAULT=throw-in-request)');
+			})
+		);
 	// build assets hold no data: served without looking up a session
 	if (path.startsWith('/_app/immutable/') && (method === 'GET' || method === 'HEAD'))
 		return page(ctx, res, path);
@@ -137,6 +178,10 @@ export interface OfficeServer {
 	adminPassword?: string;
 	/** Half-written files removed at start. */
 	cleaned: string[];
+	/** The last switch's record completed at start (a crash had come between the pointer and the records). */
+	recovered?: Recovery;
+	/** Failed uploads removed at start, past their retention (config.failedUploads). */
+	pruned: string[];
 	close(): Promise<void>;
 }
 
@@ -148,21 +193,54 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 	for (const name of readdirSync(config.dataDir))
 		if (/^example-query-\d+\.duckdb(\.wal)?$/.test(name)) rmSync(join(config.dataDir, name), { force: true });
 	const store = await Store.open(join(config.dataDir, 'store.duckdb'));
+	// the store, the pointer, every release but its public/, and the backups: this user's only (modes.ts), also
+	// when an older version or a umask of 022 made them world-readable
+	repairDataModes(config.dataDir);
+	repairBackupModes(config.backupDir);
 	await store.dropExpiredSessions(config.clock());
 	const auth = new Auth(store, config, deviceKey(config.dataDir));
 	const adminPassword = await auth.ensureAdmin();
+	const publisher = new Publisher(releases, store, config.fault);
+	const recovered = await publisher.recover();
+	if (recovered)
+		await store.audit({
+			user: null,
+			action: 'recover',
+			target: recovered.record.id,
+			outcome: 'ok',
+			detail: `${recovered.record.action} at ${recovered.record.at} interrupted by a crash; completed: ${recovered.completed.join(', ')}`
+		});
+	const pruned = await publisher.pruneFailed(config.failedUploads, config.clock());
 	const ctx: Context = {
 		config,
 		store,
 		auth,
 		releases,
-		publisher: new Publisher(releases),
-		listeners: new Set(),
+		publisher,
+		validations: new ValidationQueue({
+			concurrent: config.validateConcurrent,
+			queued: config.validateQueue,
+			perUser: config.validatePerUser
+		}),
+		queries: new QueryPool(
+			{
+				processes: config.queryProcesses,
+				perUser: config.queryPerUser,
+				queued: config.queryQueue,
+				memoryMB: config.queryMemoryMB,
+				threads: config.queryThreads
+			},
+			{ ms: config.queryMs, maxRows: config.queryMaxRows, maxBytes: config.queryMaxBytes }
+		),
+		live: new LiveUpdates({
+			total: config.eventsMax ?? defaultLiveTotal(),
+			perSource: config.eventsPerSource
+		}),
 		backupKey: randomBytes(24).toString('base64url')
 	};
 	// only this machine's user can read it (npm run backup)
-	writeFileSync(join(config.dataDir, '.backup-key'), ctx.backupKey!, { mode: 0o600 });
-	chmodSync(join(config.dataDir, '.backup-key'), 0o600);
+	writeFileSync(join(config.dataDir, '.backup-key'), ctx.backupKey!, { mode: PRIVATE_FILE });
+	chmodSync(join(config.dataDir, '.backup-key'), PRIVATE_FILE);
 	if (adminPassword)
 		await store.audit({
 			user: null,
@@ -174,24 +252,34 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 	// Node's 5 s keep-alive closed idle sockets that a busy client (or nginx's upstream pool) was about to reuse:
 	// under 50 viewers and 5 validations the load bench saw ~100 of 3,255 requests reset. 65 s / 66 s as
 	// behind a proxy whose idle timeout is 60 s; headers must still arrive within headersTimeout.
-	const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
-		handle(ctx, req, res).catch((e: unknown) => {
-			if (res.headersSent) return void res.end();
-			if (e instanceof HttpError) return sendError(res, e);
-			console.error(e);
-			sendError(res, new HttpError(500, '服务器内部错误', 'internal server error'));
-		});
-	});
+	const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) =>
+		// each request in its own scope: an error thrown later from something it started is answered as its 500
+		inRequestScope(req, res, () => {
+			// a response whose client has gone may still be written to: never an unhandled 'error' event
+			res.on('error', () => undefined);
+			handle(ctx, req, res).catch((e: unknown) => {
+				if (res.headersSent) return void res.end();
+				if (e instanceof HttpError) return sendError(res, e);
+				reportUnhandled(e, 'request handler');
+			});
+		})
+	);
+	// a flood of idle connections must leave descriptors for files, children and the store: past three quarters of
+	// the open-file limit new connections are closed at once (Node's maxConnections) instead of failing everyone's
+	const fds = openFileLimit();
+	if (fds) server.maxConnections = Math.max(64, Math.floor(fds * 0.75));
 	return {
 		server,
 		ctx,
 		adminPassword,
 		cleaned,
+		recovered,
+		pruned,
 		close: () =>
 			new Promise((resolve) => {
-				for (const l of ctx.listeners) l.end();
+				ctx.live.close();
 				server.close(() => {
-					ctx.door?.door.close();
+					ctx.queries.close();
 					store.close();
 					resolve();
 				});

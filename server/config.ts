@@ -1,13 +1,18 @@
 // The office server's settings, all from the environment (README: "The office server").
 import { resolve } from 'node:path';
+import type { FailedRetention } from './releases';
 
 export interface ServerConfig {
 	/** TCP port (PORT, default 4173). */
 	port: number;
 	/** Listen address (HOST, default 127.0.0.1: put a reverse proxy in front for the intranet). */
 	host: string;
-	/** Releases, the store and backups (DATA_DIR, default ./office-data). */
+	/** Releases and the store (DATA_DIR, default ./office-data). */
 	dataDir: string;
+	/** Where `npm run backup` writes (BACKUP_DIR, default ./office-backups); kept private (0700) at every start. */
+	backupDir: string;
+	/** Failed uploads kept: the newest FAILED_UPLOADS_KEEP (default 20), none older than FAILED_UPLOADS_DAYS (30). */
+	failedUploads: FailedRetention;
 	/** The built dashboard (BUILD_DIR, default ./build). */
 	buildDir: string;
 	/** The data served before any release is published, read live so `npm run data` shows without a rebuild
@@ -37,16 +42,39 @@ export interface ServerConfig {
 	/** Upload limits: bytes in one request (MAX_UPLOAD_MB, default 100) and files (MAX_UPLOAD_FILES, default 20). */
 	maxUploadBytes: number;
 	maxUploadFiles: number;
-	/** Validation of an upload may take this long before it is stopped (VALIDATE_SECONDS, default 300). */
+	/** Validation of an upload may take this long before it is stopped (VALIDATE_SECONDS, default 300), and this
+	 *  much memory (VALIDATE_MEMORY_MB, default 3072: the importer's process, killed past it). */
 	validateSeconds: number;
-	/** The query door: time limit (QUERY_SECONDS, default 10) and row limit (QUERY_MAX_ROWS, default 200000). */
+	validateMemoryMB: number;
+	/** Validations at once (VALIDATE_CONCURRENT, default 1), uploads waiting (VALIDATE_QUEUE, default 10), and a
+	 *  keeper's uploads validating or waiting (VALIDATE_PER_USER, default 3). server/validations.ts. */
+	validateConcurrent: number;
+	validateQueue: number;
+	validatePerUser: number;
+	/** The query door: time limit (QUERY_SECONDS, default 10), row limit (QUERY_MAX_ROWS, default 200000) and
+	 *  result size (QUERY_MAX_MB, default 64) of one query. */
 	queryMs: number;
 	queryMaxRows: number;
+	queryMaxBytes: number;
+	/** Query processes (QUERY_CONCURRENT, default 2), each under QUERY_MEMORY_MB (default 1024) with
+	 *  QUERY_THREADS DuckDB threads (default 1); a user's queries running or waiting (QUERY_PER_USER, default 8);
+	 *  queries waiting in all (QUERY_QUEUE, default 32). server/query-pool.ts. */
+	queryProcesses: number;
+	queryMemoryMB: number;
+	queryThreads: number;
+	queryPerUser: number;
+	queryQueue: number;
+	/** Live-update streams (/api/release/events) open at once: in all (EVENTS_MAX; default a quarter of the
+	 *  open-file limit, at most 1000) and per user or client address (EVENTS_PER_SOURCE, default 16). */
+	eventsMax?: number;
+	eventsPerSource: number;
 	/** Mark cookies Secure (COOKIE_SECURE=1) when the proxy serves HTTPS. */
 	secureCookies: boolean;
 	/** The time in ms (Date.now; tests pass their own to step past a session's end without waiting). */
 	clock: () => number;
-	/** Fault injection for the crash test only (OFFICE_FAULT=before-switch): the process kills itself there. */
+	/** Fault injection for the tests only (OFFICE_FAULT=<step>, server/faults.ts): the process kills itself on
+	 *  reaching that step (the crash tests); throw-in-request: a request with ?fault throws from a callback (the
+	 *  process guard's test). */
 	fault?: string;
 }
 
@@ -73,6 +101,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		port: int(env, 'PORT', 4173),
 		host: env.HOST || '127.0.0.1',
 		dataDir: resolve(env.DATA_DIR || 'office-data'),
+		backupDir: resolve(env.BACKUP_DIR || 'office-backups'),
+		failedUploads: {
+			keep: int(env, 'FAILED_UPLOADS_KEEP', 20),
+			days: int(env, 'FAILED_UPLOADS_DAYS', 30)
+		},
 		buildDir: resolve(env.BUILD_DIR || 'build'),
 		exampleDataDir: resolve(env.EXAMPLE_DATA_DIR || 'static/data'),
 		sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 8 * 3600),
@@ -87,8 +120,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		maxUploadBytes: int(env, 'MAX_UPLOAD_MB', 100) * 1024 * 1024,
 		maxUploadFiles: int(env, 'MAX_UPLOAD_FILES', 20),
 		validateSeconds: int(env, 'VALIDATE_SECONDS', 300),
+		validateMemoryMB: int(env, 'VALIDATE_MEMORY_MB', 3072),
+		validateConcurrent: int(env, 'VALIDATE_CONCURRENT', 1),
+		validateQueue: int(env, 'VALIDATE_QUEUE', 10),
+		validatePerUser: int(env, 'VALIDATE_PER_USER', 3),
 		queryMs: int(env, 'QUERY_SECONDS', 10) * 1000,
 		queryMaxRows: int(env, 'QUERY_MAX_ROWS', 200_000),
+		queryMaxBytes: int(env, 'QUERY_MAX_MB', 64) * 1024 * 1024,
+		queryProcesses: int(env, 'QUERY_CONCURRENT', 2),
+		queryMemoryMB: int(env, 'QUERY_MEMORY_MB', 1024),
+		queryThreads: int(env, 'QUERY_THREADS', 1),
+		queryPerUser: int(env, 'QUERY_PER_USER', 8),
+		queryQueue: int(env, 'QUERY_QUEUE', 32),
+		eventsMax: env.EVENTS_MAX ? int(env, 'EVENTS_MAX', 1000) : undefined,
+		eventsPerSource: int(env, 'EVENTS_PER_SOURCE', 16),
 		secureCookies: env.COOKIE_SECURE === '1',
 		clock: Date.now,
 		fault: env.OFFICE_FAULT || undefined

@@ -1,16 +1,18 @@
 // What every request handler shares: the configuration, the store, logins, releases, the publisher, the query
 // door over the current release, and the pages listening for a new release.
-import type { ServerResponse } from 'node:http';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Auth, Signed } from './auth';
 import type { ServerConfig } from './config';
 import { HttpError } from './http';
+import type { LiveUpdates } from './live';
 import type { Publisher } from './publish';
-import { buildQueryDb, QueryDoor } from './query';
+import { buildQueryDb } from './query';
+import type { QueryPool } from './query-pool';
 import type { Releases } from './releases';
 import { allows, type Role } from './roles';
 import type { Store } from './store';
+import type { ValidationQueue } from './validations';
 
 export interface Context {
 	config: ServerConfig;
@@ -18,10 +20,14 @@ export interface Context {
 	auth: Auth;
 	releases: Releases;
 	publisher: Publisher;
-	/** Open event streams of pages waiting for a new release. */
-	listeners: Set<ServerResponse>;
-	/** The open query door and what it serves: a release id, or `example@<manifest time>`. */
-	door?: { release: string; door: QueryDoor };
+	/** Open event streams of pages waiting for a new release, capped (server/live.ts). */
+	live: LiveUpdates;
+	/** Uploads waiting for the importer, and those it runs (server/validations.ts). */
+	validations: ValidationQueue;
+	/** The query door's processes and queue (server/query-pool.ts). */
+	queries: QueryPool;
+	/** The query database served now: for a release id, or `example@<manifest time>`. */
+	queryDb?: { release: string; file: string; ready: Promise<string> };
 	/** The key `npm run backup` reads from DATA_DIR/.backup-key to ask this server for an export. */
 	backupKey?: string;
 }
@@ -50,29 +56,29 @@ export function need(signed: Signed | undefined, role: Role, { oneTimeOk = false
 	return signed;
 }
 
-/** The query door over the current release (reopened when the release changes). */
-export async function queryDoor(ctx: Context): Promise<QueryDoor> {
+/** The query database of the current release (the example's built on first use and again when it changes). */
+export function queryFile(ctx: Context): Promise<string> {
 	const id = ctx.releases.current();
 	// the example is rebuilt by `npm run data` while the server runs: its copy is keyed by the manifest's time
 	const key = id ?? `example@${statSync(join(currentDataDir(ctx), 'manifest.json')).mtimeMs}`;
-	if (ctx.door && ctx.door.release === key) return ctx.door.door;
+	if (ctx.queryDb?.release === key) return ctx.queryDb.ready;
 	const file = id
 		? join(ctx.releases.path(id), 'query.duckdb')
 		: join(ctx.config.dataDir, `example-query-${Date.now()}.duckdb`);
-	if (!id) await buildQueryDb(currentDataDir(ctx), file);
-	const old = ctx.door;
-	ctx.door = { release: key, door: await QueryDoor.open(file) };
-	// queries already running on the old one finish within the time limit
-	if (old)
-		setTimeout(() => {
-			old.door.close();
-			if (old.release.startsWith('example@')) rmSync(old.door.file, { force: true });
-		}, ctx.config.queryMs + 1000).unref();
-	return ctx.door.door;
+	const old = ctx.queryDb;
+	const ready = id ? Promise.resolve(file) : buildQueryDb(currentDataDir(ctx), file).then(() => file);
+	ctx.queryDb = { release: key, file, ready };
+	// a query process may still read the old example's copy: it goes once such a query must have ended
+	if (old?.release.startsWith('example@'))
+		setTimeout(() => rmSync(old.file, { force: true }), ctx.config.queryMs + 5000).unref();
+	ready.catch(() => {
+		if (ctx.queryDb?.ready === ready) ctx.queryDb = undefined;
+	});
+	return ready;
 }
 
 /** Tell every listening page which release is current. */
 export function announce(ctx: Context): void {
 	const message = `data: ${JSON.stringify({ current: ctx.releases.current() })}\n\n`;
-	for (const res of ctx.listeners) res.write(message);
+	ctx.live.broadcast(message);
 }

@@ -1,5 +1,6 @@
 // Small HTTP helpers for the office server: JSON in and out, messages in Chinese and English, static files.
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -41,10 +42,16 @@ export function sendError(res: ServerResponse, e: HttpError) {
 export async function readJson(req: IncomingMessage, limit = 256 * 1024): Promise<Record<string, unknown>> {
 	let size = 0;
 	const chunks: Buffer[] = [];
-	for await (const chunk of req) {
-		size += (chunk as Buffer).length;
-		if (size > limit) throw new HttpError(413, '请求过大', 'request body too large');
-		chunks.push(chunk as Buffer);
+	try {
+		for await (const chunk of req) {
+			size += (chunk as Buffer).length;
+			if (size > limit) throw new HttpError(413, '请求过大', 'request body too large');
+			chunks.push(chunk as Buffer);
+		}
+	} catch (e) {
+		if (e instanceof HttpError) throw e;
+		// the client hung up (ECONNRESET, "aborted") before the body ended
+		throw new HttpError(400, '请求未完整收到', 'the request body did not arrive whole');
 	}
 	try {
 		const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
@@ -83,18 +90,33 @@ export async function fileUnder(root: string, urlPath: string): Promise<string |
 	}
 }
 
-/** Stream a file with its type; immutable build assets cached for a year, everything else revalidated. */
+/** Stream a file with its type; immutable build assets cached for a year, everything else revalidated. A file that
+ *  cannot be opened (removed since it was found) answers 404; one that fails while streaming ends the connection. */
 export function sendFile(
 	res: ServerResponse,
 	file: string,
 	immutable = false,
 	headers: Record<string, string> = {}
 ) {
-	res.writeHead(200, {
-		...headers,
-		'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-		'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-		'x-content-type-options': 'nosniff'
+	const stream = createReadStream(file);
+	stream.once('error', (e: NodeJS.ErrnoException) => {
+		if (!res.headersSent)
+			sendError(
+				res,
+				e.code === 'ENOENT'
+					? new HttpError(404, '找不到文件', 'not found')
+					: new HttpError(500, '文件无法读取', 'the file could not be read')
+			);
+		else res.destroy();
 	});
-	createReadStream(file).pipe(res);
+	stream.once('open', () => {
+		res.writeHead(200, {
+			...headers,
+			'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+			'x-content-type-options': 'nosniff'
+		});
+		// pipeline closes the file when the client goes away (pipe alone would leave it open)
+		pipeline(stream, res, () => undefined);
+	});
 }

@@ -1,8 +1,9 @@
 // Roles and the account rules that need no database: who may do what, and what a user name may be.
 // (How many logins are let through is login-limits.ts.)
 
-export const ROLES = ['viewer', 'keeper', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../src/lib/office/api';
+
+export { ROLES, type Role };
 
 /** viewer: the internal dashboard; keeper: also imports, publishes and rolls back; admin: also accounts. */
 export function allows(role: Role, needed: Role): boolean {

@@ -1,14 +1,17 @@
 // Staging a release: the uploaded files saved as they came, validated again on the server by the project's own
-// importer (`npm run data`'s build, in a child process with a time and memory limit, so a hostile file cannot stall
-// the server), its report, and the diff of its communities against the release current now.
+// importer (`npm run data`'s build, in a child process under a time limit and a hard memory limit, at a lower
+// priority, dying with the server — so a hostile file cannot stall the server or outlive it), its report, and the
+// diff of its communities against the release current now. One validation at a time: server/validations.ts.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { diffCommunities, type CommunityDiff } from '../src/lib/data/diff';
-import type { Problem } from '../src/lib/data/problems';
-import type { CommunityRow } from '../src/lib/data/rows';
+import { diffCommunities, type CommunityDiff } from '../src/lib/ingest/diff';
+import type { Problem } from '../src/lib/ingest/problems';
+import type { Report } from '../src/lib/office/api';
+import type { CommunityRow } from '../src/lib/schema/rows';
+import { CHILD_IMPORTS, lowerPriority, watchMemory } from './children';
 import { writeAtomic, type ReleaseInfo, type Releases } from './releases';
 
 /** The project's folder: the importer reads data/geo and data/towns.geojson from it. */
@@ -19,23 +22,32 @@ export interface UploadedFile {
 	bytes: Buffer;
 }
 
-export interface Report {
-	problems: Problem[];
+export type { Report } from '../src/lib/office/api';
+
+/** What one importer process may take. */
+export interface ImporterLimits {
+	/** Wall time, seconds (VALIDATE_SECONDS). */
 	seconds: number;
-	/** When the importer itself failed (time limit, crash) rather than the data: why. */
-	failure?: { zh: string; en: string };
+	/** Resident memory, MB (VALIDATE_MEMORY_MB): V8's heap gets three quarters; past the whole the process is
+	 *  killed (server/children.ts watches it from outside). */
+	memoryMB: number;
 }
 
-/** Run the importer over `inputs` into `out`; its problems as a report. */
-function runImporter(inputs: string[], out: string, reportFile: string, seconds: number): Promise<Report> {
+/** Run the importer over `inputs` into `out`, in its own process under `limits`; its problems as a report. */
+function runImporter(
+	inputs: string[],
+	out: string,
+	reportFile: string,
+	limits: ImporterLimits
+): Promise<Report> {
 	const started = performance.now();
 	return new Promise((resolveReport) => {
+		const heap = Math.max(64, Math.floor(limits.memoryMB * 0.75));
 		const child = spawn(
 			process.execPath,
 			[
-				'--max-old-space-size=4096',
-				'--import',
-				'tsx',
+				`--max-old-space-size=${heap}`,
+				...CHILD_IMPORTS,
 				'scripts/build-data.ts',
 				...inputs.flatMap((i) => ['--input', i]),
 				'--out',
@@ -43,27 +55,59 @@ function runImporter(inputs: string[], out: string, reportFile: string, seconds:
 				'--report',
 				reportFile
 			],
-			{ cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }
+			// YQ_PARENT_PID: the importer kills itself when the server is gone (scripts/lib/exit-with-parent.ts)
+			{
+				cwd: ROOT,
+				stdio: ['ignore', 'ignore', 'pipe'],
+				env: { ...process.env, YQ_PARENT_PID: String(process.pid) }
+			}
 		);
+		lowerPriority(child.pid);
 		let stderr = '';
 		child.stderr.on('data', (d: Buffer) => {
 			if (stderr.length < 20_000) stderr += d.toString('utf8');
 		});
-		let timedOut = false;
+		child.stderr.on('error', () => undefined);
+		let stoppedFor: 'time' | 'memory' | undefined;
+		let peakMB = 0;
 		const timer = setTimeout(() => {
-			timedOut = true;
+			stoppedFor = 'time';
 			child.kill('SIGKILL');
-		}, seconds * 1000);
-		child.on('exit', (code) => {
+		}, limits.seconds * 1000);
+		const stopWatch = child.pid
+			? watchMemory(child.pid, limits.memoryMB, (mb) => {
+					stoppedFor = 'memory';
+					peakMB = mb;
+					child.kill('SIGKILL');
+				})
+			: () => undefined;
+		let settled = false;
+		const settle = (code: number | null, spawnError?: Error) => {
+			if (settled) return;
+			settled = true;
 			clearTimeout(timer);
-			const problems = existsSync(reportFile)
-				? (JSON.parse(readFileSync(reportFile, 'utf8')) as Problem[])
-				: [];
+			stopWatch();
+			let problems: Problem[] = [];
+			try {
+				if (existsSync(reportFile)) problems = JSON.parse(readFileSync(reportFile, 'utf8')) as Problem[];
+			} catch {
+				// a report cut short by the kill: the failure below says why
+			}
 			const report: Report = { problems, seconds: (performance.now() - started) / 1000 };
-			if (timedOut)
+			if (stoppedFor === 'time')
 				report.failure = {
-					zh: `校验超过 ${seconds} 秒，已停止。文件是否过大或含大量空行？`,
-					en: `validation ran past ${seconds} s and was stopped: is the file too large, or full of empty rows?`
+					zh: `校验超过 ${limits.seconds} 秒，已停止。文件是否过大或含大量空行？`,
+					en: `validation ran past ${limits.seconds} s and was stopped: is the file too large, or full of empty rows?`
+				};
+			else if (stoppedFor === 'memory')
+				report.failure = {
+					zh: `校验所用内存超过 ${limits.memoryMB} MB（已到 ${Math.round(peakMB)} MB），已停止。文件是否过大、含大量空行，或是解压后极大的压缩包？`,
+					en: `validation used more than ${limits.memoryMB} MB of memory (${Math.round(peakMB)} MB) and was stopped: is the file too large, full of empty rows, or a zip that unpacks far larger?`
+				};
+			else if (spawnError)
+				report.failure = {
+					zh: `导入程序无法启动：${spawnError.message}`,
+					en: `the importer could not start: ${spawnError.message}`
 				};
 			else if (code !== 0 && !problems.some((p) => p.level === 'error'))
 				report.failure = {
@@ -71,7 +115,10 @@ function runImporter(inputs: string[], out: string, reportFile: string, seconds:
 					en: `the importer stopped with code ${code}: ${stderr.slice(-500)}`
 				};
 			resolveReport(report);
-		});
+		};
+		// a child that cannot start (EAGAIN, ENOMEM) is an error event, never an unhandled one
+		child.on('error', (e) => settle(null, e));
+		child.on('exit', (code) => settle(code));
 	});
 }
 
@@ -94,17 +141,15 @@ export interface Staged {
 	diff?: CommunityDiff;
 }
 
-/**
- * Stage `files` as a new release by `author`, diffed against `baseDataDir` (the data served now, release `base`).
- * The release appears whole or not at all (written under .tmp-<id>, then renamed).
- */
-export async function stage(
-	releases: Releases,
-	files: UploadedFile[],
-	author: string,
-	base: { id: string | null; dataDir: string },
-	validateSeconds: number
-): Promise<Staged> {
+/** An upload written to its release's folder (under .tmp-<id>), waiting to be validated. */
+export interface Pending {
+	id: string;
+	files: string[];
+	inputs: string[];
+}
+
+/** Write the uploaded `files` to a new release's folder at once (the bytes are not held while it waits). */
+export function writeSources(releases: Releases, files: UploadedFile[]): Pending {
 	const id = releases.newId();
 	const tmp = releases.tmpPath(id);
 	mkdirSync(join(tmp, 'source'), { recursive: true });
@@ -113,7 +158,28 @@ export async function stage(
 		writeFileSync(path, f.bytes);
 		return path;
 	});
-	const report = await runImporter(inputs, join(tmp, 'data'), join(tmp, 'problems.json'), validateSeconds);
+	return { id, files: files.map((f) => f.name), inputs };
+}
+
+/** Drop an upload that was never validated (its keeper went away while it waited). */
+export function discard(releases: Releases, pending: Pending): void {
+	rmSync(releases.tmpPath(pending.id), { recursive: true, force: true });
+}
+
+/**
+ * Validate a pending upload as a new release by `author`, diffed against `base` (the data served now, release
+ * `base.id`). The release appears whole or not at all (written under .tmp-<id>, then renamed).
+ */
+export async function stage(
+	releases: Releases,
+	pending: Pending,
+	author: string,
+	base: { id: string | null; dataDir: string },
+	limits: ImporterLimits
+): Promise<Staged> {
+	const { id, inputs } = pending;
+	const tmp = releases.tmpPath(id);
+	const report = await runImporter(inputs, join(tmp, 'data'), join(tmp, 'problems.json'), limits);
 	const ok = !report.failure && !report.problems.some((p) => p.level === 'error');
 	writeFileSync(join(tmp, 'report.json'), JSON.stringify(report));
 	let diff: CommunityDiff | undefined;
@@ -134,7 +200,7 @@ export async function stage(
 		id,
 		author,
 		createdAt: new Date().toISOString(),
-		files: files.map((f) => f.name),
+		files: pending.files,
 		ok,
 		base: base.id,
 		counts,

@@ -2,7 +2,10 @@
 // DuckDB is already the project's engine (@duckdb/node-api, prebuilt, no compiler); one process owns the file.
 // Every statement is parameterised; calls are serialised through one connection.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { chmodSync } from 'node:fs';
+import { PRIVATE_FILE } from './modes';
 import { AUDIT_LIMITS, boundText } from './audit-text';
+import type { AuditEntry } from '../src/lib/office/api';
 import type { Role } from './roles';
 
 export interface User {
@@ -37,14 +40,7 @@ export interface Session {
 	expires: number;
 }
 
-export interface AuditEntry {
-	at: string;
-	user: string | null;
-	action: string;
-	target: string | null;
-	outcome: 'ok' | 'refused' | 'failed';
-	detail: string | null;
-}
+export type { AuditEntry } from '../src/lib/office/api';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, hash VARCHAR NOT NULL,
@@ -65,10 +61,12 @@ export class Store {
 		private readonly conn: DuckDBConnection
 	) {}
 
+	/** Open (or create) the store at `path`; the file is made private (0600: it holds password hashes). */
 	static async open(path: string): Promise<Store> {
 		const db = await DuckDBInstance.create(path);
 		const conn = await db.connect();
 		await conn.run(SCHEMA);
+		chmodSync(path, PRIVATE_FILE);
 		return new Store(db, conn);
 	}
 
@@ -162,20 +160,36 @@ export class Store {
 		]);
 	}
 
+	/** End every session (a restored store: no login from before the restore comes back). How many there were. */
+	async dropAllSessions(): Promise<number> {
+		const [row] = await this.exec('SELECT count(*)::INTEGER AS n FROM sessions');
+		await this.exec('DELETE FROM sessions');
+		return Number(row!.n);
+	}
+
 	async dropExpiredSessions(now: number): Promise<void> {
 		await this.exec('DELETE FROM sessions WHERE expires <= $1', [BigInt(now)]);
 	}
 
-	/** Add an entry; every text is cut to its bound and its invisible characters escaped (audit-text.ts). */
-	async audit(entry: Omit<AuditEntry, 'at'>): Promise<void> {
+	/** Add an entry at `at` (ISO; now by default: a publish's entry carries its switch's time); every text is cut to its bound and its invisible characters escaped (audit-text.ts). */
+	async audit(entry: Omit<AuditEntry, 'at'>, at = new Date().toISOString()): Promise<void> {
 		await this.exec('INSERT INTO audit VALUES ($1, $2, $3, $4, $5, $6)', [
-			new Date().toISOString(),
+			at,
 			boundText(entry.user, AUDIT_LIMITS.user),
 			boundText(entry.action, AUDIT_LIMITS.action),
 			boundText(entry.target, AUDIT_LIMITS.target),
 			entry.outcome,
 			boundText(entry.detail, AUDIT_LIMITS.detail)
 		]);
+	}
+
+	/** Whether the log holds a successful `action` on `target` at `at` (a switch's entry, written once). */
+	async hasAudit(at: string, action: string, target: string): Promise<boolean> {
+		const [row] = await this.exec(
+			`SELECT count(*)::INTEGER AS n FROM audit WHERE "at" = $1 AND action = $2 AND target = $3 AND outcome = 'ok'`,
+			[at, action, target]
+		);
+		return Number(row!.n) > 0;
 	}
 
 	/** One page of the audit log, newest first, with the filters of `q`; `total` counts every matching entry. */
@@ -215,8 +229,7 @@ export class Store {
 		await this.exec(`EXPORT DATABASE '${dir.replaceAll("'", "''")}'`);
 	}
 
-	/** Close the connection and the database, releasing the file's lock now (not when the instance is collected:
-	 *  `npm run backup` right after a stop found the lock still held). */
+	/** Close the connection and the database (its log folded into the file). */
 	close(): void {
 		this.conn.closeSync();
 		this.db.closeSync();

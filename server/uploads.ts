@@ -1,5 +1,6 @@
 // What an upload may be, checked before any of it is read as a table: names, counts, sizes, and workbooks that
-// would unpack into far more than they weigh (a zip bomb, or a sheet of a million empty rows).
+// would unpack into far more than they weigh (a zip bomb — its sizes honest or lying —, or a sheet of a million
+// empty rows). Every entry is inflated as a stream and counted (zlib on libuv's threads; nothing held whole).
 import yauzl from 'yauzl';
 
 export interface Refusal {
@@ -50,21 +51,52 @@ export const MOSTLY_EMPTY = { rows: 10_000, valueShare: 0.1 };
 interface Entry {
 	name: string;
 	packed: number;
+	/** What the zip's directory declares. */
 	unpacked: number;
 	/** For worksheets: rows (`<row`) and values (`<v>` or inline strings). */
 	rows?: number;
 	values?: number;
 }
 
-/** Count rows and values in a worksheet's XML as it inflates, never holding it whole. */
-function countSheet(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ rows: number; values: number }> {
+/** An entry that unpacks to more than its directory declares: the sizes lie, as only a crafted zip's do. */
+class LyingSize extends Error {
+	constructor(readonly entry: string) {
+		super(entry);
+	}
+}
+
+/** An entry that unpacked past the limit for all entries (counted as inflated, not as declared). */
+class TooLarge extends Error {
+	constructor(readonly entry: string) {
+		super(entry);
+	}
+}
+
+/**
+ * Inflate one entry, counting the real bytes against `budget` (what all entries may still unpack to), never
+ * holding it whole; for a worksheet, count rows and values too. yauzl checks the real size against the declared
+ * one as it inflates: an entry that runs past its declared size stops there (LyingSize).
+ */
+function inflateEntry(
+	zip: yauzl.ZipFile,
+	entry: yauzl.Entry,
+	budget: number,
+	sheet: boolean
+): Promise<{ bytes: number; rows: number; values: number }> {
 	return new Promise((resolve, reject) => {
 		zip.openReadStream(entry, (err, stream) => {
 			if (err || !stream) return reject(err ?? new Error('unreadable entry'));
+			let bytes = 0;
 			let rows = 0;
 			let values = 0;
 			let tail = '';
 			stream.on('data', (chunk: Buffer) => {
+				bytes += chunk.length;
+				if (bytes > budget) {
+					stream.destroy();
+					return reject(new TooLarge(entry.fileName));
+				}
+				if (!sheet) return;
 				const text = tail + chunk.toString('latin1');
 				// count only tags that end inside this text; keep the rest for the next chunk
 				const cut = text.lastIndexOf('<');
@@ -73,29 +105,35 @@ function countSheet(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ rows: num
 				rows += whole.match(/<row[\s>/]/g)?.length ?? 0;
 				values += whole.match(/<(v|is)>/g)?.length ?? 0;
 			});
-			stream.on('end', () => resolve({ rows, values }));
-			stream.on('error', reject);
+			stream.on('end', () => resolve({ bytes, rows, values }));
+			stream.on('error', (e: Error) =>
+				reject(/too many bytes/i.test(e.message) ? new LyingSize(entry.fileName) : e)
+			);
 		});
 	});
 }
 
-/** The entries of a zip (an .xlsx is one) from its central directory; worksheets counted as they inflate. */
+/** The entries of a zip (an .xlsx is one) from its central directory; each inflated and counted (worksheets: rows
+ *  and values), unless its declared sizes already refuse it. */
 function entries(bytes: Buffer): Promise<Entry[]> {
 	return new Promise((resolve, reject) => {
-		yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
+		yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
 			if (err || !zip) return reject(err ?? new Error('not a zip'));
 			const out: Entry[] = [];
-			let total = 0;
+			let declared = 0;
+			let real = 0;
 			zip.on('entry', (e: yauzl.Entry) => {
 				const entry: Entry = { name: e.fileName, packed: e.compressedSize, unpacked: e.uncompressedSize };
 				out.push(entry);
-				total += e.uncompressedSize;
+				declared += e.uncompressedSize;
 				const bomb =
 					e.uncompressedSize > RATIO_FLOOR_BYTES && e.uncompressedSize > e.compressedSize * MAX_RATIO;
-				if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.fileName) || bomb || total > MAX_UNPACKED_BYTES)
-					return zip.readEntry();
-				countSheet(zip, e).then((c) => {
-					Object.assign(entry, c);
+				// refused from the directory alone: nothing to inflate
+				if (bomb || declared > MAX_UNPACKED_BYTES || e.fileName.endsWith('/')) return zip.readEntry();
+				const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.fileName);
+				inflateEntry(zip, e, MAX_UNPACKED_BYTES - real, sheet).then((c) => {
+					real += c.bytes;
+					if (sheet) Object.assign(entry, { rows: c.rows, values: c.values });
 					zip.readEntry();
 				}, reject);
 			});
@@ -106,13 +144,32 @@ function entries(bytes: Buffer): Promise<Entry[]> {
 	});
 }
 
-/** Why a workbook (.xlsx) is refused before reading, or undefined. Other types pass (their size is the limit). */
+/** A zip's first bytes (a local file header, or the end record of an empty zip). */
+export const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+
+/**
+ * Why a workbook is refused before reading, or undefined. Judged by content, not name: an .xlsx, and any file
+ * that is a zip whatever it is called (an .xlsx renamed .xls or .csv is still read as one by the importer). Other
+ * files pass (their size is the limit).
+ */
 export async function workbookProblem(name: string, bytes: Buffer): Promise<Refusal | undefined> {
-	if (!name.toLowerCase().endsWith('.xlsx')) return undefined;
+	if (!name.toLowerCase().endsWith('.xlsx') && !isZip(bytes)) return undefined;
 	let list: Entry[];
 	try {
 		list = await entries(bytes);
 	} catch (e) {
+		if (e instanceof LyingSize)
+			return {
+				status: 422,
+				zh: `“${name}”中的 ${e.entry} 解压后比它自称的大小更大（压缩包的大小信息是假的），不像是正常的台账，未读取`,
+				en: `"${name}": ${e.entry} unpacks to more than the zip declares (its sizes lie): not an ordinary ledger; not read`
+			};
+		if (e instanceof TooLarge)
+			return {
+				status: 422,
+				zh: `“${name}”解压后超过 ${MAX_UNPACKED_BYTES / 1048576} MB（到 ${e.entry} 时），不像是正常的台账，未读取`,
+				en: `"${name}" unpacks to more than ${MAX_UNPACKED_BYTES / 1048576} MB (at ${e.entry}): not an ordinary ledger; not read`
+			};
 		return {
 			status: 422,
 			zh: `“${name}”不是有效的 xlsx 文件（无法解压：${(e as Error).message}）。请在 Excel 中另存为 xlsx 后再上传`,

@@ -4,8 +4,8 @@
 // sampling the server's resident memory. Bounded in count and time; loopback only. Timings are recorded, never
 // asserted.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { launchBrowser } from '../../tests/browser/browser';
-import { Client, exampleFiles, PASSWORD } from '../../tests/server/office';
+import { launchBrowser } from './harness/browser';
+import { Client, exampleFiles, PASSWORD } from './harness/office';
 import { memoryVerdict, summarize, type MemoryVerdict, type Sample, type Summary } from './load-stats';
 import { startOfficeProcess, type OfficeProcess } from './office-process';
 

@@ -6,8 +6,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, PASSWORD, startOffice, type Running } from '../server/office';
-import { launchBrowser, watchedPage, type Watched } from './browser';
+import { accounts, PASSWORD, startOffice, type Running } from '../../scripts/lib/harness/office';
+import { launchBrowser, watchedPage, type Watched } from '../../scripts/lib/harness/browser';
 
 let run: Running;
 let browser: Browser;

@@ -1,6 +1,13 @@
 // The office server's logins: lockout, expiry, roles, CSRF (issue 14, "Login"). Loopback only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, Client, PASSWORD, scratchBuild, startOffice, type Running } from './office';
+import {
+	accounts,
+	Client,
+	PASSWORD,
+	scratchBuild,
+	startOffice,
+	type Running
+} from '../../scripts/lib/harness/office';
 
 let run: Running;
 let users: Awaited<ReturnType<typeof accounts>>;

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, Client, PASSWORD, scratchBuild, startOffice, type Running } from './office';
+import { accounts, Client, PASSWORD, scratchBuild, startOffice, type Running } from '../../scripts/lib/harness/office';
 
 let run: Running;
 let users: Awaited<ReturnType<typeof accounts>>;

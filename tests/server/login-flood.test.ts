@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '../../scripts/lib/load-stats';
 import { floodLogins, viewWhile } from '../../scripts/lib/login-flood';
 import { startOfficeProcess, type OfficeProcess } from '../../scripts/lib/office-process';
-import { Client, PASSWORD } from './office';
+import { Client, PASSWORD } from '../../scripts/lib/harness/office';
 
 const LOGIN_PER_MINUTE = 60; // server/config.ts's default
 

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, scratchBuild, startOffice, type Client, type Running } from './office';
+import { zipBomb } from '../fixtures/zip-bomb';
+import {
+	accounts,
+	scratchBuild,
+	startOffice,
+	type Client,
+	type Running
+} from '../../scripts/lib/harness/office';
 
 let run: Running;
 let keeper: Client;
@@ -57,6 +64,16 @@ describe('uploads', () => {
 		expect(r.zh).toContain('空行');
 		expect(r.zh).toContain('台账.xlsx');
 	});
+	it('refuses a zip bomb whose sizes lie, or renamed .xls, before the importer runs (issue 21, item 4)', async () => {
+		const bomb = await zipBomb({ realBytes: 1024 * 1024 * 1024, declaredBytes: 300 });
+		expect(bomb.length).toBeLessThan(4 * 1024 * 1024);
+		for (const name of ['台账.xlsx', '台账.xls']) {
+			const r = await refusal(await keeper.upload([{ name, bytes: bomb }]));
+			expect(r.status, name).toBe(422);
+			expect(r.zh, name).toContain(name);
+			expect(r.zh, name).toContain('xl/sharedStrings.xml');
+		}
+	}, 120_000);
 	it('staged nothing and logged each refusal', async () => {
 		expect(releaseFolders()).toEqual([]);
 		const refused = (await run.office.ctx.store.auditLog()).filter(

@@ -35,6 +35,10 @@ const MESSAGES = {
 	'office.validate': { zh: '上传并校验', en: 'Upload and validate' },
 	'office.uploading': { zh: '上传中 {pct}%', en: 'Uploading {pct}%' },
 	'office.validating': { zh: '服务器校验中…', en: 'Validating on the server…' },
+	'office.queued': {
+		zh: '排队等待校验：第 {n} 位（服务器一次校验一份上传）',
+		en: 'Waiting to be validated: place {n} in line (the server validates one upload at a time)'
+	},
 	'office.staged': { zh: '待发布版本 {id}', en: 'Staged release {id}' },
 	'office.ok': { zh: '校验通过', en: 'Validated' },
 	'office.failed': { zh: '校验未通过，不能发布', en: 'Validation failed: cannot be published' },

@@ -1,70 +1,21 @@
 /**
  * The office server's API as the browser calls it: JSON in and out, the session's CSRF token on every change,
- * refusals as `OfficeError` with their reason in both languages. Types mirror `server/` (which owns them).
+ * refusals as `OfficeError` with their reason in both languages. Its types are `api.ts`, shared with `server/`.
  */
-import type { CommunityDiff } from '$lib/data/diff';
-import type { Problem } from '$lib/data/problems';
+import type {
+	Account,
+	AuditEntry,
+	AuditPage,
+	AuditQuery,
+	Me,
+	QueuedValidation,
+	ReleaseInfo,
+	Report,
+	Role,
+	Staged
+} from './api';
 
-export type Role = 'viewer' | 'keeper' | 'admin';
-export interface Me {
-	user: { name: string; role: Role; mustChange: boolean } | null;
-	csrf: string | null;
-	loginRequired: boolean;
-}
-export interface ReleaseInfo {
-	id: string;
-	author: string;
-	createdAt: string;
-	files: string[];
-	ok: boolean;
-	base: string | null;
-	counts?: Record<string, number>;
-	published: { at: string; by: string }[];
-}
-export interface Report {
-	problems: Problem[];
-	seconds: number;
-	failure?: { zh: string; en: string };
-}
-export interface Staged {
-	info: ReleaseInfo;
-	report: Report | null;
-	diff?: CommunityDiff | null;
-}
-export interface AuditEntry {
-	at: string;
-	user: string | null;
-	action: string;
-	target: string | null;
-	outcome: string;
-	detail: string | null;
-}
-export interface Account {
-	name: string;
-	role: Role;
-	mustChange: boolean;
-	/** When the account's one-time password stops working (ms), or null. */
-	otpExpires: number | null;
-	disabled: boolean;
-	/** Sources at which this name now waits after wrong passwords there (server/login-limits.ts). */
-	lockedSources: string[];
-}
-/** Filters and page of the audit log (`GET /api/audit`). */
-export interface AuditQuery {
-	user?: string;
-	action?: string;
-	outcome?: string;
-	text?: string;
-	offset?: number;
-	limit?: number;
-}
-export interface AuditPage {
-	entries: AuditEntry[];
-	/** Entries matching the filters, all pages together. */
-	total: number;
-	offset: number;
-	limit: number;
-}
+export type { Account, AuditEntry, AuditPage, AuditQuery, Me, QueuedValidation, ReleaseInfo, Report, Role, Staged };
 
 export class OfficeError extends Error {
 	constructor(
@@ -129,6 +80,7 @@ export const audit = (q: AuditQuery = {}) => {
 		if (value !== undefined && value !== '') params.set(key, String(value));
 	return call<AuditPage>('GET', `/api/audit?${params}`);
 };
+export const validations = () => call<{ validations: QueuedValidation[] }>('GET', '/api/validations');
 export const accounts = () => call<{ users: Account[] }>('GET', '/api/users');
 export const saveAccount = (change: {
 	name: string;
@@ -138,14 +90,22 @@ export const saveAccount = (change: {
 	unlock?: boolean;
 }) => call<{ name: string; password: string | null }>('POST', '/api/users', change);
 
-/** Upload files to stage a release; `onProgress` gets the share sent (0–1). XHR: fetch reports no upload progress. */
-export function upload(files: readonly File[], onProgress: (share: number) => void): Promise<Staged> {
+/**
+ * Upload files to stage a release; `onProgress` gets the share sent (0–1). XHR: fetch reports no upload progress.
+ * `ticket` names the upload in the server's validation queue (`validations()` shows its place while it waits).
+ */
+export function upload(
+	files: readonly File[],
+	onProgress: (share: number) => void,
+	ticket?: string
+): Promise<Staged> {
 	return new Promise((resolve, reject) => {
 		const form = new FormData();
 		for (const f of files) form.append('files', f, f.name);
 		const xhr = new XMLHttpRequest();
 		xhr.open('POST', '/api/releases');
 		if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+		if (ticket) xhr.setRequestHeader('x-upload-ticket', ticket);
 		xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
 		xhr.onload = () => {
 			let json: Record<string, unknown> = {};

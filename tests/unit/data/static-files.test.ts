@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Table as ParquetTable, writeParquet } from 'parquet-wasm/node';
 import { describe, expect, it } from 'vitest';
-import { INPUTS_FILE, readBudgetInputs } from '../../../src/lib/data/budget-inputs-file';
-import { readMapColumns } from '../../../src/lib/data/map-columns';
-import type { Manifest } from '../../../src/lib/data/manifest';
-import { TABLES } from '../../../src/lib/data/schema';
-import { staticFiles } from '../../../src/lib/data/static-files';
+import { INPUTS_FILE, readBudgetInputs } from '../../../src/lib/files/budget-inputs-file';
+import { readMapColumns } from '../../../src/lib/files/map-columns';
+import type { Manifest } from '../../../src/lib/files/manifest';
+import { TABLES } from '../../../src/lib/schema/schema';
+import { staticFiles } from '../../../src/lib/files/static-files';
 import { load } from './load';
 
 const DUCK_TYPE = {

@@ -1,0 +1,126 @@
+// Validations have a queue and a memory cap (issue 21, item 4): ten uploads at once used to start ten importer
+// processes (12.6 GB), with no limit on any; a killed server left its importer running. Now one validation runs at
+// a time, the others wait in a queue keepers see (GET /api/validations, their place in it), a keeper's share of it
+// is capped, each importer is killed past VALIDATE_MEMORY_MB, and it dies with the server. Real server processes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleFiles, scratchBuild, type Client } from '../../scripts/lib/harness/office';
+import { childrenOf, processAlive, spawnOffice, type OfficeChild } from './process';
+
+let build: string;
+const started: OfficeChild[] = [];
+beforeAll(() => {
+	build = scratchBuild();
+}, 120_000);
+afterAll(async () => {
+	for (const s of started) await s.stop();
+});
+
+async function start(env: Record<string, string> = {}): Promise<OfficeChild> {
+	const s = await spawnOffice({ build, env });
+	started.push(s);
+	return s;
+}
+
+/** The example's ledger with one household count changed by `n` (each upload a little different). */
+const ledger = (n: number) =>
+	exampleFiles((rows) =>
+		rows.map((r, i) => (i === 0 ? { ...r, households: String(Number(r.households) + n) } : r))
+	);
+
+const importers = (server: OfficeChild) => childrenOf(server.pid).filter((c) => c.cmd.includes('build-data'));
+
+interface Queued {
+	ticket: string;
+	state: 'running' | 'waiting';
+	position: number;
+	files: string[];
+}
+
+describe('the validation queue', () => {
+	it('runs one validation at a time, shows the others waiting in order, and caps a keeper’s share', async () => {
+		const server = await start({ VALIDATE_PER_USER: '3' });
+		const admin = await server.admin();
+		const uploads = [1, 2, 3, 4].map((n) =>
+			admin
+				.request('/api/releases', {
+					method: 'POST',
+					headers: { 'x-upload-ticket': `ticket-number-${n}` },
+					body: form(ledger(n))
+				})
+				.then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }))
+		);
+		let settled = false;
+		const all = Promise.all(uploads).finally(() => (settled = true));
+		let mostImporters = 0;
+		const seen: Queued[][] = [];
+		while (!settled) {
+			mostImporters = Math.max(mostImporters, importers(server).length);
+			const res = await admin.get('/api/validations');
+			expect(res.status).toBe(200);
+			seen.push(((await res.json()) as { validations: Queued[] }).validations);
+			await new Promise((r) => setTimeout(r, 200));
+		}
+		const answers = await all;
+		// three of the keeper's uploads validated, one after another; the fourth refused, saying why
+		expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 429]);
+		const refused = answers.find((a) => a.status === 429)!.body.error as { zh: string; en: string };
+		expect(refused.zh).toContain('最多 3 个');
+		expect(refused.en).toContain('at most 3');
+		expect(mostImporters).toBe(1);
+		// the queue as keepers saw it: one running, the others waiting at places 1 and 2
+		const full = seen.find((q) => q.length === 3);
+		expect(full).toBeDefined();
+		expect(full!.map((q) => [q.state, q.position])).toEqual([
+			['running', 0],
+			['waiting', 1],
+			['waiting', 2]
+		]);
+		expect(full!.every((q) => /^ticket-number-\d$/.test(q.ticket))).toBe(true);
+		expect(full![0]!.files).toEqual(['communities.csv', 'towns.csv']);
+		expect(seen.at(-1)).toEqual([]);
+	}, 600_000);
+});
+
+function form(files: { name: string; bytes: string }[]): FormData {
+	const f = new FormData();
+	for (const file of files) f.append('files', new Blob([file.bytes]), file.name);
+	return f;
+}
+
+describe('an importer’s limits', () => {
+	it('kills an importer past VALIDATE_MEMORY_MB and says so in the report', async () => {
+		// the importer's process alone (Node, tsx, the example's geography) holds more than 120 MB
+		const server = await start({ VALIDATE_MEMORY_MB: '120' });
+		const admin = await server.admin();
+		const res = await admin.request('/api/releases', { method: 'POST', body: form(ledger(1)) });
+		expect(res.status).toBe(200);
+		const staged = (await res.json()) as {
+			info: { ok: boolean };
+			report: { failure?: { zh: string; en: string } };
+		};
+		expect(staged.info.ok).toBe(false);
+		expect(staged.report.failure?.zh).toContain('120 MB');
+		expect(staged.report.failure?.en).toContain('more than 120 MB of memory');
+		expect(server.alive()).toBe(true);
+	}, 300_000);
+
+	it('dies with the server: a killed server leaves no importer behind', async () => {
+		const server = await start();
+		const admin: Client = await server.admin();
+		const upload = admin
+			.request('/api/releases', { method: 'POST', body: form(ledger(1)) })
+			.catch(() => undefined);
+		let kids = importers(server);
+		for (let i = 0; i < 600 && kids.length === 0; i++) {
+			await new Promise((r) => setTimeout(r, 50));
+			kids = importers(server);
+		}
+		expect(kids).toHaveLength(1);
+		server.process.kill('SIGKILL');
+		await server.exited;
+		await upload;
+		// the importer notices within a quarter second; it would otherwise run its whole validation (10 s and more)
+		for (let i = 0; i < 30 && processAlive(kids[0]!.pid); i++) await new Promise((r) => setTimeout(r, 100));
+		expect(processAlive(kids[0]!.pid)).toBe(false);
+	}, 300_000);
+});
