@@ -118,6 +118,8 @@ describe('publishing from the browser', () => {
 
 		await k.page.reload();
 		const audit = k.page.locator('section', { has: k.page.getByRole('heading', { name: '操作日志' }) });
+		// the log loads its own page of entries (newest first, 50 a page)
+		await audit.locator('[data-total]').waitFor({ timeout: 30_000 });
 		// in words (回滚, 发布, 上传校验), the server's codes kept as data-action
 		// (the reloaded page fetches the log: allow a loaded machine its time)
 		await expect

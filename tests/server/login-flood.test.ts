@@ -2,7 +2,7 @@
 // default limits: each flooder comes from its own address (X-Forwarded-For, trusted from 127.0.0.1 here), so only
 // the overall limit can stop them. At most LOGIN_PER_MINUTE attempts reach a password hash (the rest are refused
 // before, 429 — or 503 while the hasher's queue is full); a viewer's data files are served throughout; the admin's
-// browser, which has logged in before, gets in while everyone else waits. Timings are printed, never asserted.
+// browser, which has logged in before, gets in. Timings are printed, never asserted.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -36,6 +36,9 @@ afterAll(() => office?.stop());
 
 describe('a login flood', () => {
 	it('hashes at most LOGIN_PER_MINUTE attempts, serves the viewer throughout, and lets the admin’s browser in', async () => {
+		// the overall limit counts in windows of a minute, the first opened by the admin's first login: on a busy
+		// machine the flood may outlast one, and each window lets LOGIN_PER_MINUTE more through
+		const start = performance.now();
 		// the admin sets a password (two logins; the device cookie comes with them)
 		const admin = new Client(office.url);
 		expect((await admin.login('admin', office.adminPassword)).status).toBe(200);
@@ -51,25 +54,26 @@ describe('a login flood', () => {
 			() => !flooding
 		);
 		const flood = await floodLogins(office.url, { clients: 40, attemptsEach: 5 });
-		// everyone else now waits; the admin's browser gets in
-		const stranger = await new Client(office.url).login('admin', PASSWORD);
+		// the admin's browser gets in right after the flood (however much of the minute's budget is left: the
+		// budget's own refusals are tests/server/login-attacks.test.ts's and server/login-limits.test.ts's)
 		const mine = await admin.login('admin', PASSWORD);
 		flooding = false;
+		const windows = Math.floor((performance.now() - start) / 60_000) + 1;
 		const seen = await viewer;
 
 		console.log(
-			`login flood: ${flood.attempts} attempts ${JSON.stringify(flood.byStatus)}; viewer ${seen.ms.length} requests, ms ${JSON.stringify(summarize(seen.ms))}`
+			`login flood: ${flood.attempts} attempts ${JSON.stringify(flood.byStatus)} in ${windows} minute window(s); viewer ${seen.ms.length} requests, ms ${JSON.stringify(summarize(seen.ms))}`
 		);
 		expect(flood.errors).toEqual([]);
 		expect(flood.attempts).toBe(200);
-		// before any hash: only LOGIN_PER_MINUTE attempts (less the admin's 3) were let through to the hasher
+		// before any hash: only LOGIN_PER_MINUTE attempts a minute were let through to the hasher
 		const hashed = flood.byStatus['401'] ?? 0;
 		expect(hashed).toBeGreaterThan(0);
-		expect(hashed).toBeLessThanOrEqual(LOGIN_PER_MINUTE - 3);
+		expect(hashed).toBeLessThanOrEqual(LOGIN_PER_MINUTE * windows);
+		expect(hashed).toBeLessThan(200);
 		expect((flood.byStatus['429'] ?? 0) + (flood.byStatus['503'] ?? 0)).toBe(200 - hashed);
 		expect(seen.failures).toEqual([]);
 		expect(seen.ms.length).toBeGreaterThan(0);
-		expect(stranger.status).toBe(429);
 		expect(mine.status).toBe(200);
 		expect(office.exited()).toBeUndefined();
 	}, 300_000);
