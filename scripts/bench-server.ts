@@ -1,8 +1,9 @@
 // npm run bench:server [-- --soak-minutes 10 --viewers 50 --keepers 5 --door-sizes 300000,1000000]
-// [--queries 20 --page-runs 3] [--skip-load] [--skip-door]
+// [--queries 20 --page-runs 3] [--attack-seconds 30] [--skip-load] [--skip-door] [--skip-attack]
 // The office server (issue 14): 50 viewers and 5 keepers at once on a free loopback port, then a soak with the
 // server's memory sampled; and the query door against DuckDB-WASM at the generated sizes (npm run bench builds
-// them into bench/out/SIZE/data). Writes bench/server-results.json and the "Office server" tables in
+// them into bench/out/SIZE/data); and a viewer's requests while another user runs the heaviest queries allowed, and
+// while 5 keepers upload at once (issue 21). Writes bench/server-results.json and the "Office server" tables in
 // BENCHMARKS.md. Timings are recorded, never asserted.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { replaceBlock } from './lib/bench-doc';
+import { ATTACK_DEFAULTS, benchAttack, VIEWER_P95_TARGET_MS, type AttackResult } from './lib/bench-attack';
 import { benchDoor, type DoorResult } from './lib/bench-door';
 import { replicateBuild } from './lib/replicate-build';
 import { benchServer, SERVER_BENCH_DEFAULTS, type ServerBenchResult } from './lib/bench-server';
@@ -26,6 +28,9 @@ const { values } = parseArgs({
 		'soak-validation-seconds': { type: 'string', default: String(d.soakValidationSeconds) },
 		'skip-load': { type: 'boolean', default: false },
 		'skip-door': { type: 'boolean', default: false },
+		'skip-attack': { type: 'boolean', default: false },
+		/** Seconds of each attack scenario (quiet, heavy query, 5 uploads). */
+		'attack-seconds': { type: 'string', default: String(ATTACK_DEFAULTS.seconds) },
 		'door-sizes': { type: 'string', default: '300000,1000000' },
 		/** Filters sent through the query door per size. */
 		queries: { type: 'string', default: '20' },
@@ -45,7 +50,11 @@ if (!existsSync('static/data/manifest.json')) throw new Error('build the example
 
 const RESULTS = 'bench/server-results.json';
 const stored = existsSync(RESULTS)
-	? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { server?: ServerBenchResult; door?: DoorResult[] })
+	? (JSON.parse(readFileSync(RESULTS, 'utf8')) as {
+			server?: ServerBenchResult;
+			door?: DoorResult[];
+			attack?: AttackResult;
+		})
 	: {};
 const machine = {
 	cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
@@ -106,10 +115,19 @@ if (!values['skip-door'])
 		);
 	}
 
+let attack = stored.attack ?? null;
+if (!values['skip-attack'])
+	attack = await benchAttack({
+		seconds: num('attack-seconds'),
+		keepers: num('keepers'),
+		// a returning viewer's files: the first screen's, less the build's assets the browser keeps a year
+		files: server?.files.filter((f) => !f.startsWith('/_app/immutable/')).concat('/api/release')
+	});
+
 // formatted as npm run format would (prettier folds the short memory samples onto one line each)
 writeFileSync(
 	RESULTS,
-	await format(JSON.stringify({ machine, server, door }), {
+	await format(JSON.stringify({ machine, server, door, attack }), {
 		...(await resolveConfig(RESULTS)),
 		filepath: RESULTS
 	})
@@ -162,6 +180,26 @@ if (door.length) {
 			...(rows.length
 				? rows
 				: ["| — | not measured: no size with the map's files was measured | | | | | | |"])
+		].join('\n')
+	);
+}
+if (attack) {
+	const statuses = (r: Record<string, number>) =>
+		Object.entries(r)
+			.map(([k, v]) => `${v} × ${k}`)
+			.join(', ') || '—';
+	doc = replaceBlock(
+		doc,
+		'attack',
+		[
+			`Measured ${machine.date} on ${machine.cpus}, Node ${machine.node}; load average at the start ${machine.loadAverage.join(' / ')}. Each scenario ${attack.options.seconds} s; the viewer's ${attack.files.length} files in turn: ${attack.files.map((f) => `\`${f}\``).join(', ')}.`,
+			'',
+			`| scenario | viewer's requests | errors | a viewer's request, median / p95 (ms) | target p95 | met | what the other party got (HTTP status) | server RSS, start → max (MB) |`,
+			'| --- | --- | --- | --- | --- | --- | --- | --- |',
+			...attack.rows.map(
+				(r) =>
+					`| ${r.scenario} | ${r.requests} | ${r.errors} | ${f(r.viewerMs)} | ≤ ${VIEWER_P95_TARGET_MS} | ${r.viewerMs.p95 <= VIEWER_P95_TARGET_MS && r.errors === 0 ? 'yes' : '**no**'} | ${statuses(r.attacker)} | ${r.serverRssMB.start} → ${r.serverRssMB.max} |`
+			)
 		].join('\n')
 	);
 }

@@ -40,13 +40,16 @@ CREATE TABLE IF NOT EXISTS audit ("at" VARCHAR NOT NULL, "user" VARCHAR, action 
 
 export class Store {
 	private queue: Promise<unknown> = Promise.resolve();
-	private constructor(private readonly conn: DuckDBConnection) {}
+	private constructor(
+		private readonly db: DuckDBInstance,
+		private readonly conn: DuckDBConnection
+	) {}
 
 	static async open(path: string): Promise<Store> {
 		const db = await DuckDBInstance.create(path);
 		const conn = await db.connect();
 		await conn.run(SCHEMA);
-		return new Store(conn);
+		return new Store(db, conn);
 	}
 
 	/** Run one statement after every earlier one; rows as plain objects. */
@@ -155,8 +158,10 @@ export class Store {
 		await this.exec(`EXPORT DATABASE '${dir.replaceAll("'", "''")}'`);
 	}
 
+	/** Close the connection and the database: the file's lock is released now, not when the GC gets to it. */
 	close(): void {
 		this.conn.closeSync();
+		this.db.closeSync();
 	}
 }
 
