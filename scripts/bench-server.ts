@@ -53,9 +53,11 @@ const stored = existsSync(RESULTS)
 	? (JSON.parse(readFileSync(RESULTS, 'utf8')) as {
 			server?: ServerBenchResult;
 			door?: DoorResult[];
-			attack?: AttackResult;
+			attack?: AttackResult & { machine?: Machine };
+			machine?: Machine;
 		})
 	: {};
+type Machine = typeof machine;
 const machine = {
 	cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
 	memoryGB: Math.round(totalmem() / 2 ** 30),
@@ -117,17 +119,22 @@ if (!values['skip-door'])
 
 let attack = stored.attack ?? null;
 if (!values['skip-attack'])
-	attack = await benchAttack({
-		seconds: num('attack-seconds'),
-		keepers: num('keepers'),
-		// a returning viewer's files: the first screen's, less the build's assets the browser keeps a year
-		files: server?.files.filter((f) => !f.startsWith('/_app/immutable/')).concat('/api/release')
-	});
+	attack = {
+		...(await benchAttack({
+			seconds: num('attack-seconds'),
+			keepers: num('keepers'),
+			// a returning viewer's files: the first screen's, less the build's assets the browser keeps a year
+			files: server?.files.filter((f) => !f.startsWith('/_app/immutable/')).concat('/api/release')
+		})),
+		machine
+	};
+// the machine the load run was measured on (kept when this run skipped it)
+const loadMachine = values['skip-load'] ? (stored.machine ?? machine) : machine;
 
 // formatted as npm run format would (prettier folds the short memory samples onto one line each)
 writeFileSync(
 	RESULTS,
-	await format(JSON.stringify({ machine, server, door, attack }), {
+	await format(JSON.stringify({ machine: loadMachine, server, door, attack }), {
 		...(await resolveConfig(RESULTS)),
 		filepath: RESULTS
 	})
@@ -136,7 +143,8 @@ writeFileSync(
 const f = (s: { median: number; p95: number }) => `${s.median} / ${s.p95}`;
 const path = 'BENCHMARKS.md';
 let doc = readFileSync(path, 'utf8');
-if (server) {
+// the load run's block only when it ran: a stored result keeps the words written with it
+if (server && !values['skip-load']) {
 	const { load, soak, options: o } = server;
 	const rows = [
 		'| run | length (s) | dashboard loads | validations | errors | page load, all files, median / p95 (ms) | keeper validation, median / p95 (ms) | requests/s | MB/s |',
@@ -192,7 +200,7 @@ if (attack) {
 		doc,
 		'attack',
 		[
-			`Measured ${machine.date} on ${machine.cpus}, Node ${machine.node}; load average at the start ${machine.loadAverage.join(' / ')}. Each scenario ${attack.options.seconds} s; the viewer's ${attack.files.length} files in turn: ${attack.files.map((f) => `\`${f}\``).join(', ')}.`,
+			`Measured ${(attack.machine ?? machine).date} on ${(attack.machine ?? machine).cpus}, Node ${(attack.machine ?? machine).node}; load average at the start ${(attack.machine ?? machine).loadAverage.join(' / ')}. Each scenario ${attack.options.seconds} s; the viewer's ${attack.files.length} files in turn: ${attack.files.map((f) => `\`${f}\``).join(', ')}.`,
 			'',
 			`| scenario | viewer's requests | errors | a viewer's request, median / p95 (ms) | target p95 | met | what the other party got (HTTP status) | server RSS, start → max (MB) |`,
 			'| --- | --- | --- | --- | --- | --- | --- | --- |',
