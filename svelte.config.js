@@ -2,16 +2,18 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 // `PUBLIC_SITE=1` (set by `npm run build:public`) builds the residents' site alone: its own routes (only
-// /progress), its own static folder (public data only, made by scripts/build-public.ts) and a strict
-// Content-Security-Policy. Otherwise, the dashboard.
+// /progress), its own static folder (public data only, made by scripts/build-public.ts). Otherwise, the dashboard.
+// Both carry the same strict Content-Security-Policy, as a meta tag with the hashes of each page's inline scripts
+// (SvelteKit's `csp`, mode 'hash'); the office server adds what a meta tag cannot say — frame-ancestors — as a
+// header (server/app.ts, PAGE_HEADERS).
 const publicSite = process.env.PUBLIC_SITE === '1';
 
-/** No remote origin anywhere; DuckDB-WASM needs 'wasm-unsafe-eval' and nothing more. */
+/** No remote origin anywhere, and no wasm: the public site answers from its files, without DuckDB-WASM (issue 24). */
 const csp = {
 	mode: 'hash',
 	directives: {
 		'default-src': ['self'],
-		'script-src': ['self', 'wasm-unsafe-eval'],
+		'script-src': ['self'],
 		// no inline style but SvelteKit's own route announcer, allowed by the hash of its style attribute
 		// (@sveltejs/kit src/core/sync/write_root.js; the CSP browser test fails if a Kit update changes it)
 		'style-src': ['self', 'unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
@@ -47,6 +49,7 @@ const config = {
 				// Prerendered pages, and index.html as the fallback for pages rendered in the browser (/community/…):
 				// the server must fall back to it (npm start does; README: the dashboard on a plain server).
 				adapter: adapter({ fallback: 'index.html', strict: true }),
+				csp,
 				paths: { relative: true }
 			}
 };

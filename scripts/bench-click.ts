@@ -6,8 +6,8 @@
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../tests/browser/browser';
-import { startStatic } from '../tests/browser/server';
+import { launchBrowser } from './lib/harness/browser';
+import { startStatic } from './lib/harness/site-server';
 import { measureMap } from './lib/bench-map';
 import type { ToggleTiming } from './lib/bench-page';
 import { toggleStats } from './lib/bench-stats';

@@ -1,15 +1,18 @@
 // npm run bench [-- --sizes yueqing,10000,100000,300000 --runs 20] [--table-only] [--skip-public] [--skip-peer]
+//   [--pages-only]: only the pages that answer without DuckDB-WASM (issue 24: the community page cold, the public
+//   card, the first export) at the 乐清 size, from `build` and `build-public` as they are (npm run data, vite build,
+//   npm run build:public first); every other table keeps its stored figures.
 // Builds datasets of each size, serves the built site with each (and the Mosaic peer page beside it), and
 // measures in headless Chromium (median and p95): page load → map interactive; town toggles, the first on a fresh
 // page and later ones on the same page, → KPI result, → KPI text, → repaint; the same toggles on the peer; tab
-// memory; the budget simulator in Node. Writes bench/results.json and the tables in BENCHMARKS.md. Timings are
+// memory; the budget simulator in Node. Writes bench/results.json and the tables in docs/benchmarks.md. Timings are
 // recorded, never asserted.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../tests/browser/browser';
-import { startPreview } from '../tests/browser/server';
+import { launchBrowser } from './lib/harness/browser';
+import { startPreview } from './lib/harness/site-server';
 import { benchBudget, readPipeline, replicatePipeline } from './lib/bench-budget';
 import { measureBudgetPage } from './lib/bench-budget-page';
 import { replaceBlock } from './lib/bench-doc';
@@ -18,17 +21,68 @@ import { buildPeer } from './lib/bench-peer';
 import { benchPublicSizes, mergePublic, type PublicRow } from './lib/bench-public';
 import { ratio, stats, toggleStats } from './lib/bench-stats';
 import { budgetPageTable, budgetTable, mapTable, publicTable, toggleTable } from './lib/bench-tables';
+import { measurePages, pagesTable, type PagesRow } from './lib/bench-pages';
+import { startStatic } from './lib/harness/site-server';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+/** The issue-24 pages at the 乐清 size (build/ and build-public/ as they are), into results.json and docs/benchmarks.md. */
+async function benchPages(): Promise<void> {
+	if (!existsSync('build/data/community') || !existsSync('build-public/data/card'))
+		throw new Error('run npm run data && npx vite build && npm run build:public first');
+	const conn = await (await DuckDBInstance.create(':memory:')).connect();
+	const one = async (sql: string) =>
+		(await conn.runAndReadAll(sql)).getRowObjectsJson()[0] as Record<string, string>;
+	// the community page's example: one with a short scheme vote (every section has something to say)
+	const { id } = await one(
+		`SELECT s.id FROM 'build/data/status.parquet' s WHERE scheme_vote = 'short' ORDER BY id LIMIT 1`
+	);
+	const card = await one(
+		`SELECT name, name_initials AS initials FROM 'build-public/data/progress.parquet' p JOIN 'build-public/data/communities.parquet' c USING (id) WHERE stage = 'construction' ORDER BY id LIMIT 1`
+	);
+	conn.closeSync();
+	const dashboard = await startPreview('build');
+	const pub = await startStatic('build-public');
+	const browser = await launchBrowser();
+	let row: PagesRow;
+	try {
+		row = await measurePages(
+			browser,
+			dashboard.url,
+			pub.url,
+			id!,
+			{ initials: card.initials!, name: card.name! },
+			runs
+		);
+	} finally {
+		await browser.close();
+		await dashboard.stop();
+		await pub.stop();
+	}
+	console.log(JSON.stringify(row));
+	const stored = existsSync('bench/results.json')
+		? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>)
+		: {};
+	writeFileSync(
+		'bench/results.json',
+		JSON.stringify({ ...stored, pages: { runs, ...row } }, null, '\t') + '\n'
+	);
+	const doc = readFileSync('docs/benchmarks.md', 'utf8');
+	writeFileSync('docs/benchmarks.md', replaceBlock(doc, 'pages', pagesTable(row, runs)));
+	console.log('wrote bench/results.json (pages) and docs/benchmarks.md (bench:pages)');
+}
 
 const { values } = parseArgs({
 	options: {
 		sizes: { type: 'string', default: 'yueqing,10000,100000,300000' },
 		runs: { type: 'string', default: '20' },
-		/** Rewrite the table in BENCHMARKS.md from bench/results.json, measuring nothing. */
+		/** Rewrite the table in docs/benchmarks.md from bench/results.json, measuring nothing. */
 		'table-only': { type: 'boolean', default: false },
 		/** Leave out the public site's phone-profile run (it builds build-public first). */
 		'skip-public': { type: 'boolean', default: false },
 		/** Leave out the Mosaic peer page. */
-		'skip-peer': { type: 'boolean', default: false }
+		'skip-peer': { type: 'boolean', default: false },
+		/** Only the community page, the public card and the first export (issue 24), from the builds present. */
+		'pages-only': { type: 'boolean', default: false }
 	}
 });
 const sizes = values.sizes.split(',');
@@ -41,6 +95,10 @@ function sh(cmd: string, args: string[]) {
 }
 
 mkdirSync(OUT, { recursive: true });
+if (values['pages-only']) {
+	await benchPages();
+	process.exit(0);
+}
 if (!values['table-only'])
 	sh(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 
@@ -223,7 +281,7 @@ writeFileSync(
 	) + '\n'
 );
 
-const path = 'BENCHMARKS.md';
+const path = 'docs/benchmarks.md';
 let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
 const stamp = `Measured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, ${machine.chromium}, WebGL on ${machine.webgl}.`;
 doc = replaceBlock(doc, 'map', `${stamp}\n\n${mapTable(results)}`);
@@ -237,3 +295,5 @@ doc = replaceBlock(doc, 'budget', budgetTable(results));
 doc = replaceBlock(doc, 'budget-page', budgetPageTable(results));
 writeFileSync(path, doc);
 console.log(`wrote bench/results.json and ${path}`);
+// the issue-24 pages at the 乐清 size (build-public was built above)
+if (!values['table-only'] && !values['skip-public'] && sizes.includes('yueqing')) await benchPages();

@@ -3,27 +3,30 @@
 // Validates the dataset (the bundled example, or the office's files) and writes static/data: one Parquet file
 // per table, towns.geojson and manifest.json. On any error it writes nothing and the previous build stays.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { isIsoDate, todayInYueqing } from '../src/lib/data/import/as-of';
+import { asOfSourceWords, isIsoDate, todayInYueqing } from '../src/lib/ingest/import/as-of';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { formatProblem } from '../src/lib/data/problems';
-import type { DatasetMeta } from '../src/lib/data/rows';
-import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from '../src/lib/data/derived';
-import { SCHEMA_VERSION, type ColumnType } from '../src/lib/data/schema';
-import { validateTownRegions } from '../src/lib/data/regions';
+import { formatProblem } from '../src/lib/ingest/problems';
+import type { DatasetMeta } from '../src/lib/schema/rows';
+import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from '../src/lib/verdict/derived';
+import { SCHEMA_VERSION, type ColumnType } from '../src/lib/schema/schema';
+import { validateTownRegions } from '../src/lib/ingest/regions';
 import { makeLocate } from '../src/lib/geo/locate';
-import { loadGeography } from './lib/geography';
-import { mapArrow } from './lib/map-arrow';
-import { budgetInputsArrow, INPUTS_FILE } from '../src/lib/data/budget-inputs-file';
-import { readInputs } from './lib/read-input';
-import { parseMapping, type ColumnMapping } from '../src/lib/data/import';
-import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/data/import/decode';
-import { writeBuild } from './lib/write-build';
+import { loadGeography } from '../src/node/geography';
+import { mapArrow } from '../src/node/map-arrow';
+import { budgetInputsArrow, INPUTS_FILE } from '../src/lib/files/budget-inputs-file';
+import { readInputs } from '../src/node/read-input';
+import { parseMapping, type ColumnMapping } from '../src/lib/ingest/import';
+import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/ingest/import/decode';
+import { writeBuild } from '../src/node/write-build';
+import { writeCardFiles } from '../src/node/public-data';
 import { progressRows, progressSummary } from '../src/lib/progress/progress-table';
 import { progressColumns, progressFiles } from '../src/lib/progress/compact';
-import { townNameEn } from '../src/lib/data/pinyin';
-import { landWithMask } from './lib/coast';
+import { townNameEn } from '../src/lib/files/pinyin';
+import { landWithMask } from '../src/node/coast';
 import { PROGRESS_COLUMNS } from '../src/lib/progress/summary';
+import { communitySlices } from '../src/lib/files/community-slices';
+import { LIST_COLUMNS_FILE, listColumns } from '../src/lib/files/list-columns';
 
 const { values } = parseArgs({
 	options: {
@@ -108,15 +111,25 @@ if (errors.length > 0) {
 
 const metaPath = inputs.map((p) => `${p}/metadata.json`).find((p) => existsSync(p));
 const meta: DatasetMeta = metaPath
-	? (JSON.parse(readFileSync(metaPath, 'utf8')) as DatasetMeta)
+	? { ...(JSON.parse(readFileSync(metaPath, 'utf8')) as DatasetMeta), asOfSource: { kind: 'metadata' } }
 	: {
 			example: false,
 			title: '乐清市城镇老旧小区改造数据',
 			schemaVersion: SCHEMA_VERSION,
-			// 数据截至: --as-of, else the workbook's 说明 sheet, else today
-			asOf: asOfFlag ?? input.asOf ?? todayInYueqing(),
+			// 数据截至: --as-of, else the workbook's 说明 sheet, else today — and where it came from, said below
+			asOf: input.asOf ?? todayInYueqing(),
+			asOfSource: input.asOfSource ?? { kind: 'today' },
 			schematicBoundaries: !input.townRegions
 		};
+// --as-of wins over every other date, metadata.json's included
+if (asOfFlag !== undefined) {
+	meta.asOf = asOfFlag;
+	meta.asOfSource = { kind: 'flag' };
+}
+const asOfFrom = asOfSourceWords(meta.asOfSource);
+const asOfLine = `数据截至 ${meta.asOf}（${asOfFrom.zh}）/ data as of ${meta.asOf} (${asOfFrom.en})`;
+if (meta.asOfSource?.kind === 'today') console.warn(`提示 notice: ${asOfLine}`);
+else console.log(asOfLine);
 if (input.townRegions)
 	meta.schematicBoundaries = Boolean(input.townRegions.features[0]?.properties?.schematic);
 
@@ -143,6 +156,10 @@ const namedTowns = dataset.towns.map((t) => ({ ...t, name_en: townNameEn(t) }));
 const files = {
 	'summary.json': JSON.stringify(progressSummary(dataset, progress, meta, namedTowns)),
 	'map.arrow': mapArrow(mapColumns(dataset, status)),
+	// the community page's rows without DuckDB-WASM: community/<n>.json (internal: the public build does not copy it)
+	...communitySlices(dataset),
+	// /'s list export without DuckDB-WASM: what map.arrow lacks of it, row for row
+	[LIST_COLUMNS_FILE]: JSON.stringify(listColumns(dataset, status)),
 	// /budget's worker inputs, read without DuckDB-WASM (internal: the public build does not copy it)
 	[INPUTS_FILE]: budgetInputsArrow(dataset),
 	// the public page's points and search text (two files), before (and without) DuckDB-WASM
@@ -158,7 +175,9 @@ const files = {
 };
 const counts = await writeBuild(values.out, dataset, regions, meta, input.files, {
 	tables: [statusTable, progressTable],
-	files
+	files,
+	// the residents' card without DuckDB-WASM (the dashboard's /progress; the public build writes its own)
+	finish: (dir) => writeCardFiles(dir, dir)
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(

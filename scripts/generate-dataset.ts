@@ -2,9 +2,9 @@
 // Writes the example dataset as CSV files (one per table) and metadata.json. Same seed → byte-identical output.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { writeDatasetCsv } from './lib/dataset-csv';
-import { generate } from './lib/example/generate';
-import { loadGeography } from './lib/geography';
+import { writeDatasetCsv } from '../src/node/dataset-csv';
+import { generate } from '../src/node/example/generate';
+import { loadGeography } from '../src/node/geography';
 
 const { values } = parseArgs({
 	options: {

@@ -1,6 +1,6 @@
 // The county's surround: the county outline grown by 4 km, written once to data/geo/yueqing-surround.geojson
 // (jsts's buffer takes ~25 s on this outline, too slow for every data build). The base map shows land, sea and
-// neighbours only inside it and fades out beyond (scripts/lib/coast.ts): land-osm.geojson is cut to a box, and a
+// neighbours only inside it and fades out beyond (src/node/coast.ts): land-osm.geojson is cut to a box, and a
 // box edge in the sea looked like a beige rectangle. Run again only if data/geo/yueqing-boundary.geojson changes:
 //   npx tsx scripts/make-surround.ts
 import { readFileSync, writeFileSync } from 'node:fs';

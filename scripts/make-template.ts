@@ -1,5 +1,5 @@
 // npm run template: writes data/template.xlsx for the office to fill in.
-import { makeTemplate } from './lib/template';
+import { makeTemplate } from '../src/node/template';
 
 const path = process.argv[2] ?? 'data/template.xlsx';
 await makeTemplate().xlsx.writeFile(path);

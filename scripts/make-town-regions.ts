@@ -5,7 +5,7 @@ import { Delaunay } from 'd3-delaunay';
 import { featureCollection, polygon } from '@turf/helpers';
 import intersect from '@turf/intersect';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { readTownsCsv } from './lib/geography';
+import { readTownsCsv } from '../src/node/geography';
 
 const boundary = JSON.parse(readFileSync('data/geo/yueqing-boundary.geojson', 'utf8'))
 	.features[0] as Feature<MultiPolygon>;

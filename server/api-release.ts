@@ -187,6 +187,7 @@ export async function releaseApi(
 			outcome: staged.info.ok ? 'ok' : 'failed',
 			detail: pending.files.join(', ')
 		});
+		if (!staged.info.ok) await ctx.publisher.pruneFailed(ctx.config.failedUploads, ctx.config.clock());
 		sendJson(res, 200, staged);
 		return true;
 	}
@@ -218,14 +219,8 @@ export async function releaseApi(
 			const body = await readJson(req);
 			const base = typeof body.base === 'string' ? body.base : null;
 			try {
+				// the publisher writes the switch's record (release file, audit log) with the switch
 				const outcome = await ctx.publisher.publish(id, base, me.user.name);
-				await store.audit({
-					user: me.user.name,
-					action: outcome.action,
-					target: id,
-					outcome: 'ok',
-					detail: `from ${outcome.previous ?? 'example'}`
-				});
 				announce(ctx);
 				sendJson(res, 200, outcome);
 			} catch (e) {

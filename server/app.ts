@@ -5,23 +5,27 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
 import { accountApi } from './api-account';
+import { writeBackup, type BackupManifest } from './backup-files';
 import { releaseApi } from './api-release';
-import { Auth, type Signed } from './auth';
+import { consoleApi } from './api-console';
+import { Auth, deviceKey, type Signed } from './auth';
 import type { ServerConfig } from './config';
 import { currentDataDir, loginRequired, type Context } from './context';
 import { inRequestScope, reportUnhandled } from './guard';
+import { hostAllowed, originAllowed } from './hosts';
 import { fileUnder, HttpError, readJson, sendError, sendFile, sendJson } from './http';
 import { defaultLiveTotal, LiveUpdates, openFileLimit } from './live';
-import { Publisher } from './publish';
+import { repairBackupModes, repairDataModes, PRIVATE_FILE } from './modes';
+import { Publisher, type Recovery } from './publish';
 import { QueryPool } from './query-pool';
 import { Releases } from './releases';
 import { Store } from './store';
 import { ValidationQueue } from './validations';
 
-/** Every change must come from this site with the session's CSRF token. */
-function checkChange(req: IncomingMessage, path: string, signed: Signed | undefined): void {
+/** Every change must come from this site (an Origin on an allowed host) with the session's CSRF token. */
+function checkChange(ctx: Context, req: IncomingMessage, path: string, signed: Signed | undefined): void {
 	const origin = req.headers.origin;
-	if (origin && new URL(origin).host !== req.headers.host)
+	if (origin !== undefined && !originAllowed(origin, ctx.config))
 		throw new HttpError(403, '拒绝跨站请求', 'cross-site request refused');
 	// login has no session yet; a query changes nothing. Both must be JSON, which no cross-site form can send.
 	if (path === '/api/login' || path === '/api/query') {
@@ -41,6 +45,18 @@ function checkChange(req: IncomingMessage, path: string, signed: Signed | undefi
 /** Tells the page's scripts that an office server is behind it (a plain static server has no /api/). */
 const OFFICE_COOKIE = { 'set-cookie': 'yq_office=1; Path=/; SameSite=Strict' };
 
+/**
+ * Sent with every page. The page's own Content-Security-Policy (scripts, styles, workers, wasm: a meta tag with
+ * the hashes of its inline scripts, svelte.config.js) cannot say who may frame it: that is said here, as a
+ * header — no one (clickjacking) — with X-Frame-Options for older browsers.
+ */
+export const PAGE_HEADERS = {
+	'content-security-policy': "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'",
+	'x-frame-options': 'DENY',
+	'referrer-policy': 'same-origin',
+	'x-content-type-options': 'nosniff'
+};
+
 async function page(ctx: Context, res: ServerResponse, path: string): Promise<void> {
 	const root = ctx.config.buildDir;
 	// /data/… are data files (handled before, behind the login when one is needed), never pages; /data itself is the
@@ -51,17 +67,18 @@ async function page(ctx: Context, res: ServerResponse, path: string): Promise<vo
 		if (file)
 			return path.startsWith('/_app/')
 				? sendFile(res, file, path.startsWith('/_app/immutable/'))
-				: sendFile(res, file, false, file.endsWith('.html') ? OFFICE_COOKIE : {});
+				: sendFile(res, file, false, file.endsWith('.html') ? { ...OFFICE_COOKIE, ...PAGE_HEADERS } : {});
 	}
 	// a path with an extension is a missing file; anything else is a page of the single-page app
 	if (/\.[a-z0-9]+$/i.test(path)) return sendJson(res, 404, { error: { zh: '找不到文件', en: 'not found' } });
 	const fallback = await fileUnder(root, '/index.html');
 	if (!fallback)
 		return sendJson(res, 500, { error: { zh: '看板尚未构建', en: 'the dashboard is not built' } });
-	sendFile(res, fallback, false, OFFICE_COOKIE);
+	sendFile(res, fallback, false, { ...OFFICE_COOKIE, ...PAGE_HEADERS });
 }
 
-/** `npm run backup` while the server runs: the store exported by its owner, for the holder of the local key. */
+/** `npm run backup` while the server runs: the whole backup written by the store's owner, under the publishing
+ *  lock (no switch or removal halfway through it), for the holder of the local key (backup-files.ts). */
 async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const key = req.headers['x-backup-key'];
 	if (typeof key !== 'string' || !ctx.backupKey || key !== ctx.backupKey)
@@ -69,12 +86,46 @@ async function backupApi(ctx: Context, req: IncomingMessage, res: ServerResponse
 	const body = await readJson(req);
 	if (typeof body.dir !== 'string' || !isAbsolute(body.dir))
 		throw new HttpError(400, '需要绝对路径', 'an absolute path is needed');
-	await ctx.store.exportTo(body.dir);
-	await ctx.store.audit({ user: null, action: 'backup', target: body.dir, outcome: 'ok', detail: null });
-	sendJson(res, 200, { ok: true });
+	const dir = body.dir;
+	let manifest: BackupManifest;
+	try {
+		manifest = await ctx.publisher.exclusive(() =>
+			writeBackup(dir, {
+				dataDir: ctx.config.dataDir,
+				how: 'server',
+				fault: ctx.config.fault,
+				exportStore: (to) => ctx.store.exportTo(to)
+			})
+		);
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		await ctx.store.audit({ user: null, action: 'backup', target: dir, outcome: 'failed', detail: message });
+		throw new HttpError(500, `备份失败：${message}`, `the backup failed: ${message}`);
+	}
+	const files = Object.keys(manifest.files).length;
+	await ctx.store.audit({
+		user: null,
+		action: 'backup',
+		target: dir,
+		outcome: 'ok',
+		detail: `${manifest.releases.length} release(s), ${files} files`
+	});
+	sendJson(res, 200, {
+		current: manifest.current,
+		releases: manifest.releases,
+		store: manifest.store,
+		files
+	});
 }
 
 async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	// a name this server does not answer to (a rebound DNS name) gets nothing, not even a build asset
+	if (!hostAllowed(req.headers.host, ctx.config))
+		throw new HttpError(
+			421,
+			`此服务不接受主机名“${String(req.headers.host ?? '')}”（见 ALLOWED_HOSTS）`,
+			`this server does not answer to the host "${String(req.headers.host ?? '')}" (see ALLOWED_HOSTS)`
+		);
 	const url = new URL(req.url ?? '/', 'http://localhost');
 	let path: string;
 	try {
@@ -96,15 +147,17 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 		return page(ctx, res, path);
 	const signed = await ctx.auth.signed(req, ctx.config.clock());
 	if (path === '/api/backup' && method === 'POST') return backupApi(ctx, req, res);
+	if (path === '/api/console/unlock' && method === 'POST') return consoleApi(ctx, req, res);
 	if (path.startsWith('/api/')) {
-		if (method !== 'GET' && method !== 'HEAD') checkChange(req, path, signed);
+		if (method !== 'GET' && method !== 'HEAD') checkChange(ctx, req, path, signed);
 		const route = `${method === 'HEAD' ? 'GET' : method} ${path}`;
 		if (await accountApi(ctx, req, res, route, signed)) return;
 		if (await releaseApi(ctx, req, res, route, signed)) return;
 		throw new HttpError(404, '没有这个接口', 'no such API');
 	}
 	if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, '不支持的方法', 'method not allowed');
-	const locked = loginRequired(ctx) && !signed;
+	// a one-time password opens nothing but /login, where it is replaced
+	const locked = loginRequired(ctx) && (!signed || signed.user.mustChange);
 	if (path.startsWith('/data/')) {
 		if (locked) throw new HttpError(401, '数据文件需登录后访问', 'data files need a login');
 		const file = await fileUnder(currentDataDir(ctx), path.slice('/data'.length));
@@ -125,6 +178,10 @@ export interface OfficeServer {
 	adminPassword?: string;
 	/** Half-written files removed at start. */
 	cleaned: string[];
+	/** The last switch's record completed at start (a crash had come between the pointer and the records). */
+	recovered?: Recovery;
+	/** Failed uploads removed at start, past their retention (config.failedUploads). */
+	pruned: string[];
 	close(): Promise<void>;
 }
 
@@ -136,15 +193,30 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 	for (const name of readdirSync(config.dataDir))
 		if (/^example-query-\d+\.duckdb(\.wal)?$/.test(name)) rmSync(join(config.dataDir, name), { force: true });
 	const store = await Store.open(join(config.dataDir, 'store.duckdb'));
+	// the store, the pointer, every release but its public/, and the backups: this user's only (modes.ts), also
+	// when an older version or a umask of 022 made them world-readable
+	repairDataModes(config.dataDir);
+	repairBackupModes(config.backupDir);
 	await store.dropExpiredSessions(config.clock());
-	const auth = new Auth(store, config);
+	const auth = new Auth(store, config, deviceKey(config.dataDir));
 	const adminPassword = await auth.ensureAdmin();
+	const publisher = new Publisher(releases, store, config.fault);
+	const recovered = await publisher.recover();
+	if (recovered)
+		await store.audit({
+			user: null,
+			action: 'recover',
+			target: recovered.record.id,
+			outcome: 'ok',
+			detail: `${recovered.record.action} at ${recovered.record.at} interrupted by a crash; completed: ${recovered.completed.join(', ')}`
+		});
+	const pruned = await publisher.pruneFailed(config.failedUploads, config.clock());
 	const ctx: Context = {
 		config,
 		store,
 		auth,
 		releases,
-		publisher: new Publisher(releases),
+		publisher,
 		validations: new ValidationQueue({
 			concurrent: config.validateConcurrent,
 			queued: config.validateQueue,
@@ -167,8 +239,8 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		backupKey: randomBytes(24).toString('base64url')
 	};
 	// only this machine's user can read it (npm run backup)
-	writeFileSync(join(config.dataDir, '.backup-key'), ctx.backupKey!, { mode: 0o600 });
-	chmodSync(join(config.dataDir, '.backup-key'), 0o600);
+	writeFileSync(join(config.dataDir, '.backup-key'), ctx.backupKey!, { mode: PRIVATE_FILE });
+	chmodSync(join(config.dataDir, '.backup-key'), PRIVATE_FILE);
 	if (adminPassword)
 		await store.audit({
 			user: null,
@@ -201,6 +273,8 @@ export async function createOfficeServer(config: ServerConfig): Promise<OfficeSe
 		ctx,
 		adminPassword,
 		cleaned,
+		recovered,
+		pruned,
 		close: () =>
 			new Promise((resolve) => {
 				ctx.live.close();

@@ -1,76 +1,134 @@
-// `npm run backup [-- DIR]`: a copy of the office's data — the store (accounts, sessions, audit log) exported by
-// DuckDB's EXPORT DATABASE, every release folder and the pointer — into DIR (default office-backups/<time>).
-// While the server runs it owns the store, so the export is asked of it (a key only this machine can read,
-// DATA_DIR/.backup-key); otherwise the store is opened here.
-// `npm run backup -- --restore DIR`: into an empty DATA_DIR, the releases, the pointer and the store.
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+// `npm run backup [-- DIR]`: a backup of the office's data into DIR (default BACKUP_DIR/<time>, BACKUP_DIR being
+// ./office-backups): the release pointer, the store (accounts, sessions, audit log) exported by DuckDB's EXPORT
+// DATABASE, every release, and last a manifest with every file's size and SHA-256 (server/backup-files.ts).
+// While the server runs it owns the store and may be switching releases, so the whole backup is asked of it (with a
+// key only this machine's user can read, DATA_DIR/.backup-key) and written under its publishing lock; when it is
+// stopped, this command writes it.
+// `npm run backup -- --verify DIR`: check a backup against its manifest.
+// `npm run backup -- --restore DIR`: check it, then restore it as DATA_DIR (absent or empty); sessions dropped.
+// Run it as the server's user: what it writes is that user's only (umask 077; files 0600, folders 0700).
+import { request } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
+import {
+	describeProblems,
+	restoreBackup,
+	verifyBackup,
+	writeBackup,
+	type BackupManifest
+} from './backup-files';
 import { readConfig } from './config';
+import { repairBackupModes } from './modes';
 import { Store } from './store';
 
+process.umask(0o077);
 const config = readConfig();
 const { values, positionals } = parseArgs({
-	options: { restore: { type: 'string' } },
+	options: { restore: { type: 'string' }, verify: { type: 'string' } },
 	allowPositionals: true
 });
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-async function exportStore(dir: string): Promise<'server' | 'file'> {
+type Summary = Pick<BackupManifest, 'current' | 'releases' | 'store'> & { files: number };
+
+/** Ask the running server to write the backup; undefined when no server listens (it is stopped). */
+function askServer(dir: string): Promise<Summary | undefined> {
 	const keyFile = join(config.dataDir, '.backup-key');
-	if (existsSync(keyFile)) {
-		try {
-			const res = await fetch(`http://${config.host}:${config.port}/api/backup`, {
+	if (!existsSync(keyFile)) return Promise.resolve(undefined);
+	const body = JSON.stringify({ dir });
+	return new Promise((done, fail) => {
+		// node:http rather than fetch: a large backup may take longer than fetch's 300 s wait for headers
+		const req = request(
+			{
+				host: config.host,
+				port: config.port,
+				path: '/api/backup',
 				method: 'POST',
-				headers: { 'content-type': 'application/json', 'x-backup-key': readFileSync(keyFile, 'utf8').trim() },
-				body: JSON.stringify({ dir })
-			});
-			if (res.ok) return 'server';
-			throw new Error(`${res.status} ${await res.text()}`);
-		} catch (e) {
-			if (!(e instanceof TypeError)) throw e; // TypeError: nothing listening — the server is stopped
-		}
-	}
-	const store = await Store.open(join(config.dataDir, 'store.duckdb'));
-	await store.exportTo(dir);
-	store.close();
-	return 'file';
+				headers: {
+					'content-type': 'application/json',
+					'content-length': Buffer.byteLength(body),
+					'x-backup-key': readFileSync(keyFile, 'utf8').trim()
+				}
+			},
+			(res) => {
+				let text = '';
+				res.on('data', (d: Buffer) => (text += d.toString('utf8')));
+				res.on('end', () => {
+					if (res.statusCode === 200) return done(JSON.parse(text) as Summary);
+					let message = text;
+					try {
+						const { error } = JSON.parse(text) as { error: { zh: string; en: string } };
+						message = `${error.zh}\n${error.en}`;
+					} catch {
+						// not JSON: shown as it came
+					}
+					fail(new Error(`服务器备份失败 / the server's backup failed (${res.statusCode}): ${message}`));
+				});
+			}
+		);
+		req.on('error', (e: NodeJS.ErrnoException) => {
+			// nothing listening: the server is stopped, this command writes the backup itself
+			if (e.code === 'ECONNREFUSED') done(undefined);
+			else
+				fail(
+					new Error(
+						`备份中断：与服务器的连接断开（${e.code ?? e.message}），备份不完整 / the backup stopped: the server's connection broke (${e.code ?? e.message}); the backup is incomplete`
+					)
+				);
+		});
+		req.end(body);
+	});
 }
 
 async function backup(target: string): Promise<void> {
-	mkdirSync(target, { recursive: true });
-	const how = await exportStore(join(target, 'store'));
-	cpSync(join(config.dataDir, 'releases'), join(target, 'releases'), {
-		recursive: true,
-		filter: (src) => !/[/\\]\.tmp-|\.tmp$/.test(src)
-	});
-	if (existsSync(join(config.dataDir, 'current')))
-		cpSync(join(config.dataDir, 'current'), join(target, 'current'));
+	let summary = await askServer(target);
+	if (!summary) {
+		const manifest = await writeBackup(target, {
+			dataDir: config.dataDir,
+			how: 'file',
+			fault: config.fault,
+			exportStore: async (dir) => {
+				const store = await Store.open(join(config.dataDir, 'store.duckdb'));
+				try {
+					await store.exportTo(dir);
+				} finally {
+					store.close();
+				}
+			}
+		});
+		summary = { ...manifest, files: Object.keys(manifest.files).length };
+	}
+	repairBackupModes(config.backupDir);
 	console.log(
-		`备份完成 / backup written: ${target}（账户与日志由${how === 'server' ? '运行中的服务' : '数据库文件'}导出 / store exported by the ${how}; ${readdirSync(join(target, 'releases')).length} release(s)）`
+		`备份完成 / backup written: ${target}\n（${summary.store === 'server' ? '由运行中的服务写入 / written by the running server' : '服务未运行，由本命令写入 / the server is stopped: written by this command'}；${summary.releases.length} 个版本 / release(s)，当前 / current: ${summary.current ?? '示例 / example'}；${summary.files} 个文件及其 SHA-256 见 manifest.json / files, with their SHA-256 in manifest.json）`
+	);
+}
+
+async function verify(dir: string): Promise<void> {
+	const { manifest, problems } = await verifyBackup(dir);
+	if (problems || !manifest) throw new Error(describeProblems(dir, problems!));
+	console.log(
+		`备份完整 / the backup is whole: ${dir}（${manifest.createdAt}；${Object.keys(manifest.files).length} 个文件与清单一致 / files match the manifest）`
 	);
 }
 
 async function restore(source: string): Promise<void> {
-	if (existsSync(join(config.dataDir, 'store.duckdb')) || existsSync(join(config.dataDir, 'releases')))
-		throw new Error(
-			`DATA_DIR 不为空（${config.dataDir}）：请恢复到新的空目录 / DATA_DIR is not empty: restore into a new, empty folder`
-		);
-	mkdirSync(config.dataDir, { recursive: true });
-	cpSync(join(source, 'releases'), join(config.dataDir, 'releases'), { recursive: true });
-	if (existsSync(join(source, 'current'))) cpSync(join(source, 'current'), join(config.dataDir, 'current'));
-	const db = await DuckDBInstance.create(join(config.dataDir, 'store.duckdb'));
-	const conn = await db.connect();
-	await conn.run(`IMPORT DATABASE ${quote(join(source, 'store'))}`);
-	conn.closeSync();
-	console.log(`恢复完成 / restored ${source} → ${config.dataDir}`);
+	const { manifest, sessionsDropped } = await restoreBackup(source, config.dataDir);
+	console.log(
+		`恢复完成 / restored ${source} → ${config.dataDir}\n（${manifest.createdAt} 的备份，${manifest.releases.length} 个版本，当前 ${manifest.current ?? '示例'}；已清除 ${sessionsDropped} 个会话，所有人需重新登录 / the backup of ${manifest.createdAt}, ${manifest.releases.length} release(s), current ${manifest.current ?? 'example'}; ${sessionsDropped} session(s) dropped: everyone logs in again）`
+	);
 }
 
-if (values.restore) await restore(resolve(values.restore));
-else
-	await backup(
-		resolve(
-			positionals[0] ?? join('office-backups', new Date().toISOString().replaceAll(':', '').slice(0, 17))
-		)
-	);
+try {
+	if (values.restore) await restore(resolve(values.restore));
+	else if (values.verify) await verify(resolve(values.verify));
+	else
+		await backup(
+			resolve(
+				positionals[0] ?? join(config.backupDir, new Date().toISOString().replaceAll(':', '').slice(0, 17))
+			)
+		);
+} catch (e) {
+	console.error(e instanceof Error ? e.message : String(e));
+	process.exit(1);
+}

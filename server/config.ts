@@ -1,13 +1,18 @@
 // The office server's settings, all from the environment (README: "The office server").
 import { resolve } from 'node:path';
+import type { FailedRetention } from './releases';
 
 export interface ServerConfig {
 	/** TCP port (PORT, default 4173). */
 	port: number;
 	/** Listen address (HOST, default 127.0.0.1: put a reverse proxy in front for the intranet). */
 	host: string;
-	/** Releases, the store and backups (DATA_DIR, default ./office-data). */
+	/** Releases and the store (DATA_DIR, default ./office-data). */
 	dataDir: string;
+	/** Where `npm run backup` writes (BACKUP_DIR, default ./office-backups); kept private (0700) at every start. */
+	backupDir: string;
+	/** Failed uploads kept: the newest FAILED_UPLOADS_KEEP (default 20), none older than FAILED_UPLOADS_DAYS (30). */
+	failedUploads: FailedRetention;
 	/** The built dashboard (BUILD_DIR, default ./build). */
 	buildDir: string;
 	/** The data served before any release is published, read live so `npm run data` shows without a rebuild
@@ -15,10 +20,25 @@ export interface ServerConfig {
 	exampleDataDir: string;
 	/** Session lifetime without activity, seconds (SESSION_TTL_SECONDS, default 8 h). */
 	sessionTtlSeconds: number;
-	/** Failed logins in a row before an account is locked (LOCKOUT_FAILURES, default 5). */
+	/** Wrong passwords in a row for one name from one source before that name waits there (LOCKOUT_FAILURES,
+	 *  default 5; login-limits.ts). */
 	lockoutFailures: number;
-	/** How long a locked account stays locked, seconds (LOCKOUT_SECONDS, default 15 min). */
+	/** How long it waits, seconds (LOCKOUT_SECONDS, default 15 min). */
 	lockoutSeconds: number;
+	/** Login attempts a minute from one source (LOGIN_PER_SOURCE_PER_MINUTE, default 10). */
+	loginPerSourcePerMinute: number;
+	/** Login attempts a minute from all sources together (LOGIN_PER_MINUTE, default 60). */
+	loginPerMinute: number;
+	/** Wrong passwords a day from one source before it waits out the day (LOGIN_SOURCE_FAILURES_PER_DAY, 100). */
+	loginSourceFailuresPerDay: number;
+	/** A one-time password (new account, reset) works this long, hours (ONE_TIME_PASSWORD_HOURS, default 72). */
+	oneTimePasswordHours: number;
+	/** The names this server answers to in `Host` and `Origin` (ALLOWED_HOSTS, comma-separated, `name` or
+	 *  `name:port`; besides localhost, 127.0.0.1, [::1] and HOST). Anything else is refused (DNS rebinding). */
+	allowedHosts: string[];
+	/** Proxies whose `X-Forwarded-For` names the client (TRUSTED_PROXIES, comma-separated addresses; default none:
+	 *  the login limits then count the proxy as the one source). */
+	trustedProxies: string[];
 	/** Upload limits: bytes in one request (MAX_UPLOAD_MB, default 100) and files (MAX_UPLOAD_FILES, default 20). */
 	maxUploadBytes: number;
 	maxUploadFiles: number;
@@ -52,8 +72,9 @@ export interface ServerConfig {
 	secureCookies: boolean;
 	/** The time in ms (Date.now; tests pass their own to step past a session's end without waiting). */
 	clock: () => number;
-	/** Fault injection for the tests only: OFFICE_FAULT=before-switch (the process kills itself there),
-	 *  throw-in-request (a request with ?fault throws from a callback: the process guard's test). */
+	/** Fault injection for the tests only (OFFICE_FAULT=<step>, server/faults.ts): the process kills itself on
+	 *  reaching that step (the crash tests); throw-in-request: a request with ?fault throws from a callback (the
+	 *  process guard's test). */
 	fault?: string;
 }
 
@@ -68,17 +89,34 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 	return n;
 }
 
+const list = (raw: string | undefined): string[] =>
+	(raw ?? '')
+		.split(',')
+		.map((s) => s.trim().toLowerCase())
+		.filter(Boolean);
+
 /** The configuration from `env` (process.env by default); a bad value is refused naming the variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 	return {
 		port: int(env, 'PORT', 4173),
 		host: env.HOST || '127.0.0.1',
 		dataDir: resolve(env.DATA_DIR || 'office-data'),
+		backupDir: resolve(env.BACKUP_DIR || 'office-backups'),
+		failedUploads: {
+			keep: int(env, 'FAILED_UPLOADS_KEEP', 20),
+			days: int(env, 'FAILED_UPLOADS_DAYS', 30)
+		},
 		buildDir: resolve(env.BUILD_DIR || 'build'),
 		exampleDataDir: resolve(env.EXAMPLE_DATA_DIR || 'static/data'),
 		sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 8 * 3600),
 		lockoutFailures: int(env, 'LOCKOUT_FAILURES', 5),
 		lockoutSeconds: int(env, 'LOCKOUT_SECONDS', 15 * 60),
+		loginPerSourcePerMinute: int(env, 'LOGIN_PER_SOURCE_PER_MINUTE', 10),
+		loginPerMinute: int(env, 'LOGIN_PER_MINUTE', 60),
+		loginSourceFailuresPerDay: int(env, 'LOGIN_SOURCE_FAILURES_PER_DAY', 100),
+		oneTimePasswordHours: int(env, 'ONE_TIME_PASSWORD_HOURS', 72),
+		allowedHosts: list(env.ALLOWED_HOSTS),
+		trustedProxies: list(env.TRUSTED_PROXIES),
 		maxUploadBytes: int(env, 'MAX_UPLOAD_MB', 100) * 1024 * 1024,
 		maxUploadFiles: int(env, 'MAX_UPLOAD_FILES', 20),
 		validateSeconds: int(env, 'VALIDATE_SECONDS', 300),

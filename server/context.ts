@@ -43,10 +43,11 @@ export function loginRequired(ctx: Context): boolean {
 	return ctx.releases.current() !== null;
 }
 
-/** Refuse unless signed in with at least `role`. */
-export function need(signed: Signed | undefined, role: Role): Signed {
+/** Refuse unless signed in with at least `role` — and, unless `oneTimeOk` (changing it, logging out), with a
+ *  password of one's own: a one-time password opens nothing but the form that replaces it. */
+export function need(signed: Signed | undefined, role: Role, { oneTimeOk = false } = {}): Signed {
 	if (!signed) throw new HttpError(401, '请先登录', 'please log in');
-	if (signed.user.mustChange && role !== 'viewer')
+	if (signed.user.mustChange && !oneTimeOk)
 		throw new HttpError(403, '请先修改一次性密码', 'change your one-time password first', {
 			mustChange: true
 		});

@@ -11,7 +11,9 @@ export class HttpError extends Error {
 		readonly status: number,
 		readonly zh: string,
 		readonly en: string,
-		readonly extra: Record<string, unknown> = {}
+		readonly extra: Record<string, unknown> = {},
+		/** Headers to send with the refusal (Retry-After). */
+		readonly headers: Record<string, string> = {}
 	) {
 		super(en);
 	}
@@ -26,13 +28,14 @@ export function sendJson(
 	res.writeHead(status, {
 		'content-type': 'application/json; charset=utf-8',
 		'cache-control': 'no-store',
+		'x-content-type-options': 'nosniff',
 		...headers
 	});
 	res.end(JSON.stringify(body));
 }
 
 export function sendError(res: ServerResponse, e: HttpError) {
-	sendJson(res, e.status, { error: { zh: e.zh, en: e.en }, ...e.extra });
+	sendJson(res, e.status, { error: { zh: e.zh, en: e.en }, ...e.extra }, e.headers);
 }
 
 /** The JSON body of a request, at most `limit` bytes. */

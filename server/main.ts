@@ -1,6 +1,9 @@
-// `npm start` → the office server: builds the example dataset and the dashboard when missing, then serves them.
+// `npm start` → the office server: builds the example dataset when missing and the dashboard when missing or out of
+// date, then serves them.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildDashboard, buildState } from '../src/node/dashboard-build';
 import { createOfficeServer } from './app';
 import { readConfig } from './config';
 import { installProcessGuard } from './guard';
@@ -28,11 +31,38 @@ if (!existsSync(`${ROOT}/static/data/manifest.json`))
 		'tsx',
 		'scripts/build-data.ts'
 	]);
-if (process.env.SKIP_BUILD !== '1')
-	run('正在构建看板… / building the dashboard…', ['node_modules/vite/bin/vite.js', 'build']);
+// The dashboard: built once (`npm run build`, or here at the first start) and served as it is while nothing it is
+// made from changed (src/node/dashboard-build.ts); SKIP_BUILD=1 serves build/ without looking.
+if (process.env.SKIP_BUILD !== '1' && config.buildDir === resolve(ROOT, 'build')) {
+	const state = buildState(ROOT);
+	if (state.current)
+		console.log(
+			`看板构建未变，直接使用 / the dashboard's build is current: served as it is (built ${state.stamp.builtAt})`
+		);
+	else {
+		console.log(`正在构建看板（${state.why.zh}）… / building the dashboard (${state.why.en})…`);
+		try {
+			buildDashboard(ROOT, { quiet: true });
+		} catch (e) {
+			console.error((e as Error).message);
+			process.exit(1);
+		}
+	}
+}
 
+// everything the server, DuckDB and the importer create from here is this user's only (server/modes.ts opens the
+// published public data to the public web server explicitly)
+process.umask(0o077);
 const office = await createOfficeServer(config);
 for (const path of office.cleaned) console.log(`清理未完成的写入 / removed half-written ${path}`);
+if (office.recovered)
+	console.log(
+		`补全崩溃前切换的记录 / completed the record of the ${office.recovered.record.action} to ${office.recovered.record.id} a crash interrupted: ${office.recovered.completed.join(', ')}`
+	);
+if (office.pruned.length > 0)
+	console.log(
+		`删除过期的未通过上传 / removed failed uploads past their retention: ${office.pruned.join(', ')}`
+	);
 if (office.adminPassword)
 	console.log(
 		`\n首次启动：已创建管理员账户 admin，一次性密码 ${office.adminPassword}（登录后须修改）\nFirst start: account "admin" created with the one-time password ${office.adminPassword} (to be changed at first login)\n`

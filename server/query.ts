@@ -32,7 +32,7 @@ import {
 	type DataType
 } from 'apache-arrow';
 import { PROGRESS_TABLES, PROGRESS_VIEW_SQL } from '../src/lib/progress/queries';
-import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../src/lib/data/tables';
+import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../src/lib/query/tables';
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 

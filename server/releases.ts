@@ -1,34 +1,60 @@
 // Data releases on disk. DATA_DIR/releases/<id>/ holds one release: source/ (the files as uploaded), data/ (what
 // `npm run data` writes), report.json, diff.json, release.json (author, times, state); once published also public/
 // (the public site's data, leak-checked) and query.duckdb (the query door's read-only copy).
-// A release is written under releases/.tmp-<id> and renamed into place when whole; DATA_DIR/current names the
-// release served, switched by writing current.tmp and renaming it over current — so a crash at any point leaves
-// the previous release current, and the next start removes whatever .tmp-* was left.
+// A release is written under releases/.tmp-<id> and renamed into place when whole. DATA_DIR/current names the
+// release served and carries the record of the switch that made it current (who, when, publish or rollback): it is
+// switched by writing current.tmp and renaming it over current, so the switch and its record are one rename. The
+// release file's `published` list and the audit log are written after it, and the next start completes them from
+// the pointer when a crash came between (Publisher.recover) — so a crash at any point leaves pointer, release file
+// and audit log agreeing; the next start also removes whatever .tmp-* was left.
 import {
+	closeSync,
 	existsSync,
+	fsyncSync,
 	mkdirSync,
+	openSync,
 	readdirSync,
 	readFileSync,
 	renameSync,
 	rmSync,
+	readlinkSync,
 	symlinkSync,
 	writeFileSync
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { crashPoint } from './faults';
+import { PRIVATE_FILE, releaseModes } from './modes';
+import type { ReleaseInfo } from '../src/lib/office/api';
 
-export interface ReleaseInfo {
+export type { ReleaseInfo } from '../src/lib/office/api';
+
+/** The record a switch carries in the pointer: the release made current, by whom and when, and the one before. */
+export interface SwitchRecord {
 	id: string;
-	author: string;
-	createdAt: string;
-	files: string[];
-	/** Validated with no error: may be published. */
-	ok: boolean;
-	/** The release current when this one was staged (its diff is against it); null: the bundled example. */
-	base: string | null;
-	counts?: Record<string, number>;
-	/** Every time it was made current: publish, then any rollback to it. */
-	published: { at: string; by: string }[];
+	action: 'publish' | 'rollback';
+	by: string;
+	/** ISO time; the same in the release's `published` entry and in the audit log's entry. */
+	at: string;
+	previous: string | null;
+}
+
+/** Failed uploads (validated with errors: never publishable) are kept this long and this many (README). */
+export interface FailedRetention {
+	/** The newest this many are kept (FAILED_UPLOADS_KEEP, default 20). */
+	keep: number;
+	/** None older than this many days (FAILED_UPLOADS_DAYS, default 30). */
+	days: number;
+}
+
+/** The failed uploads `rule` removes from `list` at time `now` (ms): older than `days`, or past the newest `keep`.
+ *  A release that validated, or was ever published, is never among them. */
+export function failedPastRetention(list: ReleaseInfo[], rule: FailedRetention, now: number): string[] {
+	const failed = list
+		.filter((r) => !r.ok && r.published.length === 0)
+		.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+	const oldest = now - rule.days * 86_400_000;
+	return failed.filter((r, i) => i >= rule.keep || !(Date.parse(r.createdAt) >= oldest)).map((r) => r.id);
 }
 
 const ID = /^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/;
@@ -37,16 +63,30 @@ export function isReleaseId(id: string): boolean {
 	return ID.test(id);
 }
 
-/** Write `file` whole or not at all: a sibling .tmp file renamed over it. */
-export function writeAtomic(file: string, text: string): void {
-	writeFileSync(`${file}.tmp`, text);
+/** Write `file` whole or not at all: a sibling .tmp file (private: 0600), flushed to disk, renamed over it.
+ *  `beforeRename`: the crash tests' fault point. */
+export function writeAtomic(file: string, text: string, beforeRename?: () => void): void {
+	const fd = openSync(`${file}.tmp`, 'w', PRIVATE_FILE);
+	try {
+		writeFileSync(fd, text);
+		fsyncSync(fd);
+	} finally {
+		closeSync(fd);
+	}
+	beforeRename?.();
 	renameSync(`${file}.tmp`, file);
+	// the rename itself on disk before whatever comes next (a power cut must not undo it after the next step)
+	const dir = openSync(dirname(file), 'r');
+	try {
+		fsyncSync(dir);
+	} finally {
+		closeSync(dir);
+	}
 }
 
 export class Releases {
 	readonly root: string;
-	/** `fault`: the crash test's OFFICE_FAULT; 'before-switch' kills the process with the new pointer written
-	 *  but not yet renamed into place. */
+	/** `fault`: the crash tests' OFFICE_FAULT (server/faults.ts): a step of `switchTo` where the process dies. */
 	constructor(
 		readonly dataDir: string,
 		private readonly fault?: string
@@ -83,9 +123,19 @@ export class Releases {
 		return join(this.root, `.tmp-${id}`);
 	}
 
-	/** The release becomes whole: its tmp folder renamed into place. */
+	/** The release becomes whole: its tmp folder renamed into place (private but for a public/ — modes.ts). */
 	commit(id: string): void {
+		releaseModes(this.tmpPath(id));
 		renameSync(this.tmpPath(id), this.path(id));
+	}
+
+	/** Remove a release: renamed to .tmp-removed-<id> first (gone from the list at once; a crash leaves only what
+	 *  the next start's cleanup removes). Never the current one. */
+	remove(id: string): void {
+		if (id === this.current()) throw new Error(`release ${id} is current`);
+		const doomed = join(this.root, `.tmp-removed-${id}`);
+		renameSync(this.path(id), doomed);
+		rmSync(doomed, { recursive: true, force: true });
 	}
 
 	ids(): string[] {
@@ -109,24 +159,57 @@ export class Releases {
 			.reverse();
 	}
 
+	/** The pointer's lines: the release id, then (since issue 21) the switch's record as JSON. */
+	private pointer(): string[] {
+		const file = join(this.dataDir, 'current');
+		return existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
+	}
+
 	/** The release served now, or null (the bundled example). */
 	current(): string | null {
-		const file = join(this.dataDir, 'current');
-		if (!existsSync(file)) return null;
-		const id = readFileSync(file, 'utf8').trim();
+		const id = this.pointer()[0]?.trim() ?? '';
 		return isReleaseId(id) && existsSync(join(this.path(id), 'release.json')) ? id : null;
 	}
 
-	/** Make `id` current: the pointer first (one rename), then the public data link (a second rename). */
-	switchTo(id: string): void {
-		const pointer = join(this.dataDir, 'current');
-		writeFileSync(`${pointer}.tmp`, `${id}\n`);
-		if (this.fault === 'before-switch') process.kill(process.pid, 'SIGKILL');
-		renameSync(`${pointer}.tmp`, pointer);
+	/** The record of the switch that made the current release current; undefined for none (the example, or a
+	 *  pointer written before records were kept in it). */
+	switchRecord(): SwitchRecord | undefined {
+		const [id, record] = this.pointer();
+		if (!record?.trim() || id?.trim() !== this.current()) return undefined;
+		try {
+			const parsed = JSON.parse(record) as SwitchRecord;
+			return parsed.id === id.trim() ? parsed : undefined;
+		} catch {
+			return undefined; // the pointer is written whole (one rename): only a hand edit gets here
+		}
+	}
+
+	/** Whether DATA_DIR/public (the public web server's data) points at release `id`'s public data. */
+	publicLinkIs(id: string): boolean {
+		try {
+			return readlinkSync(join(this.dataDir, 'public')) === join('releases', id, 'public');
+		} catch {
+			return false;
+		}
+	}
+
+	/** Point DATA_DIR/public at release `id`'s public data (a symlink renamed over the old one). */
+	linkPublic(id: string): void {
 		const link = join(this.dataDir, 'public');
 		const tmp = `${link}.tmp`;
 		rmSync(tmp, { force: true });
 		symlinkSync(join('releases', id, 'public'), tmp);
 		renameSync(tmp, link);
+	}
+
+	/** Make `record.id` current: the pointer with its record first (one rename: the switch and its record are one
+	 *  write), then the public data link (a second rename). The release file and the audit log follow (Publisher). */
+	switchTo(record: SwitchRecord): void {
+		writeAtomic(join(this.dataDir, 'current'), `${record.id}\n${JSON.stringify(record)}\n`, () =>
+			crashPoint(this.fault, 'before-switch')
+		);
+		crashPoint(this.fault, 'after-pointer');
+		this.linkPublic(record.id);
+		crashPoint(this.fault, 'after-link');
 	}
 }

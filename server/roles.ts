@@ -1,7 +1,9 @@
-// Roles and the account rules that need no database: who may do what, and when a login is locked out.
+// Roles and the account rules that need no database: who may do what, and what a user name may be.
+// (How many logins are let through is login-limits.ts.)
 
-export const ROLES = ['viewer', 'keeper', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../src/lib/office/api';
+
+export { ROLES, type Role };
 
 /** viewer: the internal dashboard; keeper: also imports, publishes and rolls back; admin: also accounts. */
 export function allows(role: Role, needed: Role): boolean {
@@ -10,26 +12,6 @@ export function allows(role: Role, needed: Role): boolean {
 
 export function isRole(value: unknown): value is Role {
 	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-export interface LockoutRule {
-	failures: number;
-	seconds: number;
-}
-
-/** After a failed login: the new failure count and, when it reaches the rule's count, the time the lock ends. */
-export function afterFailure(
-	failures: number,
-	now: number,
-	rule: LockoutRule
-): { failures: number; lockedUntil?: number } {
-	const next = failures + 1;
-	return next >= rule.failures ? { failures: 0, lockedUntil: now + rule.seconds * 1000 } : { failures: next };
-}
-
-/** Whether an account is locked at `now` (ms). */
-export function isLocked(lockedUntil: number | null | undefined, now: number): boolean {
-	return lockedUntil != null && lockedUntil > now;
 }
 
 /** A user name: 2–32 letters, digits, `.`, `_`, `-` or CJK characters. */

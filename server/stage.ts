@@ -7,9 +7,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { diffCommunities, type CommunityDiff } from '../src/lib/data/diff';
-import type { Problem } from '../src/lib/data/problems';
-import type { CommunityRow } from '../src/lib/data/rows';
+import { diffCommunities, type CommunityDiff } from '../src/lib/ingest/diff';
+import type { Problem } from '../src/lib/ingest/problems';
+import type { Report } from '../src/lib/office/api';
+import type { CommunityRow } from '../src/lib/schema/rows';
 import { CHILD_IMPORTS, lowerPriority, watchMemory } from './children';
 import { writeAtomic, type ReleaseInfo, type Releases } from './releases';
 
@@ -21,12 +22,7 @@ export interface UploadedFile {
 	bytes: Buffer;
 }
 
-export interface Report {
-	problems: Problem[];
-	seconds: number;
-	/** When the importer itself failed (time limit, crash) rather than the data: why. */
-	failure?: { zh: string; en: string };
-}
+export type { Report } from '../src/lib/office/api';
 
 /** What one importer process may take. */
 export interface ImporterLimits {

@@ -2,16 +2,36 @@
 // DuckDB is already the project's engine (@duckdb/node-api, prebuilt, no compiler); one process owns the file.
 // Every statement is parameterised; calls are serialised through one connection.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { chmodSync } from 'node:fs';
+import { PRIVATE_FILE } from './modes';
+import { AUDIT_LIMITS, boundText } from './audit-text';
+import type { AuditEntry } from '../src/lib/office/api';
 import type { Role } from './roles';
 
 export interface User {
 	name: string;
 	role: Role;
 	hash: string;
+	/** The password is a one-time password: it must be changed before anything else. */
 	mustChange: boolean;
-	failures: number;
-	lockedUntil: number | null;
+	/** When that one-time password stops working (ms), or null once a password of the user's own is set. */
+	otpExpires: number | null;
 	disabled: boolean;
+}
+
+/** Which audit entries to show: filters (all optional, combined) and a page. */
+export interface AuditQuery {
+	/** Part of the user's name (any case). */
+	user?: string;
+	/** An action code, exactly (`login`, `publish` …). */
+	action?: string;
+	/** `ok`, `refused` or `failed`. */
+	outcome?: string;
+	/** Part of the target or the detail (any case). */
+	text?: string;
+	/** Entries to skip (newest first) and to return (at most 200). */
+	offset: number;
+	limit: number;
 }
 
 export interface Session {
@@ -20,14 +40,7 @@ export interface Session {
 	expires: number;
 }
 
-export interface AuditEntry {
-	at: string;
-	user: string | null;
-	action: string;
-	target: string | null;
-	outcome: 'ok' | 'refused' | 'failed';
-	detail: string | null;
-}
+export type { AuditEntry } from '../src/lib/office/api';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, hash VARCHAR NOT NULL,
@@ -36,7 +49,10 @@ CREATE TABLE IF NOT EXISTS users (name VARCHAR PRIMARY KEY, role VARCHAR NOT NUL
 CREATE TABLE IF NOT EXISTS sessions (token_hash VARCHAR PRIMARY KEY, "user" VARCHAR NOT NULL,
   csrf VARCHAR NOT NULL, expires BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit ("at" VARCHAR NOT NULL, "user" VARCHAR, action VARCHAR NOT NULL, target VARCHAR,
-  outcome VARCHAR NOT NULL, detail VARCHAR);`;
+  outcome VARCHAR NOT NULL, detail VARCHAR);
+ALTER TABLE users ADD COLUMN IF NOT EXISTS otp_expires BIGINT;`;
+// users.failures and users.locked_until are no longer used: login limits are per source, in memory
+// (login-limits.ts); the columns stay so that older stores and backups open unchanged.
 
 export class Store {
 	private queue: Promise<unknown> = Promise.resolve();
@@ -45,10 +61,12 @@ export class Store {
 		private readonly conn: DuckDBConnection
 	) {}
 
+	/** Open (or create) the store at `path`; the file is made private (0600: it holds password hashes). */
 	static async open(path: string): Promise<Store> {
 		const db = await DuckDBInstance.create(path);
 		const conn = await db.connect();
 		await conn.run(SCHEMA);
+		chmodSync(path, PRIVATE_FILE);
 		return new Store(db, conn);
 	}
 
@@ -81,24 +99,24 @@ export class Store {
 		});
 	}
 
-	async addUser(name: string, role: Role, hash: string): Promise<void> {
+	/** A new account whose one-time password (`hash`) works until `otpExpires` (ms). */
+	async addUser(name: string, role: Role, hash: string, otpExpires: number): Promise<void> {
 		await this.exec(
-			'INSERT INTO users (name, role, hash, must_change, created) VALUES ($1, $2, $3, true, $4)',
-			[name, role, hash, new Date().toISOString()]
+			'INSERT INTO users (name, role, hash, must_change, created, otp_expires) VALUES ($1, $2, $3, true, $4, $5)',
+			[name, role, hash, new Date().toISOString(), BigInt(otpExpires)]
 		);
 	}
 
 	async updateUser(
 		name: string,
-		change: Partial<Pick<User, 'role' | 'hash' | 'mustChange' | 'failures' | 'lockedUntil' | 'disabled'>>
+		change: Partial<Pick<User, 'role' | 'hash' | 'mustChange' | 'otpExpires' | 'disabled'>>
 	): Promise<void> {
 		const columns: [string, DuckDBValue][] = [];
 		if (change.role !== undefined) columns.push(['role', change.role]);
 		if (change.hash !== undefined) columns.push(['hash', change.hash]);
 		if (change.mustChange !== undefined) columns.push(['must_change', change.mustChange]);
-		if (change.failures !== undefined) columns.push(['failures', change.failures]);
-		if (change.lockedUntil !== undefined)
-			columns.push(['locked_until', change.lockedUntil === null ? null : BigInt(change.lockedUntil)]);
+		if (change.otpExpires !== undefined)
+			columns.push(['otp_expires', change.otpExpires === null ? null : BigInt(change.otpExpires)]);
 		if (change.disabled !== undefined) columns.push(['disabled', change.disabled]);
 		if (columns.length === 0) return;
 		const set = columns.map(([c], i) => `${c} = $${i + 2}`).join(', ');
@@ -127,24 +145,77 @@ export class Store {
 		await this.exec('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 	}
 
-	/** End every session of `user` (password changed, account disabled or its role changed). */
-	async dropSessionsOf(user: string): Promise<void> {
-		await this.exec('DELETE FROM sessions WHERE "user" = $1', [user]);
+	/** One-time passwords from before they expired (older stores): they now expire at `at` (ms). */
+	async expireOneTimePasswords(at: number): Promise<void> {
+		await this.exec('UPDATE users SET otp_expires = $1 WHERE must_change AND otp_expires IS NULL', [
+			BigInt(at)
+		]);
+	}
+
+	/** End every session of `user` (password changed, account disabled or its role changed), but `keep`'s. */
+	async dropSessionsOf(user: string, keep?: string): Promise<void> {
+		await this.exec('DELETE FROM sessions WHERE "user" = $1 AND token_hash IS DISTINCT FROM $2', [
+			user,
+			keep ?? null
+		]);
+	}
+
+	/** End every session (a restored store: no login from before the restore comes back). How many there were. */
+	async dropAllSessions(): Promise<number> {
+		const [row] = await this.exec('SELECT count(*)::INTEGER AS n FROM sessions');
+		await this.exec('DELETE FROM sessions');
+		return Number(row!.n);
 	}
 
 	async dropExpiredSessions(now: number): Promise<void> {
 		await this.exec('DELETE FROM sessions WHERE expires <= $1', [BigInt(now)]);
 	}
 
-	async audit(entry: Omit<AuditEntry, 'at'>): Promise<void> {
+	/** Add an entry at `at` (ISO; now by default: a publish's entry carries its switch's time); every text is cut to its bound and its invisible characters escaped (audit-text.ts). */
+	async audit(entry: Omit<AuditEntry, 'at'>, at = new Date().toISOString()): Promise<void> {
 		await this.exec('INSERT INTO audit VALUES ($1, $2, $3, $4, $5, $6)', [
-			new Date().toISOString(),
-			entry.user,
-			entry.action,
-			entry.target,
+			at,
+			boundText(entry.user, AUDIT_LIMITS.user),
+			boundText(entry.action, AUDIT_LIMITS.action),
+			boundText(entry.target, AUDIT_LIMITS.target),
 			entry.outcome,
-			entry.detail
+			boundText(entry.detail, AUDIT_LIMITS.detail)
 		]);
+	}
+
+	/** Whether the log holds a successful `action` on `target` at `at` (a switch's entry, written once). */
+	async hasAudit(at: string, action: string, target: string): Promise<boolean> {
+		const [row] = await this.exec(
+			`SELECT count(*)::INTEGER AS n FROM audit WHERE "at" = $1 AND action = $2 AND target = $3 AND outcome = 'ok'`,
+			[at, action, target]
+		);
+		return Number(row!.n) > 0;
+	}
+
+	/** One page of the audit log, newest first, with the filters of `q`; `total` counts every matching entry. */
+	async auditPage(q: AuditQuery): Promise<{ entries: AuditEntry[]; total: number }> {
+		const where: string[] = [];
+		const values: DuckDBValue[] = [];
+		const add = (sql: (n: string) => string, value: string | undefined) => {
+			if (!value) return;
+			values.push(value);
+			where.push(sql(`$${values.length}`));
+		};
+		add((p) => `contains(lower(coalesce("user", '')), lower(${p}))`, q.user);
+		add((p) => `action = ${p}`, q.action);
+		add((p) => `outcome = ${p}`, q.outcome);
+		add(
+			(p) =>
+				`(contains(lower(coalesce(target, '')), lower(${p})) OR contains(lower(coalesce(detail, '')), lower(${p})))`,
+			q.text
+		);
+		const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+		const [count] = await this.exec(`SELECT count(*)::INTEGER AS n FROM audit ${filter}`, values);
+		const rows = await this.exec(
+			`SELECT * FROM audit ${filter} ORDER BY "at" DESC, rowid DESC LIMIT ${Math.min(200, Math.max(1, Math.floor(q.limit)))} OFFSET ${Math.max(0, Math.floor(q.offset))}`,
+			values
+		);
+		return { entries: rows as unknown as AuditEntry[], total: Number(count!.n) };
 	}
 
 	/** The newest `limit` audit entries, newest first. */
@@ -158,7 +229,7 @@ export class Store {
 		await this.exec(`EXPORT DATABASE '${dir.replaceAll("'", "''")}'`);
 	}
 
-	/** Close the connection and the database: the file's lock is released now, not when the GC gets to it. */
+	/** Close the connection and the database (its log folded into the file). */
 	close(): void {
 		this.conn.closeSync();
 		this.db.closeSync();
@@ -171,8 +242,7 @@ function toUser(r: Record<string, unknown>): User {
 		role: r.role as Role,
 		hash: String(r.hash),
 		mustChange: Boolean(r.must_change),
-		failures: Number(r.failures),
-		lockedUntil: r.locked_until == null ? null : Number(r.locked_until),
+		otpExpires: r.otp_expires == null ? null : Number(r.otp_expires),
 		disabled: Boolean(r.disabled)
 	};
 }

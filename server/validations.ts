@@ -4,6 +4,8 @@
 // place. The queue is bounded in all (VALIDATE_QUEUE) and per keeper (VALIDATE_PER_USER); past either an upload is
 // refused at once, saying which. An upload whose keeper goes away while it waits leaves the queue.
 
+import type { QueuedValidation } from '../src/lib/office/api';
+
 export interface ValidationLimits {
 	/** Importer processes at once (VALIDATE_CONCURRENT, default 1). */
 	concurrent: number;
@@ -13,19 +15,7 @@ export interface ValidationLimits {
 	perUser: number;
 }
 
-/** One upload in the queue, as the API shows it. */
-export interface QueuedValidation {
-	/** The page's own ticket (`x-upload-ticket`), so it can find itself. */
-	ticket: string;
-	user: string;
-	files: string[];
-	state: 'running' | 'waiting';
-	/** 1 for the next to run, 2 after it…; 0 while running. */
-	position: number;
-	/** When it was queued, and when it started (ISO). */
-	queuedAt: string;
-	startedAt?: string;
-}
+export type { QueuedValidation };
 
 /** A refusal of the queue, with its HTTP status and reason in both languages. */
 export class QueueRefused extends Error {

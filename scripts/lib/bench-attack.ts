@@ -9,7 +9,7 @@
 //                the query process's memory (as many at once as the door lets one user have);
 //   5 uploads    five keepers each upload a ledger again and again (the server validates one at a time).
 // Timings are recorded, never asserted; the target (a viewer's request ≤ 1 s at p95) is written beside them.
-import { Client, PASSWORD } from '../../tests/server/office';
+import { Client, PASSWORD } from './harness/office';
 import { keeperName, LEDGER, loggedIn, publishExample } from './bench-server';
 import { summarize, type Summary } from './load-stats';
 import { startOfficeProcess } from './office-process';

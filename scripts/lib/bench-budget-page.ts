@@ -4,7 +4,7 @@
 // fetches. Timings are recorded, never asserted.
 import { existsSync, statSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { INPUTS_FILE } from '../../src/lib/data/budget-inputs-file';
+import { INPUTS_FILE } from '../../src/lib/files/budget-inputs-file';
 
 export interface BudgetPageRuns {
 	/** Navigation → the chart visible, ms, per run that showed it. */

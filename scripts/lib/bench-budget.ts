@@ -14,7 +14,7 @@ import {
 import { HISTORY_SQL, pipelineSql } from '../../src/lib/budget/queries';
 import { defaultScenario } from '../../src/lib/budget/scenario';
 import { simulate } from '../../src/lib/budget/simulate';
-import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../../src/lib/data/tables';
+import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../../src/lib/query/tables';
 import { projectBudget, YUEQING_2023 } from '../../src/lib/policy';
 
 export interface BudgetBench {

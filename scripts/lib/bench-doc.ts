@@ -1,4 +1,4 @@
-// BENCHMARKS.md's generated blocks: each table lives between `<!-- bench:NAME:start -->` and its end marker.
+// docs/benchmarks.md's generated blocks: each table lives between `<!-- bench:NAME:start -->` and its end marker.
 
 /** Replaces the text between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` (added at the end if missing). */
 export function replaceBlock(doc: string, name: string, content: string): string {

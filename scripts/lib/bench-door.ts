@@ -3,10 +3,10 @@
 // dashboard's connector and KPI SQL; then the map page in Chromium with `?engine=server` and with DuckDB-WASM
 // (`?engine=browser`): load, filter → KPI result in the page, and the tab's memory.
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../tests/browser/browser';
-import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
-import { kpiSql } from '../../src/lib/data/queries';
-import { openServerConnector } from '../../src/lib/data/server-connector';
+import { launchBrowser } from './harness/browser';
+import { EMPTY_FILTER, type Filter } from '../../src/lib/filter/filters';
+import { kpiSql } from '../../src/lib/filter/queries';
+import { openServerConnector } from '../../src/lib/query/server-connector';
 import { rendererMB, TIME_TOGGLES, type ToggleTiming } from './bench-page';
 import { summarize, type Summary } from './load-stats';
 import { startOfficeProcess } from './office-process';

@@ -7,13 +7,13 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { clausePoints, Coordinator, MosaicClient, Selection } from '@uwdata/mosaic-core';
 import { count, Query, sql, sum, type FilterExpr } from '@uwdata/mosaic-sql';
 import initParquet, { readParquet } from 'parquet-wasm/esm';
-import { COMMUNITY_VIEW_SQL, MAP_TABLES } from '../../src/lib/data/tables';
+import { COMMUNITY_VIEW_SQL, MAP_TABLES } from '../../src/lib/query/tables';
 
 const main = document.querySelector('main')!;
 const kpis = document.querySelector<HTMLElement>('[data-testid="kpis"]')!;
 const towns = document.querySelector<HTMLElement>('[data-filter="towns"]')!;
 
-/** The product's KPIs (kpiSql in src/lib/data/queries.ts) as a Mosaic client over community_view. */
+/** The product's KPIs (kpiSql in src/lib/filter/queries.ts) as a Mosaic client over community_view. */
 class KpiClient extends MosaicClient {
 	version = 0;
 	override query(filter?: FilterExpr | null) {

@@ -5,8 +5,8 @@
 // of the bench (benchPublicSizes): the public build's pages with that size's data (build-public.ts --data).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { launchBrowser } from '../../tests/browser/browser';
-import { startStatic } from '../../tests/browser/server';
+import { launchBrowser } from './harness/browser';
+import { startStatic } from './harness/site-server';
 import { stats, type Stats } from './bench-stats';
 
 export interface PublicBench {

@@ -1,4 +1,4 @@
-// BENCHMARKS.md's generated tables, from bench/results.json's rows; each figure beside its target (issue 13).
+// docs/benchmarks.md's generated tables, from bench/results.json's rows; each figure beside its target (issue 13).
 // Rows measured before a column existed show — in it.
 type Row = Record<string, unknown>;
 interface S {

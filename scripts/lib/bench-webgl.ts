@@ -7,8 +7,8 @@
 import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../../tests/browser/browser';
-import { startStatic, type Preview } from '../../tests/browser/server';
+import { launchBrowser } from './harness/browser';
+import { startStatic, type Preview } from './harness/site-server';
 import { measureMap, type MapRuns } from './bench-map';
 
 const { values } = parseArgs({

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../tests/browser/server';
+import { freePort } from './harness/site-server';
 
 export interface OfficeProcess {
 	url: string;

@@ -2,12 +2,12 @@
  * The dashboard's data session: every published table it may load (each when a page first needs it), the
  * internal and the public view, and the import builder behind `replace()`. Made once by the root layout.
  */
-import { buildReplacement } from '$lib/data/replacement';
-import { openDatabase, type Database } from '$lib/data/connector';
-import type { Manifest } from '$lib/data/manifest';
-import { chooseEngine, openServerDatabase } from '$lib/data/server-connector';
-import { DataSession } from '$lib/data/session.svelte';
-import { COMMUNITY_VIEW, LOADED_TABLES } from '$lib/data/tables';
+import { buildReplacement } from '$lib/query/replacement';
+import { openDatabase, type Database } from '$lib/query/connector';
+import type { Manifest } from '$lib/files/manifest';
+import { chooseEngine, openServerDatabase } from '$lib/query/server-connector';
+import { DataSession } from '$lib/query/session.svelte';
+import { COMMUNITY_VIEW, LOADED_TABLES } from '$lib/query/tables';
 import { PROGRESS_TABLES, PROGRESS_VIEW } from '$lib/progress/queries';
 
 /**

@@ -14,12 +14,12 @@ import { HISTORY_SQL, pipelineSql, planHistorySql } from '../../src/lib/budget/q
 import { defaultScenario, paramsOf, PLAN_YEARS } from '../../src/lib/budget/scenario';
 import { ScenarioJudge } from '../../src/lib/budget/scenario-run';
 import { firstOpenYear, simulate } from '../../src/lib/budget/simulate';
-import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
-import type { Manifest } from '../../src/lib/data/manifest';
+import { EMPTY_FILTER, type Filter } from '../../src/lib/filter/filters';
+import type { Manifest } from '../../src/lib/files/manifest';
 import { money } from '../../src/lib/i18n/format';
 import { YUEQING_2023 } from '../../src/lib/policy';
-import { watchedPage, type Watched } from './browser';
-import type { Preview } from './server';
+import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 

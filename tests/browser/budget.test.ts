@@ -11,10 +11,10 @@ import { defaultBudgets, waitingList, type PlanHistoryRow } from '../../src/lib/
 import { HISTORY_SQL, pipelineSql, planHistorySql } from '../../src/lib/budget/queries';
 import { defaultScenario, paramsOf, PLAN_YEARS, type Scenario } from '../../src/lib/budget/scenario';
 import { firstOpenYear, simulate } from '../../src/lib/budget/simulate';
-import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
-import type { Manifest } from '../../src/lib/data/manifest';
-import { candidatesSql } from '../../src/lib/data/queries';
-import { communityStatus, nextPlan } from '../../src/lib/data/status';
+import { EMPTY_FILTER, type Filter } from '../../src/lib/filter/filters';
+import type { Manifest } from '../../src/lib/files/manifest';
+import { candidatesSql } from '../../src/lib/filter/queries';
+import { communityStatus, nextPlan } from '../../src/lib/verdict/status';
 import { readInputs } from '../../src/lib/budget/inputs';
 import { ScenarioJudge } from '../../src/lib/budget/scenario-run';
 import { pipelineFrom, planYearsOf, verdictsUnder } from '../../src/lib/budget/verdicts';
@@ -28,8 +28,8 @@ import {
 	type PolicyParams
 } from '../../src/lib/policy';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
-import { watchedPage, type Watched } from './browser';
-import type { Preview } from './server';
+import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
@@ -132,7 +132,7 @@ describe('the budget simulator /budget', () => {
 		const map = rankCandidates(
 			await directSql<BudgetCandidate & { name: string }>(candidatesSql(EMPTY_FILTER))
 		);
-		expect(map.length).toBeGreaterThan(0);
+		// none in the example: no town review has passed for the open plan yet (§三(四)); the agreement still holds
 		// the simulator: the years before are decided; the map's candidates are exactly its data-ready ones, first
 		expect(result.years.map((y) => y.decided)).toEqual(PLAN_YEARS.map((y) => y < open));
 		const first = result.outcomes
@@ -149,14 +149,27 @@ describe('the budget simulator /budget', () => {
 				.slice(0, map.length)
 				.map((o) => o.id)
 		).toEqual(map.map((c) => c.id));
-		// /progress: 列入{asOfYear+1}年计划 is the simulator's decided year of that number, the same communities
+		// §三(四): funds in and the town review begun is not a candidate: forecast, not ready on the data date
+		const awaiting = await directSql<{ id: string }>('SELECT id FROM community_view WHERE awaiting_review');
+		const byId = new Map(result.outcomes.map((o) => [o.id, o]));
+		for (const { id } of awaiting) {
+			expect(byId.get(id)?.readyForPlan, id).toBe(false);
+			expect(byId.get(id)?.milestones.forecast, id).toBe(true);
+		}
+		// /progress: its 已列入计划、待开工 in the plan for asOfYear+1, with those of that plan already building, are
+		// the simulator's decided year of that number
 		const summary = JSON.parse(readFileSync('build/data/summary.json', 'utf8')) as ProgressSummary;
-		const planned = result.years.find((y) => y.year === summary.plannedNextYear.year)!;
-		expect(planned.decided).toBe(true);
-		expect(planned.funded).toBe(summary.plannedNextYear.communities);
-		expect(result.outcomes.filter((o) => o.planned && o.fundedYear === planned.year).length).toBe(
-			summary.plannedNextYear.communities
+		const year = Number(asOf.slice(0, 4)) + 1;
+		const planned = result.years.find((y) => y.year === year)!;
+		const [building] = await directSql<{ n: number }>(
+			`SELECT count(*)::INT AS n FROM community_view v WHERE stage = 'construction' AND (SELECT year(min(e.date)) + 1
+			 FROM stage_events e WHERE e.community_id = v.id AND e.stage = 'annual-plan') = ${year}`
 		);
+		const inPlan = (summary.planned.years.find((y) => y.year === year)?.communities ?? 0) + building!.n;
+		expect(inPlan).toBeGreaterThan(0);
+		expect(planned.decided).toBe(true);
+		expect(planned.funded).toBe(inPlan);
+		expect(result.outcomes.filter((o) => o.planned && o.fundedYear === planned.year).length).toBe(inPlan);
 	});
 
 	it('opens on the data’s state: decided years marked, the default budget from the plans, no invented surplus', async () => {
@@ -313,7 +326,7 @@ describe('the budget simulator /budget', () => {
 			'2026年',
 			'2027年',
 			'2028年',
-			'2028年前未安排'
+			'截至2028年仍未安排'
 		]);
 		const manifest = JSON.parse(readFileSync('build/data/manifest.json', 'utf8')) as Manifest;
 		const h = history(await directSql<PipelineCommunity>(HISTORY_SQL));

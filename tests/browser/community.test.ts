@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communitySql } from '../../src/lib/data/queries';
-import type { Manifest } from '../../src/lib/data/manifest';
-import type { FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from '../../src/lib/data/rows';
-import { eligibilityInputOf, fundingInputOf } from '../../src/lib/data/status';
+import { communitySql } from '../../src/lib/filter/queries';
+import type { Manifest } from '../../src/lib/files/manifest';
+import type { FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from '../../src/lib/schema/rows';
+import { eligibilityInputOf, fundingInputOf } from '../../src/lib/verdict/status';
 import { date, yuan } from '../../src/lib/i18n/format';
 import {
 	approvalPath,
@@ -16,8 +16,8 @@ import {
 	YUEQING_2023
 } from '../../src/lib/policy';
 import { axeViolations } from './axe';
-import { watchedPage } from './browser';
-import type { Preview } from './server';
+import { watchedPage } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { countColours } from './pixels';
 import { directSql } from './sql';
@@ -155,6 +155,49 @@ describe('the community page /community/[id]', () => {
 		expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
 		expect(foreign).toEqual([]);
 		expect(errors).toEqual([]);
+	});
+
+	it('shows the page whole with every .wasm withheld: the community file, the engine in JS, no DuckDB', async () => {
+		// a community with works, votes and funds and a next step, so every section has rows to show
+		const [target] = await directSql<{ id: string }>(
+			`SELECT id FROM community_view WHERE scheme_vote = 'passed' AND stage NOT IN ('none', 'post-evaluation') ORDER BY id LIMIT 1`
+		);
+		const id = target!.id;
+		const sql = communitySql(id);
+		const [community] = await directSql<{ building_area: number; garage_area: number | null }>(sql.community);
+		const works = await directSql<WorksRow>(sql.works);
+		const funds = await directSql<FundRow>(sql.funds);
+		const funding = computeFunding(
+			fundingInputOf({ community: community as never, works, funds }).input,
+			YUEQING_2023
+		);
+		const w = await watchedPage(browser, server.url);
+		const withheld: string[] = [];
+		const fetched: string[] = [];
+		await w.context.route('**/*.wasm', (route) => {
+			withheld.push(route.request().url());
+			return route.abort();
+		});
+		w.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+		await w.page.goto(`${server.url}/community/${id}`);
+		await w.page.waitForSelector('[data-testid="funding"]', { timeout: 60_000 });
+		await w.page.waitForSelector('.locator[data-map-idle="true"]', { timeout: 60_000 });
+		for (const section of ['eligibility', 'votes', 'funding', 'stages', 'next-step', 'locator'])
+			expect(await w.page.locator(`[data-testid="${section}"]`).count(), section).toBe(1);
+		expect((await w.page.textContent('[data-money="total"]'))?.trim()).toBe(yuan(funding.total));
+		expect((await w.page.textContent('[data-money="subsidy"]'))?.trim()).toBe(yuan(funding.subsidy));
+		expect(await w.page.locator('[data-vote="scheme"] [data-passed]').getAttribute('data-passed')).toBe(
+			'true'
+		);
+		expect(withheld, 'no .wasm asked for').toEqual([]);
+		expect(
+			fetched.filter((f) => f.endsWith('.parquet')),
+			'no table loaded'
+		).toEqual([]);
+		expect(fetched.filter((f) => f.includes('/data/community/'))).toHaveLength(1);
+		expect(w.foreign).toEqual([]);
+		expect(w.errors).toEqual([]);
+		await w.context.close();
 	});
 
 	it('says so when the id is unknown', async () => {

@@ -6,11 +6,11 @@ import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { parseCsv } from '../../src/lib/data/csv';
-import type { Manifest } from '../../src/lib/data/manifest';
+import { parseCsv } from '../../src/lib/files/csv';
+import type { Manifest } from '../../src/lib/files/manifest';
 import { axeViolations } from './axe';
-import { watchedPage } from './browser';
-import type { Preview } from './server';
+import { watchedPage } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 
 let server: Preview;

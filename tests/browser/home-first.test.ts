@@ -1,15 +1,25 @@
 // `/` answers without DuckDB-WASM (issue #13): with every .wasm request withheld, the KPIs, the legend's counts,
-// the town table and the next plan's candidates still show, equal to the SQL run directly; the export (the part
-// that needs SQL) says the query engine is loading. Then a filter: the figures follow, still without DuckDB.
+// the town table and the next plan's candidates still show, equal to the SQL run directly; so does the list export
+// (issue 24: from the map's columns and list-columns.json). Then a filter: the figures and the export follow, still
+// without DuckDB.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
-import { candidatesSql, kpiSql, legendSql, townSql, type Kpis } from '../../src/lib/data/queries';
+import { EMPTY_FILTER, type Filter } from '../../src/lib/filter/filters';
+import {
+	candidatesSql,
+	exportSql,
+	kpiSql,
+	legendSql,
+	townSql,
+	type Kpis
+} from '../../src/lib/filter/queries';
+import { toCsv, type ExportRow } from '../../src/lib/files/export';
+import { readFileSync } from 'node:fs';
 import { area, count, households, money } from '../../src/lib/i18n/format';
-import { COLOUR_SCALES } from '../../src/lib/data/classes';
+import { COLOUR_SCALES } from '../../src/lib/verdict/classes';
 import { rankCandidates, type BudgetCandidate } from '../../src/lib/policy';
-import { watchedPage, type Watched } from './browser';
-import type { Preview } from './server';
+import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
@@ -88,7 +98,7 @@ async function expected(f: Filter) {
 }
 
 describe('/ without DuckDB-WASM', () => {
-	it('shows KPIs, legend counts, town table and candidates equal to the SQL without asking for the wasm; an export asks', async () => {
+	it('shows KPIs, legend counts, town table and candidates equal to the SQL without asking for the wasm; an export too', async () => {
 		const { page } = w;
 		await page.goto(`${server.url}/`);
 		await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
@@ -101,11 +111,16 @@ describe('/ without DuckDB-WASM', () => {
 		expect(withheld, 'wasm asked for before any export').toEqual([]);
 		expect(await page.locator('[data-db]').getAttribute('data-db')).toBe('idle');
 		expect(await page.locator('[data-testid="export-wait"]').count()).toBe(0);
-		// an export asks for it (refused here): the export says it cannot run, the figures stay
-		await page.locator('.export button').first().click();
-		await expect.poll(() => withheld.length, { timeout: 30_000 }).toBeGreaterThan(0);
-		await expect.poll(() => page.locator('[data-testid="export-wait"]').count(), { timeout: 60_000 }).toBe(1);
-		expect(await page.locator('[data-db]').getAttribute('data-db')).not.toBe('ready');
+		// an export is written from the page's columns (issue 24): the same CSV as the SQL export, still no wasm
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout: 30_000 }),
+			page.locator('.export button', { hasText: 'CSV' }).click()
+		]);
+		const csv = readFileSync((await download.path())!, 'utf8');
+		expect(csv).toBe(toCsv(await directSql<ExportRow>(exportSql(EMPTY_FILTER))));
+		expect(withheld, 'wasm asked for by the export').toEqual([]);
+		expect(await page.locator('[data-db]').getAttribute('data-db')).toBe('idle');
+		expect(await page.locator('[data-testid="export-wait"]').count()).toBe(0);
 		expect(await shown(page)).toEqual(want);
 		await page.screenshot({ path: 'test-results/home-no-wasm.png' });
 	}, 120_000);
@@ -125,6 +140,15 @@ describe('/ without DuckDB-WASM', () => {
 		want = await expected(f);
 		await expect.poll(async () => (await shown(page)).kpis, { timeout: 10_000 }).toEqual(want.kpis);
 		expect(await shown(page)).toEqual(want);
+		// the filtered list's export equals the SQL export of the same filter
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout: 30_000 }),
+			page.locator('.export button', { hasText: 'CSV' }).click()
+		]);
+		const sql = await directSql<ExportRow>(exportSql(f));
+		expect(sql.length).toBeGreaterThan(0);
+		expect(readFileSync((await download.path())!, 'utf8')).toBe(toCsv(sql));
+		expect(withheld).toEqual([]);
 	}, 120_000);
 
 	it('on a phone (390 px) the map comes first and the figures below it, nothing wider than the screen', async () => {

@@ -2,11 +2,11 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { polygon } from '@turf/helpers';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTER } from '../../src/lib/data/filters';
-import { kpiSql, type Kpis } from '../../src/lib/data/queries';
+import { EMPTY_FILTER } from '../../src/lib/filter/filters';
+import { kpiSql, type Kpis } from '../../src/lib/filter/queries';
 import { money } from '../../src/lib/i18n/format';
-import type { Watched } from './browser';
-import type { Preview } from './server';
+import type { Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 

@@ -1,13 +1,13 @@
 // The English switch, keyboard use and accessibility of the leadership map.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTER } from '../../src/lib/data/filters';
-import { kpiSql, type Kpis } from '../../src/lib/data/queries';
+import { EMPTY_FILTER } from '../../src/lib/filter/filters';
+import { kpiSql, type Kpis } from '../../src/lib/filter/queries';
 import { area, count, money } from '../../src/lib/i18n/format';
-import { COLOUR_SCALES } from '../../src/lib/data/classes';
+import { COLOUR_SCALES } from '../../src/lib/verdict/classes';
 import { axeViolations } from './axe';
-import type { Watched } from './browser';
-import type { Preview } from './server';
+import type { Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 

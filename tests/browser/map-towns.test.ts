@@ -4,12 +4,12 @@ import ExcelJS from 'exceljs';
 import type { FeatureCollection } from 'geojson';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/data/csv';
-import { EMPTY_FILTER } from '../../src/lib/data/filters';
-import { townSql } from '../../src/lib/data/queries';
+import { parseCsv } from '../../src/lib/files/csv';
+import { EMPTY_FILTER } from '../../src/lib/filter/filters';
+import { townSql } from '../../src/lib/filter/queries';
 import { money } from '../../src/lib/i18n/format';
-import type { Watched } from './browser';
-import type { Preview } from './server';
+import type { Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 

@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
-import { kpiSql, type Kpis } from '../../src/lib/data/queries';
+import { EMPTY_FILTER, type Filter } from '../../src/lib/filter/filters';
+import { kpiSql, type Kpis } from '../../src/lib/filter/queries';
 import { area, count, households, money } from '../../src/lib/i18n/format';
-import { COLOUR_SCALES } from '../../src/lib/data/classes';
+import { COLOUR_SCALES } from '../../src/lib/verdict/classes';
 import { classRgb } from '../../src/lib/map/colours';
-import { watchedPage, type Watched } from './browser';
+import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
 import { countColours } from './pixels';
-import type { Preview } from './server';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 

@@ -2,11 +2,11 @@
 // what is still needed) and on the public card (that the vote did not pass, in public words) — never the next stage.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communitySql } from '../../src/lib/data/queries';
-import type { VoteRow } from '../../src/lib/data/rows';
+import { communitySql } from '../../src/lib/filter/queries';
+import type { VoteRow } from '../../src/lib/schema/rows';
 import { assessVote, worksItem, YUEQING_2023 } from '../../src/lib/policy';
-import { watchedPage } from './browser';
-import type { Preview } from './server';
+import { watchedPage } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 

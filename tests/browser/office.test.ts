@@ -5,8 +5,15 @@ import { mkdirSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, Client, exampleFiles, PASSWORD, startOffice, type Running } from '../server/office';
-import { launchBrowser, watchedPage } from './browser';
+import {
+	accounts,
+	Client,
+	exampleFiles,
+	PASSWORD,
+	startOffice,
+	type Running
+} from '../../scripts/lib/harness/office';
+import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
 
 let run: Running;
 let browser: Browser;

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { date } from '../../src/lib/i18n/format';
-import type { Watched } from './browser';
+import type { Watched } from '../../scripts/lib/harness/browser';
 import { ensurePoppler, pdfPageSize, printToPdf, visibleControls } from './pdf';
-import type { Preview } from './server';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 
 let server: Preview;

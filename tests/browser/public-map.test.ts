@@ -6,10 +6,10 @@ import type { FeatureCollection } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STAGE_CLASSES } from '../../src/lib/data/stage-classes';
+import { STAGE_CLASSES } from '../../src/lib/verdict/stage-classes';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
-import { watchedPage, type Watched } from './browser';
-import type { Preview } from './server';
+import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 
 const OUT = 'build-public';

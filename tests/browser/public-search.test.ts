@@ -11,8 +11,8 @@ import {
 	readProgressSearch,
 	SEARCH_FILE
 } from '../../src/lib/progress/compact';
-import { launchBrowser } from './browser';
-import { startStatic, type Preview } from './server';
+import { launchBrowser } from '../../scripts/lib/harness/browser';
+import { startStatic, type Preview } from '../../scripts/lib/harness/site-server';
 
 const OUT = 'build-public';
 let server: Preview;

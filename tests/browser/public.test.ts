@@ -1,12 +1,12 @@
 // The public build (build-public/, made by `npm run build:public` before these tests): a resident on a phone
 // finds their community; nothing internal is in the files; data is text, never HTML; the CSP holds.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../src/lib/i18n/format';
-import { nextStep, WORKFLOW_STAGES } from '../../src/lib/policy';
-import { RENOVATED_STAGES } from '../../src/lib/data/stage-classes';
+import { nextStep, WORKFLOW_STAGES, worksItem } from '../../src/lib/policy';
+import { RENOVATED_STAGES } from '../../src/lib/verdict/stage-classes';
 import {
 	gunzipped,
 	POINTS_FILE,
@@ -16,10 +16,11 @@ import {
 	SEARCH_FILE
 } from '../../src/lib/progress/compact';
 import type { ProgressSummary } from '../../src/lib/progress/summary';
-import { internalNames, scanForLeaks } from '../../scripts/lib/leak-scan';
+import type { CardSlice } from '../../src/lib/progress/card-files';
+import { internalNames, scanForLeaks } from '../../src/node/leak-scan';
 import { axeViolations } from './axe';
-import { watchedPage, type Watched } from './browser';
-import type { Preview } from './server';
+import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 import { directSql } from './sql';
 
@@ -78,10 +79,16 @@ describe('the public progress site (build-public)', () => {
 		expect(existsSync(`${OUT}/community`)).toBe(false);
 		expect(existsSync(`${OUT}/data/contacts.parquet`)).toBe(false);
 		expect(existsSync(`${OUT}/data/map.arrow`)).toBe(false);
+		expect(existsSync(`${OUT}/data/community`), 'the internal community files').toBe(false);
+		// no page of the public site needs DuckDB-WASM or parquet-wasm: the build carries no wasm (issue 24)
+		const all = readdirSync(OUT, { recursive: true, encoding: 'utf8' });
+		expect(all.filter((f) => f.endsWith('.wasm'))).toEqual([]);
+		expect(all.filter((f) => f.startsWith('data/card/')).length).toBeGreaterThan(0);
 		const html = readFileSync(`${OUT}/progress/index.html`, 'utf8');
 		const csp = /http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
 		expect(csp).toContain("default-src 'self'");
-		expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[^']+')*;/);
+		expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')*;/);
+		expect(csp, 'no wasm may run').not.toContain('wasm-unsafe-eval');
 		expect(csp).not.toMatch(/https?:/);
 		expect(csp).not.toContain("'unsafe-eval'");
 		expect(csp).not.toContain("'unsafe-inline'");
@@ -150,7 +157,12 @@ describe('the public progress site (build-public)', () => {
 		expect(await card.locator('[data-testid="card-investment"]').textContent()).toBe(
 			money(target!.investment)
 		);
-		const next = nextStep({ stage: 'construction', applicationVote: 'passed', schemeVote: 'passed' })!.stage;
+		const next = nextStep({
+			stage: 'construction',
+			applicationVote: 'passed',
+			schemeVote: 'passed',
+			inScope: true
+		})!.stage;
 		expect(await card.locator('[data-testid="card-next"]').textContent()).toContain(next.name);
 		// the office, never a person or a phone
 		expect(await card.textContent()).not.toMatch(/1[3-9]\d{9}/);
@@ -163,7 +175,7 @@ describe('the public progress site (build-public)', () => {
 		await p.context.close();
 	});
 
-	it('without DuckDB-WASM (its wasm withheld): the headline, the map’s points and search; only a card waits for it', async () => {
+	it('without DuckDB-WASM (its wasm withheld): the headline, the map’s points, search and a card, whole', async () => {
 		const p = await phone();
 		const { page } = p;
 		const fetched: string[] = [];
@@ -175,8 +187,11 @@ describe('the public progress site (build-public)', () => {
 		expect(await page.textContent('[data-figure="renovated"] .value')).toBe(
 			String(summary.renovated.communities)
 		);
-		expect(await page.textContent('[data-figure="underWay"] .value')).toBe(
-			String(summary.underWay.communities)
+		expect(await page.textContent('[data-figure="construction"] .value')).toBe(
+			String(summary.construction.communities)
+		);
+		expect(await page.textContent('[data-figure="planned"] .value')).toBe(
+			String(summary.planned.communities)
 		);
 		// every community on the map
 		const [count] = await directSql<{ n: number }>(`SELECT count(*)::INT AS n FROM community_view`);
@@ -200,15 +215,34 @@ describe('the public progress site (build-public)', () => {
 		expect(fetched.filter((f) => f.includes('/data/'))).toEqual(
 			expect.arrayContaining(['/data/summary.json', `/data/${POINTS_FILE}`, `/data/${SEARCH_FILE}`])
 		);
-		// the card needs SQL: it says it is loading, then that the data could not load (the wasm is withheld)
+		// the card comes from its card file, whole, with no wasm and no table (issue 24)
+		const [card] = await directSql<{ investment: number }>(
+			`SELECT investment FROM community_view WHERE id = '${target!.id}'`
+		);
+		const works = await directSql<{ item_id: string }>(
+			`SELECT item_id FROM works WHERE community_id = '${target!.id}'`
+		);
 		await result.tap();
-		await page.waitForSelector('[data-testid="card"] [role="status"], [data-testid="card"] [role="alert"]');
-		await page.waitForSelector('[data-testid="card"] [role="alert"]', { timeout: 60_000 });
-		// never a table the public page does not read
+		const shown = page.locator('[data-testid="card"]');
+		await shown.locator('h2').waitFor({ timeout: 30_000 });
+		expect(await shown.locator('h2').textContent()).toBe(target!.name);
+		expect(await shown.locator('[data-testid="card-stage"] strong').textContent()).toBe(
+			WORKFLOW_STAGES.find((s) => s.id === 'construction')!.name
+		);
+		expect(await shown.locator('[data-testid="card-investment"]').textContent()).toBe(
+			money(card!.investment)
+		);
+		expect(await shown.locator('[data-testid="card-next"]').count()).toBe(1);
+		const categories = new Set(works.map((w) => worksItem(w.item_id)?.category));
+		expect(works.length).toBeGreaterThan(0);
+		expect(await shown.locator('ul.works > li').count(), 'the works, by category').toBe(categories.size);
+		await page.screenshot({ path: 'test-results/progress-card-no-wasm.png' });
 		expect(
-			fetched.filter((f) => /stage_events|works/.test(f)).filter((f) => !f.endsWith('works.parquet'))
+			fetched.filter((f) => /\.(wasm|parquet)$/.test(f)),
+			'no wasm, no table'
 		).toEqual([]);
-		expect(fetched.some((f) => f.endsWith('stage_events.parquet'))).toBe(false);
+		expect(fetched.filter((f) => f.startsWith('/data/card/'))).toHaveLength(1);
+		expect(p.errors).toEqual([]);
 		await p.context.close();
 	});
 
@@ -255,13 +289,16 @@ describe('the public progress site (build-public)', () => {
 		const [first] = (
 			await db.runAndReadAll(`SELECT id FROM '${OUT}/data/communities.parquet' ORDER BY id LIMIT 1`)
 		).getRowObjectsJson() as { id: string }[];
-		const tampered = 'test-results/xss-communities.parquet';
-		await db.run(
-			`COPY (SELECT * REPLACE (CASE WHEN id = '${first!.id}' THEN '${XSS}' ELSE name END AS name) FROM '${OUT}/data/communities.parquet') TO '${tampered}' (FORMAT parquet)`
-		);
+		// the card reads its card file (issue 24): the same name there
+		await page.route('**/data/card/*.json', async (r) => {
+			const slice = JSON.parse(
+				readFileSync(`${OUT}/data/card/${new URL(r.request().url()).pathname.split('/').pop()}`, 'utf8')
+			) as CardSlice;
+			if (slice[first!.id]) slice[first!.id]!.card.name = XSS;
+			return r.fulfill({ json: slice });
+		});
 		const summary = JSON.parse(readFileSync(`${OUT}/data/summary.json`, 'utf8')) as ProgressSummary;
 		summary.towns[0]!.name = XSS;
-		await page.route('**/data/communities.parquet', (r) => r.fulfill({ body: readFileSync(tampered) }));
 		await page.route('**/data/summary.json', (r) => r.fulfill({ json: summary }));
 		// the search reads the search file: the same name there
 		const file = (name: string) => gunzipped(new Uint8Array(readFileSync(`${OUT}/data/${name}`)));

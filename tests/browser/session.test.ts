@@ -1,10 +1,10 @@
 // One data session per app (issue 10): navigating / → a community → / → /budget → / → /progress opens DuckDB-WASM
-// once, loads each table once (a community's works only when a community is opened, `progress` only on the
-// residents' page), and the map's second visit paints from the session without fetching anything again.
+// at most once, loads each file once (the community page and the residents' card read their small files, no table
+// and no DuckDB: issue 24), and the map's second visit paints from the session without fetching anything again.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Watched } from './browser';
-import type { Preview } from './server';
+import type { Watched } from '../../scripts/lib/harness/browser';
+import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
 
 let server: Preview;
@@ -21,7 +21,7 @@ afterAll(() => closeSite({ server, browser }));
 function watchData(page: Page): string[] {
 	const fetched: string[] = [];
 	page.on('request', (r) => {
-		const m = /\/data\/([^/?]+)$/.exec(new URL(r.url()).pathname);
+		const m = /\/data\/([^?]+)$/.exec(new URL(r.url()).pathname);
 		if (m) fetched.push(m[1]!);
 	});
 	return fetched;
@@ -52,8 +52,12 @@ describe('the app’s one data session', () => {
 		// a community from the next plan's list (a link: client-side navigation, as a reader clicks)
 		await page.click('.candidates a[href*="/community/"]');
 		await page.waitForSelector('[data-testid="funding"]', { timeout: 90_000 });
-		expect(fetched, 'works loaded when a community page first needs them').toContain('works.parquet');
-		expect(duckdbWorkers(), 'DuckDB-WASM opened by the community page').toBe(1);
+		expect(fetched, 'the community page reads no table').not.toContain('works.parquet');
+		expect(
+			fetched.filter((f) => f.startsWith('community/')),
+			'its community file'
+		).toHaveLength(1);
+		expect(duckdbWorkers(), 'DuckDB-WASM not opened by the community page').toBe(0);
 
 		// back to the map, then to the budget from the map's link, then back to the map
 		await page.goBack();
@@ -67,10 +71,12 @@ describe('the app’s one data session', () => {
 		await page.screenshot({ path: 'test-results/session-map-again.png' });
 
 		expect(fetched.slice(before), 'the map’s second visit fetched nothing').toEqual([]);
-		expect(duckdbWorkers(), 'DuckDB-WASM workers after / → community → / → budget → /').toBe(1);
+		expect(duckdbWorkers(), 'DuckDB-WASM workers after / → community → / → budget → /').toBeLessThanOrEqual(
+			1
+		);
 
-		// the residents' page from the map's header: its first screen reads summary.json and the points, no
-		// table (the `progress` table joins the same database only when a community's card is opened)
+		// the residents' page from the map's header: its first screen reads summary.json and the points, its card
+		// the card file: no table
 		await page.click('a.public-link');
 		await page.waitForSelector('.map[data-map-idle="true"]', { timeout: 90_000 });
 		await page.getByLabel('小区名称、地址或拼音首字母').fill('小区');
@@ -80,8 +86,12 @@ describe('the app’s one data session', () => {
 		expect(fetched, 'no table for the public first screen').not.toContain('progress.parquet');
 		await page.locator('[data-testid="results"] button').first().click();
 		await page.waitForSelector('[data-testid="card"] h2', { timeout: 60_000 });
-		expect(fetched, 'progress loaded when the card first needs it').toContain('progress.parquet');
-		expect(duckdbWorkers(), 'still one DuckDB-WASM worker').toBe(1);
+		expect(fetched, 'the card reads no table').not.toContain('progress.parquet');
+		expect(
+			fetched.filter((f) => f.startsWith('card/')),
+			'its card file'
+		).toHaveLength(1);
+		expect(duckdbWorkers(), 'still at most one DuckDB-WASM worker').toBeLessThanOrEqual(1);
 		const counts = new Map<string, number>();
 		for (const f of fetched) counts.set(f, (counts.get(f) ?? 0) + 1);
 		const twice = [...counts].filter(([, n]) => n > 1);

@@ -4,8 +4,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
-import { launchBrowser, watchedPage, type Watched } from './browser';
-import { startPreview, startStatic, type Preview } from './server';
+import { launchBrowser, watchedPage, type Watched } from '../../scripts/lib/harness/browser';
+import { startPreview, startStatic, type Preview } from '../../scripts/lib/harness/site-server';
 
 export interface Site {
 	server: Preview;

@@ -1,6 +1,6 @@
 // The app's SQL, run directly with DuckDB in Node over the built Parquet files — the expected values of tests.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../../src/lib/data/tables';
+import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../../src/lib/query/tables';
 
 let conn: Promise<DuckDBConnection> | null = null;
 

@@ -2,16 +2,16 @@
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTER } from '../../src/lib/data/filters';
-import { kpiSql, townSql } from '../../src/lib/data/queries';
+import { EMPTY_FILTER } from '../../src/lib/filter/filters';
+import { kpiSql, townSql } from '../../src/lib/filter/queries';
 import {
 	chooseEngine,
 	openServerConnector,
 	openServerDatabase,
 	QueryError
-} from '../../src/lib/data/server-connector';
-import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../../src/lib/data/tables';
-import { scratchBuild, startOffice, type Running } from './office';
+} from '../../src/lib/query/server-connector';
+import { COMMUNITY_VIEW_SQL, LOADED_TABLES } from '../../src/lib/query/tables';
+import { scratchBuild, startOffice, type Running } from '../../scripts/lib/harness/office';
 
 let run: Running;
 let build: string;

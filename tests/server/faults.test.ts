@@ -3,7 +3,7 @@
 // or dropped, logged, and the process serves the next request. Real server processes (server/main.ts).
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratchBuild } from './office';
+import { scratchBuild } from '../../scripts/lib/harness/office';
 import { spawnOffice, type OfficeChild } from './process';
 
 let build: string;

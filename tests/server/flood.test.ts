@@ -4,7 +4,7 @@
 // data file are still served. The server runs as its own process under a small open-file limit (prlimit 256).
 import { request, type ClientRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, scratchBuild } from './office';
+import { Client, scratchBuild } from '../../scripts/lib/harness/office';
 import { spawnOffice, type OfficeChild } from './process';
 
 let build: string;

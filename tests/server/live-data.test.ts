@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOffice, type Running } from './office';
+import { startOffice, type Running } from '../../scripts/lib/harness/office';
 
 let dir: string;
 let office: Running;

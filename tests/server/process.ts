@@ -5,8 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../browser/server';
-import { Client, PASSWORD, scratchDir } from './office';
+import { freePort } from '../../scripts/lib/harness/site-server';
+import { Client, PASSWORD, scratchDir } from '../../scripts/lib/harness/office';
 
 export interface OfficeChild {
 	process: ChildProcess;

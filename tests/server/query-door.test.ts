@@ -7,7 +7,7 @@
 // Real server processes (server/main.ts); the example is served before any release, so anyone may query.
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, scratchBuild } from './office';
+import { Client, scratchBuild } from '../../scripts/lib/harness/office';
 import { childrenOf, processAlive, rssMB, spawnOffice, type OfficeChild } from './process';
 
 let build: string;

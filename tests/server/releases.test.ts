@@ -4,9 +4,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommunityDiff } from '../../src/lib/data/diff';
+import type { CommunityDiff } from '../../src/lib/ingest/diff';
 import type { ReleaseInfo } from '../../server/releases';
-import { accounts, Client, exampleFiles, PASSWORD, scratchBuild, startOffice, type Running } from './office';
+import {
+	accounts,
+	Client,
+	exampleFiles,
+	PASSWORD,
+	scratchBuild,
+	startOffice,
+	type Running
+} from '../../scripts/lib/harness/office';
 
 let run: Running;
 let keeper: Client;

@@ -6,7 +6,13 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipBomb } from '../fixtures/zip-bomb';
-import { accounts, scratchBuild, startOffice, type Client, type Running } from './office';
+import {
+	accounts,
+	scratchBuild,
+	startOffice,
+	type Client,
+	type Running
+} from '../../scripts/lib/harness/office';
 
 let run: Running;
 let keeper: Client;

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleFiles, scratchBuild, type Client } from './office';
+import { exampleFiles, scratchBuild, type Client } from '../../scripts/lib/harness/office';
 import { childrenOf, postForm, processAlive, spawnOffice, type OfficeChild } from './process';
 
 let build: string;

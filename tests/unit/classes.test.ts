@@ -1,5 +1,5 @@
 /**
- * The one classes module (src/lib/data/classes.ts) and the colours (src/lib/map/colours.ts): every class of every
+ * The one classes module (src/lib/verdict/classes.ts) and the colours (src/lib/map/colours.ts): every class of every
  * colouring has labels and a colour, every colour a class, every code one class; the filters' values are the
  * codes map.arrow numbers; the tier bits are the ones the `tiers` mask holds (§五(二)1, 附件1's three tiers).
  */
@@ -18,11 +18,11 @@ import {
 	stageClassOf,
 	tierMask,
 	TIER_VALUES
-} from '../../src/lib/data/classes';
-import { mapColumns as buildMapColumns, STATUS_COLUMNS } from '../../src/lib/data/derived';
-import { mapArrow } from '../../src/lib/data/map-arrow-file';
-import { readMapColumns } from '../../src/lib/data/map-columns';
-import { HOUSING_TYPES, PROPERTY_MANAGEMENT, table } from '../../src/lib/data/schema';
+} from '../../src/lib/verdict/classes';
+import { mapColumns as buildMapColumns, STATUS_COLUMNS } from '../../src/lib/verdict/derived';
+import { mapArrow } from '../../src/lib/files/map-arrow-file';
+import { readMapColumns } from '../../src/lib/files/map-columns';
+import { HOUSING_TYPES, PROPERTY_MANAGEMENT, table } from '../../src/lib/schema/schema';
 import { CLASS_COLOURS, classRgb, fundingYearRgb, STAGE_COLOURS, stageRgb } from '../../src/lib/map/colours';
 import { planYears } from '../../src/lib/budget/scenario';
 import { WORKFLOW_STAGES, WORKS_TIERS, YUEQING_2023 } from '../../src/lib/policy';
@@ -89,8 +89,8 @@ describe('the classes of each colouring', () => {
 		expect(isColouring('toString')).toBe(false);
 	});
 
-	it('the stage codes are none then the 17 workflow stages in order (map.arrow: stage index + 1)', () => {
-		expect(STAGE_CODES).toEqual(['none', ...WORKFLOW_STAGES.map((s) => s.id)]);
+	it('the stage codes are none, the 17 workflow stages in order (map.arrow: stage index + 1), then out-of-scope', () => {
+		expect(STAGE_CODES).toEqual(['none', ...WORKFLOW_STAGES.map((s) => s.id), 'out-of-scope']);
 		expect(COLOUR_SCALES.stage.classes).toBe(STAGE_CLASSES);
 		for (const c of STAGE_CLASSES) expect(rgbOk(stageRgb(c)), c.key).toBe(true);
 		expect(Object.keys(STAGE_COLOURS).sort()).toEqual(STAGE_CLASSES.map((c) => c.key).sort());
@@ -127,7 +127,7 @@ describe('the budget map of funding years', () => {
 		const years = planYears(YUEQING_2023);
 		const classes = fundingYearClasses(years);
 		expect(classes.map((c) => c.key)).toEqual([...years.map(String), 'later', 'out']);
-		expect(classes.at(-2)!.zh).toBe(`${years.at(-1)}年前未安排`);
+		expect(classes.at(-2)!.zh).toBe(`截至${years.at(-1)}年仍未安排`);
 		const looks = new Set(classes.map((c, i) => fundingYearRgb(c, i).join(',')));
 		expect(looks.size).toBe(classes.length);
 		expect(() => fundingYearRgb({ key: 'never' }, 0)).toThrow();

@@ -1,10 +1,10 @@
-// The base map's land file (scripts/lib/coast.ts): the OpenStreetMap land, cut to a box, plus a mask beyond the
+// The base map's land file (src/node/coast.ts): the OpenStreetMap land, cut to a box, plus a mask beyond the
 // county's surround. The box edges must all lie under the mask, or they show as a straight edge in the sea.
 import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { landWithMask } from '../../scripts/lib/coast';
+import { landWithMask } from '../../src/node/coast';
 
 const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as FeatureCollection;
 const land = read('data/geo/land-osm.geojson');

@@ -2,19 +2,21 @@
  * One wording for the stages on both sites: the leadership map (`/`, its stage colouring, filter and exports) and
  * the public site (`/progress`: its legend, headline and town table). A word means one set of stages wherever it
  * stands, and the legend's classes add up to the headline's groups — renovated (竣工验收 §三(七), 移交 §三(八),
- * 后评估 §三(九)) and under way (in a year's plan §三(四), not yet accepted).
+ * 后评估 §三(九)), under construction (§三(六)) and in a plan, not yet begun (§三(四), §四) — no two of which share
+ * a stage, so the headline's cards never count a community twice (issue 19).
  */
 import { describe, expect, it } from 'vitest';
 import {
 	COLOUR_SCALES,
 	FILTER_VALUES,
+	CONSTRUCTION_STAGES,
+	PLANNED_STAGES,
 	RENOVATED_STAGES,
 	STAGE_CLASSES,
 	STAGE_CODES,
 	STAGE_GROUPS,
-	stageGroupWords,
-	UNDER_WAY_STAGES
-} from '../../src/lib/data/classes';
+	stageGroupWords
+} from '../../src/lib/verdict/classes';
 import { ALL_MESSAGES } from '../../src/lib/i18n/messages';
 import { WORKFLOW_STAGES } from '../../src/lib/policy';
 
@@ -35,19 +37,29 @@ function stageWords(): { where: string; zh: string; en: string; codes: readonly 
 			[
 				['progress.renovated', 'renovated'],
 				['progress.townRenovated', 'renovated'],
-				['progress.underWay', 'underWay'],
-				['progress.townUnderWay', 'underWay']
+				['progress.construction', 'construction'],
+				['progress.townConstruction', 'construction'],
+				['progress.planned', 'planned'],
+				['progress.townPlanned', 'planned']
 			] as const
 		).map(([key, group]) => ({ where: key, ...ALL_MESSAGES[key]!, codes: groupOf(group).codes }))
 	];
 }
 
 describe('the stage groups (§三(四)–(九))', () => {
-	it('renovated is accepted, handed over or evaluated; under way is in a plan and not yet accepted', () => {
+	it('renovated is accepted, handed over or evaluated; under construction the works; planned the plan to the permit', () => {
 		expect(RENOVATED_STAGES).toEqual(span('acceptance', 'post-evaluation'));
-		expect(UNDER_WAY_STAGES).toEqual(span('annual-plan', 'construction'));
+		expect(CONSTRUCTION_STAGES).toEqual(['construction']);
+		expect(PLANNED_STAGES).toEqual(span('annual-plan', 'permit'));
 		expect(groupOf('renovated').codes).toBe(RENOVATED_STAGES);
-		expect(groupOf('underWay').codes).toBe(UNDER_WAY_STAGES);
+		expect(groupOf('construction').codes).toBe(CONSTRUCTION_STAGES);
+		expect(groupOf('planned').codes).toBe(PLANNED_STAGES);
+	});
+
+	it('no two groups share a stage: the headline cards add up to no more than the communities (issue 19)', () => {
+		const all = STAGE_GROUPS.flatMap((g) => g.codes);
+		expect(new Set(all).size).toBe(all.length);
+		for (const g of STAGE_GROUPS) expect(g.defZh.length * g.defEn.length, g.key).toBeGreaterThan(0);
 	});
 
 	it('every legend class lies wholly in one group or none, so the classes add up to the group', () => {
@@ -70,8 +82,8 @@ describe('the stage groups (§三(四)–(九))', () => {
 		expect(stageGroupWords(groupOf('renovated'), 'zh')).toBe(
 			'已完成改造 = 后评估与长效管理 + 竣工验收、移交'
 		);
-		expect(stageGroupWords(groupOf('underWay'), 'en')).toBe(
-			'Under way = under construction + in the plan: approval, tender'
+		expect(stageGroupWords(groupOf('planned'), 'en')).toBe(
+			'In a plan, not yet begun = in the plan: approval, tender'
 		);
 	});
 });
@@ -84,8 +96,13 @@ describe('one word, one count, on both sites', () => {
 		for (const lang of LANGS) {
 			expect(ALL_MESSAGES['progress.renovated']![lang]).toBe(groupOf('renovated')[lang]);
 			expect(ALL_MESSAGES['progress.townRenovated']![lang]).toBe(groupOf('renovated')[lang]);
-			expect(ALL_MESSAGES['progress.underWay']![lang]).toBe(groupOf('underWay')[lang]);
-			expect(ALL_MESSAGES['progress.townUnderWay']![lang]).toBe(groupOf('underWay')[lang]);
+			for (const [key, town, group] of [
+				['progress.construction', 'progress.townConstruction', 'construction'],
+				['progress.planned', 'progress.townPlanned', 'planned']
+			] as const) {
+				expect(ALL_MESSAGES[key]![lang]).toBe(groupOf(group)[lang]);
+				expect(ALL_MESSAGES[town]![lang]).toBe(groupOf(group)[lang]);
+			}
 		}
 	});
 

@@ -6,9 +6,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { workbookProblem } from '../../server/uploads';
 import { zipBomb } from '../fixtures/zip-bomb';
-import type { Problem } from '../../src/lib/data/problems';
-import { readWorkbook } from '../../src/lib/data/import/sheet';
-import { WORKBOOK_ZIP_LIMITS, zipProblem } from '../../src/lib/data/import/zip-guard';
+import type { Problem } from '../../src/lib/ingest/problems';
+import { readWorkbook } from '../../src/lib/ingest/import/sheet';
+import { WORKBOOK_ZIP_LIMITS, zipProblem } from '../../src/lib/ingest/import/zip-guard';
 
 const MiB = 1024 * 1024;
 const small = { totalBytes: 16 * MiB, ratio: 100, ratioFloorBytes: 1 * MiB };

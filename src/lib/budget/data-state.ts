@@ -2,9 +2,9 @@
  * What /budget reads of the data's state besides the verdicts' inputs, computed from the inputs and the verdicts
  * under the policy in force (the same `deriveStatus` the build writes `status` with), so the page needs no SQL:
  * the history the default rates come from (`HISTORY_SQL`), the plans and payments per year (`planHistorySql`) and
- * the pipeline's subsidy (`pipelineSql(null)`). Tested equal to those queries (tests/unit/budget/inputs-file.test.ts).
+ * the pipeline's subsidy (`pipelineSql(null)`). Tested equal to those queries (tests/data/inputs-file.test.ts).
  */
-import type { CommunityStatus } from '../data/status';
+import type { CommunityStatus } from '../verdict/status';
 import type { PipelineCommunity } from './forecast';
 import type { VerdictInputs } from './inputs';
 import type { PlanHistoryRow } from './plan-state';

@@ -1,5 +1,5 @@
 /** A scenario's results as a workbook: 汇总 (the years), then a sheet per year of funded communities, Chinese headers. */
-import { xlsxBytes, type ExportCell, type ExportSheet } from '../data/sheet-export';
+import { xlsxBytes, type ExportCell, type ExportSheet } from '../files/sheet-export';
 import type { Scenario } from './scenario';
 import type { Outcome, SimulationResult } from './simulate';
 import { reasonText } from './reasons';
@@ -25,7 +25,7 @@ export const YEAR_HEADERS = [
 	'小区编号',
 	'小区名称',
 	'乡镇街道',
-	'资金到位日期',
+	'可列入计划日期（资金到位且初审通过）',
 	'是否预测',
 	'补助（元）',
 	'原因',
@@ -77,7 +77,7 @@ export async function scenarioXlsx(
 		sheet(`${y.year}年`, YEAR_HEADERS, funded.map(row));
 	}
 	sheet(
-		`${result.years.at(-1)?.year ?? ''}年前未安排`,
+		`截至${result.years.at(-1)?.year ?? ''}年仍未安排`,
 		YEAR_HEADERS,
 		result.outcomes.filter((o) => o.fundedYear === null).map(row)
 	);

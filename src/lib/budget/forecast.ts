@@ -3,6 +3,11 @@
  * passes, when its funds complete and when its scheme vote passes — from the dataset's own history (the
  * estimate is shown to the planner, who may change it). Deterministic with the median durations; a seeded draw
  * resamples the history's durations (scaled to the planner's medians) and lets each vote fail with the pass rate.
+ *
+ * Funds: a community raises its share at the history's pace — the median days from the application vote to funds
+ * complete (`toFundsDays`) for the whole share — so what is still to raise takes that share of the time from the
+ * data date: (1 − share raised) × toFundsDays, and never before the vote plus toFundsDays. A community at 90%
+ * completes sooner than one at 19%; one whose vote has just passed takes the full time.
  */
 import { dayToIso, isoToDay, stageIndex } from '../policy';
 import type { Random } from '../util/random';
@@ -52,8 +57,8 @@ export interface Milestones {
 	fundsComplete: string | null;
 	schemePass: string | null;
 	/**
-	 * The day it counts as ready for a plan: funds complete and through the town's review (§三(四)); recorded for
-	 * the map's candidates, forecast for the others (a town review still to come is put OVERDUE_DAYS ahead).
+	 * The day it counts as ready for a plan: funds complete and the town's review passed (§三(四)); recorded for
+	 * the map's candidates, forecast for the others (a town review begun or still to come is put OVERDUE_DAYS ahead).
 	 */
 	planReady: string | null;
 	/** True when planReady is a forecast, not the data's state. */
@@ -62,7 +67,7 @@ export interface Milestones {
 
 const DEFAULT_START_DELAY = 180;
 /** A milestone already overdue is expected this many days after the as-of date. */
-const OVERDUE_DAYS = 30;
+export const OVERDUE_DAYS = 30;
 /** After this many failed votes a community is taken to drop out of the programme. */
 const MAX_TRIES = 3;
 
@@ -178,7 +183,7 @@ export function durations(rates: Rates, h: History, rng: Random | null) {
 	};
 }
 
-const REVIEWED = stageIndex('town-review');
+const TOWN_REVIEW = stageIndex('town-review');
 /** The day, or the as-of day plus OVERDUE_DAYS if that is later (a milestone already overdue). */
 const notBefore = (x: number, now: number) => Math.max(x, now + OVERDUE_DAYS);
 const isoOrNull = (x: number | null) => (x === null ? null : isoOf(x));
@@ -209,18 +214,23 @@ export function forecast(
 			appPass = Math.round(t);
 		}
 	}
-	const funds = c.readyDate
-		? day(c.readyDate)
-		: appPass === null
-			? null
-			: notBefore(appPass + d.toFunds(), now);
+	// the share still to raise, at the history's pace, from the data date (and not before the vote's own time)
+	let funds: number | null = null;
+	if (c.readyDate) funds = day(c.readyDate);
+	else if (appPass !== null) {
+		const pace = d.toFunds();
+		const share = Math.min(1, Math.max(0, c.raisedShare));
+		funds = Math.max(appPass + pace, now + Math.max(1, Math.ceil((1 - share) * pace)));
+	}
 	const scheme =
 		c.schemeVote === 'passed' && c.schemeVoteDate
 			? day(c.schemeVoteDate)
 			: appPass === null
 				? null
 				: notBefore(appPass + d.toSchemeVote(), now);
-	const reviewed = c.readyDate !== null && stageIndex(c.stage) >= REVIEWED;
+	// §三(四) 乡镇初审通过: the review passed shows as the next stage begun; a review begun, or still to come, is
+	// expected OVERDUE_DAYS after the data date at the earliest
+	const reviewed = c.readyDate !== null && stageIndex(c.stage) > TOWN_REVIEW;
 	return {
 		applicationPass: isoOrNull(appPass),
 		fundsComplete: isoOrNull(funds),

@@ -5,9 +5,9 @@
  * the published data has no budget-inputs.arrow; otherwise the page reads that file (no DuckDB). Also the SQL the
  * file is tested equal to.
  */
-import type { VerdictInputs } from '../data/budget-inputs-file';
+import type { VerdictInputs } from '../files/budget-inputs-file';
 
-export { INPUT_TABLES, type VerdictInputs } from '../data/budget-inputs-file';
+export { INPUT_TABLES, type VerdictInputs } from '../files/budget-inputs-file';
 
 /** One SELECT per table, in the row types of rows.ts (dates as `YYYY-MM-DD`, not Arrow dates). */
 export const INPUT_SQL: Readonly<Record<keyof VerdictInputs, string>> = {

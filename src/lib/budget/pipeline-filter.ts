@@ -4,7 +4,7 @@
  * communities' ids (`area=`) — so a saved or shared scenario runs on the filter it was made with, drawn area
  * included, and not on the page's. A polygon keeps a link short however many communities it holds.
  */
-import { filterFromParams, filterToParams, type Filter } from '../data/filters';
+import { filterFromParams, filterToParams, type Filter } from '../filter/filters';
 
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
 

@@ -1,5 +1,5 @@
 /** The simulator's SQL: the pipeline, one row per community, and the plans and payments per year, over `community_view`. */
-import { whereSql, type Filter } from '../data/filters';
+import { whereSql, type Filter } from '../filter/filters';
 import { FIRST_PLAN_YEAR } from './scenario';
 
 /**

@@ -4,8 +4,8 @@
  * the policy — the same scenario under the policy in force, so the impact of the change can be told (impact.ts).
  * Held by the worker: the verdicts under a policy are computed once per set of overrides.
  */
-import { ELIGIBILITY_CLASSES } from '../data/classes';
-import type { CommunityStatus } from '../data/status';
+import { ELIGIBILITY_CLASSES } from '../verdict/classes';
+import type { CommunityStatus } from '../verdict/status';
 import { policyFor, YUEQING_2023, type PolicyParams } from '../policy';
 import type { History } from './forecast';
 import { policyImpact, type PolicyImpact } from './impact';

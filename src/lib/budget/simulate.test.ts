@@ -10,7 +10,7 @@ import {
 	type Rates,
 	type Scenario
 } from './scenario';
-import { EMPTY_FILTER } from '../data/filters';
+import { EMPTY_FILTER } from '../filter/filters';
 import { pipelineFilter, pipelineSearch } from './pipeline-filter';
 import { defaultBudgets, waitingList } from './plan-state';
 import { compare } from './compare';
@@ -32,7 +32,8 @@ function community(id: string, over: Partial<PipelineCommunity> = {}): PipelineC
 		id,
 		name: `小区${id}`,
 		townCode: '330382002',
-		stage: 'town-review',
+		// the town's review passed (the next stage begun): with funds complete, ready for a plan (§三(四))
+		stage: 'competitive-review',
 		professional: false,
 		buildingArea: 10_000,
 		garageArea: 0,
@@ -96,20 +97,45 @@ describe('pipeline forecast', () => {
 			fundsComplete: '2025-03-01',
 			forecast: false
 		});
-		// passed on 2025-11-01: funds 120 days later
+		// passed on 2025-11-01 with nothing raised by the data date: the whole share, 120 days from 2025-11-15
 		const passed = community('b', { applicationVote: 'passed', applicationVoteDate: '2025-11-01' });
 		expect(forecast(passed, ASOF, RATES, d, true)).toMatchObject({
 			applicationPass: '2025-11-01',
-			fundsComplete: '2026-03-01',
+			fundsComplete: '2026-03-15',
 			schemePass: '2026-05-20',
 			forecast: true
 		});
 		// not started: 180 days to start, 60 to the vote plus the expected retries (1/0.8 − 1) × 60 = 15
 		const fresh = forecast(community('c'), ASOF, RATES, d, true);
 		expect(fresh.applicationPass).toBe('2026-07-28');
-		// overdue milestones are expected 30 days after the as-of date, not in the past
-		const overdue = community('d', { applicationVote: 'passed', applicationVoteDate: '2024-01-01' });
-		expect(forecast(overdue, ASOF, RATES, d, true).fundsComplete).toBe('2025-12-15');
+		// funds after a vote long past: the share still to raise at the history's pace from the data date, so a
+		// community at 19% and one at 90% do not get one date (120 days for the whole share)
+		const overdue = (raisedShare: number) =>
+			community('d', { applicationVote: 'passed', applicationVoteDate: '2024-01-01', raisedShare });
+		expect(forecast(overdue(0), ASOF, RATES, d, true).fundsComplete).toBe('2026-03-15'); // + 120
+		expect(forecast(overdue(0.19), ASOF, RATES, d, true).fundsComplete).toBe('2026-02-21'); // + ⌈97.2⌉
+		expect(forecast(overdue(0.9), ASOF, RATES, d, true).fundsComplete).toBe('2025-11-27'); // + 12
+		// a vote just passed: never before the vote plus the whole time, whatever is raised already
+		const recent = community('e', {
+			applicationVote: 'passed',
+			applicationVoteDate: '2025-11-01',
+			raisedShare: 0.5
+		});
+		expect(forecast(recent, ASOF, RATES, d, true).fundsComplete).toBe('2026-03-01');
+	});
+
+	it('§三(四): funds complete and the town review begun is not yet ready; the review passed is', () => {
+		const d = durations(RATES, HISTORY, null);
+		const inReview = community('r', { stage: 'town-review', readyDate: '2025-03-01' });
+		expect(forecast(inReview, ASOF, RATES, d, true)).toMatchObject({
+			planReady: '2025-12-15', // the pass still to come: 30 days after the data date
+			forecast: true
+		});
+		const passed = community('p', { stage: 'competitive-review', readyDate: '2025-03-01' });
+		expect(forecast(passed, ASOF, RATES, d, true)).toMatchObject({
+			planReady: '2025-03-01',
+			forecast: false
+		});
 	});
 });
 

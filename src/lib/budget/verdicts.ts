@@ -4,8 +4,8 @@
  * verdicts instead of the published ones. Under the policy in force the pipeline is the one `pipelineSql` reads
  * (a test checks it); under a scenario, eligibility, votes, resident shares, readiness and subsidy follow its rules.
  */
-import { deriveStatus } from '../data/derived';
-import type { CommunityStatus } from '../data/status';
+import { deriveStatus } from '../verdict/derived';
+import type { CommunityStatus } from '../verdict/status';
 import type { PolicyParams } from '../policy';
 import type { PipelineCommunity } from './forecast';
 import type { VerdictInputs } from './inputs';

@@ -3,7 +3,7 @@
 // verdict judged again under the scenario's policy, then the budget — so typing a value never blocks the page.
 // The published inputs (budget-inputs.arrow) are fetched and read here, column by column: their bytes and rows never
 // pass through the page's thread. Under an import the page sends the rows it read through SQL.
-import { readBudgetInputs } from '../data/budget-inputs-file';
+import { readBudgetInputs } from '../files/budget-inputs-file';
 import { dataState } from './data-state';
 import type { History } from './forecast';
 import type { VerdictInputs } from './inputs';

@@ -44,3 +44,13 @@ export function gcj02ToWgs84(lon: number, lat: number): [number, number] {
 	}
 	return [wLon, wLat];
 }
+
+/** BD-09 (Baidu) → GCJ-02, by Baidu's published inverse (error under a metre). */
+export function bd09ToGcj02(lon: number, lat: number): [number, number] {
+	const X_PI = (Math.PI * 3000) / 180;
+	const x = lon - 0.0065;
+	const y = lat - 0.006;
+	const z = Math.sqrt(x * x + y * y) - 0.00002 * Math.sin(y * X_PI);
+	const theta = Math.atan2(y, x) - 0.000003 * Math.cos(x * X_PI);
+	return [z * Math.cos(theta), z * Math.sin(theta)];
+}

@@ -9,6 +9,7 @@ const MESSAGES = {
 	'app.title': { zh: '乐清旧改地图', en: 'Yueqing Renovation Map' },
 	'app.subtitle': { zh: '城镇老旧小区改造总览', en: 'Old residential community renovation' },
 	'app.asOf': { zh: '数据截至 {date}', en: 'Data as of {date}' },
+	'app.asOfToday': { zh: '文件未注明，按构建当天', en: 'not in the files: the day of the build' },
 	'app.overview': { zh: '总览', en: 'Overview' },
 	'app.progressLink': { zh: '公开进度页', en: 'Public progress page' },
 	'app.dataLink': { zh: '数据工作台', en: 'Data workbench' },
@@ -100,13 +101,7 @@ const MESSAGES = {
 	'legend.size': { zh: '圆点大小：建筑面积', en: 'Dot size: building area' },
 	'kpi.label': { zh: '关键指标', en: 'Key figures' },
 	'kpi.wait': { zh: '指标计算中…', en: 'Computing figures…' },
-	'kpi.communities': { zh: '小区', en: 'Communities' },
-	'kpi.households': { zh: '户数', en: 'Households' },
-	'kpi.buildingArea': { zh: '建筑面积', en: 'Building area' },
-	'kpi.investment': { zh: '估算总投资', en: 'Estimated investment' },
-	'kpi.residentShare': { zh: '居民出资', en: "Residents' share" },
-	'kpi.subsidy': { zh: '财政补助需求', en: 'Subsidy demand' },
-	'kpi.readyForPlan': { zh: '可列入{year}年计划', en: 'Ready for the {year} plan' },
+	'kpi.definitions': { zh: '指标口径：每个数字统计什么', en: 'What each figure counts' },
 	'export.label': { zh: '导出当前筛选清单', en: 'Export the filtered list' },
 	'export.unavailable': {
 		zh: '查询引擎未能加载，暂不能导出',
@@ -119,6 +114,8 @@ const MESSAGES = {
 	'towns.colour': { zh: '着色', en: 'Colour' },
 	'towns.metric': { zh: '乡镇着色指标', en: 'Figure colouring the towns' },
 	'towns.view': { zh: '查看{town}', en: 'Show {town}' },
+	'towns.none': { zh: '不着色', en: 'none' },
+	'towns.colon': { zh: '：', en: ': ' },
 	'common.computing': { zh: '计算中…', en: 'Computing…' },
 	'plan.label': { zh: '下一年度计划候选', en: "Candidates for next year's plan" },
 	'plan.title': {
@@ -126,8 +123,16 @@ const MESSAGES = {
 		en: 'Candidates for the {year} plan (policy order)'
 	},
 	'plan.why': {
-		zh: '居民自筹资金于{date}前全部到位者可列入（§三(四)）；资金率先到位者优先（§五(三)），同等条件下专业物业优先（§三(一)）。',
-		en: 'Communities whose resident funds are all in by {date} may enter (§三(四)); the earliest funded go first (§五(三)), then those with professional management (§三(一)).'
+		zh: '乡镇初审通过且居民自筹资金于{date}前全部到位者可列入（§三(四)）；资金率先到位者优先（§五(三)），同等条件下专业物业优先（§三(一)）。',
+		en: 'Communities whose town review has passed and whose resident funds are all in by {date} may enter (§三(四)); the earliest funded go first (§五(三)), then those with professional management (§三(一)).'
+	},
+	'plan.awaitingTitle': {
+		zh: '乡镇初审中（资金已到位，尚未通过）',
+		en: 'In town review (funds in, not yet passed)'
+	},
+	'plan.awaitingWhy': {
+		zh: '初审通过后才可上报（§三(四)），不是候选；按资金到位先后排列。',
+		en: 'Not candidates until the review passes (§三(四)); by the day their funds were complete.'
 	},
 	'plan.none': { zh: '当前筛选下没有候选小区。', en: 'No candidates under the current filter.' },
 	'plan.detail': { zh: '资金到位 {date}', en: 'funds in {date}' },
@@ -137,8 +142,16 @@ const MESSAGES = {
 	'community.back': { zh: '← 返回总览', en: '← Back to the overview' },
 	'community.loadError': { zh: '加载失败：{error}', en: 'Failed to load: {error}' },
 	'community.policy': {
-		zh: '以下资格、表决、资金和审批结论均按 {document}（{id}）计算',
-		en: 'Every verdict below is computed under {document} ({id})'
+		zh: '以下资格、表决、资金和审批结论均按 {document}（{id}）计算。',
+		en: 'Every verdict below is computed under {document} ({id}).'
+	},
+	'community.policyEarlier': {
+		zh: '本小区为早期项目（本方案施行前开工）：资金按台账记录列示，不按该方案计算。',
+		en: 'An earlier project (begun before the scheme): its money is shown as the ledger records it, not priced under the scheme.'
+	},
+	'community.policyOut': {
+		zh: '本小区不在该方案改造范围内：不计财政补助，没有改造步骤。',
+		en: 'This community is outside the scheme: no subsidy, no renovation step.'
 	},
 	'community.noPolicy': {
 		zh: '数据日期 {asOf} 不在已知政策的有效期内，无法给出结论',
@@ -155,6 +168,12 @@ const MESSAGES = {
 	'community.conditional': { zh: '有条件纳入', en: 'Conditionally eligible' },
 	'community.ineligible': { zh: '不符合改造条件', en: 'Not eligible' },
 	'community.priority': { zh: '（城关，优先实施）', en: ' (city centre: goes first)' },
+	'community.outOfScope': {
+		zh: '不在本次改造范围：不计财政补助，没有改造步骤。',
+		en: 'Outside the programme: no subsidy and no renovation step.'
+	},
+	'community.remedies': { zh: '要纳入改造范围，需要：', en: 'What would bring it in:' },
+	'community.noRemedy': { zh: '按本方案无法纳入：', en: 'This policy cannot bring it in:' },
 	'community.votes': {
 		zh: '业主表决（双三分之二参与、双四分之三同意）',
 		en: "Owners' votes (two-thirds take part, three-quarters approve)"
@@ -182,6 +201,39 @@ const MESSAGES = {
 	'funding.raised': { zh: '居民资金已到位', en: 'Resident funds raised' },
 	'funding.raisedShare': { zh: '居民资金到位比例', en: 'Share of resident funds raised' },
 	'funding.path': { zh: '审批方式', en: 'Approval path' },
+	'funding.pathTotal': {
+		zh: '按总投资 {total}（§五(二)1口径，不含加装电梯）',
+		en: 'on a total investment of {total} (as §五(二)1 defines it, lifts excluded)'
+	},
+	'funding.pathElevator': {
+		zh: '如计入加装电梯（{elevator}），总投资将为 {total}，审批方式为：{path}',
+		en: 'with the lift installation ({elevator}) the total would be {total}, and the path: {path}'
+	},
+	'funding.earlierTitle': {
+		zh: '资金（早期项目，按台账记录）',
+		en: 'Money (earlier project, as the ledger records it)'
+	},
+	'funding.earlierNote': {
+		zh: '不按乐政办发〔2023〕47号计算居民分担比例和补助上限；审批按当时规定。',
+		en: 'Not priced under 乐政办发〔2023〕47号 (no resident shares or cap applied); approved under the rules of its time.'
+	},
+	'funding.ledgerInvestment': {
+		zh: '总投资（台账，不含加装电梯）',
+		en: 'Total investment (ledger, lifts excluded)'
+	},
+	'funding.ledgerResidents': { zh: '居民已出资（台账）', en: 'Residents paid (ledger)' },
+	'funding.ledgerSocial': { zh: '社会资金（台账）', en: 'Social capital (ledger)' },
+	'funding.ledgerSubsidy': { zh: '财政补助已拨（台账）', en: 'Subsidy paid (ledger)' },
+	'funding.outTitle': { zh: '资金', en: 'Money' },
+	'funding.outNote': {
+		zh: '不在本次改造范围（§二(一)）：没有财政补助，也没有居民应出资。',
+		en: 'Outside the programme (§二(一)): no subsidy to pay and no resident share to raise.'
+	},
+	'funding.ifEligible': {
+		zh: '假如符合改造条件（满足上述条件后），按§五(二)1测算：总投资 {total}，居民出资 {residents}，财政补助 {subsidy}。这不是应付的补助。',
+		en: 'If it were eligible (once the conditions above are met), under §五(二)1: total {total}, residents {residents}, subsidy {subsidy}. This is not a subsidy to pay.'
+	},
+	'funding.worksStart': { zh: '开工日期', en: 'Works began' },
 	'stages.title': { zh: '改造进度', en: 'Progress' },
 	'stages.current': { zh: '当前阶段：', en: 'Current stage: ' },
 	'stages.since': { zh: '（{date}起）', en: ' (since {date})' },
@@ -195,6 +247,10 @@ const MESSAGES = {
 		en: ' (holidays of {years} not yet published: the date may be early)'
 	},
 	'stages.next': { zh: '下一步：', en: 'Next step: ' },
+	'stages.outOfScope': {
+		zh: '不在本次改造范围（§二(一)），没有改造步骤，不向乡镇（街道）派发任务。',
+		en: 'Outside the programme (§二(一)): no renovation step, and no task is sent to the town.'
+	},
 	'step.vote.application': { zh: '组织申请表决', en: 'hold the application vote' },
 	'step.vote.scheme': {
 		zh: '完成方案公示并组织方案表决',
@@ -255,8 +311,13 @@ const MESSAGES = {
 	'progress.asOf': { zh: '数据截至 {date}', en: 'As of {date}' },
 	'progress.headline': { zh: '改造总体进展', en: 'Progress at a glance' },
 	'progress.renovated': { zh: '已完成改造', en: 'Renovated' },
-	'progress.underWay': { zh: '正在改造', en: 'Under way' },
-	'progress.planned': { zh: '列入{year}年计划', en: 'In the {year} plan' },
+	'progress.construction': { zh: '正在施工', en: 'Under construction' },
+	'progress.planned': { zh: '已列入计划、待开工', en: 'In a plan, not yet begun' },
+	'progress.plannedYear': { zh: '{year}年计划{n}个', en: '{n} in the {year} plan' },
+	'progress.rest': {
+		zh: '全市共{total}个小区，以上三项互不重叠；其余{rest}个尚未列入年度计划，其中{out}个不在本次改造范围。',
+		en: 'Of {total} communities in all (the three figures above never overlap), {rest} are in no plan yet, {out} of them outside the programme.'
+	},
 	'progress.communitiesHouseholds': {
 		zh: '{communities}个小区 · {households}户',
 		en: '{communities} communities · {households} households'
@@ -314,7 +375,8 @@ const MESSAGES = {
 	'progress.towns': { zh: '各乡镇街道', en: 'By street and town' },
 	'progress.town': { zh: '乡镇街道', en: 'Street or town' },
 	'progress.townRenovated': { zh: '已完成改造', en: 'Renovated' },
-	'progress.townUnderWay': { zh: '正在改造', en: 'Under way' },
+	'progress.townConstruction': { zh: '正在施工', en: 'Under construction' },
+	'progress.townPlanned': { zh: '已列入计划、待开工', en: 'In a plan, not yet begun' },
 	'progress.card.close': { zh: '关闭', en: 'Close' },
 	'progress.card.stage': { zh: '当前进度', en: 'Stage' },
 	'progress.card.since': { zh: '{date}起', en: 'since {date}' },
@@ -347,6 +409,14 @@ const MESSAGES = {
 		en: "Residents' satisfaction: {score} of 100"
 	},
 	'progress.card.notStarted': { zh: '尚未启动改造', en: 'Renovation not started' },
+	'progress.card.outOfScope': {
+		zh: '本小区不在本次老旧小区改造范围内（乐政办发〔2023〕47号 §二(一)），没有改造步骤；详情请咨询所在乡镇（街道）',
+		en: 'This community is outside the old-community renovation programme (§二(一)): there is no renovation step; ask your street or town office'
+	},
+	'progress.card.earlier': {
+		zh: '早期项目（本方案施行前开工），金额按台账记录',
+		en: 'Earlier project (begun before the scheme): amounts as the ledger records them'
+	},
 	'progress.office.subdistrict': { zh: '{town}办事处', en: '{town} office' },
 	'progress.office.town': { zh: '{town}人民政府', en: '{town} government' },
 	'progress.dataError': { zh: '数据加载失败：{error}', en: 'Data failed to load: {error}' },
@@ -382,8 +452,8 @@ const MESSAGES = {
 	'budget.pipelineIds': { zh: '指定小区（编号，空格分隔）', en: 'chosen communities (ids, space-separated)' },
 	'budget.rates': { zh: '进度预测（天）', en: 'Pipeline forecast (days)' },
 	'budget.ratesNote': {
-		zh: '尚未筹齐资金的小区，按下列时长预测申请表决通过、资金到位、方案表决通过的日期；默认值取自本数据的历史中位数（启动时长为假设）。',
-		en: 'For communities whose funds are not complete, votes and funds are forecast with these durations; defaults are the medians of this dataset (the start delay is an assumption).'
+		zh: '尚未筹齐资金的小区，按下列时长预测申请表决通过、资金到位、方案表决通过的日期；默认值取自本数据的历史中位数（启动时长为假设）。资金到位：尚未筹集的比例 ×「申请表决通过 → 资金到位」天数，自数据截至日起算，且不早于表决通过后的该天数——已筹90%的小区比筹19%的早到位。乡镇初审已开始但尚未通过的，最早于数据截至日后{overdue}天计为可列入计划。',
+		en: "For communities whose funds are not complete, votes and funds are forecast with these durations; defaults are the medians of this dataset (the start delay is an assumption). Funds: the share still to raise × the 'application vote passed → funds complete' days, counted from the data date and never before the vote plus those days — a community at 90% completes sooner than one at 19%. A town review begun but not passed counts as ready {overdue} days after the data date at the earliest."
 	},
 	'budget.startDelay': { zh: '未启动 → 征求意见', en: 'not started → first opinions' },
 	'budget.toVote': { zh: '征求意见 → 申请表决', en: 'opinions → application vote' },
@@ -441,11 +511,17 @@ const MESSAGES = {
 	'budget.col.out': { zh: '移出的小区', en: 'Moved out' },
 	'budget.list': { zh: '年度安排清单', en: 'Funded list' },
 	'budget.listYear': { zh: '年度', en: 'Year' },
-	'budget.unfunded': { zh: '{last}年前未安排', en: 'Not funded by {last}' },
+	'budget.unfunded': {
+		zh: '截至{last}年仍未安排（在模拟年度之后）',
+		en: 'Not funded by {last} (after the years run)'
+	},
 	'budget.col.rank': { zh: '序', en: '#' },
 	'budget.col.name': { zh: '小区', en: 'Community' },
 	'budget.col.town': { zh: '乡镇街道', en: 'Town' },
-	'budget.col.ready': { zh: '资金到位', en: 'Funds complete' },
+	'budget.col.ready': {
+		zh: '可列入计划（资金到位且初审通过）',
+		en: 'Ready (funds in, town review passed)'
+	},
 	'budget.col.subsidy': { zh: '补助', en: 'Subsidy' },
 	'budget.col.why': { zh: '原因', en: 'Why' },
 	'budget.decidedMark': { zh: '（计划已定）', en: ' (plan decided)' },

@@ -9,7 +9,10 @@ const MESSAGES = {
 	'office.logout': { zh: '退出登录', en: 'Log out' },
 	'office.name': { zh: '用户名', en: 'User name' },
 	'office.password': { zh: '密码', en: 'Password' },
-	'office.newPassword': { zh: '新密码（至少10个字符）', en: 'New password (10 characters or more)' },
+	'office.newPassword': {
+		zh: '新密码（至少10个字符，不用常见密码）',
+		en: 'New password (10 characters or more, not a common one)'
+	},
 	'office.changePassword': { zh: '修改密码', en: 'Change password' },
 	'office.mustChange': {
 		zh: '这是一次性密码，请先设置新密码。',
@@ -68,11 +71,29 @@ const MESSAGES = {
 	'office.colAction': { zh: '操作', en: 'Action' },
 	'office.colTarget': { zh: '对象', en: 'Target' },
 	'office.colOutcome': { zh: '结果', en: 'Outcome' },
+	'office.colDetail': { zh: '详情', en: 'Detail' },
 	'office.accounts': { zh: '账户', en: 'Accounts' },
 	'office.role': { zh: '角色', en: 'Role' },
 	'office.addUser': { zh: '新建账户', en: 'Add account' },
 	'office.resetPassword': { zh: '重置密码', en: 'Reset password' },
 	'office.unlock': { zh: '解锁', en: 'Unlock' },
+	'office.waits': {
+		zh: '密码错误过多，{n} 个来源暂停登录',
+		en: 'too many wrong passwords: waiting at {n} source(s)'
+	},
+	'office.filterUser': { zh: '用户', en: 'User' },
+	'office.filterAction': { zh: '操作', en: 'Action' },
+	'office.filterOutcome': { zh: '结果', en: 'Outcome' },
+	'office.filterText': { zh: '对象或详情含', en: 'Target or detail contains' },
+	'office.filterAll': { zh: '全部', en: 'All' },
+	'office.filterApply': { zh: '筛选', en: 'Filter' },
+	'office.auditRange': {
+		zh: '第 {from}–{to} 条，共 {total} 条（最新在前）',
+		en: 'Entries {from}–{to} of {total} (newest first)'
+	},
+	'office.auditNone': { zh: '没有符合条件的记录', en: 'No entries match' },
+	'office.pagePrev': { zh: '较新', en: 'Newer' },
+	'office.pageNext': { zh: '较早', en: 'Older' },
 	'office.disable': { zh: '停用', en: 'Disable' },
 	'office.enable': { zh: '启用', en: 'Enable' },
 	'office.oneTime': {

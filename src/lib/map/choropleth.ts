@@ -1,26 +1,17 @@
-/** The town choropleth: which KPI colours the towns, and a sequential colour per town (d3). */
+/**
+ * The town choropleth: which figure colours the towns (one of the town table's, figures.ts, by the key figures'
+ * definitions — or none), and a sequential colour per town (d3).
+ */
 import { scaleSequential } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
+import { TOWN_FIGURES, type TownFigure } from '../filter/definitions';
 
-export const TOWN_METRICS = {
-	none: { zh: '不着色', en: 'none' },
-	communities: { zh: '小区数', en: 'communities' },
-	households: { zh: '户数', en: 'households' },
-	investment: { zh: '估算总投资', en: 'investment' },
-	subsidy: { zh: '财政补助需求', en: 'subsidy demand' },
-	readyForPlan: { zh: '可列入计划', en: 'ready for the plan' }
-} as const;
-export type TownMetric = keyof typeof TOWN_METRICS;
+/** The choices of the town shading: none, or a town figure (its words are the figure's, figures.ts). */
+export const TOWN_METRICS: readonly TownMetric[] = ['none', ...TOWN_FIGURES];
+export type TownMetric = 'none' | TownFigure;
 
-export interface TownRowKpis {
-	town_code: string;
-	town_name: string;
-	communities: number;
-	households: number;
-	investment: number;
-	subsidy: number;
-	readyForPlan: number;
-}
+/** One town's row of the town table: its figures (TOWN_FIGURES) and name. */
+export type TownRowKpis = { town_code: string; town_name: string } & Record<TownFigure, number>;
 
 /** A fill colour per town code for the metric, from light (0) to dark (the largest town), and the domain. */
 export function townColours(

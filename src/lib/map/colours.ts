@@ -1,9 +1,9 @@
 /**
  * The colours of the classes, keyed by colouring and class key — and nothing else: which classes there are, their
- * codes, labels and order are the data layer's (`src/lib/data/classes.ts`). A test checks that every class has a
+ * codes, labels and order are the data layer's (`src/lib/verdict/classes.ts`). A test checks that every class has a
  * colour here and every colour a class. Imports only types, so the public build carries no internal name.
  */
-import type { ClassDef, Colouring } from '../data/classes';
+import type { ClassDef, Colouring } from '../verdict/classes';
 
 export type Rgb = readonly [number, number, number];
 
@@ -17,7 +17,8 @@ export const STAGE_COLOURS: Readonly<Record<string, Rgb>> = {
 	approval: [106, 81, 163],
 	review: [230, 85, 13],
 	early: [253, 174, 107],
-	none: [200, 200, 200]
+	none: [200, 200, 200],
+	out: [150, 150, 150]
 };
 
 export const CLASS_COLOURS: Readonly<Record<Colouring, Readonly<Record<string, Rgb>>>> = {

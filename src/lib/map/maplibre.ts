@@ -1,14 +1,23 @@
 /** MapLibre, loaded on demand, with what every map here needs. */
-import type { GeoJSON } from 'geojson';
-import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
+import type { FeatureCollection, GeoJSON } from 'geojson';
+import type {
+	GeoJSONSource,
+	LayerSpecification,
+	MapOptions,
+	Map as MlMap,
+	SourceSpecification
+} from 'maplibre-gl';
+import { baseStyle, LOCAL_CJK_FONT, type BaseData } from './style';
 
-let mapLibre: Promise<typeof import('maplibre-gl')> | null = null;
+type MapLibre = typeof import('maplibre-gl');
+
+let mapLibre: Promise<MapLibre> | null = null;
 
 /**
  * The library with its worker URL set (maplibre-gl 6 computes it at run time) and its CSS loaded. Loaded once;
  * a page may call this early (while its data downloads) so the map does not wait for it.
  */
-export function loadMapLibre(): Promise<typeof import('maplibre-gl')> {
+export function loadMapLibre(): Promise<MapLibre> {
 	mapLibre ??= Promise.all([
 		import('maplibre-gl'),
 		import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
@@ -49,4 +58,69 @@ export function whenStyleReady(map: MlMap, fn: () => void): void {
 /** Replaces a GeoJSON source's data (town labels in another language, a drawn area). */
 export function setSourceData(map: MlMap, source: string, data: GeoJSON): void {
 	whenStyleReady(map, () => (map.getSource(source) as GeoJSONSource | undefined)?.setData(data));
+}
+
+/** A MapLibre map over the offline base (`baseStyle`): what it shows beyond the base, where it looks, who hears it. */
+export interface BaseMapSetup {
+	base: BaseData;
+	/** The town labels in the reader's language (change them later with `setSourceData(map, 'labels', …)`). */
+	labels: FeatureCollection;
+	/** Sources and layers drawn over the base (a community's dot, every community's point). */
+	sources?: Record<string, SourceSpecification>;
+	layers?: LayerSpecification[];
+	/**
+	 * Where it looks and how it moves: MapLibre's options (`center` and `zoom`, or `bounds`; `interactive`, gestures).
+	 * The base's own (the local CJK font, a compact attribution) are set here; these may override them.
+	 */
+	options: Omit<MapOptions, 'container' | 'style'>;
+	/** Zoom buttons at the top right, no compass, no rotation by drag or by two fingers. */
+	navigation?: boolean;
+	/** Whether the map is settled: false when it starts a frame, true when idle (the page's `data-map-idle`). */
+	onidle?: (idle: boolean) => void;
+	/** The map, once made (not called when the component was removed first): the component's handlers go here. */
+	onready?: (map: MlMap, ml: MapLibre) => void;
+	/** MapLibre could not be loaded: why. */
+	onerror?: (message: string) => void;
+}
+
+/**
+ * The one MapLibre set-up of the app's small maps: loads MapLibre, makes the map in `container` over the offline
+ * base and keeps it sized to its container. Returns the function that removes it (the component's unmount).
+ */
+export function mountBaseMap(container: HTMLElement, setup: BaseMapSetup): () => void {
+	let map: MlMap | null = null;
+	let removed = false;
+	loadMapLibre().then(
+		(ml) => {
+			if (removed) return;
+			const style = baseStyle(setup.base, setup.labels);
+			Object.assign(style.sources, setup.sources);
+			style.layers.push(...(setup.layers ?? []));
+			const m = new ml.Map({
+				container,
+				style,
+				localIdeographFontFamily: LOCAL_CJK_FONT,
+				attributionControl: { compact: true },
+				...setup.options
+			});
+			if (setup.navigation) {
+				m.touchZoomRotate.disableRotation();
+				m.addControl(new ml.NavigationControl({ showCompass: false }), 'top-right');
+			}
+			const { onidle } = setup;
+			if (onidle) {
+				m.on('render', () => onidle(false));
+				m.on('idle', () => onidle(true));
+			}
+			map = m;
+			setup.onready?.(m, ml);
+		},
+		(e: unknown) => setup.onerror?.(e instanceof Error ? e.message : String(e))
+	);
+	const stopFollowing = followContainerSize(container, () => map);
+	return () => {
+		removed = true;
+		stopFollowing();
+		map?.remove();
+	};
 }

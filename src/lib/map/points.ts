@@ -1,6 +1,6 @@
 /** Pure helpers for the community points layer: binary attributes from the map columns (no deck.gl here). */
-import { classIndexByCode, codesFor, COLOUR_SCALES, type Colouring } from '../data/classes';
-import type { MapColumns } from '../data/derived';
+import { classIndexByCode, codesFor, COLOUR_SCALES, type Colouring } from '../verdict/classes';
+import type { MapColumns } from '../verdict/derived';
 import { classRgb } from './colours';
 
 /** Interleaved lon/lat as float32 (≈1 m at 乐清's longitudes — enough for points). */

@@ -5,7 +5,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { ManifestTown } from '../data/manifest';
+import type { ManifestTown } from '../files/manifest';
 import { townNameIn, type Lang } from '../i18n/format';
 
 /** Where the map looks. */
@@ -106,7 +106,7 @@ export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpeci
 export const MASK_COLOUR = '#e6eaee';
 
 /**
- * The mask over everything beyond the county's surround (land.geojson's `mask` feature, scripts/lib/coast.ts),
+ * The mask over everything beyond the county's surround (land.geojson's `mask` feature, src/node/coast.ts),
  * with its inner edge faded by a blurred line about 2.5 km wide at every zoom: the land data's box edges lie
  * under it, so nothing in view looks cut by a box.
  */

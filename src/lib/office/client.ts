@@ -1,63 +1,32 @@
 /**
  * The office server's API as the browser calls it: JSON in and out, the session's CSRF token on every change,
- * refusals as `OfficeError` with their reason in both languages. Types mirror `server/` (which owns them).
+ * refusals as `OfficeError` with their reason in both languages. Its types are `api.ts`, shared with `server/`.
  */
-import type { CommunityDiff } from '$lib/data/diff';
-import type { Problem } from '$lib/data/problems';
+import type {
+	Account,
+	AuditEntry,
+	AuditPage,
+	AuditQuery,
+	Me,
+	QueuedValidation,
+	ReleaseInfo,
+	Report,
+	Role,
+	Staged
+} from './api';
 
-export type Role = 'viewer' | 'keeper' | 'admin';
-export interface Me {
-	user: { name: string; role: Role; mustChange: boolean } | null;
-	csrf: string | null;
-	loginRequired: boolean;
-}
-export interface ReleaseInfo {
-	id: string;
-	author: string;
-	createdAt: string;
-	files: string[];
-	ok: boolean;
-	base: string | null;
-	counts?: Record<string, number>;
-	published: { at: string; by: string }[];
-}
-export interface Report {
-	problems: Problem[];
-	seconds: number;
-	failure?: { zh: string; en: string };
-}
-export interface Staged {
-	info: ReleaseInfo;
-	report: Report | null;
-	diff?: CommunityDiff | null;
-}
-/** An upload in the server's validation queue (server/validations.ts). */
-export interface QueuedValidation {
-	ticket: string;
-	user: string;
-	files: string[];
-	state: 'running' | 'waiting';
-	/** 1 for the next to run; 0 while running. */
-	position: number;
-	queuedAt: string;
-	startedAt?: string;
-}
-export interface AuditEntry {
-	at: string;
-	user: string | null;
-	action: string;
-	target: string | null;
-	outcome: string;
-	detail: string | null;
-}
-export interface Account {
-	name: string;
-	role: Role;
-	mustChange: boolean;
-	failures: number;
-	lockedUntil: number | null;
-	disabled: boolean;
-}
+export type {
+	Account,
+	AuditEntry,
+	AuditPage,
+	AuditQuery,
+	Me,
+	QueuedValidation,
+	ReleaseInfo,
+	Report,
+	Role,
+	Staged
+};
 
 export class OfficeError extends Error {
 	constructor(
@@ -116,8 +85,13 @@ export const release = (id: string) =>
 export const publish = (id: string, base: string | null) =>
 	call<{ info: ReleaseInfo; action: string }>('POST', `/api/releases/${id}/publish`, { base });
 export const rebase = (id: string) => call<Staged>('POST', `/api/releases/${id}/rebase`);
+export const audit = (q: AuditQuery = {}) => {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(q))
+		if (value !== undefined && value !== '') params.set(key, String(value));
+	return call<AuditPage>('GET', `/api/audit?${params}`);
+};
 export const validations = () => call<{ validations: QueuedValidation[] }>('GET', '/api/validations');
-export const audit = () => call<{ entries: AuditEntry[] }>('GET', '/api/audit');
 export const accounts = () => call<{ users: Account[] }>('GET', '/api/users');
 export const saveAccount = (change: {
 	name: string;

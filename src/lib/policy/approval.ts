@@ -25,7 +25,13 @@ export const APPROVAL_PATH_NAMES: Readonly<Record<ApprovalPath, { zh: string; en
  * feasibility study and preliminary design are approved as one; 2000万元以下 the first two are. 以下 includes the
  * number itself (Civil Code art. 1259: 以上、以下、以内 include it; 不满、超过 do not), so exactly 1000万 merges all
  * three and exactly 2000万 merges the first two.
- * @param totalInvestment — 元, the project's total investment (§五(二)1: final accounts, else the estimate)
+ *
+ * Which total (a reading, since §四(四) does not define it): the one total the scheme defines, §五(二)1's
+ * 小区改造项目总投资额 — final accounts, else the estimate, **without elevator installation** (加装电梯), which
+ * §五(二)1 sets outside the project ("按相关办法另行补助": installed and subsidised under its own measures). One
+ * document, one meaning of 总投资; the community page shows the total the path was decided on and, where the
+ * elevator would cross a limit, says so.
+ * @param totalInvestment — 元, the project's total investment as §五(二)1 defines it (elevators excluded)
  * @throws PolicyInputError when it is negative or not a finite number
  */
 export function approvalPath(totalInvestment: number, params: PolicyParams): ApprovalPath {

@@ -126,3 +126,44 @@ describe('§二(一) eligibility', () => {
 		);
 	});
 });
+
+describe('§二(一) what would bring an ineligible community in (remedies)', () => {
+	const remedies = (i: Partial<EligibilityInput>) =>
+		assessEligibility({ ...base, ...i }, YUEQING_2023).remedies.map((r) => r.code);
+
+	it('§二(一): an eligible or conditional community needs nothing', () => {
+		expect(remedies({})).toEqual([]);
+		expect(remedies({ completionYear: 2008, facilitiesDeficient: true, strongWill: true })).toEqual([]);
+	});
+
+	it('§二(一): built after 2000 — both conditions are needed, and the line says which one it has', () => {
+		const v = assessEligibility(
+			{ ...base, completionYear: 2006, facilitiesDeficient: true, strongWill: false },
+			YUEQING_2023
+		);
+		expect(v.remedies.map((r) => r.code)).toEqual(['needs-deficient-and-willing']);
+		expect(v.remedies[0]!.text).toContain('不健全（已具备）');
+		expect(v.remedies[0]!.text).toContain('改造意愿强烈（尚不具备）');
+		expect(v.remedies[0]!.clause).toBe('§二(一)');
+	});
+
+	it('§二(一): a 乡, self-built housing, an urban village, a shantytown rebuild — nothing can bring it in', () => {
+		expect(remedies({ townKind: '乡' })).toEqual(['no-remedy-outside-urban-area']);
+		expect(remedies({ housingType: 'urban-village' })).toEqual(['no-remedy-urban-village']);
+		expect(remedies({ housingType: 'self-built', completionYear: 2010 })).toEqual(['no-remedy-self-built']);
+		// a lasting exclusion is not joined by the conditions it could never reach
+		expect(remedies({ townKind: '乡', inShantytownPlan: true })).toEqual(['no-remedy-outside-urban-area']);
+	});
+
+	it('§二(一): an expropriation within 5 years — dropped, or moved past the horizon (asOfYear + 5 + 1)', () => {
+		const v = assessEligibility({ ...base, expropriationPlannedYear: 2028 }, YUEQING_2023);
+		expect(v.remedies.map((r) => r.code)).toEqual(['expropriation-beyond-horizon']);
+		expect(v.remedies[0]!.text).toContain('2031年及以后'); // 2025 + 5 = 2030 is still within
+		// built after 2000 and neither condition met: leaving the plan is not enough
+		expect(remedies({ expropriationPlannedYear: 2028, completionYear: 2004 })).toEqual([
+			'expropriation-beyond-horizon',
+			'needs-deficient-and-willing'
+		]);
+		expect(remedies({ inShantytownPlan: true })).toEqual(['leave-shantytown-plan']);
+	});
+});

@@ -26,6 +26,13 @@ export interface EligibilityVerdict {
 	/** 城关 communities that qualify go first (央补、省补) — §二(一). */
 	priority: boolean;
 	reasons: Reason[];
+	/**
+	 * What would bring an ineligible community into the programme, one line per condition (empty when it is in).
+	 * A condition this policy never lifts (a 乡, self-built housing, an urban village, a shantytown rebuild) is
+	 * said so with a code starting `no-remedy-`; the rest name what must change (e.g. built after 2000: both
+	 * 设施不完善 and 改造意愿强烈, and which of the two it has) — §二(一).
+	 */
+	remedies: Reason[];
 }
 
 const CLAUSE = '§二(一)';
@@ -53,7 +60,8 @@ function wholeYear(value: number, field: string): number {
  * Whether a community may be renovated under §二(一): the focus is communities completed by the end of 2000 and not
  * in a shantytown or (within 5 years) expropriation plan; later ones only when facilities are deficient AND the
  * residents' will is strong; self-built areas, urban villages and shantytown rebuilds never. Every reason that
- * applies is listed, exclusions first.
+ * applies is listed, exclusions first; an ineligible verdict also says what would bring the community in
+ * (`remedies`), or that nothing under this policy can.
  */
 export function assessEligibility(c: EligibilityInput, params: PolicyParams): EligibilityVerdict {
 	const completionYear = wholeYear(c.completionYear, 'completionYear');
@@ -61,6 +69,7 @@ export function assessEligibility(c: EligibilityInput, params: PolicyParams): El
 	if (c.expropriationPlannedYear !== null) wholeYear(c.expropriationPlannedYear, 'expropriationPlannedYear');
 
 	const exclusions: Reason[] = [];
+	const remedies: Reason[] = [];
 	if (c.townKind !== undefined && params.outOfScopeTownKinds.includes(c.townKind)) {
 		exclusions.push(
 			reason(
@@ -70,22 +79,41 @@ export function assessEligibility(c: EligibilityInput, params: PolicyParams): El
 				'in a township, outside the city and designated towns'
 			)
 		);
+		remedies.push(
+			reason(
+				'no-remedy-outside-urban-area',
+				CLAUSE,
+				`本方案只适用于城关和建制镇，位于${c.townKind}的小区不能通过补足条件纳入`,
+				'the programme covers only the city and designated towns: no condition can bring a township community in'
+			)
+		);
 	}
 	if (params.excludedHousingTypes.includes(c.housingType)) {
-		exclusions.push(
+		const [zh, en] = HOUSING_EXCLUSION_TEXT[c.housingType] ?? [
+			'该住房类型不属本次改造范畴',
+			'this housing type is outside this programme'
+		];
+		exclusions.push(reason(`excluded-${c.housingType}`, CLAUSE, zh, en));
+		remedies.push(
 			reason(
-				`excluded-${c.housingType}`,
+				`no-remedy-${c.housingType}`,
 				CLAUSE,
-				...(HOUSING_EXCLUSION_TEXT[c.housingType] ?? [
-					'该住房类型不属本次改造范畴',
-					'this housing type is outside this programme'
-				])
+				'此类住房不属本次老旧小区改造范畴，不能通过补足条件纳入',
+				'this kind of housing is outside the programme whatever else changes'
 			)
 		);
 	}
 	if (c.inShantytownPlan) {
 		exclusions.push(
 			reason('in-shantytown-plan', CLAUSE, '已列入棚改计划', 'in the shantytown renovation plan')
+		);
+		remedies.push(
+			reason(
+				'leave-shantytown-plan',
+				CLAUSE,
+				'移出棚改计划后可重新评估',
+				'it may be assessed again once it leaves the shantytown plan'
+			)
 		);
 	}
 	const horizonEnd = asOfYear + params.expropriationHorizonYears;
@@ -98,12 +126,37 @@ export function assessEligibility(c: EligibilityInput, params: PolicyParams): El
 				`to be expropriated within ${params.expropriationHorizonYears} years (${c.expropriationPlannedYear})`
 			)
 		);
+		remedies.push(
+			reason(
+				'expropriation-beyond-horizon',
+				CLAUSE,
+				`征收计划取消，或推迟到${horizonEnd + 1}年及以后（${asOfYear}年起${params.expropriationHorizonYears}年以外），可重新评估`,
+				`it may be assessed again if the expropriation is dropped or moved to ${horizonEnd + 1} or later (beyond ${params.expropriationHorizonYears} years from ${asOfYear})`
+			)
+		);
 	}
-	if (exclusions.length > 0) return { status: 'ineligible', priority: false, reasons: exclusions };
 
 	const cutoffYear = Number(params.builtBeforeCutoff.slice(0, 4));
 	// A year-only completion date is "on or before the cutoff" only if all of that year is (2000 ≤ 2000-12-31).
 	const builtByCutoff = `${completionYear}-12-31` <= params.builtBeforeCutoff;
+	// built after the cutoff without both conditions: what the two conditions are, and which it has
+	const yearRemedy =
+		!builtByCutoff && !(c.facilitiesDeficient && c.strongWill)
+			? reason(
+					'needs-deficient-and-willing',
+					CLAUSE,
+					`${cutoffYear}年底后建成的小区，须同时具备两项条件方可纳入：使用功能、配套设施或物业管理不健全（${c.facilitiesDeficient ? '已具备' : '尚不具备'}），且居民改造意愿强烈（${c.strongWill ? '已具备' : '尚不具备'}）`,
+					`built after ${cutoffYear}, it may enter only with both: facilities or management deficient (${c.facilitiesDeficient ? 'met' : 'not met'}) and residents keen on renovation (${c.strongWill ? 'met' : 'not met'})`
+				)
+			: null;
+	if (exclusions.length > 0) {
+		// a condition that can be lifted leaves the year rule to meet too; one that cannot says all
+		const lasting = remedies.some((r) => r.code.startsWith('no-remedy-'));
+		const all = lasting ? remedies.filter((r) => r.code.startsWith('no-remedy-')) : remedies;
+		if (!lasting && yearRemedy) all.push(yearRemedy);
+		return { status: 'ineligible', priority: false, reasons: exclusions, remedies: all };
+	}
+
 	if (builtByCutoff) {
 		const reasons = [
 			reason(
@@ -122,7 +175,7 @@ export function assessEligibility(c: EligibilityInput, params: PolicyParams): El
 					'in the city centre (乐成, 城东, 城南): eligible communities go first'
 				)
 			);
-		return { status: 'eligible', priority: c.central, reasons };
+		return { status: 'eligible', priority: c.central, reasons, remedies: [] };
 	}
 
 	const after = reason(
@@ -143,7 +196,8 @@ export function assessEligibility(c: EligibilityInput, params: PolicyParams): El
 					'设施或物业管理不健全且居民改造意愿强烈，可纳入改造范围',
 					'facilities or management deficient and residents keen: may be included'
 				)
-			]
+			],
+			remedies: []
 		};
 	}
 	const missing: Reason[] = [];
@@ -158,5 +212,5 @@ export function assessEligibility(c: EligibilityInput, params: PolicyParams): El
 		);
 	if (!c.strongWill)
 		missing.push(reason('will-not-strong', CLAUSE, '居民改造意愿不强烈', 'residents not keen on renovation'));
-	return { status: 'ineligible', priority: false, reasons: [after, ...missing] };
+	return { status: 'ineligible', priority: false, reasons: [after, ...missing], remedies: [yearRemedy!] };
 }

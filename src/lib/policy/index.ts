@@ -26,5 +26,7 @@ export { WORKS_CATALOGUE, WORKS_CATEGORIES, WORKS_TIERS, worksItem } from './cat
 export type { WorksItem, WorksCategory } from './catalogue';
 export { WORKFLOW_STAGES, VOTE_STAGES, nextStep, stageIndex } from './workflow';
 export type { NextStep, StepInput, StageId, VoteOutcome, WorkflowStage } from './workflow';
+export { assessWorksStart } from './works-start';
+export type { StageDay, WorksStart } from './works-start';
 export { DEPARTMENTS } from './departments';
 export type { Department, DepartmentName } from './departments';

@@ -4,7 +4,7 @@ import { nextStep, WORKFLOW_STAGES, type StageId, type VoteOutcome } from './wor
 const OUTCOMES: readonly VoteOutcome[] = ['none', 'passed', 'failed'];
 const STAGES: readonly (StageId | 'none')[] = ['none', ...WORKFLOW_STAGES.map((s) => s.id)];
 const step = (stage: StageId | 'none', applicationVote: VoteOutcome, schemeVote: VoteOutcome = 'none') => {
-	const s = nextStep({ stage, applicationVote, schemeVote });
+	const s = nextStep({ stage, applicationVote, schemeVote, inScope: true });
 	return s && `${s.action}:${s.stage.id}${s.vote ? `:${s.vote}` : ''}`;
 };
 
@@ -27,12 +27,19 @@ describe('§三 stage gate: nextStep', () => {
 		expect(step('post-evaluation', 'passed', 'passed')).toBeUndefined();
 	});
 
+	it('§二(一): outside the programme there is no step at all, at any stage', () => {
+		for (const stage of STAGES)
+			expect(
+				nextStep({ stage, applicationVote: 'none', schemeVote: 'none', inScope: false })
+			).toBeUndefined();
+	});
+
 	it('§三(一)/§三(三): every stage × application × scheme outcome', () => {
 		const at = (id: string) => STAGES.indexOf(id as StageId);
 		for (const stage of STAGES) {
 			for (const app of OUTCOMES) {
 				for (const scheme of OUTCOMES) {
-					const got = nextStep({ stage, applicationVote: app, schemeVote: scheme });
+					const got = nextStep({ stage, applicationVote: app, schemeVote: scheme, inScope: true });
 					const where = `${stage} app=${app} scheme=${scheme}`;
 					const pastApp = at(stage) >= at('application-vote');
 					const pastScheme = at(stage) >= at('publicity');

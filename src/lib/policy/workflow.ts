@@ -210,6 +210,11 @@ export const VOTE_STAGES = { application: 'application-vote', scheme: 'publicity
 export interface StepInput {
 	/** The latest stage reached, or 'none' before the first. */
 	stage: StageId | 'none';
+	/**
+	 * Inside the programme's scope (§二(一): eligible or conditional). A community outside it has no renovation
+	 * step: nothing is started, consulted or voted on for it.
+	 */
+	inScope: boolean;
 	/** The outcome of the latest application vote and of the latest scheme vote. */
 	applicationVote: VoteOutcome;
 	schemeVote: VoteOutcome;
@@ -232,9 +237,11 @@ const stageById = (id: StageId) => WORKFLOW_STAGES[INDEX.get(id)!]!;
 /**
  * The stage gate: what a community does next, given its stage and its votes — §三(一), §三(三). A failed vote
  * stops the project at that vote's stage, whatever later stage the records show, until a new vote passes; a vote
- * stage reached without a result still has its vote to hold. Undefined once the last stage is reached.
+ * stage reached without a result still has its vote to hold. Undefined once the last stage is reached, and for a
+ * community outside the programme's scope (§二(一)): no renovation step is sent to a town for it.
  */
 export function nextStep(input: StepInput): NextStep | undefined {
+	if (!input.inScope) return undefined;
 	if (input.stage === 'none') return { stage: WORKFLOW_STAGES[0]!, action: 'advance', vote: null };
 	const at = stageIndex(input.stage);
 	for (const vote of ['application', 'scheme'] as const) {

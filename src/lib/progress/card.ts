@@ -21,7 +21,12 @@ export interface Card {
 	basic: number;
 	improvement: number;
 	upgrade: number;
-	/** The engine's stage gate, as published: the stage to work on ('' when complete) and the action. */
+	/**
+	 * The engine's stage gate, as published: the stage to work on ('' when complete or outside the programme) and
+	 * the action (`out-of-scope` outside the programme).
+	 */
 	nextStage: string;
 	nextAction: string;
+	/** What the money is: `policy` (as the scheme prices it), `earlier` (as the ledger records it), `out-of-scope`. */
+	moneyBasis: string;
 }

@@ -6,7 +6,7 @@
  *  - `progress-search.arrow.gz` — what only the search reads: name, address, town code (dictionary), 拼音
  *    initials and whole 拼音, row for row with the points file; fetched on the search box's first focus or once the
  *    map is idle.
- * The same facts as `progress_view` (queries.ts); tests/unit/progress/public-answers.test.ts proves the points
+ * The same facts as `progress_view` (queries.ts); tests/data/public-answers.test.ts proves the points
  * and every search equal to POINTS_SQL and searchSql over the published tables.
  */
 import {
@@ -21,10 +21,13 @@ import {
 	vectorFromArray
 } from 'apache-arrow';
 import { gzipSync } from 'fflate';
-import { WORKFLOW_STAGES } from '../policy';
+import { STAGE_CODES as CODES } from '../verdict/stage-classes';
 
-/** Stage codes as stored: 0 is `none` (before the first stage), then the workflow's stages in order. */
-export const STAGE_CODES: readonly string[] = ['none', ...WORKFLOW_STAGES.map((s) => s.id)];
+/**
+ * Stage codes as stored: 0 is `none` (before the first stage), then the workflow's stages in order, then
+ * `out-of-scope` (outside the programme) — the stage classes' own list.
+ */
+export const STAGE_CODES: readonly string[] = CODES;
 
 /** The two files, by name as published next to summary.json. */
 export const POINTS_FILE = 'progress-points.arrow.gz';

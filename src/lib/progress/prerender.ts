@@ -4,8 +4,8 @@
  * before any script runs. The same words (the message dictionary, in Chinese — the site's first language) and
  * the same markup and classes as Headline.svelte; the page removes it once it has drawn its own.
  */
-import { fmt } from '../i18n/lang.svelte';
 import { t } from '../i18n/messages';
+import { headlineFigures, headlineRest, type HeadlineFigure } from './headline';
 import type { ProgressSummary } from './summary';
 
 const ESCAPES: Record<string, string> = {
@@ -22,38 +22,18 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]
 export const PRERENDERED_ID = 'prerendered';
 
 export function headlineHtml(summary: ProgressSummary): string {
-	const households = (n: number) => fmt.count(n, { zh: '', en: '' });
-	const figure = (key: string, label: string, value: string, unit: string) =>
-		`<div class="figure" data-figure="${key}"><span class="label">${escapeHtml(label)}</span>` +
-		`<span class="value">${escapeHtml(value)}</span><span class="unit">${escapeHtml(unit)}</span></div>`;
-	const tally = (key: string, label: string, c: { communities: number; households: number }) =>
-		figure(
-			key,
-			label,
-			String(c.communities),
-			t('progress.communitiesHouseholds', {
-				communities: c.communities,
-				households: households(c.households)
-			})
-		);
-	const s = summary.satisfaction;
+	const figure = (f: HeadlineFigure) =>
+		`<div class="figure" data-figure="${f.key}"><span class="label">${escapeHtml(f.label)}</span>` +
+		`<span class="value">${escapeHtml(f.value)}</span><span class="unit">${escapeHtml(f.unit)}</span>` +
+		(f.definition ? `<span class="def">${escapeHtml(f.definition)}</span>` : '') +
+		`</div>`;
 	return (
 		`<div id="${PRERENDERED_ID}" class="prerendered">` +
 		`<h1>${escapeHtml(t('progress.title'))}</h1>` +
 		`<p class="sub">${escapeHtml(t('progress.subtitle'))}</p>` +
 		`<div class="headline">` +
-		tally('renovated', t('progress.renovated'), summary.renovated) +
-		tally('underWay', t('progress.underWay'), summary.underWay) +
-		tally('planned', t('progress.planned', { year: summary.plannedNextYear.year }), summary.plannedNextYear) +
-		(s
-			? figure(
-					'satisfaction',
-					t('progress.satisfaction'),
-					s.mean.toFixed(1),
-					t('progress.satisfactionValue', { n: s.communities })
-				)
-			: '') +
-		`</div></div>`
+		headlineFigures(summary).map(figure).join('') +
+		`</div><p class="headline-rest">${escapeHtml(headlineRest(summary))}</p></div>`
 	);
 }
 

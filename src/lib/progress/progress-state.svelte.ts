@@ -3,12 +3,13 @@
  * the tables come from `summary.json`, the map's points from the points file and the search from the search file
  * (compact.ts, find.ts). The search's text (names, addresses, 拼音: most of the bytes) is fetched on the search
  * box's first focus or once the map is idle, never before the points; the search says it is loading meanwhile.
- * DuckDB-WASM opens only when a community's card is asked for (its works are in the `works` table), and then
- * loads only the tables the card reads. Under an import in this browser (or without the files), the points and
- * the search come from SQL over the session's tables instead, as before.
+ * A community's card comes from the card files (card-files.ts: the file holding it, ≈ 40 KB), with no database
+ * either (`npm run data` writes them for the dashboard's own /progress, the public data step for the public site).
+ * Under an import in this browser (or without the files: a build from before them), the points, the search and
+ * the card come from SQL over the session's tables instead, as before; only then does DuckDB-WASM open (the public build has none: its session refuses to open).
  */
-import { rows, useQuery } from '../data/coordinator.svelte';
-import type { DataSession } from '../data/session.svelte';
+import { rows, useQuery } from '../query/coordinator.svelte';
+import type { DataSession } from '../query/session.svelte';
 import {
 	gunzipped,
 	POINTS_FILE,
@@ -20,6 +21,7 @@ import {
 } from './compact';
 import { pointsOf, searchColumns, type MapPoint, type SearchHit } from './find';
 import { CARD_TABLES, normaliseSearch, POINTS_SQL, searchSql } from './queries';
+import { cardFileOf, type CardEntry, type CardSlice } from './card-files';
 import type { ProgressSummary } from './summary';
 
 export class ProgressState {
@@ -35,6 +37,16 @@ export class ProgressState {
 	selected = $state<string | null>(null);
 	/** `YYYY-MM` while the timeline plays or is set. */
 	cursor = $state<string | null>(null);
+	/** The last card read from the card files (entry null: no such community). */
+	cardEntry = $state.raw<{ id: string; entry: CardEntry | null } | null>(null);
+	/** The card files could not be read: cards come from SQL. */
+	cardFilesMissing = $state(false);
+	/** True when the selected card comes from SQL (an import, or no card file). */
+	readonly cardFromSql = $derived.by(() => this.session.imported || this.cardFilesMissing);
+	/** The selected community's card from the files: undefined while it loads (or when it comes from SQL). */
+	readonly card = $derived.by((): CardEntry | null | undefined =>
+		this.cardEntry && this.cardEntry.id === this.selected ? this.cardEntry.entry : undefined
+	);
 
 	readonly term = $derived(normaliseSearch(this.query));
 	/** True when the points and the search come from SQL (an import, or no compact file). */
@@ -102,6 +114,8 @@ export class ProgressState {
 			this.error = e instanceof Error ? e.message : String(e);
 		});
 		await Promise.all([points, geography]);
+		// the manifest (its community count says which card file holds a community): read before any tap
+		void this.session.loadManifest().catch(() => {});
 	}
 
 	#pointsDone = () => {};
@@ -134,9 +148,32 @@ export class ProgressState {
 		void this.session.open();
 	}
 
-	/** Shows a community's card (null closes it); the card's data is SQL, so the database opens now. */
+	// the card files read so far, by path (a file holds ≈ 64 communities: neighbours' cards cost nothing more)
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache no view reads
+	#cardFiles = new Map<string, Promise<CardSlice>>();
+
+	async #readCard(id: string): Promise<void> {
+		try {
+			const manifest = await this.session.loadManifest();
+			const path = cardFileOf(id, manifest.tables.communities ?? 0);
+			let file = this.#cardFiles.get(path);
+			if (!file) {
+				file = this.#get(path).then((r) => r.json() as Promise<CardSlice>);
+				this.#cardFiles.set(path, file);
+			}
+			const slice = await file;
+			this.cardEntry = { id, entry: Object.hasOwn(slice, id) ? slice[id]! : null };
+		} catch {
+			this.cardFilesMissing = true;
+			if (this.selected === id) this.#openDatabase(CARD_TABLES);
+		}
+	}
+
+	/** Shows a community's card (null closes it), from the card files (or SQL, see cardFromSql). */
 	select(id: string | null): void {
 		this.selected = id;
-		if (id) this.#openDatabase(CARD_TABLES);
+		if (!id) return;
+		if (this.cardFromSql) this.#openDatabase(CARD_TABLES);
+		else void this.#readCard(id);
 	}
 }

@@ -2,11 +2,17 @@
 // `progress` table (one published row per community) and summary.json (the headline figures, shown before the
 // page's database loads). Only public facts go in; see src/lib/progress/summary.ts.
 import { worksItem } from '../policy';
-import { RENOVATED_STAGES, STAGE_CLASSES, stageClassOf, UNDER_WAY_STAGES } from '../data/stage-classes';
-import type { ManifestTown } from '../data/manifest';
-import { fullPinyin, initials } from '../data/pinyin';
-import type { Dataset, DatasetMeta } from '../data/rows';
-import { nextStepOf, type CommunityStatus } from '../data/status';
+import {
+	CONSTRUCTION_STAGES,
+	PLANNED_STAGES,
+	RENOVATED_STAGES,
+	STAGE_CLASSES,
+	stageClassOf
+} from '../verdict/stage-classes';
+import type { ManifestTown } from '../files/manifest';
+import { fullPinyin, initials } from '../files/pinyin';
+import type { Dataset, DatasetMeta } from '../schema/rows';
+import { nextStepOf, type CommunityStatus } from '../verdict/status';
 import { PROGRESS_FROM_YEAR, type ProgressRow, type ProgressSummary, type Tally } from './summary';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
@@ -42,21 +48,24 @@ export function progressRows(dataset: Dataset, status: readonly CommunityStatus[
 		const planned = e?.get('annual-plan');
 		const t = tiers.get(c.id);
 		const next = nextStepOf(s);
+		const basis = s.programme === 'earlier' || s.programme === 'out-of-scope' ? s.programme : 'policy';
 		return {
 			id: c.id,
 			stage: s.stage,
 			stage_date: s.stageDate,
 			completed_date: completed,
 			plan_year: planned ? Number(planned.slice(0, 4)) + 1 : null,
-			investment: round2(s.investment),
+			// outside the programme there is no project to publish the money of
+			investment: basis === 'out-of-scope' ? 0 : round2(s.investment),
 			resident_total: round2(s.residentRequired),
-			basic: round2(t?.basic ?? 0),
-			improvement: round2(t?.improvement ?? 0),
-			upgrade: round2(t?.upgrade ?? 0),
+			basic: basis === 'out-of-scope' ? 0 : round2(t?.basic ?? 0),
+			improvement: basis === 'out-of-scope' ? 0 : round2(t?.improvement ?? 0),
+			upgrade: basis === 'out-of-scope' ? 0 : round2(t?.upgrade ?? 0),
 			name_initials: initials(c.name),
 			name_pinyin: fullPinyin(c.name),
 			next_stage: next?.stage.id ?? '',
-			next_action: next?.action ?? ''
+			next_action: basis === 'out-of-scope' ? 'out-of-scope' : (next?.action ?? ''),
+			money_basis: basis
 		};
 	});
 }
@@ -74,8 +83,10 @@ export function progressSummary(
 		t.households += households;
 	};
 	const renovated = tally();
-	const underWay = tally();
-	const plannedNextYear = { ...tally(), year: asOfYear + 1 };
+	const construction = tally();
+	const total = tally();
+	const planned = tally();
+	const plannedYears = new Map<number, Tally>();
 	const byYear = new Map<number, Tally>();
 	for (let y = PROGRESS_FROM_YEAR; y <= asOfYear; y++) byYear.set(y, tally());
 	const byMonth = new Map<string, Tally>();
@@ -85,22 +96,33 @@ export function progressSummary(
 			if (month <= meta.asOf.slice(0, 7)) byMonth.set(month, tally());
 		}
 	const stages = new Array<number>(STAGE_CLASSES.length).fill(0);
-	const townTally = new Map(towns.map((t) => [t.code, { communities: 0, renovated: 0, underWay: 0 }]));
+	const townTally = new Map(
+		towns.map((t) => [t.code, { communities: 0, renovated: 0, construction: 0, planned: 0 }])
+	);
 	let satisfactionSum = 0;
 	let surveyed = 0;
 	dataset.communities.forEach((c, i) => {
 		const r = rows[i]!;
 		const town = townTally.get(c.town_code)!;
 		town.communities++;
+		add(total, c.households);
 		stages[stageClassOf(r.stage)]!++;
 		if (RENOVATED_STAGES.includes(r.stage)) {
 			add(renovated, c.households);
 			town.renovated++;
 		}
-		if (UNDER_WAY_STAGES.includes(r.stage)) {
-			add(underWay, c.households);
-			town.underWay++;
-			if (r.plan_year === asOfYear + 1) add(plannedNextYear, c.households);
+		if (CONSTRUCTION_STAGES.includes(r.stage)) {
+			add(construction, c.households);
+			town.construction++;
+		}
+		if (PLANNED_STAGES.includes(r.stage)) {
+			add(planned, c.households);
+			town.planned++;
+			if (r.plan_year !== null) {
+				let y = plannedYears.get(r.plan_year);
+				if (!y) plannedYears.set(r.plan_year, (y = tally()));
+				add(y, c.households);
+			}
 		}
 		if (r.completed_date) {
 			const y = byYear.get(Number(r.completed_date.slice(0, 4)));
@@ -120,8 +142,12 @@ export function progressSummary(
 		note: meta.note,
 		asOf: meta.asOf,
 		renovated,
-		underWay,
-		plannedNextYear,
+		construction,
+		total,
+		planned: {
+			...planned,
+			years: [...plannedYears].sort(([a], [b]) => a - b).map(([year, t]) => ({ year, ...t }))
+		},
 		byYear: [...byYear].map(([year, t]) => ({ year, ...t })),
 		byMonth: [...byMonth].map(([month, t]) => ({ month, ...t })),
 		stages,

@@ -57,16 +57,25 @@ export const POINTS_SQL = `SELECT id, lon, lat, households, stage,
 	strftime(completed_date, '%Y-%m') AS "completedMonth"
 FROM progress_view ORDER BY id`;
 
+/** The card's columns over `progress_view` (public columns only), as `Card` names them. */
+const CARD_SELECT = `SELECT id, name, address, town_code AS "townCode", town_name AS "townName", town_kind AS "townKind",
+	households, building_area AS "buildingArea", completion_year AS "completionYear", satisfaction, stage,
+	CAST(stage_date AS VARCHAR) AS "stageDate", CAST(completed_date AS VARCHAR) AS "completedDate",
+	plan_year AS "planYear", investment, resident_total AS "residentTotal", basic, improvement, upgrade,
+	next_stage AS "nextStage", next_action AS "nextAction", money_basis AS "moneyBasis"
+FROM progress_view`;
+
 /** One community's public card. */
 export function cardSql(id: string) {
 	const q = quote(id);
 	return {
-		community: `SELECT id, name, address, town_code AS "townCode", town_name AS "townName", town_kind AS "townKind",
-	households, building_area AS "buildingArea", completion_year AS "completionYear", satisfaction, stage,
-	CAST(stage_date AS VARCHAR) AS "stageDate", CAST(completed_date AS VARCHAR) AS "completedDate",
-	plan_year AS "planYear", investment, resident_total AS "residentTotal", basic, improvement, upgrade,
-	next_stage AS "nextStage", next_action AS "nextAction"
-FROM progress_view WHERE id = ${q}`,
+		community: `${CARD_SELECT} WHERE id = ${q}`,
 		works: `SELECT item_id AS "itemId" FROM works WHERE community_id = ${q} ORDER BY item_id`
 	};
 }
+
+/** Every community's card and works (the card files, card-files.ts, are written from these), by id. */
+export const ALL_CARDS_SQL = {
+	community: `${CARD_SELECT} ORDER BY id`,
+	works: `SELECT community_id AS "communityId", item_id AS "itemId" FROM works ORDER BY community_id, item_id`
+};

@@ -4,9 +4,9 @@
  * components over it; no rule is computed here — the worker runs the engine.
  */
 import { untrack } from 'svelte';
-import { rows } from '$lib/data/coordinator.svelte';
-import { filterMask, resolveArea } from '$lib/data/filters';
-import type { DataSession } from '$lib/data/session.svelte';
+import { rows } from '$lib/query/coordinator.svelte';
+import { filterMask, resolveArea } from '$lib/filter/filters';
+import type { DataSession } from '$lib/query/session.svelte';
 import {
 	estimateRates,
 	history as historyOf,
@@ -14,10 +14,12 @@ import {
 	type PipelineCommunity
 } from '$lib/budget/forecast';
 import { INPUT_TABLES, readInputs } from '$lib/budget/inputs';
-import { INPUTS_FILE } from '$lib/data/budget-inputs-file';
+import { INPUTS_FILE } from '$lib/files/budget-inputs-file';
 import { pipelineFilter } from '$lib/budget/pipeline-filter';
 import { defaultBudgets, type DefaultBudgets, type PlanHistoryRow } from '$lib/budget/plan-state';
 import { SimulationRunner } from '$lib/budget/runner';
+import { WorkerFailure } from '$lib/util/worker-client';
+import { pick } from '$lib/i18n/lang.svelte';
 import {
 	defaultScenario,
 	PLAN_YEARS,
@@ -124,7 +126,8 @@ export class BudgetPage {
 			else this.tabs.start(stored, reopened.length ? reopened : [first], reopened.length > 0);
 			this.estimated = rates;
 		} catch (e) {
-			this.loadError = e instanceof Error ? e.message : String(e);
+			// a worker that failed says so in the reader's language
+			this.loadError = e instanceof WorkerFailure ? pick(e) : e instanceof Error ? e.message : String(e);
 		}
 	}
 

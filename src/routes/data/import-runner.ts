@@ -1,40 +1,20 @@
-/** Runs the importer in its Web Worker; one request at a time, a newer one wins (older replies are dropped). */
-import type { ImportResult } from '$lib/data/import/types';
-import type { ImportReply, ImportRequest } from './import.worker';
+/** Runs the importer in its Web Worker; a worker that fails to load rejects the run (`WorkerFailure`). */
+import type { ImportResult } from '$lib/ingest/import/types';
+import { WorkerClient } from '$lib/util/worker-client';
+import type { ImportRequest } from './import.worker';
 
 export class ImportRunner {
-	#worker: Worker | null = null;
-	#next = 0;
-	#waiting = new Map<number, { resolve: (r: ImportResult) => void; reject: (e: Error) => void }>();
-
-	#start(): Worker {
-		if (this.#worker) return this.#worker;
-		const w = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-		w.onmessage = (e: MessageEvent<ImportReply>) => {
-			const pending = this.#waiting.get(e.data.id);
-			this.#waiting.delete(e.data.id);
-			if ('error' in e.data) pending?.reject(new Error(e.data.error));
-			else pending?.resolve(e.data.result);
-		};
-		w.onerror = (e) => {
-			for (const p of this.#waiting.values()) p.reject(new Error(e.message || 'import worker failed'));
-			this.#waiting.clear();
-		};
-		this.#worker = w;
-		return w;
-	}
+	readonly #client = new WorkerClient<ImportRequest>(
+		() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }),
+		{ zh: '导入', en: 'importer' }
+	);
 
 	run(request: Omit<ImportRequest, 'id'>): Promise<ImportResult> {
-		const id = ++this.#next;
-		return new Promise((resolve, reject) => {
-			this.#waiting.set(id, { resolve, reject });
-			this.#start().postMessage({ ...request, id } satisfies ImportRequest);
-		});
+		return this.#client.ask<ImportResult>(request);
 	}
 
 	stop(): void {
-		this.#worker?.terminate();
-		this.#worker = null;
+		this.#client.stop();
 	}
 }
 

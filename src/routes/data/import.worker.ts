@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
 // The importer off the page's thread: reading a workbook of thousands of rows never freezes the workbench.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { importFiles } from '$lib/data/import/index';
-import type { ImportResult, InputFile } from '$lib/data/import/types';
-import type { ColumnMapping } from '$lib/data/import/mapping';
-import type { TownRow } from '$lib/data/rows';
+import { importFiles } from '$lib/ingest/import/index';
+import type { ImportResult, InputFile } from '$lib/ingest/import/types';
+import type { ColumnMapping } from '$lib/ingest/import/mapping';
+import type { TownRow } from '$lib/schema/rows';
 import { makeLocate } from '$lib/geo/locate';
 
 export interface ImportRequest {

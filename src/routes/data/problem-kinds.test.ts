@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '$lib/data/problems';
+import type { Problem } from '$lib/ingest/problems';
 import { groupByKind, kindLabel } from './problem-kinds';
 
 const p = (kind: string | undefined, row: number): Problem => ({

@@ -3,10 +3,10 @@
  * (src/lib/progress/progress-table.ts, with pinyin for the residents' search). Loaded only when the keeper applies or exports,
  * so pinyin-pro reaches no other page.
  */
-import { deriveStatus, policyInForce } from '$lib/data/derived';
-import type { ManifestTown } from '$lib/data/manifest';
-import type { ExtraTable } from '$lib/data/replacement';
-import type { Dataset, DatasetMeta } from '$lib/data/rows';
+import { deriveStatus, policyInForce } from '$lib/verdict/derived';
+import type { ManifestTown } from '$lib/files/manifest';
+import type { ExtraTable } from '$lib/query/replacement';
+import type { Dataset, DatasetMeta } from '$lib/schema/rows';
 import { PROGRESS_COLUMNS } from '$lib/progress/summary';
 
 export async function progressFor(

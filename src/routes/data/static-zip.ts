@@ -4,9 +4,9 @@
  * copied from the site as it is.
  */
 import type { FeatureCollection } from 'geojson';
-import type { ManifestTown } from '$lib/data/manifest';
-import type { Dataset, DatasetMeta } from '$lib/data/rows';
-import { staticFiles } from '$lib/data/static-files';
+import type { ManifestTown } from '$lib/files/manifest';
+import type { Dataset, DatasetMeta } from '$lib/schema/rows';
+import { staticFiles } from '$lib/files/static-files';
 import { progressFor } from './progress-extra';
 
 export interface StaticZipInput {

@@ -4,14 +4,15 @@
  * and its parts read this state; none re-implements a rule (the importer and the engine decide).
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { diffCommunities, type CommunityDiff } from '$lib/data/diff';
-import type { ImportResult, InputFile } from '$lib/data/import/types';
-import type { ColumnMapping } from '$lib/data/import/mapping';
-import { EMPTY_MAPPING, loadMapping, saveMapping, withChoice } from '$lib/data/mapping-store';
-import { placedOnly, withoutPoint, withPlacements, type Placements, type Point } from '$lib/data/placement';
-import type { Problem } from '$lib/data/problems';
-import type { CommunityRow, Dataset, DatasetMeta, TownRow } from '$lib/data/rows';
-import { SCHEMA_VERSION, type TableName } from '$lib/data/schema';
+import { diffCommunities, type CommunityDiff } from '$lib/ingest/diff';
+import type { ImportResult, InputFile } from '$lib/ingest/import/types';
+import type { ColumnMapping } from '$lib/ingest/import/mapping';
+import type { PointCrs } from '$lib/ingest/import/headers';
+import { EMPTY_MAPPING, loadMapping, saveMapping, withChoice } from '$lib/ingest/mapping-store';
+import { placedOnly, withoutPoint, withPlacements, type Placements, type Point } from '$lib/ingest/placement';
+import type { Problem } from '$lib/ingest/problems';
+import type { CommunityRow, Dataset, DatasetMeta, TownRow } from '$lib/schema/rows';
+import { SCHEMA_VERSION, type TableName } from '$lib/schema/schema';
 import type { ImportRunner } from './import-runner';
 
 /** Files larger than this are refused before parsing (an office ledger is a few MB at most). */
@@ -124,8 +125,14 @@ export class Workbench {
 	}
 
 	/** Sets the keeper's choice for an unplaced column (empty `column` forgets it), remembers it, imports again. */
-	async choose(table: TableName, header: string, column: string, unit?: string): Promise<void> {
-		this.mapping = withChoice(this.mapping, table, header, column, unit);
+	async choose(
+		table: TableName,
+		header: string,
+		column: string,
+		unit?: string,
+		crs?: PointCrs
+	): Promise<void> {
+		this.mapping = withChoice(this.mapping, table, header, column, unit, crs);
 		if (this.#context.storage) saveMapping(this.#context.storage, this.mapping);
 		await this.run();
 	}
@@ -149,13 +156,14 @@ export class Workbench {
 		this.placements = next;
 	}
 
-	/** What the dataset says of itself once applied or exported (数据截至 from the files, else today). */
+	/** What the dataset says of itself once applied or exported (数据截至 from the files, else today — said so). */
 	meta(published: DatasetMeta | null, today: string): DatasetMeta {
 		return {
 			example: false,
 			title: published?.title && !published.example ? published.title : '乐清市城镇老旧小区改造数据',
 			schemaVersion: SCHEMA_VERSION,
 			asOf: this.result?.asOf ?? today,
+			asOfSource: this.result?.asOfSource ?? { kind: 'today' },
 			schematicBoundaries: this.result?.townRegions ? false : (published?.schematicBoundaries ?? true),
 			note: `导入 / imported: ${this.files.map((f) => f.name).join(', ')}`
 		};

@@ -1,5 +1,5 @@
 // The simulator as it was before its hot path was rewritten on index-keyed typed arrays (session 5), kept as the
-// reference the new one is tested equal to (simulate-equal.test.ts) — priced with the engine's exact
+// reference the new one is tested equal to (tests/data/simulate-equal.test.ts) — priced with the engine's exact
 // `computeFunding` itself rather than the float path, so the test also holds that path to the fen.
 const fundingFigures = (p: Parameters<typeof computeFunding>[0], params: PolicyParams) =>
 	computeFunding(p, params);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { load } from '../data/load';
-import { communityStatus } from '../../../src/lib/data/status';
+import { communityStatus } from '../../../src/lib/verdict/status';
 import { policyFor } from '../../../src/lib/policy';
 import { withOverrides } from '../../../src/lib/policy/param-table';
 import { estimateRates, history } from '../../../src/lib/budget/forecast';
@@ -76,6 +76,19 @@ describe('scenario verdicts on the example', async () => {
 		// the map's colouring reads the same verdicts
 		const i = dataset.communities.findIndex((c) => c.id === up[0]!.id);
 		expect(run.eligibility[i]).not.toBe(3);
+		// Δ in total = the part funded within the years run + the part after them; the part after is the newly
+		// eligible the scenario does not fund by the last year, each counted with its reason (issue 19)
+		const im = run.impact!;
+		expect(im.subsidyDeltaWithin + im.subsidyDeltaAfter).toBeCloseTo(im.subsidyDelta, 2);
+		const byId = new Map(run.result.outcomes.map((o) => [o.id, o]));
+		const later = im.subsidy.filter((c) => byId.has(c.id) && byId.get(c.id)!.fundedYear === null);
+		expect(im.after.communities).toBe(later.length);
+		expect(im.after.notReady + im.after.budget).toBe(later.length);
+		expect(im.subsidyDeltaAfter).toBeCloseTo(
+			later.reduce((a, c) => a + (c.to ?? 0) - (c.from ?? 0), 0),
+			2
+		);
+		expect(im.after.lastYear).toBe(2028);
 	});
 
 	it('§五(二)1: a lower cap lowers subsidies; Δ in total is the sum of the per-community Δ', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../src/lib/data/problems';
+import { formatProblem } from '../../../src/lib/ingest/problems';
 import { load } from './load';
 
 const bad = (name: string) => `tests/fixtures/bad/${name}`;
@@ -122,7 +122,7 @@ describe('the bad-input corpus, error by error', () => {
 				'office.xlsx',
 				0,
 				undefined,
-				'无法读取Excel文件（应为 .xlsx、.xls 或 WPS .et），文件内容不是工作簿，可能已损坏'
+				'无法读取Excel文件（应为 .xlsx、.xls、.xlsb 或 WPS .et），文件内容不是工作簿，可能已损坏'
 			]
 		]);
 	});
@@ -158,7 +158,7 @@ describe('the bad-input corpus, error by error', () => {
 		// rows with a bad cell are set aside, so the next checks see only whole rows; fix and re-run reveals the rest
 		const lines = errors.map(formatProblem);
 		expect(lines[0]).toBe(
-			'communities.csv 第2行 「building_area」 值 "-1"：应大于 0 / row 2, column building_area: must be greater than 0'
+			'communities.csv 第2行 （小区 YQ1） 「building_area」 值 "-1"：应大于 0 / row 2, community YQ1, column building_area: must be greater than 0'
 		);
 	});
 });

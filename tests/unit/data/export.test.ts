@@ -1,11 +1,11 @@
-// The one export helper (src/lib/data/sheet-export.ts): CSV and XLSX read back give the same text, and nothing a
+// The one export helper (src/lib/files/sheet-export.ts): CSV and XLSX read back give the same text, and nothing a
 // ledger holds becomes a formula (field case 20-export-injection).
 import { read } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/lib/data/csv';
-import { importFiles } from '../../../src/lib/data/import';
-import { csvText, inert, xlsxBytes } from '../../../src/lib/data/sheet-export';
-import { TABLES } from '../../../src/lib/data/schema';
+import { parseCsv } from '../../../src/lib/files/csv';
+import { importFiles } from '../../../src/lib/ingest/import';
+import { csvText, inert, xlsxBytes } from '../../../src/lib/files/sheet-export';
+import { TABLES } from '../../../src/lib/schema/schema';
 import { geo, load, locate } from './load';
 
 const communities = TABLES.find((t) => t.name === 'communities')!;

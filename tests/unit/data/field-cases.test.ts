@@ -1,12 +1,15 @@
-// Every folder of ../shared/field-cases through importFiles, checked against what its README says. A folder
-// without a case here fails the last test, so a new kind of file cannot be forgotten.
-import { readdirSync, readFileSync } from 'node:fs';
+// Every folder of the field cases (tests/fixtures/field-cases, copied from ../shared/field-cases) through the CLI's
+// read path (readInputs → importFiles), checked against what its README says. A folder without a case here fails
+// the last test, so a new kind of file cannot be forgotten. Round 3 is field-cases-r3.test.ts.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../../src/lib/data/import';
-import type { Problem } from '../../../src/lib/data/problems';
+import { importFiles } from '../../../src/lib/ingest/import';
+import type { Problem } from '../../../src/lib/ingest/problems';
 import { geo, load, locate } from './load';
 
-const ROOT = '../shared/field-cases';
+/** The repository's copy, read from the repository's root whatever the working directory (vitest runs there). */
+const ROOT = join(import.meta.dirname, '../../fixtures/field-cases');
 const folder = (name: string) => `${ROOT}/${name}`;
 const file = (name: string, f: string) => `${ROOT}/${name}/${f}`;
 const kinds = (ps: Problem[]) => ps.map((p) => p.kind);
@@ -32,7 +35,16 @@ const fieldCase = (name: string, fn: () => Promise<void>) => {
 	it(name, fn);
 };
 
-describe('field cases (../shared/field-cases/README.md)', () => {
+/** Every file under `dir`, relative to it, sorted. */
+export function filesUnder(dir: string, at = ''): string[] {
+	return readdirSync(join(dir, at))
+		.sort()
+		.flatMap((f) =>
+			statSync(join(dir, at, f)).isDirectory() ? filesUnder(dir, join(at, f)) : [join(at, f)]
+		);
+}
+
+describe('field cases (tests/fixtures/field-cases/README.md)', () => {
 	fieldCase('01-title-row', async () => {
 		const r = await expectThree([folder('01-title-row')]);
 		const found = r.notices.filter((n) => n.kind === 'header-found');
@@ -167,6 +179,18 @@ describe('field cases (../shared/field-cases/README.md)', () => {
 		expect(r.errors.map((e) => [e.row, e.kind, e.value])).toEqual([[5, 'duplicate', 'FC0001']]);
 		expect(r.errors[0]!.zh).toContain('第2行');
 		expect(r.errors[0]!.zh).toContain('FC001');
+	});
+
+	it("the repository's copies are the shared folder's files, byte for byte (when ../shared is there)", () => {
+		for (const name of ['field-cases', 'field-cases-r3']) {
+			const shared = join(import.meta.dirname, '../../../../shared', name);
+			const mine = join(import.meta.dirname, '../../fixtures', name);
+			if (!existsSync(shared)) continue; // a clone elsewhere: the copies are the source
+			const theirs = filesUnder(shared);
+			expect(filesUnder(mine).filter((f) => f !== 'SOURCE.md')).toEqual(theirs);
+			for (const f of theirs)
+				expect(readFileSync(join(mine, f)).equals(readFileSync(join(shared, f))), f).toBe(true);
+		}
 	});
 
 	it('every folder of field-cases has its case here', () => {

@@ -1,7 +1,7 @@
 // §五(二)1: the simulator's float pricing (`fundingFigures`) gives computeFunding's figures to the fen for every
 // community of the example, as the simulator prices it: with cost growth to each plan year and a social share.
 import { describe, expect, it } from 'vitest';
-import { fundingInputOf } from '../../../src/lib/data/status';
+import { fundingInputOf } from '../../../src/lib/verdict/status';
 import { computeFunding, fundingFigures, YUEQING_2023 } from '../../../src/lib/policy';
 import { load } from './load';
 

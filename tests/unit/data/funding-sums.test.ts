@@ -1,7 +1,7 @@
 // §五(二)1: the money shown on a community's page adds up — parts to the fen equal the total to the fen — for
 // every community of the example.
 import { describe, expect, it } from 'vitest';
-import { fundingInputOf } from '../../../src/lib/data/status';
+import { fundingInputOf } from '../../../src/lib/verdict/status';
 import { computeFunding, YUEQING_2023 } from '../../../src/lib/policy';
 import { load } from './load';
 

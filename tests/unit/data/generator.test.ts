@@ -10,10 +10,10 @@ import {
 	stageIndex,
 	YUEQING_2023
 } from '../../../src/lib/policy';
-import { writeDatasetCsv } from '../../../scripts/lib/dataset-csv';
-import { BATCH_2022, generate, type CommunityBundle } from '../../../scripts/lib/example/generate';
-import { tierTotals } from '../../../scripts/lib/example/works';
-import { eligibilityInputOf } from '../../../src/lib/data/status';
+import { writeDatasetCsv } from '../../../src/node/dataset-csv';
+import { BATCH_2022, generate, type CommunityBundle } from '../../../src/node/example/generate';
+import { tierTotals } from '../../../src/node/example/works';
+import { eligibilityInputOf } from '../../../src/lib/verdict/status';
 import { geo, load } from './load';
 
 const AS_OF = '2026-11-15';

@@ -2,13 +2,13 @@
 // the importer's parts: exact units, the decade rule, the keeper's mapping, 数据截至.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importFiles, type ImportOptions } from '../../../src/lib/data/import';
-import { MAX_ROWS } from '../../../src/lib/data/import/decode';
-import { placeHeader } from '../../../src/lib/data/import/headers';
-import { resolveTown } from '../../../src/lib/data/import/towns';
-import { shiftDecimal } from '../../../src/lib/data/import/units';
-import { readYears } from '../../../src/lib/data/import/years';
-import { validateTownRegions } from '../../../src/lib/data/regions';
+import { importFiles, type ImportOptions } from '../../../src/lib/ingest/import';
+import { MAX_ROWS } from '../../../src/lib/ingest/import/decode';
+import { placeHeader } from '../../../src/lib/ingest/import/headers';
+import { resolveTown } from '../../../src/lib/ingest/import/towns';
+import { shiftDecimal } from '../../../src/lib/ingest/import/units';
+import { readYears } from '../../../src/lib/ingest/import/years';
+import { validateTownRegions } from '../../../src/lib/ingest/regions';
 import { geo, load, locate } from './load';
 
 const office = (name: string) => `tests/fixtures/office/${name}`;

@@ -1,8 +1,8 @@
 // The build's read → import path, for tests: the same functions `npm run data` runs.
-import type { ImportOptions } from '../../../src/lib/data/import';
+import type { ImportOptions } from '../../../src/lib/ingest/import';
 import { makeLocate } from '../../../src/lib/geo/locate';
-import { loadGeography } from '../../../scripts/lib/geography';
-import { readInputs } from '../../../scripts/lib/read-input';
+import { loadGeography } from '../../../src/node/geography';
+import { readInputs } from '../../../src/node/read-input';
 
 export const geo = loadGeography();
 export const locate = makeLocate(geo.outline);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deriveStatus, mapColumns } from '../../../src/lib/data/derived';
-import { readMapColumns } from '../../../src/lib/data/map-columns';
-import { mapArrow } from '../../../scripts/lib/map-arrow';
+import { deriveStatus, mapColumns } from '../../../src/lib/verdict/derived';
+import { readMapColumns } from '../../../src/lib/files/map-columns';
+import { mapArrow } from '../../../src/node/map-arrow';
 import { load } from './load';
 import { YUEQING_2023 } from '../../../src/lib/policy';
 

@@ -1,6 +1,6 @@
 // The workbench lets communities without coordinates in (the keeper places them); the CLI still refuses them.
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../../src/lib/data/import/index';
+import { importFiles } from '../../../src/lib/ingest/import/index';
 import { geo, locate } from './load';
 
 const csv = [

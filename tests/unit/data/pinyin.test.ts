@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullPinyin, initials, townNameEn } from '../../../src/lib/data/pinyin';
+import { fullPinyin, initials, townNameEn } from '../../../src/lib/files/pinyin';
 
 describe('pinyin at build time', () => {
 	it('names towns in English, with 乐 read yuè in 乐清 place names', () => {

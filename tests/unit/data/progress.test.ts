@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveStatus } from '../../../src/lib/data/derived';
-import { nextStepOf } from '../../../src/lib/data/status';
+import { deriveStatus } from '../../../src/lib/verdict/derived';
+import { nextStepOf } from '../../../src/lib/verdict/status';
 import { progressRows } from '../../../src/lib/progress/progress-table';
 import { load } from './load';
 import { YUEQING_2023 } from '../../../src/lib/policy';
@@ -32,8 +32,14 @@ describe('the published progress table: next step (§三(一), §三(三))', asy
 	it('§三: every row publishes the engine stage gate of its community; complete ones publish nothing', () => {
 		rows.forEach((r, i) => {
 			const step = nextStepOf(status[i]!);
-			expect([r.next_stage, r.next_action], r.id).toEqual([step?.stage.id ?? '', step?.action ?? '']);
+			// §二(一): outside the programme, no step — said so, not left blank
+			const action = status[i]!.programme === 'out-of-scope' ? 'out-of-scope' : (step?.action ?? '');
+			expect([r.next_stage, r.next_action], r.id).toEqual([step?.stage.id ?? '', action]);
 		});
+		const out = rows.filter((_, i) => status[i]!.eligibility === 'ineligible');
+		expect(out.length).toBeGreaterThan(0);
+		for (const r of out)
+			expect([r.next_stage, r.next_action, r.investment], r.id).toEqual(['', 'out-of-scope', 0]);
 		const done = rows.filter((r) => r.stage === 'post-evaluation');
 		expect(done.length).toBeGreaterThan(0);
 		for (const r of done) expect([r.next_stage, r.next_action]).toEqual(['', '']);

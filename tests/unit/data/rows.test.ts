@@ -1,5 +1,5 @@
 /**
- * The row types (src/lib/data/rows.ts) say what the schema (src/lib/data/schema.ts) says: for every table, the
+ * The row types (src/lib/schema/rows.ts) say what the schema (src/lib/schema/schema.ts) says: for every table, the
  * `Dataset` row type has exactly the schema's columns, each with the matching TypeScript type — text and date a
  * string, integer and number a number, boolean a boolean, enum the union of its codes — and `| null` exactly
  * when the column is not required. Read with the TypeScript checker, so a column added to one and not the other,
@@ -8,9 +8,9 @@
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { TABLES, type Column } from '../../../src/lib/data/schema';
+import { TABLES, type Column } from '../../../src/lib/schema/schema';
 
-const ROWS = fileURLToPath(new URL('../../../src/lib/data/rows.ts', import.meta.url));
+const ROWS = fileURLToPath(new URL('../../../src/lib/schema/rows.ts', import.meta.url));
 
 /** A TypeScript type in the schema's words: e.g. `number | null`, `'a' | 'b'`. */
 function typeWords(checker: ts.TypeChecker, t: ts.Type): string {

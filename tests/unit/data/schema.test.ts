@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { publicColumns, TABLES } from '../../../src/lib/data/schema';
-import { schemaMarkdown } from '../../../src/lib/data/schema-doc';
+import { publicColumns, TABLES } from '../../../src/lib/schema/schema';
+import { schemaMarkdown } from '../../../src/lib/schema/schema-doc';
 import { WORKFLOW_STAGES } from '../../../src/lib/policy';
 
 describe('the schema', () => {

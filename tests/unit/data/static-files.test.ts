@@ -1,16 +1,16 @@
 // The workbench's `static/data` files, made without Node's DuckDB: read back with DuckDB (as `npm run data`'s
 // Parquet is), the same column types and values as the dataset, and the manifest and map.arrow the app reads.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Table as ParquetTable, writeParquet } from 'parquet-wasm/node';
 import { describe, expect, it } from 'vitest';
-import { INPUTS_FILE, readBudgetInputs } from '../../../src/lib/data/budget-inputs-file';
-import { readMapColumns } from '../../../src/lib/data/map-columns';
-import type { Manifest } from '../../../src/lib/data/manifest';
-import { TABLES } from '../../../src/lib/data/schema';
-import { staticFiles } from '../../../src/lib/data/static-files';
+import { INPUTS_FILE, readBudgetInputs } from '../../../src/lib/files/budget-inputs-file';
+import { readMapColumns } from '../../../src/lib/files/map-columns';
+import type { Manifest } from '../../../src/lib/files/manifest';
+import { TABLES } from '../../../src/lib/schema/schema';
+import { staticFiles } from '../../../src/lib/files/static-files';
 import { load } from './load';
 
 const DUCK_TYPE = {
@@ -43,7 +43,10 @@ describe('static/data files made in the browser', async () => {
 		(ipc) => writeParquet(ParquetTable.fromIPCStream(ipc))
 	);
 	const dir = mkdtempSync(join(tmpdir(), 'static-'));
-	for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+	for (const [name, bytes] of Object.entries(files)) {
+		mkdirSync(dirname(join(dir, name)), { recursive: true }); // community/<n>.json, card/<n>.json
+		writeFileSync(join(dir, name), bytes);
+	}
 	const conn = await (await DuckDBInstance.create(':memory:')).connect();
 	const query = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson();
 

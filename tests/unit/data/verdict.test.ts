@@ -1,14 +1,9 @@
 // One verdict per community (issue 10): the verdict of communities of the example checked by hand against the
-// policy, and the build's status rows (status.parquet) equal to the verdict's projection for every community.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+// policy. The build's status rows against the verdict's projection: tests/data/status-rows.test.ts (data tier).
 import { describe, expect, it } from 'vitest';
-import { policyInForce, STATUS_COLUMNS } from '../../../src/lib/data/derived';
-import { nextStepOf, statusOf } from '../../../src/lib/data/status';
-import { communityVerdict, type CommunityInputs } from '../../../src/lib/data/verdict';
+import { policyInForce } from '../../../src/lib/verdict/derived';
+import { nextStepOf, statusOf } from '../../../src/lib/verdict/status';
+import { communityVerdict, type CommunityInputs } from '../../../src/lib/verdict/verdict';
 import { load } from './load';
 
 const AS_OF = '2026-11-15'; // the example's 数据截至 (data/example/metadata.json)
@@ -75,7 +70,8 @@ describe('communityVerdict: communities of the example checked by hand', async (
 			'none',
 			null
 		]);
-		expect(approval).toBe('proposal+feasibility+design'); // 422.98万 ≤ 1000万
+		// 422.98万 ≤ 1000万, the total as §五(二)1 defines it
+		expect(approval).toEqual({ path: 'proposal+feasibility+design', total: 4_229_771, withElevator: null });
 	});
 
 	it('§三(三): YQ000380 (大荆镇, 1997) — scheme vote failed on agreement; publicity ends on the 7th working day', () => {
@@ -105,90 +101,76 @@ describe('communityVerdict: communities of the example checked by hand', async (
 		expect(v.funding.raised).toBe(956_658.78);
 		expect(v.funding.raisedShare).toBeCloseTo(0.7186, 4);
 		expect(v.funding.band).toBe('lt75');
-		expect(v.plan).toEqual({ year: 2028, deadline: '2027-05-31', ready: false });
+		expect(v.plan).toEqual({ year: 2028, deadline: '2027-05-31', ready: false, awaitingReview: false });
 	});
 
-	it('§五(二)1, §三(四): YQ000024 — final accounts, subsidy capped, funds complete on 2021-01-24, all done', () => {
+	it('§五(二)1, §六: YQ000024 — works begun 2022-06-07: an earlier project, shown with its ledger’s money', () => {
 		const v = verdictOf('YQ000024');
 		expect(v.eligibility.cls).toBe('eligible-priority');
-		expect(v.funding.final).toBe(true);
-		expect(v.funding.result.total).toBe(6_611_634.01);
-		// 10% × 4747132.13 + 30% × 1864501.88 = 1034063.777 → 1034063.78; uncapped 5577570.23 > 300 × 18165.27
-		expect(v.funding.result.residentBase).toBe(1_034_063.78);
-		expect(v.funding.result.subsidyCap).toBe(5_449_581);
-		expect(v.funding.result.subsidy).toBe(5_449_581);
-		expect(v.funding.result.capped).toBe(true);
-		expect(v.funding.result.residentExcess).toBe(127_989.23);
-		expect(v.funding.result.residentTotal).toBe(1_162_053.01);
-		// deposits 247340.49 + 309024.56 + 423262.88 (= 979627.93, short) + 395620.07
+		expect(v.works).toMatchObject({ date: '2022-06-07', basis: 'recorded', earlier: true });
+		expect(v.works.reasons.map((r) => r.code)).toEqual(['earlier-project']);
+		expect(v.programme).toBe('earlier');
+		expect(v.funding.basis).toBe('earlier');
+		// the ledger: works on final accounts, deposits 247340.49 + 309024.56 + 423262.88 + 395620.07, subsidy paid
+		expect(v.funding.ledger).toEqual({
+			investment: 6_611_634.01,
+			residentPaid: 1_375_248,
+			socialCapital: 0,
+			subsidyPaid: 5_449_581
+		});
+		// what residents were to raise is what the ledger records: complete with the last deposit
 		expect(v.funding.raised).toBe(1_375_248);
 		expect(v.funding.readyDate).toBe('2021-01-24');
 		expect([v.funding.raisedShare, v.funding.band]).toEqual([1, 'full']);
-		expect(v.approval).toBe('proposal+feasibility+design');
+		// the engine's §五(二)1 pricing is still computed (never shown for an earlier project): capped at 300 元/㎡
+		expect(v.funding.final).toBe(true);
+		expect(v.funding.result.subsidy).toBe(5_449_581);
+		expect(v.funding.result.capped).toBe(true);
+		// approved under the rules of its time: no §四(四) path
+		expect(v.approval).toBeNull();
 		expect(v.stage).toMatchObject({ current: 'post-evaluation', start: '2019-11-23', date: '2023-03-21' });
 		expect(v.stage.timeline).toHaveLength(17);
 		expect(v.next).toEqual({ step: undefined, needed: null });
 		expect(v.plan.ready).toBe(false);
 	});
 
-	it('§四(四), §五(二)1: YQ000041 — 1299.73万 plus a 252万 lift: over 1000万, so only proposal and feasibility merge', () => {
+	it('§二(一), §四(四): YQ000041 (self-built) — outside the programme: no approval path, whatever its 1299.73万 + 252万 lift', () => {
 		const v = verdictOf('YQ000041');
+		expect(v.eligibility.reasons.map((r) => r.code)).toEqual(['excluded-self-built']);
 		expect(v.funding.result.total).toBe(12_997_327);
 		expect(v.funding.result.elevator).toBe(2_520_000);
 		expect(v.funding.result.reasons.map((r) => r.code)).toContain('elevator-excluded');
-		expect(v.approval).toBe('proposal+feasibility');
+		expect(v.funding.basis).toBe('out-of-scope');
+		expect(v.approval).toBeNull();
 	});
-});
 
-describe('the build’s status rows are the verdict’s projection (issue 10)', async () => {
-	const { dataset } = await load(['data/example']);
-	const verdicts = (() => {
-		const towns = new Map(dataset.towns.map((t) => [t.code, t]));
-		const of = <T extends { community_id: string }>(rows: readonly T[], id: string) =>
-			rows.filter((r) => r.community_id === id);
-		return dataset.communities.map((community) =>
-			communityVerdict(
-				{
-					community,
-					town: towns.get(community.town_code)!,
-					works: of(dataset.works, community.id),
-					votes: of(dataset.votes, community.id),
-					funds: of(dataset.funds, community.id),
-					stages: of(dataset.stage_events, community.id)
-				},
-				AS_OF,
-				policy
-			)
-		);
-	})();
+	it('§四(四) on §五(二)1’s total: YQ000201 — 923.45万 merges all three; with its 165万 lift it would not', () => {
+		const v = verdictOf('YQ000201');
+		expect(v.funding.result.total).toBe(9_234_503);
+		expect(v.funding.result.elevator).toBe(1_650_000);
+		expect(v.approval).toEqual({
+			path: 'proposal+feasibility+design',
+			total: 9_234_503,
+			withElevator: 'proposal+feasibility'
+		});
+	});
 
-	it('status.parquet of `npm run data` holds, for every community, the flat row of its verdict', async () => {
-		const out = join(mkdtempSync(join(tmpdir(), 'yq-verdict-')), 'data');
-		const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', '--out', out], {
-			encoding: 'utf8'
-		});
-		expect(r.status, r.stderr).toBe(0);
-		const db = await DuckDBInstance.create(':memory:');
-		const conn = await db.connect();
-		const rows = (
-			await conn.runAndReadAll(`SELECT * FROM read_parquet('${join(out, 'status.parquet')}') ORDER BY idx`)
-		).getRowObjectsJson();
-		conn.closeSync();
-		expect(rows).toHaveLength(dataset.communities.length);
-		const norm = (v: unknown) => (v === null ? null : typeof v === 'boolean' ? v : String(v));
-		const asText = (v: unknown, type: string) =>
-			v === null ? null : type === 'number' || type === 'integer' ? Number(v) : norm(v);
-		verdicts.forEach((v, i) => {
-			const expected = statusOf(v, i);
-			const row = rows[i]!;
-			for (const [key, column, type] of STATUS_COLUMNS) {
-				expect(asText(row[column], type), `${v.id} ${column}`).toEqual(asText(expected[key], type));
-			}
-		});
+	it('§二(一): YQ000080 (城中村) — outside the programme: no subsidy to pay, no step, nothing can bring it in', () => {
+		const v = verdictOf('YQ000080');
+		expect(v.eligibility.status).toBe('ineligible');
+		expect(v.eligibility.remedies.map((r) => r.code)).toEqual(['no-remedy-urban-village']);
+		expect(v.programme).toBe('out-of-scope');
+		expect(v.funding.basis).toBe('out-of-scope');
+		expect(v.funding.band).toBe('none');
+		expect(v.approval).toBeNull();
+		expect(v.next.step).toBeUndefined();
+		expect(v.plan.ready).toBe(false);
+		expect(statusOf(v, 79)).toMatchObject({ subsidy: 0, residentRequired: 0, stage: 'out-of-scope' });
 	});
 
 	it('§三(一), §三(三): the next step read from a status row is the verdict’s, for every community', () => {
-		verdicts.forEach((v, i) => {
+		dataset.communities.forEach((c, i) => {
+			const v = verdictOf(c.id);
 			const step = nextStepOf(statusOf(v, i));
 			expect([step?.stage.id, step?.action, step?.vote], v.id).toEqual([
 				v.next.step?.stage.id,

@@ -2,7 +2,7 @@
 // parquet-wasm's Node build decoding Parquet as in the page — so session tests run the browser's code paths.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { databaseOver, type Database, type DuckConnection } from '../../../src/lib/data/connector';
+import { databaseOver, type Database, type DuckConnection } from '../../../src/lib/query/connector';
 
 const require = createRequire(import.meta.url);
 

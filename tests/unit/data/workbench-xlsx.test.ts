@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ledgerXlsx } from '../../../src/lib/data/ledger-xlsx';
-import type { Problem } from '../../../src/lib/data/problems';
-import { looseProblems, problemColumns, reportXlsx } from '../../../src/lib/data/report-xlsx';
-import type { RawTable } from '../../../src/lib/data/validate';
+import { ledgerXlsx } from '../../../src/lib/files/ledger-xlsx';
+import type { Problem } from '../../../src/lib/ingest/problems';
+import { looseProblems, problemColumns, reportXlsx } from '../../../src/lib/ingest/report-xlsx';
+import type { RawTable } from '../../../src/lib/ingest/validate';
 import { load } from './load';
 
 const read = async (bytes: Uint8Array) => {
@@ -91,7 +91,7 @@ describe('the report workbook', () => {
 describe('the clean ledger in template form', () => {
 	it('has the template workbook sheets and headers', async () => {
 		const { dataset } = await load(['tests/fixtures/good']);
-		const ours = await read(await ledgerXlsx(dataset, '2024-06-30'));
+		const ours = await read(await ledgerXlsx(dataset, { asOf: '2024-06-30', asOfSource: { kind: 'flag' } }));
 		const template = new ExcelJS.Workbook();
 		await template.xlsx.readFile('data/template.xlsx');
 		expect(ours.worksheets.map((w) => w.name)).toEqual(template.worksheets.map((w) => w.name));
@@ -104,10 +104,14 @@ describe('the clean ledger in template form', () => {
 		expect(first.errors).toEqual([]);
 		const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
 		const path = join(dir, '台账.xlsx');
-		writeFileSync(path, await ledgerXlsx(first.dataset, '2024-06-30'));
+		writeFileSync(
+			path,
+			await ledgerXlsx(first.dataset, { asOf: '2024-06-30', asOfSource: { kind: 'flag' } })
+		);
 		const again = await load([path]);
 		expect(again.errors).toEqual([]);
 		expect(again.input.asOf).toBe('2024-06-30');
+		expect(again.input.asOfSource).toEqual({ kind: 'file', file: '台账.xlsx', sheet: '说明' });
 		expect(again.dataset.communities).toEqual(first.dataset.communities);
 		expect(again.dataset.votes).toEqual(first.dataset.votes);
 		expect(again.dataset.works).toEqual(first.dataset.works);
@@ -115,6 +119,26 @@ describe('the clean ledger in template form', () => {
 		expect(again.dataset.funds).toEqual(first.dataset.funds);
 		expect(again.dataset.contacts).toEqual(first.dataset.contacts);
 		expect(again.dataset.communities.length).toBeGreaterThan(100);
+	});
+
+	it('keeps 数据截至 even when the files gave none: the day of the import, said so, read back on re-import (issue 19)', async () => {
+		const first = await load(['tests/fixtures/good']);
+		const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+		const path = join(dir, '台账.xlsx');
+		writeFileSync(
+			path,
+			await ledgerXlsx(first.dataset, { asOf: '2026-12-01', asOfSource: { kind: 'today' } })
+		);
+		const help = (await read(new Uint8Array(readFileSync(path)))).getWorksheet('说明')!;
+		const rows = help
+			.getSheetValues()
+			.filter((r) => Array.isArray(r))
+			.map((r) => (r as unknown[]).slice(1));
+		expect(rows).toContainEqual(['数据截至', '2026-12-01']);
+		expect(rows.find((r) => r[0] === '日期来源')?.[1]).toContain('按构建/导入当天计');
+		const again = await load([path]);
+		expect(again.errors).toEqual([]);
+		expect(again.input.asOf).toBe('2026-12-01');
 	});
 
 	it('gives formula-looking names and addresses back as the same text (field case 20)', async () => {
@@ -129,7 +153,7 @@ describe('the clean ledger in template form', () => {
 		};
 		const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
 		const path = join(dir, '台账.xlsx');
-		writeFileSync(path, await ledgerXlsx(tricky));
+		writeFileSync(path, await ledgerXlsx(tricky, { asOf: '2024-06-30', asOfSource: { kind: 'flag' } }));
 		const sheet = (await read(new Uint8Array(readFileSync(path)))).getWorksheet('小区')!;
 		expect(sheet.getCell(2, 2).type).toBe(ExcelJS.ValueType.String);
 		const again = await load([path]);

@@ -1,4 +1,4 @@
-// The public build's leak scan (scripts/lib/leak-scan.ts) in one pass per file finds exactly what the old rule —
+// The public build's leak scan (src/node/leak-scan.ts) in one pass per file finds exactly what the old rule —
 // `text.includes(v)` for every internal name and value in every file (naive-scan.ts) — finds, in the same order:
 // on planted files (a value inside a longer string, at a file's start and end, overlapping values, CJK names, a
 // phone inside gzip, Parquet and JSON data, code) and on 20,000 generated values.
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { scanForLeaks } from '../../../scripts/lib/leak-scan';
+import { scanForLeaks } from '../../../src/node/leak-scan';
 import { naiveScanForLeaks } from './naive-scan';
 
 const PHONE = '13905771234';

@@ -1,12 +1,12 @@
-// The leak scan's rule as it was written before the one-pass scan (scripts/lib/leak-scan.ts until session 5):
+// The leak scan's rule as it was written before the one-pass scan (src/node/leak-scan.ts until session 5):
 // `text.includes(v)` for every internal name and value in every file. Kept here only as the tests' reference: the
 // one-pass scan must find exactly what this finds, in the same order.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { internalNames, type Leak } from '../../../scripts/lib/leak-scan';
-import { publicColumns } from '../../../src/lib/data/schema';
+import { internalNames, type Leak } from '../../../src/node/leak-scan';
+import { publicColumns } from '../../../src/lib/schema/schema';
 
 const PUBLISHED_TABLES = new Set([...Object.keys(publicColumns()), 'progress']);
 const distinctive = (name: string) => name.includes('_') || name.length >= 8;

@@ -1,7 +1,7 @@
-// The leak scan's matcher (scripts/lib/needle-search.ts): a needle is found exactly when `text.includes(needle)`,
+// The leak scan's matcher (src/node/needle-search.ts): a needle is found exactly when `text.includes(needle)`,
 // whatever the text is cut into when fed, for needles that overlap, nest, repeat or share prefixes and suffixes.
 import { describe, expect, it } from 'vitest';
-import { NeedleSet } from '../../../scripts/lib/needle-search';
+import { NeedleSet } from '../../../src/node/needle-search';
 
 /** A deterministic generator (mulberry32), so a failure can be replayed. */
 function random(seed: number) {

@@ -1,6 +1,6 @@
 // The public page's two files (compact.ts): the points apart from the search's text, gzipped, read back equal;
 // a search file that is not row for row with its points is refused; a build from before the split (one
-// progress.arrow) gives the same two files. The equality with the SQL is public-answers.test.ts.
+// progress.arrow) gives the same two files. The equality with the SQL is tests/data/public-answers.test.ts.
 import { makeVector, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanForLeaks } from '../../../scripts/lib/leak-scan';
+import { scanForLeaks } from '../../../src/node/leak-scan';
 import { progressColumns, progressFiles, SEARCH_FILE } from '../../../src/lib/progress/compact';
 
 const PHONE = '13905771234';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER } from '$lib/data/filters';
-import type { ManifestTown } from '$lib/data/manifest';
+import { EMPTY_FILTER } from '$lib/filter/filters';
+import type { ManifestTown } from '$lib/files/manifest';
 import { filterWords } from './filter-words';
 
 const TOWNS = [

@@ -2,9 +2,9 @@
  * The map's filter in words, for a printed report: town names, years, classes — never URL text
  * (`towns=330382002&yearTo=2000`). Each set part becomes one line: what is filtered and the values chosen.
  */
-import type { Filter } from '$lib/data/filters';
-import type { ManifestTown } from '$lib/data/manifest';
-import { FILTER_VALUES } from '$lib/data/classes';
+import type { Filter } from '$lib/filter/filters';
+import type { ManifestTown } from '$lib/files/manifest';
+import { FILTER_VALUES } from '$lib/verdict/classes';
 import { townNameIn, type Lang } from '$lib/i18n/format';
 
 export interface FilterLine {

@@ -17,6 +17,7 @@ export const REPORT_WORDS = {
 	investment: { zh: '估算总投资', en: 'Investment' },
 	subsidy: { zh: '财政补助需求', en: 'Subsidy demand' },
 	ready: { zh: '可列入计划', en: 'Ready for the plan' },
+	definitions: { zh: '指标口径', en: 'What each figure counts' },
 	rank: { zh: '序号', en: 'No.' },
 	name: { zh: '小区', en: 'Community' },
 	fundsIn: { zh: '资金到位', en: 'Funds in' },

@@ -1,2 +1,0 @@
-// map.arrow's writer lives beside its reader in src/lib/data (the workbench writes it in the browser too).
-export { mapArrow } from '../../src/lib/data/map-arrow-file';

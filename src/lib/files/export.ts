@@ -1,0 +1,90 @@
+/**
+ * The filtered list as a table people open in Excel: Chinese headers, Chinese labels for codes, amounts in yuan —
+ * written through the one export helper (sheet-export.ts).
+ */
+import { classOfCode, FILTER_VALUES, labelOf, PROGRAMME_VALUES, type Colouring } from '../verdict/classes';
+import { csvText, xlsxBytes } from './sheet-export';
+
+export interface ExportRow {
+	id: string;
+	name: string;
+	town_name: string;
+	address: string | null;
+	completion_year: number;
+	building_area: number;
+	households: number;
+	buildings: number;
+	housing_type: string;
+	property_management: string;
+	eligibility: string;
+	programme: string;
+	application_vote: string;
+	scheme_vote: string;
+	stage: string;
+	stage_date: string | null;
+	investment: number;
+	resident_required: number;
+	resident_raised: number;
+	subsidy: number;
+	works_start: string | null;
+	ready_date: string | null;
+	ready_for_plan: boolean;
+	awaiting_review: boolean;
+	lon: number;
+	lat: number;
+}
+
+const classLabel = (colouring: Colouring) => (code: string) => classOfCode(colouring, code)?.zh ?? code;
+
+/** [header, value] per column, in order. */
+export const EXPORT_COLUMNS: readonly [string, (r: ExportRow) => string | number | null][] = [
+	['小区编号', (r) => r.id],
+	['小区名称', (r) => r.name],
+	['乡镇街道', (r) => r.town_name],
+	['地址', (r) => r.address],
+	['建成年份', (r) => r.completion_year],
+	['建筑面积（㎡）', (r) => r.building_area],
+	['户数', (r) => r.households],
+	['楼栋数', (r) => r.buildings],
+	['房屋类型', (r) => labelOf(FILTER_VALUES.housing, r.housing_type)],
+	['物业管理', (r) => labelOf(FILTER_VALUES.management, r.property_management)],
+	['改造资格', (r) => classLabel('eligibility')(r.eligibility)],
+	['改造口径', (r) => labelOf(PROGRAMME_VALUES, r.programme)],
+	['申请表决', (r) => classLabel('applicationVote')(r.application_vote)],
+	['方案表决', (r) => classLabel('schemeVote')(r.scheme_vote)],
+	['当前阶段', (r) => labelOf(FILTER_VALUES.stage, r.stage)],
+	['阶段日期', (r) => r.stage_date],
+	['总投资（元，不含加装电梯）', (r) => r.investment],
+	['居民应出资（元；早期项目为台账已出资，不在范围为0）', (r) => r.resident_required],
+	['居民已到位（元）', (r) => r.resident_raised],
+	['财政补助（元；早期项目为台账已拨，不在范围为0）', (r) => r.subsidy],
+	['开工日期', (r) => r.works_start],
+	['资金到位日期', (r) => r.ready_date],
+	['可列入下一年度计划（初审已通过且资金到位）', (r) => (r.ready_for_plan ? '是' : '否')],
+	['乡镇初审中（资金已到位）', (r) => (r.awaiting_review ? '是' : '否')],
+	['经度', (r) => r.lon],
+	['纬度', (r) => r.lat]
+];
+
+export function exportTable(rows: readonly ExportRow[]): (string | number | null)[][] {
+	return [EXPORT_COLUMNS.map(([h]) => h), ...rows.map((r) => EXPORT_COLUMNS.map(([, f]) => f(r)))];
+}
+
+/** A grid of cells (first row the header), e.g. the SQL console's result; through the one export helper. */
+export type Grid = readonly (readonly (string | number | boolean | null)[])[];
+
+export function gridToCsv(grid: Grid): string {
+	return csvText(grid);
+}
+
+export function gridToXlsx(grid: Grid, sheet: string): Promise<Uint8Array> {
+	return xlsxBytes([{ name: sheet, rows: grid }]);
+}
+
+export function toCsv(rows: readonly ExportRow[]): string {
+	return csvText(exportTable(rows));
+}
+
+export async function toXlsx(rows: readonly ExportRow[], sheet = '小区清单'): Promise<Uint8Array> {
+	return xlsxBytes([{ name: sheet, rows: exportTable(rows) }]);
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import unit from './vite.config.js';
+
+// The server tier (`npm run test:server`): the office server as real processes on 127.0.0.1 (log-in, uploads,
+// releases, the query door, crashes, backups). Run it after touching server/ or what it imports.
+export default defineConfig({
+	...unit,
+	test: {
+		...unit.test,
+		include: ['tests/server/**/*.test.ts'],
+		testTimeout: 300_000,
+		hookTimeout: 300_000
+	}
+});
