@@ -108,7 +108,8 @@ export async function releaseApi(
 	const { releases, store } = ctx;
 	const current = () => ({ current: releases.current(), example: releases.current() === null });
 	if (route === 'GET /api/release') {
-		sendJson(res, 200, { ...current(), loginRequired: loginRequired(ctx) });
+		// signedIn: the page opens the live-update stream only when it may (it needs a login once one is needed)
+		sendJson(res, 200, { ...current(), loginRequired: loginRequired(ctx), signedIn: Boolean(signed) });
 		return true;
 	}
 	if (route === 'GET /api/release/events') {

@@ -95,7 +95,7 @@ export async function firstScreenFiles(url: string): Promise<string[]> {
 }
 
 /** Counters of one mix (load run or soak). */
-class Tally {
+export class Tally {
 	readonly pageMs: number[] = [];
 	readonly validationMs: number[] = [];
 	requests = 0;
@@ -164,12 +164,12 @@ async function openDashboard(viewer: Client, files: string[], tally: Tally): Pro
 }
 
 /** A small ledger: the example's first 100 communities, with one household count changed, and its towns. */
-const LEDGER = exampleFiles((rows) =>
+export const LEDGER = exampleFiles((rows) =>
 	rows.slice(0, 100).map((r, i) => (i === 0 ? { ...r, households: String(Number(r.households) + 1) } : r))
 );
 
 /** One keeper uploads the ledger; the server validates it with the importer and diffs it (a staged release). */
-async function validate(keeper: Client, tally: Tally): Promise<void> {
+export async function validate(keeper: Client, tally: Tally): Promise<void> {
 	const t0 = performance.now();
 	tally.requests++;
 	try {
@@ -188,20 +188,28 @@ async function validate(keeper: Client, tally: Tally): Promise<void> {
 	}
 }
 
-async function loggedIn(url: string, name: string, password: string): Promise<Client> {
+export async function loggedIn(url: string, name: string, password: string): Promise<Client> {
 	const c = new Client(url);
 	const res = await c.login(name, password);
 	if (!res.ok) throw new Error(`login ${name}: ${res.status}`);
 	return c;
 }
 
-/** Accounts, then the example published as real data: from here on every page and data file needs a login. */
-async function publishExample(office: OfficeProcess): Promise<void> {
+/** The name of the `i`-th keeper (0-based): each keeper of the bench is an account of its own, as in an office
+ *  (the server caps one keeper's uploads in its validation queue). */
+export const keeperName = (i: number) => (i === 0 ? 'keeper' : `keeper${i + 1}`);
+
+/**
+ * Accounts — a viewer, a second viewer, and `keepers` keepers — then the example published as real data: from
+ * here on every page and data file needs a login.
+ */
+export async function publishExample(office: OfficeProcess, keepers = 5): Promise<void> {
 	const admin = await loggedIn(office.url, 'admin', office.adminPassword);
 	await admin.post('/api/password', { current: office.adminPassword, next: PASSWORD });
 	for (const [name, role] of [
 		['viewer', 'viewer'],
-		['keeper', 'keeper']
+		['viewer2', 'viewer'],
+		...Array.from({ length: Math.max(1, keepers) }, (_, i) => [keeperName(i), 'keeper'] as const)
 	] as const) {
 		const res = await admin.post('/api/users', { name, role });
 		const { password } = (await res.json()) as { password: string };
@@ -230,11 +238,12 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerBe
 	});
 	try {
 		const files = await firstScreenFiles(office.url);
-		await publishExample(office);
+		await publishExample(office, options.keepers);
 		const viewers: Client[] = [];
 		for (let i = 0; i < options.viewers; i++) viewers.push(await loggedIn(office.url, 'viewer', PASSWORD));
 		const keepers: Client[] = [];
-		for (let i = 0; i < options.keepers; i++) keepers.push(await loggedIn(office.url, 'keeper', PASSWORD));
+		for (let i = 0; i < options.keepers; i++)
+			keepers.push(await loggedIn(office.url, keeperName(i), PASSWORD));
 		// one warm-up load, so the figures are of a running server (the first read of each file from disk)
 		const warm = new Tally();
 		await openDashboard(viewers[0]!, files, warm);

@@ -18,6 +18,7 @@ import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
 let run: Running;
 let browser: Browser;
 let keeper: Client;
+let admin: Client;
 let baseline: string;
 
 const NEW_ID = 'YQ999999';
@@ -26,7 +27,7 @@ const NEW_NAME = '测试新建小区';
 beforeAll(async () => {
 	mkdirSync('test-results', { recursive: true });
 	run = await startOffice('build', { exampleDataDir: 'build/data' });
-	({ keeper } = await accounts(run));
+	({ keeper, admin } = await accounts(run));
 	// the release in force before the test: the example as uploaded by a keeper
 	const staged = (await (await keeper.upload(exampleFiles((rows) => rows))).json()) as {
 		info: { id: string };
@@ -148,6 +149,49 @@ describe('publishing from the browser', () => {
 		expect(wasm).toEqual([]);
 		expect(v.errors).toEqual([]);
 	}, 120_000);
+
+	it('a keeper sees their upload’s place in the validation queue, at 1280 and 390 px (issue 21)', async () => {
+		// another upload is validating: the server validates one at a time
+		const first = admin.upload(exampleFiles((rows) => rows));
+		await expect
+			.poll(
+				async () =>
+					((await (await keeper.get('/api/validations')).json()) as { validations: unknown[] }).validations
+						.length,
+				{ timeout: 60_000 }
+			)
+			.toBe(1);
+		const files = withNewCommunity().map((f) => ({
+			name: f.name,
+			mimeType: 'text/csv',
+			buffer: Buffer.from(f.bytes)
+		}));
+		const pages = [];
+		for (const viewport of [
+			{ width: 1280, height: 900 },
+			{ width: 390, height: 844 }
+		]) {
+			const k = await watchedPage(browser, run.url, viewport);
+			await logIn(k.page, 'keeper', '/admin');
+			await k.page.getByLabel('上传新数据').setInputFiles(files);
+			await k.page.getByRole('button', { name: '上传并校验' }).click();
+			// first in line behind the running one, the phone's behind it (or first, if the running one is done)
+			await k.page.getByText(/排队等待校验：第 [12] 位/).waitFor({ timeout: 60_000 });
+			await k.page.screenshot({ path: `test-results/office-admin-queued-${viewport.width}.png` });
+			expect(await k.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(
+				false
+			);
+			pages.push(k);
+		}
+		// each validated in its turn, the place gone
+		for (const k of pages) {
+			await k.page.getByText('校验通过').waitFor({ timeout: 300_000 });
+			expect(await k.page.getByText(/排队等待校验/).count()).toBe(0);
+			expect(k.errors).toEqual([]);
+			expect(k.foreign).toEqual([]);
+		}
+		expect((await first).status).toBe(200);
+	}, 600_000);
 
 	it('the login and releases pages fit a 390 px phone', async () => {
 		const phone = await watchedPage(browser, run.url, { width: 390, height: 844 });

@@ -2,6 +2,7 @@
 // the process itself is the subject: fed truncated bodies, flooded, killed. Loopback only, a free port, a scratch
 // data folder; optionally under a lower open-file limit (prlimit) to see what a flood of connections does.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/lib/harness/site-server';
@@ -11,6 +12,8 @@ export interface OfficeChild {
 	process: ChildProcess;
 	pid: number;
 	url: string;
+	/** Its DATA_DIR. */
+	dataDir: string;
 	/** Everything the process printed (stdout and stderr). */
 	output(): string;
 	/** Resolves when the process has ended. */
@@ -34,12 +37,13 @@ export interface SpawnOptions {
 /** server/main.ts on a free loopback port; resolves once it prints its address. */
 export async function spawnOffice(options: SpawnOptions): Promise<OfficeChild> {
 	const port = await freePort();
+	const dataDir = options.dataDir ?? scratchDir('office-proc-');
 	const env = {
 		...process.env,
 		SKIP_BUILD: '1',
 		HOST: '127.0.0.1',
 		PORT: String(port),
-		DATA_DIR: options.dataDir ?? scratchDir('office-proc-'),
+		DATA_DIR: dataDir,
 		BUILD_DIR: options.build,
 		EXAMPLE_DATA_DIR: join(options.build, 'data'),
 		...options.env
@@ -65,6 +69,7 @@ export async function spawnOffice(options: SpawnOptions): Promise<OfficeChild> {
 		process: child,
 		pid: child.pid!,
 		url,
+		dataDir,
 		output: () => out,
 		exited,
 		alive,
@@ -120,4 +125,44 @@ export function processAlive(pid: number): boolean {
 /** The resident memory of process `pid`, MB. */
 export function rssMB(pid: number): number {
 	return Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+}
+
+/**
+ * POST a form as `client` (its session cookie and CSRF token) over node:http, waiting as long as the answer takes:
+ * fetch gives up after 300 s without headers, and a queued validation on a busy machine may wait longer.
+ */
+export async function postForm(
+	client: Client,
+	path: string,
+	form: FormData,
+	headers: Record<string, string> = {}
+): Promise<{ status: number; body: Record<string, unknown> }> {
+	const encoded = new Response(form);
+	const body = Buffer.from(await encoded.arrayBuffer());
+	const cookies = (client as unknown as { cookies: Map<string, string> }).cookies;
+	return new Promise((resolve, reject) => {
+		const req = request(
+			client.base + path,
+			{
+				method: 'POST',
+				headers: {
+					...headers,
+					'content-type': encoded.headers.get('content-type')!,
+					'content-length': String(body.length),
+					cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+					'x-csrf-token': client.csrf
+				}
+			},
+			(res) => {
+				let text = '';
+				res.on('data', (d: Buffer) => (text += d.toString('utf8')));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, body: JSON.parse(text || '{}') as Record<string, unknown> })
+				);
+				res.on('error', reject);
+			}
+		);
+		req.on('error', reject);
+		req.end(body);
+	});
 }
