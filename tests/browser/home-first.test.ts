@@ -4,13 +4,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTER, type Filter } from '../../src/lib/data/filters';
-import { candidatesSql, kpiSql, legendSql, townSql, type Kpis } from '../../src/lib/data/queries';
-import { area, count, households, money } from '../../src/lib/i18n/format';
+import {
+	awaitingReviewSql,
+	candidatesSql,
+	kpiSql,
+	legendSql,
+	townSql,
+	type Kpis
+} from '../../src/lib/data/queries';
+import { count } from '../../src/lib/i18n/format';
 import { COLOUR_SCALES } from '../../src/lib/data/classes';
 import { rankCandidates, type BudgetCandidate } from '../../src/lib/policy';
 import { watchedPage, type Watched } from './browser';
 import type { Preview } from './server';
 import { closeSite, openSite } from './site';
+import { tileTexts } from './kpis';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -32,15 +40,8 @@ const COMMUNITIES = { zh: '个', en: '' };
 
 async function expectedKpis(f: Filter): Promise<Record<string, string>> {
 	const [k] = await directSql<Kpis>(kpiSql(f));
-	return {
-		communities: count(k!.communities, COMMUNITIES),
-		households: households(k!.households),
-		buildingArea: area(k!.buildingArea),
-		investment: money(k!.investment),
-		residentShare: money(k!.residentShare),
-		subsidy: money(k!.subsidy),
-		readyForPlan: count(k!.readyForPlan, COMMUNITIES)
-	};
+	// every tile's main figure (figures.ts), as the page formats its unit
+	return tileTexts(k!);
 }
 
 /** Everything the first screen shows, read from the page. */
@@ -64,7 +65,10 @@ async function shown(page: Page) {
 					text(td)
 				])
 			),
-			candidates: [...document.querySelectorAll('[data-testid="candidates"] li a')].map((a) =>
+			candidates: [...document.querySelectorAll('[data-testid="candidates"] ol li a')].map((a) =>
+				decodeURIComponent(a.getAttribute('href')!.split('/').filter(Boolean).at(-1)!)
+			),
+			awaiting: [...document.querySelectorAll('[data-testid="awaiting-review"] li a')].map((a) =>
 				decodeURIComponent(a.getAttribute('href')!.split('/').filter(Boolean).at(-1)!)
 			)
 		};
@@ -83,7 +87,8 @@ async function expected(f: Filter) {
 			String(legendRows.filter((r) => c.codes.includes(r.class)).reduce((n, r) => n + Number(r.n), 0))
 		]),
 		towns: Object.fromEntries(towns.map((r) => [r.town_code, count(Number(r.communities), COMMUNITIES)])),
-		candidates: candidates.slice(0, 30).map((c) => c.id)
+		candidates: candidates.slice(0, 30).map((c) => c.id),
+		awaiting: (await directSql<{ id: string }>(awaitingReviewSql(f))).slice(0, 30).map((c) => c.id)
 	};
 }
 
@@ -95,7 +100,9 @@ describe('/ without DuckDB-WASM', () => {
 		await page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 30_000 });
 		await page.waitForSelector('[data-testid="candidates"] li', { timeout: 30_000 });
 		const want = await expected(EMPTY_FILTER);
-		expect(want.candidates.length).toBeGreaterThan(0);
+		// §三(四): the example has no candidate for the open plan yet (no town review passed); those in review are
+		// listed apart, from the same columns
+		expect(want.candidates.length + want.awaiting.length).toBeGreaterThan(0);
 		expect(await shown(page)).toEqual(want);
 		// DuckDB-WASM was not even asked for: `/` opens it only for an export
 		expect(withheld, 'wasm asked for before any export').toEqual([]);
