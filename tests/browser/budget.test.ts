@@ -326,9 +326,12 @@ describe('the budget simulator /budget', () => {
 			'2026年',
 			'2027年',
 			'2028年',
-			'截至2028年仍未安排'
+			'截至2028年仍未安排',
+			'说明'
 		]);
 		const manifest = JSON.parse(readFileSync('build/data/manifest.json', 'utf8')) as Manifest;
+		// issue 19: the workbook keeps the data date it was run from
+		expect(wb.getWorksheet('说明')!.getRow(3).values).toEqual([undefined, '数据截至', manifest.asOf]);
 		const h = history(await directSql<PipelineCommunity>(HISTORY_SQL));
 		const s = defaultScenario('x', BUDGET_WAN * 10_000, estimateRates(h));
 		s.policy = { subsidyCapPerM2: 200 };

@@ -170,6 +170,8 @@ describe('the data keeper’s workbench /data', () => {
 		// the report: the header row found (row 2), and the two columns it could not place, shown for mapping
 		await expect.poll(() => page.textContent('details[data-kind="header-found"]')).toMatch(/2/);
 		expect(await page.locator('[data-testid="unplaced-column"]').count()).toBe(2);
+		// issue 19: the ledger gives no 数据截至 — the report says the day of the import stands in, never silently
+		expect(await page.textContent('[data-testid="report-as-of"]')).toContain('文件未注明「数据截至」');
 		const errorsBefore = await page.textContent('[data-testid="report-summary"] strong');
 		expect(errorsBefore).not.toMatch(/^0 个错误/);
 
@@ -240,6 +242,14 @@ describe('the data keeper’s workbench /data', () => {
 		const fc4 = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'FC004')!;
 		expect(fc4.getCell(head.indexOf('经度') + 1).value).toBeCloseTo(placed[0]!, 4);
 		expect(fc4.getCell(head.indexOf('建筑面积') + 1).value).toBe(12000);
+		// issue 19: its 说明 sheet keeps 数据截至 (the day of the import, said so), so a re-import keeps the date
+		const help = ledger.getWorksheet('说明')!;
+		const helpRows = help
+			.getSheetValues()
+			.filter((r) => Array.isArray(r))
+			.map((r) => (r as unknown[]).slice(1));
+		expect(helpRows.find((r) => r[0] === '数据截至')?.[1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(String(helpRows.find((r) => r[0] === '日期来源')?.[1])).toContain('按构建/导入当天计');
 
 		// apply: the dashboard shows the import
 		await page.click('[data-testid="apply"]');

@@ -27,7 +27,7 @@ afterAll(() => closeSite({ server, browser }, [w]));
 
 const kpi = (page: Page, key: string) =>
 	page.textContent(
-		`[data-testid="kpis"] [data-kpi="${key}"] .value, [data-testid="kpis"] [data-kpi="${key}"] .v`
+		`[data-testid="kpis"] [data-kpi="${key}"] .value, [data-testid="kpis"] [data-kpi-part="${key}"] .v`
 	);
 
 async function home(page: Page) {

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTER, type Filter } from '../../src/lib/filter/filters';
 import {
+	awaitingReviewSql,
 	candidatesSql,
 	exportSql,
 	kpiSql,
@@ -15,12 +16,13 @@ import {
 } from '../../src/lib/filter/queries';
 import { toCsv, type ExportRow } from '../../src/lib/files/export';
 import { readFileSync } from 'node:fs';
-import { area, count, households, money } from '../../src/lib/i18n/format';
+import { count } from '../../src/lib/i18n/format';
 import { COLOUR_SCALES } from '../../src/lib/verdict/classes';
 import { rankCandidates, type BudgetCandidate } from '../../src/lib/policy';
 import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
 import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
+import { tileTexts } from './kpis';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -42,15 +44,8 @@ const COMMUNITIES = { zh: '个', en: '' };
 
 async function expectedKpis(f: Filter): Promise<Record<string, string>> {
 	const [k] = await directSql<Kpis>(kpiSql(f));
-	return {
-		communities: count(k!.communities, COMMUNITIES),
-		households: households(k!.households),
-		buildingArea: area(k!.buildingArea),
-		investment: money(k!.investment),
-		residentShare: money(k!.residentShare),
-		subsidy: money(k!.subsidy),
-		readyForPlan: count(k!.readyForPlan, COMMUNITIES)
-	};
+	// every tile's main figure (figures.ts), as the page formats its unit
+	return tileTexts(k!);
 }
 
 /** Everything the first screen shows, read from the page. */
@@ -74,7 +69,10 @@ async function shown(page: Page) {
 					text(td)
 				])
 			),
-			candidates: [...document.querySelectorAll('[data-testid="candidates"] li a')].map((a) =>
+			candidates: [...document.querySelectorAll('[data-testid="candidates"] ol li a')].map((a) =>
+				decodeURIComponent(a.getAttribute('href')!.split('/').filter(Boolean).at(-1)!)
+			),
+			awaiting: [...document.querySelectorAll('[data-testid="awaiting-review"] li a')].map((a) =>
 				decodeURIComponent(a.getAttribute('href')!.split('/').filter(Boolean).at(-1)!)
 			)
 		};
@@ -93,7 +91,8 @@ async function expected(f: Filter) {
 			String(legendRows.filter((r) => c.codes.includes(r.class)).reduce((n, r) => n + Number(r.n), 0))
 		]),
 		towns: Object.fromEntries(towns.map((r) => [r.town_code, count(Number(r.communities), COMMUNITIES)])),
-		candidates: candidates.slice(0, 30).map((c) => c.id)
+		candidates: candidates.slice(0, 30).map((c) => c.id),
+		awaiting: (await directSql<{ id: string }>(awaitingReviewSql(f))).slice(0, 30).map((c) => c.id)
 	};
 }
 
@@ -105,7 +104,9 @@ describe('/ without DuckDB-WASM', () => {
 		await page.waitForSelector('[data-testid="kpis"][aria-busy="false"]', { timeout: 30_000 });
 		await page.waitForSelector('[data-testid="candidates"] li', { timeout: 30_000 });
 		const want = await expected(EMPTY_FILTER);
-		expect(want.candidates.length).toBeGreaterThan(0);
+		// §三(四): the example has no candidate for the open plan yet (no town review passed); those in review are
+		// listed apart, from the same columns
+		expect(want.candidates.length + want.awaiting.length).toBeGreaterThan(0);
 		expect(await shown(page)).toEqual(want);
 		// DuckDB-WASM was not even asked for: `/` opens it only for an export
 		expect(withheld, 'wasm asked for before any export').toEqual([]);

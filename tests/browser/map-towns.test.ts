@@ -85,7 +85,13 @@ describe('towns and exports on /', () => {
 		const sheet = wb.getWorksheet('小区清单')!;
 		expect(sheet.rowCount).toBe(ids.length + 1);
 		expect(sheet.getRow(1).getCell(1).value).toBe('小区编号');
-		const subsidyCol = (sheet.getRow(1).values as unknown[]).indexOf('财政补助（元）');
+		const subsidyCol = (sheet.getRow(1).values as unknown[]).findIndex((h) =>
+			String(h).startsWith('财政补助（元')
+		);
+		expect(subsidyCol).toBeGreaterThan(0);
+		// issue 19: the file keeps the data date it stands at
+		const manifest = JSON.parse(readFileSync('build/data/manifest.json', 'utf8')) as { asOf: string };
+		expect(wb.getWorksheet('说明')!.getRow(2).values).toEqual([undefined, '数据截至', manifest.asOf]);
 		const [sum] = await directSql<{ s: number }>(
 			`SELECT CAST(sum(subsidy) AS DOUBLE) AS s FROM community_view WHERE town_code = '330382114'`
 		);

@@ -2,13 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTER, type Filter } from '../../src/lib/filter/filters';
 import { kpiSql, type Kpis } from '../../src/lib/filter/queries';
-import { area, count, households, money } from '../../src/lib/i18n/format';
 import { COLOUR_SCALES } from '../../src/lib/verdict/classes';
 import { classRgb } from '../../src/lib/map/colours';
 import { watchedPage, type Watched } from '../../scripts/lib/harness/browser';
 import { countColours } from './pixels';
 import type { Preview } from '../../scripts/lib/harness/site-server';
 import { closeSite, openSite } from './site';
+import { tileTexts } from './kpis';
 import { directSql } from './sql';
 
 let server: Preview;
@@ -38,15 +38,8 @@ async function kpiTexts(page: Page): Promise<Record<string, string>> {
 /** The KPI texts the page should show for a filter: the same SQL run directly, formatted the same way. */
 async function expectedKpis(f: Filter): Promise<Record<string, string>> {
 	const [k] = await directSql<Kpis>(kpiSql(f));
-	return {
-		communities: count(k!.communities, { zh: '个', en: '' }),
-		households: households(k!.households),
-		buildingArea: area(k!.buildingArea),
-		investment: money(k!.investment),
-		residentShare: money(k!.residentShare),
-		subsidy: money(k!.subsidy),
-		readyForPlan: count(k!.readyForPlan, { zh: '个', en: '' })
-	};
+	// every tile's main figure (figures.ts), as the page formats its unit
+	return tileTexts(k!);
 }
 
 async function settle(page: Page, before: Record<string, string>) {

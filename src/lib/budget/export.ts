@@ -35,7 +35,9 @@ export const YEAR_HEADERS = [
 export async function scenarioXlsx(
 	scenario: Scenario,
 	result: SimulationResult,
-	townName: (code: string) => string
+	townName: (code: string) => string,
+	/** The data date (数据截至) the run starts from, kept in the workbook's 说明 sheet. */
+	asOf: string
 ): Promise<Uint8Array> {
 	const sheets: ExportSheet[] = [];
 	const sheet = (name: string, headers: readonly string[], rows: ExportCell[][]) =>
@@ -81,5 +83,14 @@ export async function scenarioXlsx(
 		YEAR_HEADERS,
 		result.outcomes.filter((o) => o.fundedYear === null).map(row)
 	);
+	sheets.push({
+		name: '说明',
+		rows: [
+			['乐清市城镇老旧小区改造补助预算情景（乐政办发〔2023〕47号）'],
+			['情景', scenario.name],
+			['数据截至', asOf]
+		],
+		width: 24
+	});
 	return xlsxBytes(sheets, `乐清旧改地图 · ${scenario.name}`);
 }

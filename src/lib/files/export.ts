@@ -3,6 +3,7 @@
  * written through the one export helper (sheet-export.ts).
  */
 import { classOfCode, FILTER_VALUES, labelOf, PROGRAMME_VALUES, type Colouring } from '../verdict/classes';
+import { asOfSourceWords, type AsOfSource } from '../schema/as-of-source';
 import { csvText, xlsxBytes } from './sheet-export';
 
 export interface ExportRow {
@@ -85,6 +86,27 @@ export function toCsv(rows: readonly ExportRow[]): string {
 	return csvText(exportTable(rows));
 }
 
-export async function toXlsx(rows: readonly ExportRow[], sheet = '小区清单'): Promise<Uint8Array> {
-	return xlsxBytes([{ name: sheet, rows: exportTable(rows) }]);
+/**
+ * The filtered list as XLSX: the list, then a 说明 sheet with the data date (数据截至) and where it came from, so
+ * the file says what day it stands at (the CSV carries the date in its file name).
+ */
+export async function toXlsx(
+	rows: readonly ExportRow[],
+	meta: { asOf: string; asOfSource?: AsOfSource },
+	sheet = '小区清单'
+): Promise<Uint8Array> {
+	return xlsxBytes([
+		{ name: sheet, rows: exportTable(rows) },
+		{
+			name: '说明',
+			rows: [
+				['乐清市城镇老旧小区改造 · 小区清单（乐政办发〔2023〕47号）'],
+				['数据截至', meta.asOf],
+				['日期来源', asOfSourceWords(meta.asOfSource).zh],
+				['金额', '早期项目（本方案施行前开工）为台账记录；不在改造范围的补助与居民出资为0'],
+				['口径', '各项数字的定义见 docs/figures.md']
+			],
+			width: 24
+		}
+	]);
 }

@@ -50,6 +50,8 @@ export interface AwaitingAnswer {
 const PROFESSIONAL = PROPERTY_MANAGEMENT.findIndex((m) => m.code === 'professional');
 const SETS = PROGRAMME_CODES.length;
 const M = MEASURE_KEYS.length;
+// the sums pass reads the measures one by one (unrolled: it is the first screen's hot loop at 300k)
+if (M !== 8) throw new Error(`first-answers: the sums pass reads 8 measures, figures.ts has ${M}`);
 /** Where a (town, set, measure) sum lives in the flat array of sums. */
 const at = (t: number, p: number, m: number) => (t * SETS + p) * M + m;
 /** For each figure, the indexes of its programme sets and its measure. */
@@ -167,14 +169,34 @@ export class FirstAnswers {
 	#townSums(): Float64Array {
 		if (this.#byTown) return this.#byTown;
 		const { cols, fails } = this;
-		const values = this.#values;
 		const townMask = this.#masks.get('towns');
+		const n = fails.length;
 		const s = new Float64Array(256 * SETS * M);
-		for (let i = 0; i < fails.length; i++) {
+		const town = cols.town;
+		const programme = cols.programme;
+		// the measures in MEASURE_KEYS order, read once per row (communities is 1)
+		const [, v1, v2, v3, v4, v5, v6, v7] = this.#values as [
+			Float64Array,
+			Float64Array,
+			Float64Array,
+			Float64Array,
+			Float64Array,
+			Float64Array,
+			Float64Array,
+			Float64Array
+		];
+		for (let i = 0; i < n; i++) {
 			// the dimensions failed, the towns' left out
 			if (fails[i]! - (townMask ? 1 - townMask[i]! : 0) !== 0) continue;
-			const base = at(cols.town[i]!, cols.programme[i]!, 0);
-			for (let m = 0; m < M; m++) s[base + m]! += values[m]![i]!;
+			const b = (town[i]! * SETS + programme[i]!) * M;
+			s[b]! += 1;
+			s[b + 1]! += v1[i]!;
+			s[b + 2]! += v2[i]!;
+			s[b + 3]! += v3[i]!;
+			s[b + 4]! += v4[i]!;
+			s[b + 5]! += v5[i]!;
+			s[b + 6]! += v6[i]!;
+			s[b + 7]! += v7[i]!;
 		}
 		this.#byTown = s;
 		return s;

@@ -215,7 +215,7 @@ const MESSAGES = {
 	},
 	'funding.earlierNote': {
 		zh: '不按乐政办发〔2023〕47号计算居民分担比例和补助上限；审批按当时规定。',
-		en: 'Not priced under 乐政办发〔2023〕47号 (no resident shares or cap applied); approved under the rules of its time.'
+		en: 'Not priced under the scheme (no resident shares or cap applied); approved under the rules of its time.'
 	},
 	'funding.ledgerInvestment': {
 		zh: '总投资（台账，不含加装电梯）',
