@@ -2,6 +2,7 @@
 // checked in Node by tests/unit/data/field-cases-r3.test.ts and shown equal in Chromium by import.test.ts; this is
 // the page: its worker, its report's groups in Chinese, its mapping step and its diff).
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,33 @@ describe('/data: round-3 field cases', () => {
 		expect(body).toContain('按工作表名读取乡镇街道');
 		expect(body).not.toContain('SY901');
 		await page.screenshot({ path: 'test-results/data-r3-hidden-sheet.png', fullPage: true });
+		expect([foreign, errors]).toEqual([[], []]);
+		await context.close();
+	});
+
+	it('offers the blank template as a download: the importer reads it back with no error but "no communities"', async () => {
+		const { page, foreign, errors, context } = await watchedPage(browser, server.url);
+		await page.goto(`${server.url}/data`);
+		await page.waitForSelector('[data-testid="download-template"]');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('[data-testid="download-template"]')
+		]);
+		expect(download.suggestedFilename()).toBe('乐清旧改台账模板.xlsx');
+		const bytes = readFileSync((await download.path())!);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+		expect(wb.worksheets.map((w) => w.name)).toEqual([
+			'说明',
+			'乡镇街道',
+			'小区',
+			'改造内容',
+			'表决',
+			'资金',
+			'进度',
+			'联系人'
+		]);
+		expect(wb.getWorksheet('小区')!.getRow(1).getCell(1).value).toBe('小区编号');
 		expect([foreign, errors]).toEqual([[], []]);
 		await context.close();
 	});
