@@ -1,6 +1,7 @@
 // npm run template: writes data/template.xlsx for the office to fill in.
-import { makeTemplate } from '../src/node/template';
+import ExcelJS from 'exceljs';
+import { makeTemplate } from '../src/lib/files/template';
 
 const path = process.argv[2] ?? 'data/template.xlsx';
-await makeTemplate().xlsx.writeFile(path);
+await makeTemplate(ExcelJS).xlsx.writeFile(path);
 console.log(`wrote ${path}`);

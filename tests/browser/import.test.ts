@@ -99,38 +99,45 @@ describe('importFiles in Chromium', () => {
 		expect(bundle).not.toMatch(/require\("(node:)?fs"\)/);
 	});
 
-	it('gives the same dataset, problems and messages as in Node, file by file', async () => {
-		const page = await browser.newPage();
-		await page.setContent('<!doctype html><meta charset="utf-8"><title>import</title>');
-		await page.addScriptTag({ content: bundle });
-		for (const { paths, mapping } of CASES) {
-			const input = files(paths);
-			const inBrowser = await page.evaluate(
-				async ({ input, towns, outline, mapping }) => {
-					const w = window as unknown as { Importer: { importFiles: typeof importFiles } };
-					const r = await w.Importer.importFiles(
-						input.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })),
-						{ defaultTowns: towns, outline, mapping, allowMissingPoint: true }
-					);
-					return {
-						dataset: r.dataset,
-						problems: r.problems,
-						unplaced: r.unplaced,
-						asOf: r.asOf,
-						townRegions: r.townRegions
-					};
-				},
-				{ input, towns: geo.towns, outline: geo.outline, mapping }
-			);
-			const inNode = await importFiles(
-				input.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })),
-				{ defaultTowns: geo.towns, outline: geo.outline, mapping, allowMissingPoint: true }
-			);
-			expect(
-				JSON.parse(JSON.stringify(inBrowser)),
-				`${paths.join(' + ')}${mapping ? ' (mapped)' : ''}`
-			).toEqual(JSON.parse(JSON.stringify(summary(inNode))));
-		}
-		await page.close();
-	});
+	// one test per folder (and one for the corpus), each with its own time: a page per test
+	const groups = new Map<string, Case[]>();
+	for (const c of CASES) {
+		const folder = c.paths[0]!.split('/').slice(0, -1).join('/');
+		groups.set(folder, [...(groups.get(folder) ?? []), c]);
+	}
+	for (const [folder, cases] of groups)
+		it(`gives the same dataset, problems and messages as in Node: ${folder}`, async () => {
+			const page = await browser.newPage();
+			await page.setContent('<!doctype html><meta charset="utf-8"><title>import</title>');
+			await page.addScriptTag({ content: bundle });
+			for (const { paths, mapping } of cases) {
+				const input = files(paths);
+				const inBrowser = await page.evaluate(
+					async ({ input, towns, outline, mapping }) => {
+						const w = window as unknown as { Importer: { importFiles: typeof importFiles } };
+						const r = await w.Importer.importFiles(
+							input.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })),
+							{ defaultTowns: towns, outline, mapping, allowMissingPoint: true }
+						);
+						return {
+							dataset: r.dataset,
+							problems: r.problems,
+							unplaced: r.unplaced,
+							asOf: r.asOf,
+							townRegions: r.townRegions
+						};
+					},
+					{ input, towns: geo.towns, outline: geo.outline, mapping }
+				);
+				const inNode = await importFiles(
+					input.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })),
+					{ defaultTowns: geo.towns, outline: geo.outline, mapping, allowMissingPoint: true }
+				);
+				expect(
+					JSON.parse(JSON.stringify(inBrowser)),
+					`${paths.join(' + ')}${mapping ? ' (mapped)' : ''}`
+				).toEqual(JSON.parse(JSON.stringify(summary(inNode))));
+			}
+			await page.close();
+		});
 });

@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { TABLES } from '../../src/lib/schema/schema';
-import { makeTemplate } from '../../src/node/template';
+import { makeTemplate } from '../../src/lib/files/template';
 import { writeBuild } from '../../src/node/write-build';
 import { load } from '../unit/data/load';
 
@@ -93,7 +93,7 @@ describe('npm run data', () => {
 
 	it('round trip: the template, filled in by a clerk with Chinese labels, builds to the same values', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'yq-xlsx-'));
-		const wb = makeTemplate();
+		const wb = makeTemplate(ExcelJS);
 		const fill = (sheet: string, rows: unknown[][]) => rows.forEach((r) => wb.getWorksheet(sheet)!.addRow(r));
 		// columns in the template's order (the schema's)
 		fill('小区', [

@@ -1,6 +1,6 @@
 /**
  * A validated dataset written back as a clean ledger in the office's template form (`data/template.xlsx`,
- * `src/node/template.ts`): a 说明 sheet, then one sheet per table named in Chinese, the template's Chinese
+ * `template.ts`): a 说明 sheet, then one sheet per table named in Chinese, the template's Chinese
  * headers on row 1, list values by their Chinese label, yes/no as 是/否, areas in ㎡ and money in 元. Dropped again
  * on /data or given to `npm run data -- --input`, it reads back to the same dataset. Written through the one
  * export helper (sheet-export.ts): text as string cells, never formulas.

@@ -27,6 +27,7 @@ const KINDS: Record<string, Label> = {
 	'total-row': { zh: '合计/小计行', en: 'Total rows' },
 	footnote: { zh: '注释/说明行', en: 'Footnotes' },
 	invisible: { zh: '不可见字符', en: 'Invisible characters' },
+	'id-generated': { zh: '自动编号', en: 'Ids generated' },
 	'town-mapped': { zh: '乡镇街道名称换算', en: 'Town names mapped' },
 	'town-from-sheet': { zh: '按工作表名读取乡镇街道', en: 'Towns from sheet names' },
 	'no-town': { zh: '没有乡镇街道', en: 'No town' },

@@ -17,6 +17,7 @@ import { layOut, type Laid } from './layout';
 import { readAsOf } from './as-of';
 import { checkRows } from './checks';
 import { normalise } from './normalise';
+import { fillIds } from './ids';
 import { mergePointLayers } from './points-layer';
 import type { TownName } from './towns';
 import { readWorkbook } from './sheet';
@@ -44,7 +45,8 @@ const SEVERAL_ROWS = new Set([
 	'crs',
 	'unplaced',
 	'duplicate-column',
-	'hidden-column'
+	'hidden-column',
+	'id-generated'
 ]);
 
 const WORKBOOK = /\.(xlsx|xlsm|xlsb|xls|et|ods)$/i;
@@ -271,6 +273,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions): P
 		layerTables,
 		problems
 	);
+	fillIds(read, problems);
 	const refused = checkRows(read, problems);
 	if (options.crs === 'gcj02') convertCommunities(read);
 	const validated = validateDataset(read, {

@@ -1,6 +1,10 @@
-// The office's workbook: a 说明 sheet, then one sheet per table with Chinese headers and drop-down lists.
-import ExcelJS from 'exceljs';
-import { TABLES, type Column } from '../lib/schema/schema';
+/**
+ * The office's workbook (the template): a 说明 sheet, then one sheet per table with Chinese headers and drop-down
+ * lists. `npm run template` writes it to data/template.xlsx; /data offers it as a download (模板下载), built in the
+ * browser. ExcelJS is passed in so the page loads it only when the keeper asks.
+ */
+import type ExcelJS from 'exceljs';
+import { TABLES, type Column } from '../schema/schema';
 
 /** Rows of each sheet that get drop-downs for list and yes/no columns. */
 const VALIDATED_ROWS = 500;
@@ -22,8 +26,8 @@ function describe(c: Column): string {
 	return range.filter(Boolean).join('，');
 }
 
-export function makeTemplate(): ExcelJS.Workbook {
-	const wb = new ExcelJS.Workbook();
+export function makeTemplate(lib: typeof ExcelJS): ExcelJS.Workbook {
+	const wb = new lib.Workbook();
 	wb.creator = '乐清旧改地图';
 	wb.created = new Date(Date.UTC(2024, 0, 5));
 	wb.modified = wb.created;
@@ -44,7 +48,7 @@ export function makeTemplate(): ExcelJS.Workbook {
 		'填写说明：每张表一个工作表，第一行为表头，请勿修改表头和工作表名称；从第二行起每行一条记录。'
 	]);
 	help.addRow([
-		'坐标为WGS84经纬度；如来自高德地图（GCJ-02），导入时加 --crs gcj02。金额单位为元，面积单位为㎡；如用万元、万㎡，请在表头注明，如「建筑面积（万㎡）」。'
+		'坐标为WGS84经纬度；如来自高德地图（GCJ-02），表头写「经度(高德)」「纬度(高德)」即会换算。金额单位为元，面积单位为㎡；如用万元、万㎡，请在表头注明，如「建筑面积（万㎡）」。'
 	]);
 	help.addRow([
 		'导入：npm run data -- --input 本文件.xlsx。有错误时会列出全部错误（工作表、行、列、原因），不会覆盖已有数据。'
@@ -87,4 +91,10 @@ export function makeTemplate(): ExcelJS.Workbook {
 		});
 	}
 	return wb;
+}
+
+/** The template as .xlsx bytes, ExcelJS loaded on demand (the browser's download). */
+export async function templateBytes(): Promise<Uint8Array> {
+	const { default: lib } = await import('exceljs');
+	return new Uint8Array(await makeTemplate(lib).xlsx.writeBuffer());
 }
