@@ -1,7 +1,7 @@
 /**
  * The figures the leadership map's first screen shows (its key figures, the town table, the printed report), each
  * as its definition: what it measures, over which programme sets, and the words that say so (zh / en). The SQL
- * (`kpiSql`, `townSql` in queries.ts) and the JS first answers (first-answers.ts) are both built from this list,
+ * (`kpiSql`, `townSql` in queries.ts) and the JS first answers (filter/figures.ts) are both built from this list,
  * so a figure means one thing wherever it is computed; docs/figures.md lists the same definitions.
  *
  * Every community is in exactly one programme set (status.programme, see `Programme` in verdict.ts), so figures

@@ -51,7 +51,7 @@ const PROFESSIONAL = PROPERTY_MANAGEMENT.findIndex((m) => m.code === 'profession
 const SETS = PROGRAMME_CODES.length;
 const M = MEASURE_KEYS.length;
 // the sums pass reads the measures one by one (unrolled: it is the first screen's hot loop at 300k)
-if (M !== 8) throw new Error(`first-answers: the sums pass reads 8 measures, figures.ts has ${M}`);
+if (M !== 8) throw new Error(`filter figures: the sums pass reads 8 measures, figures.ts has ${M}`);
 /** Where a (town, set, measure) sum lives in the flat array of sums. */
 const at = (t: number, p: number, m: number) => (t * SETS + p) * M + m;
 /** For each figure, the indexes of its programme sets and its measure. */
@@ -62,7 +62,7 @@ const SET_INDEXES = new Map<FigureDef, number[]>(
 	])
 );
 
-export class FirstAnswers {
+export class FilterFigures {
 	readonly cols: MapColumns;
 	readonly townCodes: readonly string[];
 	/** Per row: how many dimensions of the filter it fails (0 = it passes). */
@@ -296,13 +296,13 @@ export class FirstAnswers {
 	}
 }
 
-/** A FirstAnswers over `cols` with `f` applied. */
-export function firstAnswers(
+/** A FilterFigures over `cols` with `f` applied. */
+export function filterFigures(
 	cols: MapColumns,
 	townCodes: readonly string[],
 	f: Filter = EMPTY_FILTER
-): FirstAnswers {
-	const a = new FirstAnswers(cols, townCodes);
+): FilterFigures {
+	const a = new FilterFigures(cols, townCodes);
 	a.set(f);
 	return a;
 }

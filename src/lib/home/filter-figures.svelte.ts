@@ -1,13 +1,13 @@
 /**
- * What `/` shows for the current filter, from the map's columns without DuckDB (first-answers.ts): the KPIs, the
+ * What `/` shows for the current filter, from the map's columns without DuckDB (filter/figures.ts): the KPIs, the
  * legend's counts, the town table, the next plan's candidates and those awaiting the town's review, computed in the filter's own task so they are
  * painted in the click's frame; and the map's filter value per point, written later (`writeVisible`, after that
- * frame) into one reused array. One FirstAnswers per set of columns (a new one after an import), given each new
+ * frame) into one reused array. One FilterFigures per set of columns (a new one after an import), given each new
  * filter: only the dimensions that changed are re-filtered.
  */
 import type { MapColumns } from '$lib/verdict/derived';
 import type { Filter } from '$lib/filter/filters';
-import { FirstAnswers, type AwaitingAnswer, type CandidateAnswer } from '$lib/filter/figures';
+import { FilterFigures, type AwaitingAnswer, type CandidateAnswer } from '$lib/filter/figures';
 import type { ManifestTown } from '$lib/files/manifest';
 import type { Kpis } from '$lib/filter/queries';
 import type { Colouring } from '$lib/verdict/classes';
@@ -21,7 +21,7 @@ interface Inputs {
 	colouring: () => Colouring;
 }
 
-export interface Answers {
+export interface FigureSet {
 	/** The filter these figures are of. */
 	filter: Filter;
 	kpis: Kpis;
@@ -31,8 +31,8 @@ export interface Answers {
 	awaiting: AwaitingAnswer[];
 }
 
-export class HomeAnswers {
-	#first: FirstAnswers | null = null;
+export class HomeFigures {
+	#figures: FilterFigures | null = null;
 	#in: Inputs;
 
 	constructor(inputs: Inputs) {
@@ -40,29 +40,29 @@ export class HomeAnswers {
 	}
 
 	/** The figures of the current filter, or null until the columns and the manifest are here. */
-	readonly current = $derived.by((): Answers | null => {
+	readonly current = $derived.by((): FigureSet | null => {
 		const cols = this.#in.columns();
 		const towns = this.#in.towns();
 		const filter = this.#in.filter();
 		if (!cols || !towns) return null;
-		if (this.#first?.cols !== cols) {
-			this.#first = new FirstAnswers(
+		if (this.#figures?.cols !== cols) {
+			this.#figures = new FilterFigures(
 				cols,
 				towns.map((t) => t.code)
 			);
 		}
-		const first = this.#first;
+		const figures = this.#figures;
 		const start = performance.now();
-		first.set(filter);
+		figures.set(filter);
 		// a lookup built and read here, not state
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const names = new Map(towns.map((t) => [t.code, t.name]));
 		const answers = {
 			filter,
-			kpis: first.kpis(),
-			towns: first.towns().map((r) => ({ ...r, town_name: names.get(r.town_code) ?? r.town_code })),
-			candidates: first.candidates(),
-			awaiting: first.awaiting()
+			kpis: figures.kpis(),
+			towns: figures.towns().map((r) => ({ ...r, town_name: names.get(r.town_code) ?? r.town_code })),
+			candidates: figures.candidates(),
+			awaiting: figures.awaiting()
 		};
 		// the time the figures took, for the benchmark (filter → KPIs without the page around it)
 		performance.measure('home:answers', { start, end: performance.now() });
@@ -73,8 +73,8 @@ export class HomeAnswers {
 	readonly legend = $derived.by((): number[] => {
 		const colouring = this.#in.colouring();
 		const cols = this.#in.columns();
-		if (!this.current || !this.#first || !cols) return [];
-		const byCode = this.#first.counts(codesFor(cols, colouring));
+		if (!this.current || !this.#figures || !cols) return [];
+		const byCode = this.#figures.counts(codesFor(cols, colouring));
 		const classOf = classIndexByCode(colouring);
 		const counts = new Array<number>(COLOUR_SCALES[colouring].classes.length).fill(0);
 		byCode.forEach((n, code) => {
@@ -94,8 +94,8 @@ export class HomeAnswers {
 	 * element per community; false (and `out` untouched) before the first figures or with other columns.
 	 */
 	writeVisible(out: Float32Array): boolean {
-		if (!this.current || !this.#first || this.#first.fails.length !== out.length) return false;
-		this.#first.visible(out);
+		if (!this.current || !this.#figures || this.#figures.fails.length !== out.length) return false;
+		this.#figures.visible(out);
 		return true;
 	}
 }

@@ -6,12 +6,12 @@
  * filter that comes while a hand-over waits supersedes the older one, whose values are never drawn.
  */
 import { untrack } from 'svelte';
-import type { Answers, HomeAnswers } from './filter-figures.svelte';
+import type { FigureSet, HomeFigures } from './filter-figures.svelte';
 
-export interface Later {
+export interface Handover {
 	/** The map's filter value per point (1 shown, 0 hidden); empty until the first figures. */
 	visible: Float32Array;
-	answers: Answers | null;
+	figures: FigureSet | null;
 	legend: number[];
 }
 
@@ -20,15 +20,15 @@ export function afterPaint(f: () => void): void {
 	requestAnimationFrame(() => setTimeout(f, 0));
 }
 
-export class HomeLater {
-	current = $state.raw<Later>({ visible: new Float32Array(), answers: null, legend: [] });
-	#answers: HomeAnswers;
+export class MapHandover {
+	current = $state.raw<Handover>({ visible: new Float32Array(), figures: null, legend: [] });
+	#figures: HomeFigures;
 	#buffer = new Float32Array();
 	/** True from a filter until its hand-over: the map is not yet showing it (the map says not idle). */
 	pending = $state(false);
 
-	constructor(answers: HomeAnswers) {
-		this.#answers = answers;
+	constructor(figures: HomeFigures) {
+		this.#figures = figures;
 	}
 
 	/**
@@ -36,7 +36,7 @@ export class HomeLater {
 	 * Called from an effect that tracks the figures; reads nothing of its own into that effect.
 	 */
 	schedule(): void {
-		if (untrack(() => this.current.answers) === null) return untrack(() => this.#apply());
+		if (untrack(() => this.current.figures) === null) return untrack(() => this.#apply());
 		if (untrack(() => this.pending)) return;
 		this.pending = true;
 		afterPaint(() => {
@@ -46,15 +46,15 @@ export class HomeLater {
 	}
 
 	#apply(): void {
-		const answers = this.#answers.current;
-		if (!answers) return;
-		const n = this.#answers.size;
+		const figures = this.#figures.current;
+		if (!figures) return;
+		const n = this.#figures.size;
 		if (this.#buffer.length !== n) this.#buffer = new Float32Array(n);
-		if (!this.#answers.writeVisible(this.#buffer)) return;
+		if (!this.#figures.writeVisible(this.#buffer)) return;
 		this.current = {
 			visible: new Float32Array(this.#buffer.buffer),
-			answers,
-			legend: this.#answers.legend
+			figures,
+			legend: this.#figures.legend
 		};
 	}
 }

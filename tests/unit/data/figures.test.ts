@@ -11,7 +11,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIGURES, MEASURES, TOWN_FIGURES } from '../../../src/lib/filter/definitions';
 import { EMPTY_FILTER } from '../../../src/lib/filter/filters';
-import { FirstAnswers } from '../../../src/lib/filter/figures';
+import { FilterFigures } from '../../../src/lib/filter/figures';
 import { readMapColumns } from '../../../src/lib/files/map-columns';
 import type { Manifest } from '../../../src/lib/files/manifest';
 import { kpiSql, townSql } from '../../../src/lib/filter/queries';
@@ -54,7 +54,7 @@ describe('the key figures of `/`, by hand from the example’s CSVs (issue 19)',
 	it('every key figure: the JS first answers over map.arrow equal the hand’s', () => {
 		const cols = readMapColumns(new Uint8Array(readFileSync(`${dir}/map.arrow`)));
 		const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Manifest;
-		const answers = new FirstAnswers(
+		const answers = new FilterFigures(
 			cols,
 			manifest.towns.map((t) => t.code)
 		);

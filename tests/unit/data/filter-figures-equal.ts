@@ -1,4 +1,4 @@
-// The first screen's figures computed in JS (first-answers.ts) against the SQL the page ran before (queries.ts),
+// The first screen's figures computed in JS (filter/figures.ts) against the SQL the page ran before (queries.ts),
 // by DuckDB over the same rows, for seeded random filters applied one after another (the incremental path) at
 // the sizes a test file asks for (the unit tier: 724; the data tier: 10k / 100k / 300k). Counts, classes, towns and the ranked candidates must be equal. Sums of
 // money and ㎡: the JS sums whole fen (0.01 ㎡), which is exact; the SQL sums DOUBLEs in an order of its own, off
@@ -10,7 +10,7 @@ import { NO_DAY, type MapColumns } from '../../../src/lib/verdict/derived';
 import { FILTER_VALUES, PROGRAMME_CODES, type Colouring } from '../../../src/lib/verdict/classes';
 import { FIGURES, MEASURES, TOWN_FIGURES } from '../../../src/lib/filter/definitions';
 import { EMPTY_FILTER, whereSql, type Filter } from '../../../src/lib/filter/filters';
-import { FirstAnswers } from '../../../src/lib/filter/figures';
+import { FilterFigures } from '../../../src/lib/filter/figures';
 import {
 	awaitingReviewSql,
 	candidatesSql,
@@ -141,7 +141,7 @@ async function sqlRows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
 }
 
 /** The equality check at the sizes a test file asks for: [communities, filters in a row] each. */
-export function describeFirstAnswersEqualSql(sizes: readonly (readonly [number, number])[]): void {
+export function describeFilterFiguresEqualSql(sizes: readonly (readonly [number, number])[]): void {
 	describe('first answers without DuckDB', () => {
 		for (const [n, trials] of sizes) {
 			it(`KPIs, legend counts, town table and ranked candidates equal the SQL's, ${n} communities, ${trials} filters in a row`, async () => {
@@ -149,7 +149,7 @@ export function describeFirstAnswersEqualSql(sizes: readonly (readonly [number, 
 				const cols = synthetic(n, rand);
 				const conn = await (await DuckDBInstance.create(':memory:')).connect();
 				await load(conn, cols);
-				const answers = new FirstAnswers(cols, TOWNS);
+				const answers = new FilterFigures(cols, TOWNS);
 				const shown = new Float32Array(n).fill(7);
 				const expectKpis = async (f: Filter, label: string) => {
 					const js = answers.kpis();
