@@ -2,24 +2,10 @@
 // boundary, a client that hangs up mid-upload, and an error thrown where no handler waits for it — each answered
 // or dropped, logged, and the process serves the next request. Real server processes (server/main.ts).
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratchBuild } from '../../scripts/lib/harness/office';
-import { spawnOffice, type OfficeChild } from './process';
+import { describe, expect, it } from 'vitest';
+import { officeServers } from './process';
 
-let build: string;
-const started: OfficeChild[] = [];
-beforeAll(() => {
-	build = scratchBuild();
-}, 120_000);
-afterAll(async () => {
-	for (const s of started) await s.stop();
-});
-
-async function start(env: Record<string, string> = {}): Promise<OfficeChild> {
-	const s = await spawnOffice({ build, env });
-	started.push(s);
-	return s;
-}
+const start = officeServers();
 
 const BOUNDARY = 'yq-test-boundary';
 /** A multipart body with one file part and no closing boundary: the form never ends. */

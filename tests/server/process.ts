@@ -6,7 +6,8 @@ import { request } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/lib/harness/site-server';
-import { Client, PASSWORD, scratchDir } from '../../scripts/lib/harness/office';
+import { afterAll, beforeAll } from 'vitest';
+import { Client, PASSWORD, scratchBuild, scratchDir } from '../../scripts/lib/harness/office';
 
 export interface OfficeChild {
 	process: ChildProcess;
@@ -165,4 +166,25 @@ export async function postForm(
 		req.on('error', reject);
 		req.end(body);
 	});
+}
+
+/**
+ * A test file's office servers: one scratch build made before its tests (≤ 2 min), every server started through
+ * the returned `start` stopped after them. Call at the top of a test file.
+ * @returns start(env) — a new server process on a free loopback port with `env` added to its environment.
+ */
+export function officeServers(): (env?: Record<string, string>) => Promise<OfficeChild> {
+	let build = '';
+	const started: OfficeChild[] = [];
+	beforeAll(() => {
+		build = scratchBuild();
+	}, 120_000);
+	afterAll(async () => {
+		for (const s of started) await s.stop();
+	});
+	return async (env = {}) => {
+		const s = await spawnOffice({ build, env });
+		started.push(s);
+		return s;
+	};
 }

@@ -6,24 +6,11 @@
 // stopped and says which. And no query reads the server's paths (item 11: duckdb_settings() and its kin).
 // Real server processes (server/main.ts); the example is served before any release, so anyone may query.
 import { tableFromIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, scratchBuild } from '../../scripts/lib/harness/office';
-import { childrenOf, processAlive, rssMB, spawnOffice, type OfficeChild } from './process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../../scripts/lib/harness/office';
+import { childrenOf, officeServers, processAlive, rssMB, type OfficeChild } from './process';
 
-let build: string;
-const started: OfficeChild[] = [];
-beforeAll(() => {
-	build = scratchBuild();
-}, 120_000);
-afterAll(async () => {
-	for (const s of started) await s.stop();
-});
-
-async function start(env: Record<string, string> = {}): Promise<OfficeChild> {
-	const s = await spawnOffice({ build, env });
-	started.push(s);
-	return s;
-}
+const start = officeServers();
 
 interface Answer {
 	status: number;

@@ -4,24 +4,11 @@
 // is capped, each importer is killed past VALIDATE_MEMORY_MB, and it dies with the server. Real server processes.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleFiles, scratchBuild, type Client } from '../../scripts/lib/harness/office';
-import { childrenOf, postForm, processAlive, spawnOffice, type OfficeChild } from './process';
+import { describe, expect, it } from 'vitest';
+import { exampleFiles, type Client } from '../../scripts/lib/harness/office';
+import { childrenOf, officeServers, postForm, processAlive, type OfficeChild } from './process';
 
-let build: string;
-const started: OfficeChild[] = [];
-beforeAll(() => {
-	build = scratchBuild();
-}, 120_000);
-afterAll(async () => {
-	for (const s of started) await s.stop();
-});
-
-async function start(env: Record<string, string> = {}): Promise<OfficeChild> {
-	const s = await spawnOffice({ build, env });
-	started.push(s);
-	return s;
-}
+const start = officeServers();
 
 /** The example's ledger with one household count changed by `n` (each upload a little different). */
 const ledger = (n: number) =>
