@@ -11,7 +11,7 @@ import { geo, load, locate } from './load';
 const communities = TABLES.find((t) => t.name === 'communities')!;
 
 async function ledger() {
-	const { dataset, errors } = await load(['../shared/field-cases/20-export-injection']);
+	const { dataset, errors } = await load(['tests/fixtures/field-cases/20-export-injection']);
 	expect(errors).toEqual([]);
 	const header = communities.columns.map((c) => c.zh);
 	const rows = dataset.communities.map((r) =>

@@ -160,7 +160,7 @@ describe('the importer’s parts', () => {
 	});
 
 	it('a decade that spans the policy’s cutoff (end of 2000, §二(一)) is refused asking for the year', async () => {
-		const text = readFileSync('../shared/field-cases/05-year-as-text/communities.csv', 'utf8');
+		const text = readFileSync('tests/fixtures/field-cases/05-year-as-text/communities.csv', 'utf8');
 		const r = await importFiles([csv('c.csv', text.replace('1990年代', '2000年代'))], options);
 		const e = r.problems.find((p) => p.row === 2 && p.level === 'error')!;
 		expect([e.kind, e.value]).toEqual(['decade', '2000年代']);
@@ -206,7 +206,7 @@ describe('the importer’s parts', () => {
 	});
 
 	it('two headers for one column: our own header is read, the other offered for mapping with a notice', async () => {
-		const text = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8')
+		const text = readFileSync('tests/fixtures/field-cases/24-duplicate-community/communities.csv', 'utf8')
 			.split('\n')
 			.slice(0, 4)
 			.map((l, i) => (i === 0 ? `改造面积,${l.replace('\ufeff', '')}` : l ? `1,${l}` : l))
@@ -232,7 +232,7 @@ describe('the importer’s parts', () => {
 					[`${t.code}000`, t.name, t.kind, t.central ? '是' : '否', t.seat_lon, t.seat_lat].join(',')
 				)
 				.join('\n');
-		const communities = readFileSync('../shared/field-cases/06-town-short-names/communities.csv');
+		const communities = readFileSync('tests/fixtures/field-cases/06-town-short-names/communities.csv');
 		const r = await importFiles(
 			[csv('towns.csv', towns), { name: 'communities.csv', bytes: communities }],
 			options
@@ -244,7 +244,7 @@ describe('the importer’s parts', () => {
 	});
 
 	it('units typed in the cell (1.8万㎡, 120.5万元, 140户, 5幢) are read exactly; a unit that does not fit is refused', async () => {
-		const lines = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8').split(
+		const lines = readFileSync('tests/fixtures/field-cases/24-duplicate-community/communities.csv', 'utf8').split(
 			'\n'
 		);
 		const row = lines[1]!.split(',');
@@ -266,7 +266,7 @@ describe('the importer’s parts', () => {
 	});
 
 	it('a satisfaction typed as a fraction (0.92) is refused as one, never stored as 0.92 on the 0–100 scale', async () => {
-		const lines = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8').split(
+		const lines = readFileSync('tests/fixtures/field-cases/24-duplicate-community/communities.csv', 'utf8').split(
 			'\n'
 		);
 		const row = lines[1]!.trimEnd().split(',');
@@ -282,7 +282,7 @@ describe('the importer’s parts', () => {
 		const ExcelJS = (await import('exceljs')).default;
 		const wb = new ExcelJS.Workbook();
 		const ws = wb.addWorksheet('小区');
-		const lines = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8')
+		const lines = readFileSync('tests/fixtures/field-cases/24-duplicate-community/communities.csv', 'utf8')
 			.replace('\ufeff', '')
 			.split(/\r?\n/);
 		const typed = (l: string) =>
@@ -300,7 +300,7 @@ describe('the importer’s parts', () => {
 	});
 
 	it('an "xls" a web system wrote as an HTML table is read as a workbook', async () => {
-		const lines = readFileSync('../shared/field-cases/24-duplicate-community/communities.csv', 'utf8')
+		const lines = readFileSync('tests/fixtures/field-cases/24-duplicate-community/communities.csv', 'utf8')
 			.replace('\ufeff', '')
 			.split(/\r?\n/)
 			.slice(0, 4);
@@ -331,7 +331,7 @@ describe('the importer’s parts', () => {
 	});
 
 	it('files are read by content: a CSV named .txt, a workbook named .csv', async () => {
-		const xls = readFileSync('../shared/field-cases/17-xls-et/旧改台账.xls');
+		const xls = readFileSync('tests/fixtures/field-cases/17-xls-et/旧改台账.xls');
 		const r = await importFiles([{ name: '台账.csv', bytes: new Uint8Array(xls) }], options);
 		expect(r.problems.filter((p) => p.level === 'error')).toEqual([]);
 		expect(r.dataset.communities).toHaveLength(3);
@@ -340,7 +340,7 @@ describe('the importer’s parts', () => {
 
 describe('one ledger given twice', () => {
 	it('a folder holding the same ledger as .xls and .et: the duplicate names the other file, and asks', async () => {
-		const dir = '../shared/field-cases/17-xls-et';
+		const dir = 'tests/fixtures/field-cases/17-xls-et';
 		const r = await load([`${dir}/旧改台账.xls`, `${dir}/旧改台账.et`]);
 		const dup = r.errors.find((e) => e.zh.startsWith('重复'));
 		expect(dup?.file).toBe('旧改台账.et');
