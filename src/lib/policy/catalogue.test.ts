@@ -41,11 +41,16 @@ describe('附件1 works catalogue', () => {
 	});
 
 	// The policy text: the repository's copy (tests/fixtures/policy), which must equal ../shared's when it is there.
-	const textPath = fileURLToPath(new URL('../../../tests/fixtures/policy/yueqing-2023-47.txt', import.meta.url));
+	const textPath = fileURLToPath(
+		new URL('../../../tests/fixtures/policy/yueqing-2023-47.txt', import.meta.url)
+	);
 	const sharedPath = fileURLToPath(new URL('../../../../shared/policy/yueqing-2023-47.txt', import.meta.url));
-	it.skipIf(!existsSync(sharedPath))("the repository's copy of the policy text is ../shared's, byte for byte", () => {
-		expect(readFileSync(textPath).equals(readFileSync(sharedPath))).toBe(true);
-	});
+	it.skipIf(!existsSync(sharedPath))(
+		"the repository's copy of the policy text is ../shared's, byte for byte",
+		() => {
+			expect(readFileSync(textPath).equals(readFileSync(sharedPath))).toBe(true);
+		}
+	);
 	it('附件1: every item name appears in the policy text', () => {
 		const text = readFileSync(textPath, 'utf8');
 		const annex = text.slice(text.indexOf('城镇老旧小区改造内容清单', text.indexOf('附件1\n')));
