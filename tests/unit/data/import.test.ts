@@ -244,9 +244,10 @@ describe('the importer’s parts', () => {
 	});
 
 	it('units typed in the cell (1.8万㎡, 120.5万元, 140户, 5幢) are read exactly; a unit that does not fit is refused', async () => {
-		const lines = readFileSync('tests/fixtures/field-cases/24-duplicate-community/communities.csv', 'utf8').split(
-			'\n'
-		);
+		const lines = readFileSync(
+			'tests/fixtures/field-cases/24-duplicate-community/communities.csv',
+			'utf8'
+		).split('\n');
 		const row = lines[1]!.split(',');
 		row[7] = '1.8万㎡';
 		row[9] = '140户';
@@ -266,9 +267,10 @@ describe('the importer’s parts', () => {
 	});
 
 	it('a satisfaction typed as a fraction (0.92) is refused as one, never stored as 0.92 on the 0–100 scale', async () => {
-		const lines = readFileSync('tests/fixtures/field-cases/24-duplicate-community/communities.csv', 'utf8').split(
-			'\n'
-		);
+		const lines = readFileSync(
+			'tests/fixtures/field-cases/24-duplicate-community/communities.csv',
+			'utf8'
+		).split('\n');
 		const row = lines[1]!.trimEnd().split(',');
 		row[19] = '0.92';
 		const text = [lines[0], row.join(','), ''].join('\n');
