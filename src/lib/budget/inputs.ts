@@ -14,7 +14,8 @@ export const INPUT_SQL: Readonly<Record<keyof VerdictInputs, string>> = {
 	towns: 'SELECT code, name, kind, central, seat_lon, seat_lat FROM towns ORDER BY code',
 	communities: `SELECT id, name, town_code, address, lon, lat, completion_year, building_area, garage_area,
 	households, owners, exclusive_area, buildings, housing_type, in_shantytown_plan, expropriation_year,
-	facilities_deficient, strong_will, property_management, satisfaction, NULL AS notes
+	facilities_deficient, strong_will, property_management, satisfaction, total_investment,
+	NULL AS planned_start, NULL AS notes
 FROM communities ORDER BY id`,
 	works: 'SELECT community_id, item_id, estimated_cost, final_cost FROM works',
 	votes: `SELECT community_id, kind, CAST(date AS VARCHAR) AS date, total_owners, total_area, participating_owners,

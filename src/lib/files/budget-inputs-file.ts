@@ -61,6 +61,8 @@ const COLUMNS: { readonly [T in keyof VerdictInputs]: Readonly<Record<string, Ki
 		strong_will: 'bool',
 		property_management: 'dict',
 		satisfaction: 'num',
+		total_investment: 'money',
+		planned_start: 'none', // a plan table's planned start plays no part in a verdict
 		notes: 'none' // internal notes play no part in a verdict (the SQL reads NULL too)
 	},
 	works: { community_id: 'ref', item_id: 'dict', estimated_cost: 'money', final_cost: 'money' },
@@ -236,6 +238,8 @@ const ROW: { readonly [T in keyof VerdictInputs]: (c: Columns, i: number) => Ver
 		strong_will: at(c, 'strong_will', i),
 		property_management: at(c, 'property_management', i),
 		satisfaction: at(c, 'satisfaction', i),
+		total_investment: at(c, 'total_investment', i),
+		planned_start: null,
 		notes: null // not in the file: internal notes play no part in a verdict
 	}),
 	works: (c, i) => ({

@@ -74,6 +74,13 @@ const MESSAGES = {
 	'map.label': { zh: '小区地图', en: 'Map of communities' },
 	'map.failed': { zh: '地图加载失败：{error}', en: 'The map failed to load: {error}' },
 	'map.builtIn': { zh: '{year}年建成', en: 'built {year}' },
+	'legend.unknown': {
+		zh: '资料不全：判断改造资格（§二(一)）所需的资料尚缺——建成年份、房屋类型、是否列入棚改计划，2000年后建成的还需设施是否不完善、改造意愿是否强烈；补齐后判断，不等于不符合',
+		en: 'Incomplete data: a fact §二(一) needs is missing — year of completion, housing type, whether in the shantytown plan, and for those built after 2000 whether facilities are deficient and residents keen; judged once filled in, not the same as ineligible'
+	},
+	'map.yearUnknown': { zh: '建成年份未知', en: 'year unknown' },
+	'map.areaUnknown': { zh: '建筑面积未知', en: 'area unknown' },
+	'map.householdsUnknown': { zh: '户数未知', en: 'households unknown' },
 	'area.title': { zh: '区域选择', en: 'Area selection' },
 	'area.hint': {
 		zh: '在地图上单击添加顶点，双击或点“完成”结束（{n}个顶点）',
@@ -167,6 +174,12 @@ const MESSAGES = {
 	'community.eligible': { zh: '符合改造条件', en: 'Eligible' },
 	'community.conditional': { zh: '有条件纳入', en: 'Conditionally eligible' },
 	'community.ineligible': { zh: '不符合改造条件', en: 'Not eligible' },
+	'community.unknown': { zh: '未知（资料不全）', en: 'Unknown (incomplete data)' },
+	'community.unknownHint': {
+		zh: '判断所需的资料尚未填写：补齐后自动判断。不会因缺资料判为不符合。',
+		en: 'a fact the verdict needs is not filled in yet: it is judged once it is. A missing fact never makes it ineligible.'
+	},
+	'community.notKnown': { zh: '{fact}未知', en: '{fact} unknown' },
 	'community.priority': { zh: '（城关，优先实施）', en: ' (city centre: goes first)' },
 	'community.outOfScope': {
 		zh: '不在本次改造范围：不计财政补助，没有改造步骤。',
@@ -192,6 +205,7 @@ const MESSAGES = {
 	'funding.total': { zh: '总投资', en: 'Total investment' },
 	'funding.social': { zh: '社会资金', en: 'Social capital' },
 	'funding.cap': { zh: '补助上限（{area} × {cap}元/㎡）', en: 'Subsidy cap ({area} × {cap} yuan/㎡)' },
+	'funding.capUnknown': { zh: '未知：缺建筑面积', en: 'unknown: building area missing' },
 	'funding.subsidy': { zh: '财政补助', en: 'Subsidy' },
 	'funding.capped': { zh: '已按上限补助', en: 'capped' },
 	'funding.actual': { zh: '按实补助', en: 'as costed' },

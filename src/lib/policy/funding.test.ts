@@ -199,3 +199,26 @@ describe('§五(二)1 rounding: allocate', () => {
 		expect(allocate([20n, 30n], 10n, 5n)).toEqual([2n, 3n]);
 	});
 });
+
+describe('§五(二)1 without the building area (资料不全)', () => {
+	const works = { basic: 1_000_000, improvement: 0, upgrade: 0 };
+
+	it('§五(二)1: the cap needs the building area — unknown, the subsidy uncapped (the most it can be), said', () => {
+		const f = computeFunding({ ...works, buildingArea: null }, YUEQING_2023);
+		expect(f.missing).toEqual(['buildingArea']);
+		expect(f.subsidyCap).toBeNull();
+		expect(f.subsidy).toBe(900_000); // 1,000,000 − 10% residents, no cap applied
+		expect(f.residentExcess).toBe(0);
+		expect(f.capped).toBe(false);
+		const r = f.reasons.find((x) => x.code === 'subsidy-cap-unknown')!;
+		expect(r.clause).toBe('§五(二)1');
+		expect(r.text).toContain('缺建筑面积');
+	});
+
+	it('§五(二)1: nothing to cap needs no area', () => {
+		const f = computeFunding({ basic: 0, improvement: 0, upgrade: 0, buildingArea: null }, YUEQING_2023);
+		expect(f.missing).toEqual([]);
+		expect(f.subsidy).toBe(0);
+		expect(computeFunding({ ...works, buildingArea: 5000 }, YUEQING_2023).missing).toEqual([]);
+	});
+});

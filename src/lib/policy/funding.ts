@@ -11,8 +11,8 @@ export interface FundingInput {
 	upgrade: number;
 	/** Elevator installation (加装电梯), yuan: outside the total, subsidised under its own rules. */
 	elevator?: number;
-	/** Building area on the planning permit or property registration, shared area included, ㎡. */
-	buildingArea: number;
+	/** Building area on the planning permit or property registration, shared area included, ㎡; null when not known. */
+	buildingArea: number | null;
 	/** A ground-floor garage not counted originally but counted in the new design, ㎡. */
 	garageArea?: number;
 	/** Social capital (社会资金), yuan. */
@@ -28,8 +28,8 @@ export interface FundingResult {
 	socialCapital: number;
 	/** Total − resident share − social capital, not below 0, yuan. */
 	subsidyUncapped: number;
-	/** Cap per ㎡ × (building area + garage area), yuan. */
-	subsidyCap: number;
+	/** Cap per ㎡ × (building area + garage area), yuan; null when the building area is not known. */
+	subsidyCap: number | null;
 	/** The fiscal subsidy: the smaller of the two, yuan. */
 	subsidy: number;
 	/** What exceeds the cap, borne by residents, yuan. */
@@ -40,6 +40,11 @@ export interface FundingResult {
 	/** Elevator investment set aside, yuan. */
 	elevator: number;
 	reasons: Reason[];
+	/**
+	 * Facts the figures lack (资料不全): `buildingArea` when it is not known and there is a subsidy to cap — the cap
+	 * cannot be applied, so `subsidy` is the uncapped amount (the most it can be) and no excess is put on residents.
+	 */
+	missing: 'buildingArea'[];
 }
 
 const CLAUSE = '§五(二)1';
@@ -73,7 +78,7 @@ export function computeFunding(p: FundingInput, params: PolicyParams): FundingRe
 	};
 	const elevatorFen = toFen(nonNegative(p.elevator ?? 0, 'elevator'), 'elevator');
 	const socialFen = toFen(nonNegative(p.socialCapital ?? 0, 'socialCapital'), 'socialCapital');
-	nonNegative(p.buildingArea, 'buildingArea');
+	if (p.buildingArea !== null) nonNegative(p.buildingArea, 'buildingArea');
 	if (p.buildingArea === 0)
 		throw new PolicyInputError('buildingArea', '建筑面积须大于 0 / building area must be positive');
 	nonNegative(p.garageArea ?? 0, 'garageArea');
@@ -95,17 +100,22 @@ export function computeFunding(p: FundingInput, params: PolicyParams): FundingRe
 	) as Record<WorksTier, number>;
 
 	const uncappedFen = maxBig(0n, totalFen - residentBaseFen - socialFen);
-	const area = onCommonScale([
-		toDecimal(params.subsidyCapPerM2, 'subsidyCapPerM2'),
-		toDecimal(p.buildingArea, 'buildingArea'),
-		toDecimal(p.garageArea ?? 0, 'garageArea')
-	]);
-	const [capUnits = 0n, buildingUnits = 0n, garageUnits = 0n] = area.units;
-	const unit = 10n ** BigInt(area.scale);
-	const capFen = divRound(capUnits * (buildingUnits + garageUnits) * 100n, unit * unit);
-	const subsidyFen = minBig(uncappedFen, capFen);
+	let capFen: bigint | null = null;
+	if (p.buildingArea !== null) {
+		const area = onCommonScale([
+			toDecimal(params.subsidyCapPerM2, 'subsidyCapPerM2'),
+			toDecimal(p.buildingArea, 'buildingArea'),
+			toDecimal(p.garageArea ?? 0, 'garageArea')
+		]);
+		const [capUnits = 0n, buildingUnits = 0n, garageUnits = 0n] = area.units;
+		const unit = 10n ** BigInt(area.scale);
+		capFen = divRound(capUnits * (buildingUnits + garageUnits) * 100n, unit * unit);
+	}
+	// without the building area the cap is not known: the subsidy is the uncapped amount, the most it can be
+	const missing: 'buildingArea'[] = capFen === null && uncappedFen > 0n ? ['buildingArea'] : [];
+	const subsidyFen = capFen === null ? uncappedFen : minBig(uncappedFen, capFen);
 	const excessFen = uncappedFen - subsidyFen;
-	const capped = uncappedFen > capFen;
+	const capped = capFen !== null && uncappedFen > capFen;
 
 	const reasons: Reason[] = [
 		reason(
@@ -114,19 +124,26 @@ export function computeFunding(p: FundingInput, params: PolicyParams): FundingRe
 			`居民自筹按基础类${pct(params.residentShare.basic)}、完善类${pct(params.residentShare.improvement)}、提升类${pct(params.residentShare.upgrade)}计算`,
 			`residents pay ${pct(params.residentShare.basic)} of basic, ${pct(params.residentShare.improvement)} of improvement and ${pct(params.residentShare.upgrade)} of upgrade works`
 		),
-		capped
+		missing.length > 0
 			? reason(
-					'subsidy-capped',
+					'subsidy-cap-unknown',
 					CLAUSE,
-					`财政补助高于${params.subsidyCapPerM2}元/㎡，按${params.subsidyCapPerM2}元/㎡补助，超出部分居民自理`,
-					`subsidy above ${params.subsidyCapPerM2} yuan/㎡: capped, residents pay the excess`
+					`补助上限未知：缺建筑面积（按${params.subsidyCapPerM2}元/㎡封顶须知建筑面积）；补助按未封顶计，为最高值，居民可能还须负担超出部分`,
+					`subsidy cap unknown: building area missing (the cap is ${params.subsidyCapPerM2} yuan/㎡ of it); the subsidy shown is uncapped, the most it can be, and residents may owe an excess`
 				)
-			: reason(
-					'subsidy-actual',
-					CLAUSE,
-					`财政补助不高于${params.subsidyCapPerM2}元/㎡，按实补助`,
-					`subsidy within ${params.subsidyCapPerM2} yuan/㎡: paid as costed`
-				)
+			: capped
+				? reason(
+						'subsidy-capped',
+						CLAUSE,
+						`财政补助高于${params.subsidyCapPerM2}元/㎡，按${params.subsidyCapPerM2}元/㎡补助，超出部分居民自理`,
+						`subsidy above ${params.subsidyCapPerM2} yuan/㎡: capped, residents pay the excess`
+					)
+				: reason(
+						'subsidy-actual',
+						CLAUSE,
+						`财政补助不高于${params.subsidyCapPerM2}元/㎡，按实补助`,
+						`subsidy within ${params.subsidyCapPerM2} yuan/㎡: paid as costed`
+					)
 	];
 	if ((p.garageArea ?? 0) > 0) {
 		reasons.push(
@@ -155,13 +172,14 @@ export function computeFunding(p: FundingInput, params: PolicyParams): FundingRe
 		residentByTier,
 		socialCapital: fenToYuan(socialFen),
 		subsidyUncapped: fenToYuan(uncappedFen),
-		subsidyCap: fenToYuan(capFen),
+		subsidyCap: capFen === null ? null : fenToYuan(capFen),
 		subsidy: fenToYuan(subsidyFen),
 		residentExcess: fenToYuan(excessFen),
 		residentTotal: fenToYuan(residentBaseFen + excessFen),
 		capped,
 		elevator: fenToYuan(elevatorFen),
-		reasons
+		reasons,
+		missing
 	};
 }
 

@@ -37,7 +37,8 @@ export const STATUS_COLUMNS: readonly [keyof CommunityStatus & string, string, C
 	['readyDate', 'ready_date', 'date'],
 	['readyForPlan', 'ready_for_plan', 'boolean'],
 	['awaitingReview', 'awaiting_review', 'boolean'],
-	['tiers', 'tiers', 'integer']
+	['tiers', 'tiers', 'integer'],
+	['missing', 'missing', 'text']
 ].map(([k, n, t]) => [k, n, t] as [keyof CommunityStatus & string, string, ColumnType]);
 
 /**
@@ -92,10 +93,14 @@ export interface MapColumns {
 	name: string[];
 	lon: Float64Array;
 	lat: Float64Array;
+	/** Building area, ㎡; 0 when not known. */
 	area: Float64Array;
+	/** Households; 0 when not known. */
 	households: Uint32Array;
 	town: Uint8Array;
+	/** Year of completion, or NO_YEAR when not known. */
 	year: Uint16Array;
+	/** Index into FILTER_VALUES.housing / .management, or 255 when not known. */
 	housing: Uint8Array;
 	management: Uint8Array;
 	eligibility: Uint8Array;
@@ -119,6 +124,9 @@ export interface MapColumns {
 	/** The day resident funds were complete, as days since 1970-01-01 (`dayNumber`), or NO_DAY. */
 	readyDay: Int32Array;
 }
+
+/** `year` of a community whose year of completion is not known (资料不全): no year filter keeps it, as in SQL. */
+export const NO_YEAR = 0;
 
 /** `readyDay` of a community whose funds are not complete. */
 export const NO_DAY = -1;
@@ -171,12 +179,14 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		cols.name[i] = c.name;
 		cols.lon[i] = c.lon;
 		cols.lat[i] = c.lat;
-		cols.area[i] = c.building_area;
-		cols.households[i] = c.households;
+		// a fact not known (资料不全): 0 in the sums (as SQL's sum skips NULL), NO_YEAR, and no code (-1 → 255)
+		cols.area[i] = c.building_area ?? 0;
+		cols.households[i] = c.households ?? 0;
 		cols.town[i] = townIndex.get(c.town_code) ?? 255;
-		cols.year[i] = c.completion_year;
-		cols.housing[i] = idx(FILTER_VALUES.housing, c.housing_type);
-		cols.management[i] = idx(FILTER_VALUES.management, c.property_management);
+		cols.year[i] = c.completion_year ?? NO_YEAR;
+		cols.housing[i] = c.housing_type === null ? 255 : idx(FILTER_VALUES.housing, c.housing_type);
+		cols.management[i] =
+			c.property_management === null ? 255 : idx(FILTER_VALUES.management, c.property_management);
 		cols.eligibility[i] = code('eligibility', s.eligibility);
 		cols.programme[i] = PROGRAMME_CODES.indexOf(s.programme);
 		cols.applicationVote[i] = code('applicationVote', s.applicationVote);

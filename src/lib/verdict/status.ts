@@ -86,6 +86,12 @@ export interface CommunityStatus {
 	awaitingReview: boolean;
 	/** Bit mask of the tiers present in the works: 1 basic, 2 improvement, 4 upgrade. */
 	tiers: number;
+	/**
+	 * The community's columns its verdicts lack (资料不全), comma-separated in the schema's order
+	 * (`completion_year,housing_type`), or null when none is: eligibility is then `unknown` for §二(一)'s facts,
+	 * and `building_area` leaves §五(二)1's cap unapplied.
+	 */
+	missing: string | null;
 }
 
 /** A vote class as the engine's stage gate reads it: 'short' is a vote held and failed. */
@@ -158,6 +164,7 @@ export function statusOf(v: CommunityVerdict, idx: number): CommunityStatus {
 		readyDate: v.funding.readyDate,
 		readyForPlan: v.plan.ready,
 		awaitingReview: v.plan.awaitingReview,
-		tiers: v.funding.tiers
+		tiers: v.funding.tiers,
+		missing: v.missing.length > 0 ? v.missing.join(',') : null
 	};
 }

@@ -27,6 +27,7 @@ import {
 	type WorksStart
 } from '../policy';
 import type { CommunityRow, FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from '../schema/rows';
+import type { EligibilityFact } from '../policy';
 import { TIER_BIT } from './classes';
 import type { CommunityStatus } from './status';
 
@@ -48,6 +49,15 @@ export type MoneyBasis = 'policy' | 'earlier' | 'out-of-scope';
  */
 export type Programme = 'out-of-scope' | 'earlier' | 'completed' | 'planned' | 'to-arrange';
 
+/** The community column behind each fact §二(一) may lack. */
+export const ELIGIBILITY_FACT_COLUMN: Readonly<Record<EligibilityFact, keyof CommunityRow & string>> = {
+	completionYear: 'completion_year',
+	housingType: 'housing_type',
+	inShantytownPlan: 'in_shantytown_plan',
+	facilitiesDeficient: 'facilities_deficient',
+	strongWill: 'strong_will'
+};
+
 /** One community's rows: what every verdict is given from. */
 export interface CommunityInputs {
 	community: CommunityRow;
@@ -67,6 +77,11 @@ export interface VoteOutcomeOf {
 
 export interface CommunityVerdict {
 	id: string;
+	/**
+	 * The community's columns a verdict lacks (资料不全), in the schema's order: §二(一)'s facts the eligibility
+	 * verdict names (then `unknown`), and `building_area` when §五(二)1's cap needs it. Empty when nothing is missing.
+	 */
+	missing: (keyof CommunityRow & string)[];
 	/** §二(一): the engine's verdict (status, priority, reasons) and its class on the map. */
 	eligibility: EligibilityVerdict & { cls: CommunityStatus['eligibility'] };
 	/** §三(一) and §三(三): the latest application and scheme votes. */
@@ -221,6 +236,16 @@ function band(raised: number, required: number, started: boolean): CommunityStat
 	return r < 0.25 ? 'lt25' : r < 0.5 ? 'lt50' : r < 0.75 ? 'lt75' : 'lt100';
 }
 
+/** The columns a verdict can lack, in the schema's order. */
+const MISSING_ORDER: readonly (keyof CommunityRow & string)[] = [
+	'completion_year',
+	'building_area',
+	'housing_type',
+	'in_shantytown_plan',
+	'facilities_deficient',
+	'strong_will'
+];
+
 const outcome = (v: VoteOutcomeOf) => (v.verdict === null ? 'none' : v.verdict.passed ? 'passed' : 'failed');
 
 /** A community's full verdict under `params` (the policy asked under) on the data date `asOf`. */
@@ -301,8 +326,13 @@ export function communityVerdict(x: CommunityInputs, asOf: string, params: Polic
 	const path = approvalPath(result.total, params);
 	const withElevator = approvalPath(result.total + result.elevator, params);
 
+	const lacking = new Set<string>(eligibility.missing.map((f) => ELIGIBILITY_FACT_COLUMN[f]));
+	if (result.missing.includes('buildingArea')) lacking.add('building_area');
+	const missing = MISSING_ORDER.filter((c) => lacking.has(c));
+
 	return {
 		id: x.community.id,
+		missing,
 		eligibility: { ...eligibility, cls },
 		votes: { application, scheme },
 		programme,
