@@ -206,6 +206,15 @@ const MESSAGES = {
 	'funding.social': { zh: '社会资金', en: 'Social capital' },
 	'funding.cap': { zh: '补助上限（{area} × {cap}元/㎡）', en: 'Subsidy cap ({area} × {cap} yuan/㎡)' },
 	'funding.capUnknown': { zh: '未知：缺建筑面积', en: 'unknown: building area missing' },
+	'funding.estimateTotal': {
+		zh: '总投资（估算：按总投资，未分类别）',
+		en: 'Total investment (estimate, works not itemised)'
+	},
+	'funding.estimateResidents': {
+		zh: '居民自筹（分项前未知，按类别在此范围内）',
+		en: "Residents' share (unknown until itemised; within this range by tier)"
+	},
+	'funding.estimateSubsidy': { zh: '财政补助最多', en: 'Subsidy at most' },
 	'funding.subsidy': { zh: '财政补助', en: 'Subsidy' },
 	'funding.capped': { zh: '已按上限补助', en: 'capped' },
 	'funding.actual': { zh: '按实补助', en: 'as costed' },

@@ -186,3 +186,63 @@ export function computeFunding(p: FundingInput, params: PolicyParams): FundingRe
 function pct(share: number): string {
 	return `${Math.round(share * 10000) / 100}%`;
 }
+
+/** What §五(二)1 can say of a community known only by its total investment (a city's plan table). */
+export interface FundingEstimate {
+	/** The total as given (总投资), elevators excluded, yuan — the basis of the estimate. */
+	total: number;
+	/**
+	 * The residents' share before any excess over the cap, were every item basic (the least) or upgrade (the
+	 * most), yuan: the share itself is unknown until the works are itemised.
+	 */
+	residentRange: [number, number];
+	/**
+	 * The most the subsidy can be: the total less the least residents' share and social capital, capped at the
+	 * rate per ㎡ when the building area is known (null otherwise), yuan.
+	 */
+	subsidyMax: number;
+	subsidyCap: number | null;
+	reasons: Reason[];
+}
+
+/**
+ * §五(二)1 on a total investment whose works are not itemised (估算：按总投资，未分类别). The resident share is
+ * "按改造内容加权计算" — weighted by the works' tiers (10% basic, 30% improvement, 70% upgrade) — so a total with no
+ * items gives no share: this reading assumes no tier (assuming all basic would understate what residents owe by up
+ * to 7 times, and the policy gives no default split). What it can say is the total (which also decides the
+ * approval path, §四(四)), the range of the residents' share, and the most the subsidy can be; the residents'
+ * share is unknown until the works are itemised. Exact to the fen (computeFunding's arithmetic).
+ */
+export function estimateFromTotal(
+	p: { total: number; buildingArea: number | null; garageArea?: number; socialCapital?: number },
+	params: PolicyParams
+): FundingEstimate {
+	const at = (tier: WorksTier) =>
+		computeFunding(
+			{
+				basic: tier === 'basic' ? p.total : 0,
+				improvement: tier === 'improvement' ? p.total : 0,
+				upgrade: tier === 'upgrade' ? p.total : 0,
+				buildingArea: p.buildingArea,
+				garageArea: p.garageArea,
+				socialCapital: p.socialCapital
+			},
+			params
+		);
+	const [least, most] = [at('basic'), at('upgrade')];
+	const shares = TIERS.map((t) => params.residentShare[t]);
+	return {
+		total: least.total,
+		residentRange: [least.residentBase, most.residentBase],
+		subsidyMax: least.subsidy,
+		subsidyCap: least.subsidyCap,
+		reasons: [
+			reason(
+				'estimate-from-total',
+				CLAUSE,
+				`估算：按总投资，未分类别。居民自筹按改造内容加权计算（基础类${pct(shares[0]!)}、完善类${pct(shares[1]!)}、提升类${pct(shares[2]!)}），改造内容分项前无法确定，在${pct(Math.min(...shares))}–${pct(Math.max(...shares))}之间；财政补助最多为总投资扣除最低居民自筹和社会资金${least.subsidyCap === null ? '（补助上限缺建筑面积，未封顶）' : `，按${params.subsidyCapPerM2}元/㎡封顶`}`,
+				`estimate from the total, works not itemised: residents pay by the works' tiers (${pct(shares[0]!)} basic, ${pct(shares[1]!)} improvement, ${pct(shares[2]!)} upgrade), unknown until itemised — between ${pct(Math.min(...shares))} and ${pct(Math.max(...shares))}; the subsidy is at most the total less the least residents' share and social capital${least.subsidyCap === null ? ' (no cap: building area missing)' : `, capped at ${params.subsidyCapPerM2} yuan/㎡`}`
+			)
+		]
+	};
+}

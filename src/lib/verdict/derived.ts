@@ -25,6 +25,7 @@ export const STATUS_COLUMNS: readonly [keyof CommunityStatus & string, string, C
 	['improvement', 'improvement', 'number'],
 	['upgrade', 'upgrade', 'number'],
 	['investment', 'investment', 'number'],
+	['estimate', 'estimate', 'boolean'],
 	['elevator', 'elevator', 'number'],
 	['residentRequired', 'resident_required', 'number'],
 	['residentRaised', 'resident_raised', 'number'],
@@ -119,6 +120,8 @@ export interface MapColumns {
 	subsidy: Float64Array;
 	/** 1 when ready for the next plan (status.ready_for_plan), else 0. */
 	readyForPlan: Uint8Array;
+	/** 1 when the investment is an estimate from 总投资, works not itemised (status.estimate), else 0. */
+	estimate: Uint8Array;
 	/** 1 when funds are complete and the town's review begun, not passed (status.awaiting_review), else 0. */
 	awaitingReview: Uint8Array;
 	/** The day resident funds were complete, as days since 1970-01-01 (`dayNumber`), or NO_DAY. */
@@ -170,6 +173,7 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		residentRaised: new Float64Array(n),
 		subsidy: new Float64Array(n),
 		readyForPlan: new Uint8Array(n),
+		estimate: new Uint8Array(n),
 		awaitingReview: new Uint8Array(n),
 		readyDay: new Int32Array(n)
 	};
@@ -199,6 +203,7 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		cols.residentRaised[i] = s.residentRaised;
 		cols.subsidy[i] = s.subsidy;
 		cols.readyForPlan[i] = s.readyForPlan ? 1 : 0;
+		cols.estimate[i] = s.estimate ? 1 : 0;
 		cols.awaitingReview[i] = s.awaitingReview ? 1 : 0;
 		cols.readyDay[i] = dayNumber(s.readyDate);
 	});

@@ -58,6 +58,11 @@ export interface CommunityStatus {
 	 * of works that are not to be paid for).
 	 */
 	investment: number;
+	/**
+	 * The investment is an estimate from the community's 总投资, its works not itemised (§五(二)1): its residents'
+	 * share and subsidy are not known (0 here, not summed) — the figures that sum money say how many such.
+	 */
+	estimate: boolean;
 	elevator: number;
 	/**
 	 * Residents' total, yuan: under the policy its tier shares plus any excess over the subsidy cap (§五(二)1); for
@@ -151,7 +156,8 @@ export function statusOf(v: CommunityVerdict, idx: number): CommunityStatus {
 		basic: input.basic,
 		improvement: input.improvement,
 		upgrade: input.upgrade,
-		investment: result.total,
+		investment: v.funding.ledger.investment,
+		estimate: v.funding.estimate !== null,
 		elevator: result.elevator,
 		residentRequired: byBasis(basis, result.residentTotal, ledger.residentPaid),
 		residentRaised: v.funding.raised,

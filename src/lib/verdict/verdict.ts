@@ -9,6 +9,7 @@ import {
 	assessWorksStart,
 	assessVote,
 	computeFunding,
+	estimateFromTotal,
 	nextStep,
 	publicityWindow,
 	readinessDeadline,
@@ -17,6 +18,7 @@ import {
 	type ApprovalPath,
 	type EligibilityInput,
 	type EligibilityVerdict,
+	type FundingEstimate,
 	type FundingInput,
 	type FundingResult,
 	type NextStep,
@@ -101,6 +103,12 @@ export interface CommunityVerdict {
 		 * earlier project it is not shown.
 		 */
 		result: FundingResult;
+		/**
+		 * §五(二)1 on the community's 总投资 when no works are itemised (a plan table): the total, the range of the
+		 * residents' share and the most the subsidy can be — an estimate (估算：按总投资，未分类别); null when works
+		 * are itemised or no total is given. `result` then prices nothing (no items): its shares are not known.
+		 */
+		estimate: FundingEstimate | null;
 		/** What the ledger records, yuan: investment of the works, deposits by source (resident, social, subsidy). */
 		ledger: { investment: number; residentPaid: number; socialCapital: number; subsidyPaid: number };
 		/** Priced on final accounts (every item has them) rather than the estimate. */
@@ -274,11 +282,25 @@ export function communityVerdict(x: CommunityInputs, asOf: string, params: Polic
 
 	const { input, tiers, final } = fundingInputOf(x);
 	const result = computeFunding(input, params);
+	const estimate =
+		x.works.length === 0 && x.community.total_investment !== null
+			? estimateFromTotal(
+					{
+						total: x.community.total_investment,
+						buildingArea: input.buildingArea,
+						garageArea: input.garageArea,
+						socialCapital: input.socialCapital
+					},
+					params
+				)
+			: null;
+	// the investment: the works' (final or estimated), else the total given for works not yet itemised
+	const investment = estimate?.total ?? result.total;
 	const deposits = x.funds.filter((f) => f.source === 'resident').sort((a, b) => (a.date < b.date ? -1 : 1));
 	const sumFen = (source: string) =>
 		x.funds.filter((f) => f.source === source).reduce((a, f) => a + Math.round(f.amount * 100), 0);
 	const ledger = {
-		investment: result.total,
+		investment,
 		residentPaid: sumFen('resident') / 100,
 		socialCapital: sumFen('social') / 100,
 		subsidyPaid: sumFen('subsidy') / 100
@@ -323,8 +345,8 @@ export function communityVerdict(x: CommunityInputs, asOf: string, params: Polic
 			? (step.vote === 'application' ? application : scheme).verdict?.winOver
 			: undefined;
 
-	const path = approvalPath(result.total, params);
-	const withElevator = approvalPath(result.total + result.elevator, params);
+	const path = approvalPath(investment, params);
+	const withElevator = approvalPath(investment + result.elevator, params);
 
 	const lacking = new Set<string>(eligibility.missing.map((f) => ELIGIBILITY_FACT_COLUMN[f]));
 	if (result.missing.includes('buildingArea')) lacking.add('building_area');
@@ -341,6 +363,7 @@ export function communityVerdict(x: CommunityInputs, asOf: string, params: Polic
 			basis,
 			input,
 			result,
+			estimate,
 			ledger,
 			final,
 			tiers,
@@ -352,7 +375,7 @@ export function communityVerdict(x: CommunityInputs, asOf: string, params: Polic
 		},
 		approval:
 			basis === 'policy'
-				? { path, total: result.total, withElevator: withElevator === path ? null : withElevator }
+				? { path, total: investment, withElevator: withElevator === path ? null : withElevator }
 				: null,
 		stage: {
 			current,

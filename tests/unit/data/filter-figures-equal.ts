@@ -65,6 +65,7 @@ function synthetic(n: number, rand: () => number): MapColumns {
 		residentRaised: Float64Array.from({ length: n }, () => int(300_000_000) / 100),
 		subsidy: Float64Array.from({ length: n }, () => int(1_500_000_000) / 100),
 		readyForPlan: Uint8Array.from({ length: n }, () => (rand() < 0.2 ? 1 : 0)),
+		estimate: Uint8Array.from({ length: n }, () => (rand() < 0.1 ? 1 : 0)),
 		awaitingReview: new Uint8Array(n),
 		readyDay: new Int32Array(n)
 	};
@@ -88,7 +89,7 @@ async function load(conn: DuckDBConnection, c: MapColumns): Promise<void> {
 		completion_year INTEGER, housing_type VARCHAR, property_management VARCHAR, eligibility VARCHAR,
 		programme VARCHAR, application_vote VARCHAR, scheme_vote VARCHAR, stage VARCHAR, funding_band VARCHAR, tiers INTEGER,
 		households INTEGER, building_area DOUBLE, investment DOUBLE, resident_required DOUBLE, subsidy DOUBLE,
-		ready_for_plan BOOLEAN, awaiting_review BOOLEAN, ready_day INTEGER)`);
+		ready_for_plan BOOLEAN, awaiting_review BOOLEAN, estimate BOOLEAN, ready_day INTEGER)`);
 	const a = await conn.createAppender('rows');
 	for (let i = 0; i < c.id.length; i++) {
 		const town = TOWNS[c.town[i]!]!;
@@ -117,6 +118,7 @@ async function load(conn: DuckDBConnection, c: MapColumns): Promise<void> {
 		for (const v of [c.investment, c.residentRequired, c.subsidy]) a.appendDouble(v[i]!);
 		a.appendBoolean(c.readyForPlan[i] === 1);
 		a.appendBoolean(c.awaitingReview[i] === 1);
+		a.appendBoolean(c.estimate[i] === 1);
 		a.appendInteger(c.readyDay[i]!);
 		a.endRow();
 	}

@@ -135,4 +135,28 @@ describe('a city plan table as the first file', () => {
 		const cls = COLOUR_SCALES.eligibility.classes.find((c) => c.key === 'unknown')!;
 		expect(cls.zh).toBe('资料不全');
 	});
+
+	it('§五(二)1: 总投资 without works is an estimate — investment counted, residents and subsidy not, and said how many', async () => {
+		const { dataset } = await planDataset();
+		const params = policyInForce(AS_OF);
+		const status = deriveStatus(dataset, AS_OF, params);
+		// by hand: the rows with a 总投资 (万元 × 10,000 yuan)
+		const withTotal = PLAN_ROWS.filter((r) => !empty(r[5]));
+		expect(status.filter((s) => s.estimate)).toHaveLength(withTotal.length);
+		const sum = status.reduce((a, s) => a + s.investment, 0);
+		expect(sum).toBe(withTotal.reduce((a, r) => a + Number(r[5]) * 10_000, 0));
+		expect(status.every((s) => s.residentRequired === 0 && s.subsidy === 0)).toBe(true);
+		const towns = new Map(dataset.towns.map((t) => [t.code, t]));
+		const c = dataset.communities[0]!;
+		const v = communityVerdict(
+			{ community: c, town: towns.get(c.town_code)!, works: [], votes: [], funds: [], stages: [] },
+			AS_OF,
+			params
+		);
+		expect(v.funding.estimate).toMatchObject({ total: 9_300_000, residentRange: [930_000, 6_510_000] });
+		expect(v.funding.estimate!.reasons[0]!.text).toMatch(/^估算：按总投资，未分类别/);
+		// the figure that says how many of the investment are estimates (all 20 are still to arrange)
+		const cols = mapColumns(dataset, status);
+		expect(cols.estimate.reduce((a, x) => a + x, 0)).toBe(withTotal.length);
+	});
 });
