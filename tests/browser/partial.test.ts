@@ -52,7 +52,7 @@ describe('/data from a partial list', () => {
 
 		// the diff against the published data first (as data.test.ts), then apply
 		await page
-			.waitForSelector('[data-testid="diff-counts"]', { timeout: 240_000 })
+			.waitForSelector('[data-testid="diff-counts"]', { timeout: 150_000 })
 			.catch(async (e: unknown) => {
 				await page.screenshot({ path: 'test-results/partial-diff-timeout.png', fullPage: true });
 				console.log(errors, await page.locator('main').innerText());
@@ -82,5 +82,5 @@ describe('/data from a partial list', () => {
 		expect(foreign).toEqual([]);
 		expect(errors).toEqual([]);
 		await page.close();
-	}, 300_000);
+	}, 600_000);
 });
