@@ -3,9 +3,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 // `PUBLIC_SITE=1` (set by `npm run build:public`) builds the residents' site alone: its own routes (only
 // /progress), its own static folder (public data only, made by scripts/build-public.ts). Otherwise, the dashboard.
-// Both carry a strict Content-Security-Policy (the dashboard's also lets wasm run), as a meta tag with the hashes of each page's inline scripts
-// (SvelteKit's `csp`, mode 'hash'); the office server adds what a meta tag cannot say — frame-ancestors — as a
-// header (server/app.ts, PAGE_HEADERS).
+// Both carry a strict Content-Security-Policy (the dashboard's also lets wasm run), as a meta tag with the hashes
+// of each page's inline scripts (SvelteKit's `csp`, mode 'hash'); the office server adds what a meta tag cannot
+// say — frame-ancestors — as a header (server/app.ts, PAGE_HEADERS).
 const publicSite = process.env.PUBLIC_SITE === '1';
 
 /**
