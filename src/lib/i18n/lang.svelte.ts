@@ -36,9 +36,13 @@ export function setLang(lang: Lang): void {
 	}
 }
 
-/** The label of a `{ zh, en }` pair in the reader's language. */
-export function pick(label: { zh: string; en: string }): string {
-	return label[locale.lang];
+/**
+ * The label of a `{ zh, en }` pair of data (a schema column, a colour class, a stage, an import problem) in the
+ * reader's language, or in `lang` when given. Interface text is not written as pairs in components: it is in the
+ * catalogues (`messages/`) and read with `t`.
+ */
+export function pick(label: { readonly zh: string; readonly en: string }, lang: Lang = locale.lang): string {
+	return label[lang];
 }
 
 /** The name of the town `code` among `towns` in the reader's language, or the code if it is not there. */
