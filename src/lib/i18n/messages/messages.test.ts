@@ -65,14 +65,6 @@ const INLINE_PAIR = /\bzh:\s*['"`]/;
 
 /** Components allowed a `zh:` with a string. Add `path: why` here only for data, never for UI text. */
 const ALLOWED: Readonly<Record<string, string>> = {
-	'src/routes/data/+page.svelte': 'not moved yet',
-	'src/routes/data/Diff.svelte': 'not moved yet',
-	'src/routes/data/DropZone.svelte': 'not moved yet',
-	'src/routes/data/Exports.svelte': 'not moved yet',
-	'src/routes/data/Mapping.svelte': 'not moved yet',
-	'src/routes/data/Placement.svelte': 'not moved yet',
-	'src/routes/data/PreviewMap.svelte': 'not moved yet',
-	'src/routes/data/ProblemReport.svelte': 'not moved yet',
 	'src/routes/budget/BudgetReport.svelte': 'not moved yet',
 	'src/routes/budget/FundingYearMap.svelte': 'not moved yet',
 	'src/routes/budget/ImpactPanel.svelte': 'not moved yet',
