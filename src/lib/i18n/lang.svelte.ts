@@ -72,6 +72,7 @@ export const fmt = {
 	area: (m2: number) => format.area(m2, locale.lang),
 	sqm: (m2: number) => format.sqm(m2, locale.lang),
 	households: (n: number) => format.households(n, locale.lang),
+	number: (n: number) => format.number(n, locale.lang),
 	count: (n: number, unit: { zh: string; en: string }) => format.count(n, unit, locale.lang),
 	date: (iso: string | null) => format.date(iso, locale.lang),
 	percent: (ratio: number) => format.percent(ratio, locale.lang)

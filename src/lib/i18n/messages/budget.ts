@@ -148,5 +148,63 @@ export const BUDGET = {
 		zh: '地图：基准情景各小区的安排年度',
 		en: 'Map: the year each community is funded (base scenario)'
 	},
-	'budget.ms': { zh: '计算用时 {ms} 毫秒', en: 'computed in {ms} ms' }
+	'budget.ms': { zh: '计算用时 {ms} 毫秒', en: 'computed in {ms} ms' },
+	'budget.report.title': { zh: '老旧小区改造补助预算情景报告', en: 'Renovation subsidy budget scenarios' },
+	'budget.report.sub': {
+		zh: '依据乐政办发〔2023〕47号 §五(二)、§五(三)',
+		en: 'Under 乐政办发〔2023〕47号 §五(二), §五(三)'
+	},
+	'budget.report.assumptions': { zh: '假设', en: 'Assumptions' },
+	'budget.report.scenario': { zh: '情景', en: 'Scenario' },
+	'budget.report.budgetOf': { zh: '{year}年补助预算', en: 'Subsidy budget {year}' },
+	'budget.report.social': { zh: '社会资本占投资', en: 'Social capital, share of investment' },
+	'budget.report.growth': { zh: '年成本增长', en: 'Cost growth a year' },
+	'budget.report.uncertainty': { zh: '不确定性', en: 'Uncertainty' },
+	'budget.report.off': { zh: '不考虑（单次预测）', en: 'off (one forecast)' },
+	'budget.report.draws': { zh: '蒙特卡洛 {n} 次，P10–P90', en: 'Monte Carlo, {n} draws, P10–P90' },
+	'budget.report.ids': { zh: '指定 {n} 个小区', en: '{n} chosen communities' },
+	'budget.report.names': { zh: '情景', en: 'Scenarios' },
+	'budget.report.rest': {
+		zh: '其余 {n} 项政策参数按乐政办发〔2023〕47号',
+		en: 'the other {n} policy parameters as 乐政办发〔2023〕47号 has them'
+	},
+	'budget.impact.title': {
+		zh: '政策调整的影响：{name}（与现行政策相比）',
+		en: 'What the policy changes do: {name} (against the policy in force)'
+	},
+	'budget.impact.eligible': { zh: '转为符合条件', en: 'Turn eligible' },
+	'budget.impact.ineligible': { zh: '转为不符合', en: 'Turn ineligible' },
+	'budget.impact.otherClass': { zh: '资格类别变化', en: 'Eligibility class changes' },
+	'budget.impact.application': { zh: '申请表决结论变化', en: 'Application vote verdict changes' },
+	'budget.impact.scheme': { zh: '方案表决结论变化', en: 'Scheme vote verdict changes' },
+	'budget.impact.ready': { zh: '可列入计划变化', en: 'Ready for the plan changes' },
+	'budget.impact.moved': { zh: '安排年度变化', en: 'Plan year changes' },
+	'budget.impact.subsidy': { zh: '补助变化', en: 'Subsidy changes' },
+	'budget.impact.total': { zh: 'Δ补助合计', en: 'Δ subsidy in total' },
+	'budget.impact.totalWhat': {
+		zh: '（候选小区补助变化之和，不论在哪一年安排）',
+		en: ' (the change of every pipeline community’s subsidy, whatever year it is funded in)'
+	},
+	'budget.impact.within': { zh: '其中{first}–{last}年内安排的', en: 'of which funded in {first}–{last}' },
+	'budget.impact.after': {
+		zh: '其余 {money}（{n}个小区）在{last}年之后才能安排，不在所模拟的年度内：{notReady}个预计资金到位或初审通过晚于{deadline}，{budget}个因预算不足等候——这部分不在逐年数字里。',
+		en: 'the other {money} ({n} communities) would be funded only after {last}, outside the years run: {notReady} forecast ready after {deadline}, {budget} waiting for budget — this part is in none of the years’ figures.'
+	},
+	'budget.impact.none': { zh: '无', en: 'none' },
+	'budget.impact.notFunded': { zh: '未安排', en: 'not funded' },
+	'budget.impact.out': { zh: '不在候选', en: 'not in pipeline' },
+	'budget.impact.yes': { zh: '是', en: 'yes' },
+	'budget.impact.no': { zh: '否', en: 'no' },
+	'budget.yearMap.title': { zh: '地图：情景“{name}”', en: 'Map: scenario “{name}”' },
+	'budget.yearMap.colourBy': { zh: '着色', en: 'Colour by' },
+	'budget.yearMap.year': { zh: '安排年度', en: 'Plan year' },
+	'budget.yearMap.eligibility': { zh: '本情景下的改造资格', en: 'Eligibility under this scenario' },
+	'budget.nameTaken': {
+		zh: '名称“{name}”已被另一情景使用，请换一个',
+		en: 'the name "{name}" is taken by another scenario: choose another'
+	},
+	'budget.policyValue': { zh: '政策原值', en: 'policy' },
+	'budget.notJson': { zh: '不是 JSON 文件', en: 'not JSON' },
+	'budget.copySuffix': { zh: '副本', en: 'copy' },
+	'budget.baseName': { zh: '基准情景', en: 'Base' }
 } as const satisfies Catalogue;

@@ -73,5 +73,7 @@ export const COMMON = {
 	'map.builtIn': { zh: '{year}年建成', en: 'built {year}' },
 	'common.computing': { zh: '计算中…', en: 'Computing…' },
 	'common.colon': { zh: '：', en: ': ' },
-	'common.listSep': { zh: '、', en: ', ' }
+	'common.listSep': { zh: '、', en: ', ' },
+	'common.comma': { zh: '，', en: ', ' },
+	'common.semicolon': { zh: '；', en: '; ' }
 } as const satisfies Catalogue;

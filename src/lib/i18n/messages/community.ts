@@ -165,5 +165,6 @@ export const COMMUNITY = {
 		zh: '仅靠未投票的业主已不够，须争取未同意的业主改变意见',
 		en: 'Owners who have not voted are too few on their own: some who did not agree must be won over'
 	},
+	'vote.sep': { zh: '，', en: '; ' },
 	'works.final': { zh: '决算 {money}', en: 'final {money}' }
 } as const satisfies Catalogue;
