@@ -19,9 +19,9 @@ import {
 	tableFromIPC,
 	tableToIPC,
 	Utf8,
-	vectorFromArray,
 	type Vector
 } from 'apache-arrow';
+import { vectorOf } from '../util/arrow-vector';
 import type { Dataset } from '../schema/rows';
 
 /** The tables the engine's `communityStatus` reads (contacts play no part in a verdict). */
@@ -131,9 +131,9 @@ function column(
 	});
 	if (kind === 'money') {
 		const fen = fenOf(values);
-		return fen ? vectorFromArray(fen, new Uint32()) : vectorFromArray(values, new Float64());
+		return fen ? vectorOf(fen, new Uint32()) : vectorOf(values, new Float64());
 	}
-	return vectorFromArray(values, kind === 'dict' ? dictionary(values) : TYPE[kind]());
+	return vectorOf(values, kind === 'dict' ? dictionary(values) : TYPE[kind]());
 }
 
 /** The verdicts' inputs as budget-inputs.arrow's bytes. */

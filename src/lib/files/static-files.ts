@@ -14,10 +14,10 @@ import {
 	Table,
 	tableToIPC,
 	Utf8,
-	vectorFromArray,
 	type DataType,
 	type Vector
 } from 'apache-arrow';
+import { vectorOf } from '../util/arrow-vector';
 import type { FeatureCollection } from 'geojson';
 import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from '../verdict/derived';
 import type { Manifest, ManifestTown } from './manifest';
@@ -53,7 +53,7 @@ export function arrowIpc(
 ): Uint8Array {
 	const vectors: Record<string, Vector> = {};
 	for (const [name, type] of columns)
-		vectors[name] = vectorFromArray(
+		vectors[name] = vectorOf(
 			rows.map((r) => arrowValue(type, r[name])),
 			ARROW_TYPE[type]()
 		);
