@@ -16,7 +16,7 @@ export const CROWD_PX = 24;
 /** Communities in one crowding square (24 × 24 px) above which their dots overlap (≈ 6 px apart). */
 export const CROWD_N = 16;
 /** Past this share of the communities in view sitting in crowded squares, the map draws cells. */
-export const CROWDED_SHARE = 0.6;
+export const CROWDED_SHARE = 0.7;
 /** Past this many communities in view, cells whatever their spread (points would cost seconds to draw). */
 export const MAX_POINTS_IN_VIEW = 20_000;
 

@@ -141,9 +141,9 @@ describe('map cells: counts per cell equal the communities passing the filter in
 
 describe('crowded: cells where the dots would pile up, points where they can be read', () => {
 	/** The view of a map `w` × `h` px centred on 乐清 at `zoom`. */
-	const view = (zoom: number, w: number, h: number) => {
+	const view = (zoom: number, w: number, h: number, lon = 121.0, lat = 28.22) => {
 		const px = WORLD_PX * 2 ** zoom;
-		const [x, y] = [worldX(121.0), worldY(28.22)];
+		const [x, y] = [worldX(lon), worldY(lat)];
 		return { west: x - w / 2 / px, east: x + w / 2 / px, north: y - h / 2 / px, south: y + h / 2 / px, zoom };
 	};
 
@@ -151,9 +151,11 @@ describe('crowded: cells where the dots would pile up, points where they can be 
 		const { dataset } = await load(['data/example']);
 		const cols = mapColumns(dataset, deriveStatus(dataset, '2026-11-15', YUEQING_2023));
 		const world = worldPoints(cols.lon, cols.lat);
+		// a phone's home view: the county's bounds fitted into 390 × 490 px with 40 px padding (map-focus.svelte.ts)
+		expect(crowded(world, view(8.75, 390, 490, 121.0183, 28.2478)), 'phone home view').toBe(false);
 		for (const [w, h] of [
 			[790, 830],
-			[390, 500]
+			[390, 490]
 		] as const) {
 			expect(crowded(world, view(9.3, w, h)), `${w} px at the home view`).toBe(false);
 			expect(crowded(world, view(11, w, h)), `${w} px zoomed in`).toBe(false);
