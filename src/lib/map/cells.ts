@@ -95,30 +95,28 @@ export interface Cells {
 }
 
 /**
- * Counts the communities whose filter value is 1 (`visible`, one per community: 1 passes, 0 not), per cell of side
- * `side` (world units), in total and per class: `classOf[codes[i]]` is community i's class index (< `classes`).
- * One pass over the columns. Throws when the arrays' lengths disagree.
+ * Each community's cell on the grid of side `side` (world units), as an index into the grid's box around all
+ * communities (row-major, `width` columns, from column `c0` and row `r0`). Computed once per grid (a move that
+ * changes the grid zoom), so a filter's pass does integer work only. `keys` is null when the box would exceed
+ * 4 million cells (far in, past where cells are drawn); `binCells` then keys cells by a Map.
  */
-export function binCells(
-	p: WorldPoints,
-	codes: Uint8Array,
-	classOf: Uint8Array,
-	classes: number,
-	visible: Float32Array,
-	side: number
-): Cells {
+export interface GridKeys {
+	side: number;
+	c0: number;
+	r0: number;
+	width: number;
+	height: number;
+	keys: Int32Array | null;
+}
+
+/** The grid of side `side` over the points: see GridKeys. One pass. */
+export function gridKeys(p: WorldPoints, side: number): GridKeys {
 	const n = p.x.length;
-	if (codes.length !== n || visible.length !== n)
-		throw new Error(`binCells: ${n} positions, ${codes.length} codes, ${visible.length} filter values`);
-	// the passing communities' extent, to index the grid densely when it is small enough
 	let c0 = Infinity;
 	let c1 = -Infinity;
 	let r0 = Infinity;
 	let r1 = -Infinity;
-	let passing = 0;
 	for (let i = 0; i < n; i++) {
-		if (visible[i] !== 1) continue;
-		passing++;
 		const c = Math.floor(p.x[i]! / side);
 		const r = Math.floor(p.y[i]! / side);
 		if (c < c0) c0 = c;
@@ -126,12 +124,40 @@ export function binCells(
 		if (r < r0) r0 = r;
 		if (r > r1) r1 = r;
 	}
-	const width = passing ? c1 - c0 + 1 : 0;
-	const height = passing ? r1 - r0 + 1 : 0;
-	const dense = width * height <= 4_000_000;
-	const slotOf = dense ? new Int32Array(width * height).fill(-1) : null;
-	const slotByKey = dense ? null : new Map<number, number>();
-	const cap = Math.min(passing, dense ? width * height : passing);
+	if (n === 0) return { side, c0: 0, r0: 0, width: 0, height: 0, keys: new Int32Array() };
+	const width = c1 - c0 + 1;
+	const height = r1 - r0 + 1;
+	if (width * height > 4_000_000) return { side, c0, r0, width, height, keys: null };
+	const keys = new Int32Array(n);
+	for (let i = 0; i < n; i++)
+		keys[i] = (Math.floor(p.y[i]! / side) - r0) * width + (Math.floor(p.x[i]! / side) - c0);
+	return { side, c0, r0, width, height, keys };
+}
+
+/**
+ * Counts the communities whose filter value is 1 (`visible`, one per community: 1 passes, 0 not), per cell of side
+ * `side` (world units), in total and per class: `classOf[codes[i]]` is community i's class index (< `classes`).
+ * One pass over the columns (`grid`, from `gridKeys(p, side)`, may be passed in to reuse it across filters).
+ * Throws when the arrays' lengths disagree or `grid` is for another side.
+ */
+export function binCells(
+	p: WorldPoints,
+	codes: Uint8Array,
+	classOf: Uint8Array,
+	classes: number,
+	visible: Float32Array,
+	side: number,
+	grid: GridKeys = gridKeys(p, side)
+): Cells {
+	const n = p.x.length;
+	if (codes.length !== n || visible.length !== n)
+		throw new Error(`binCells: ${n} positions, ${codes.length} codes, ${visible.length} filter values`);
+	if (grid.side !== side) throw new Error(`binCells: a grid of side ${grid.side}, not ${side}`);
+	const { keys, c0, r0, width } = grid;
+	const slotOf = keys ? new Int32Array(width * grid.height).fill(-1) : null;
+	const slotByKey = keys ? null : new Map<number, number>();
+	// at most one cell per community, and per cell of the box
+	const cap = Math.min(n, keys ? width * grid.height : n);
 	const col = new Int32Array(cap);
 	const row = new Int32Array(cap);
 	const total = new Uint32Array(cap);
@@ -143,16 +169,26 @@ export function binCells(
 		if (visible[i] !== 1) continue;
 		const x = p.x[i]!;
 		const y = p.y[i]!;
-		const c = Math.floor(x / side);
-		const r = Math.floor(y / side);
-		const key = (r - r0) * width + (c - c0);
-		let s = slotOf ? slotOf[key]! : (slotByKey!.get(key) ?? -1);
-		if (s < 0) {
-			s = length++;
-			if (slotOf) slotOf[key] = s;
-			else slotByKey!.set(key, s);
-			col[s] = c;
-			row[s] = r;
+		let s: number;
+		if (slotOf) {
+			const key = keys![i]!;
+			s = slotOf[key]!;
+			if (s < 0) {
+				s = slotOf[key] = length++;
+				col[s] = c0 + (key % width);
+				row[s] = r0 + Math.floor(key / width);
+			}
+		} else {
+			const c = Math.floor(x / side);
+			const r = Math.floor(y / side);
+			const key = (r - r0) * width + (c - c0);
+			s = slotByKey!.get(key) ?? -1;
+			if (s < 0) {
+				s = length++;
+				slotByKey!.set(key, s);
+				col[s] = c;
+				row[s] = r;
+			}
 		}
 		total[s]!++;
 		byClass[s * classes + classOf[codes[i]!]!]!++;

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	binCells,
+	gridKeys,
 	cellBounds,
 	cellSide,
 	crowded,
@@ -73,6 +74,19 @@ function check(cols: MapColumns, townCodes: readonly string[], filters: Filter[]
 					...cells.byClass.subarray(s * k, (s + 1) * k)
 				]);
 				expect(mine, what).toEqual(hand);
+				// the same counts keyed by a Map (the grid's box too large to index densely)
+				const side = cellSide(gridZoom(zoom));
+				const sparse = binCells(
+					world,
+					codesFor(cols, colouring),
+					classIndexByCode(colouring),
+					k,
+					mask,
+					side,
+					{ ...gridKeys(world, side), keys: null }
+				);
+				expect(Array.from(sparse.total), what).toEqual(Array.from(cells.total));
+				expect(Array.from(sparse.byClass), what).toEqual(Array.from(cells.byClass));
 				// every passing community is in exactly one listed cell, and no listed cell is empty
 				expect(
 					hand.reduce((a, r) => a + r[0]!, 0),
