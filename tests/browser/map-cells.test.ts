@@ -41,14 +41,14 @@ async function cellSums(page: Page): Promise<{ total: number; classes: number[] 
 
 /** The SQL's count per eligibility class (the legend's order) for a filter. */
 async function expected(f: Filter): Promise<{ total: number; classes: number[] }> {
-	const [{ n }] = await directSql<{ n: number }>(
+	const [row] = await directSql<{ n: number }>(
 		`SELECT CAST(count(*) AS INT) AS n FROM community_view WHERE ${whereSql(f)}`
 	);
 	const rows = await directSql<{ class: string; n: number }>(legendSql(f, 'eligibility'));
 	const classes = COLOUR_SCALES.eligibility.classes.map((c) =>
 		rows.filter((r) => c.codes.includes(r.class)).reduce((a, r) => a + Number(r.n), 0)
 	);
-	return { total: n, classes };
+	return { total: Number(row!.n), classes };
 }
 
 describe('cells where the communities pile up, points where they can be read', () => {

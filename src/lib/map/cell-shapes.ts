@@ -5,7 +5,7 @@
  * so a ring keeps its place inside its cell; no deck.gl here.
  */
 import type { Rgb } from './colours';
-import { CELL_PX, WORLD_PX, latOf, lonOf, type Cells } from './cells';
+import { CELL_PX, WORLD_PX, latOf, lonOf, type Cells, type WorldView } from './cells';
 
 /** A ring's outer radius in pixels (at its grid's zoom) for the smallest and the largest count on the grid. */
 export const RING_MIN_PX = 13;
@@ -15,7 +15,7 @@ export const RING_WIDTH_PX = 7;
 /** The white edge around a ring, pixels. */
 export const HALO_PX = 1.5;
 /** Points on a whole circle. */
-const SEGMENTS = 48;
+const SEGMENTS = 36;
 
 /** One polygon to draw: the cell it belongs to, its rings (outer, then a hole if any) in lon/lat, its colour. */
 export interface CellShape {
@@ -45,14 +45,17 @@ export function countLabel(n: number, lang: 'zh' | 'en'): string {
 }
 
 /**
- * The rings of every cell at grid zoom `gridZoom`: per cell a white disc (edge and middle), then one ring sector
- * per class present; `rgb[k]` is class k's colour. Labels in `lang`.
+ * The rings of the cells at grid zoom `gridZoom` (those meeting `within`, world coordinates, if given — the map
+ * passes its view with a margin, so a town's view draws its few hundred rings, not the county's thousands): per
+ * cell a white disc (edge and middle), then one ring sector per class present; `rgb[k]` is class k's colour.
+ * Labels in `lang`. Ring sizes are relative to the largest count on the whole grid, so a move does not resize them.
  */
 export function cellShapes(
 	cells: Cells,
 	rgb: readonly Rgb[],
 	gridZoom: number,
-	lang: 'zh' | 'en'
+	lang: 'zh' | 'en',
+	within?: Pick<WorldView, 'west' | 'east' | 'north' | 'south'>
 ): { shapes: CellShape[]; labels: CellLabel[] } {
 	const worldPerPx = 1 / (WORLD_PX * 2 ** gridZoom);
 	let max = 0;
@@ -61,13 +64,18 @@ export function cellShapes(
 	const labels: CellLabel[] = [];
 	const { side, classes } = cells;
 	for (let s = 0; s < cells.length; s++) {
+		const x0 = cells.col[s]! * side;
+		const y0 = cells.row[s]! * side;
+		if (
+			within &&
+			(x0 > within.east || x0 + side < within.west || y0 > within.south || y0 + side < within.north)
+		)
+			continue;
 		const total = cells.total[s]!;
 		const outer = ringPx(total, max) * worldPerPx;
 		const inner = Math.max(outer - RING_WIDTH_PX * worldPerPx, outer / 2);
 		const halo = outer + HALO_PX * worldPerPx;
 		// the ring at its communities' mean position, kept inside its cell (rings of two cells never overlap)
-		const x0 = cells.col[s]! * side;
-		const y0 = cells.row[s]! * side;
 		const cx = clamp(cells.x[s]!, x0 + halo, x0 + side - halo);
 		const cy = clamp(cells.y[s]!, y0 + halo, y0 + side - halo);
 		shapes.push({ cell: s, polygon: [arc(cx, cy, halo, 0, 1)], colour: WHITE });

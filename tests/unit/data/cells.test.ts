@@ -142,6 +142,20 @@ describe('map cells: counts per cell equal the communities passing the filter in
 			'zh'
 		);
 		expect(labels.map((l) => l.text)).toEqual(Array.from(cells.total, (n) => String(n)));
+		// only the cells meeting a view are drawn: here the western half of the communities' box
+		const west = Math.min(...cells.col) * cells.side;
+		const east = (Math.max(...cells.col) + 1) * cells.side;
+		const half = { west, east: (west + east) / 2, north: 0, south: 1 };
+		const some = cellShapes(
+			cells,
+			classes.map((c) => classRgb(colouring, c)),
+			9,
+			'zh',
+			half
+		);
+		const meets = Array.from(cells.col, (c) => c * cells.side <= half.east);
+		expect(some.labels.map((l) => l.cell)).toEqual(meets.flatMap((m, s) => (m ? [s] : [])));
+		expect(some.labels.length).toBeLessThan(labels.length);
 		for (let s = 0; s < cells.length; s++) {
 			const present = classes.filter((_, k) => cells.byClass[s * classes.length + k]! > 0);
 			const mine = shapes.filter((p) => p.cell === s);
