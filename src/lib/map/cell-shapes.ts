@@ -15,7 +15,7 @@ export const RING_WIDTH_PX = 7;
 /** The white edge around a ring, pixels. */
 export const HALO_PX = 1.5;
 /** Points on a whole circle. */
-const SEGMENTS = 36;
+const SEGMENTS = 24;
 
 /** One polygon to draw: the cell it belongs to, its rings (outer, then a hole if any) in lon/lat, its colour. */
 export interface CellShape {
@@ -46,7 +46,7 @@ export function countLabel(n: number, lang: 'zh' | 'en'): string {
 
 /**
  * The rings of the cells at grid zoom `gridZoom` (those meeting `within`, world coordinates, if given — the map
- * passes its view with a margin, so a town's view draws its few hundred rings, not the county's thousands): per
+ * passes its view, so a town's view draws its few hundred rings, not the county's thousands): per
  * cell a white disc (edge and middle), then one ring sector per class present; `rgb[k]` is class k's colour.
  * Labels in `lang`. Ring sizes are relative to the largest count on the whole grid, so a move does not resize them.
  */
