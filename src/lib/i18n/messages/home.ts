@@ -28,6 +28,16 @@ export const HOME = {
 	'filters.tiers': { zh: '改造内容类别', en: 'Works tier' },
 	'legend.label': { zh: '图例', en: 'Legend' },
 	'legend.size': { zh: '圆点大小：建筑面积', en: 'Dot size: building area' },
+	'legend.points': { zh: '每个圆点为一个符合筛选的小区', en: 'Each dot is a community passing the filter' },
+	'legend.cells': {
+		zh: '小区密集，按网格汇总：每个圆环为约 {km} 公里见方一格内符合筛选的小区数，环上颜色为各类占比；放大可见各小区',
+		en: "Communities too dense to show one by one, counted by grid: each ring is the number of communities passing the filter in a cell about {km} km across, its colours the classes' shares; zoom in to see each community"
+	},
+	'cell.count': {
+		zh: '此格 {n} 个小区符合筛选（约 {km} 公里见方）',
+		en: '{n} communities passing the filter in this cell (about {km} km across)'
+	},
+	'cell.zoom': { zh: '点击放大查看', en: 'Click to zoom in' },
 	'kpi.label': { zh: '关键指标', en: 'Key figures' },
 	'kpi.wait': { zh: '指标计算中…', en: 'Computing figures…' },
 	'kpi.definitions': { zh: '指标口径：每个数字统计什么', en: 'What each figure counts' },
