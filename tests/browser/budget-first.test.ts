@@ -107,7 +107,7 @@ describe('/budget without DuckDB-WASM', () => {
 		await page.screenshot({ path: 'test-results/budget-first-390.png', fullPage: true });
 
 		// §二(一): built before 2005-12-31 — the communities turning eligible are the engine's over the SQL's inputs
-		const judge = new ScenarioJudge(await readInputs((sql) => directSql(sql)), manifestOf().asOf);
+		const judge = ScenarioJudge.of(await readInputs((sql) => directSql(sql)), manifestOf().asOf);
 		const policy = { builtBeforeCutoff: '2005-12-31' };
 		const run = judge.run({ ...expected.s, policy }, expected.h, null);
 		const turned = turnedEligible(run.impact!)
