@@ -2,6 +2,10 @@
 //   [--pages-only]: only the pages that answer without DuckDB-WASM (issue 24: the community page cold, the public
 //   card, the first export) at the 乐清 size, from `build` and `build-public` as they are (npm run data, vite build,
 //   npm run build:public first); every other table keeps its stored figures.
+//   [--budget-only]: only /budget (the page in the browser, the simulator in Node) at the sizes given; the map,
+//   peer, public and pages figures, the machine and the run count keep their stored values.
+//   [--budget-only]: only /budget (the page in the browser, the simulator in Node) at the sizes given; the map,
+//   peer, public and pages figures keep their stored values.
 // Builds datasets of each size, serves the built site with each (and the Mosaic peer page beside it), and
 // measures in headless Chromium (median and p95): page load → map interactive; town toggles, the first on a fresh
 // page and later ones on the same page, → KPI result, → KPI text, → repaint; the same toggles on the peer; tab
@@ -82,10 +86,13 @@ const { values } = parseArgs({
 		/** Leave out the Mosaic peer page. */
 		'skip-peer': { type: 'boolean', default: false },
 		/** Only the community page, the public card and the first export (issue 24), from the builds present. */
-		'pages-only': { type: 'boolean', default: false }
+		'pages-only': { type: 'boolean', default: false },
+		/** Only /budget (page and simulator) at the sizes given; every other figure keeps its stored value. */
+		'budget-only': { type: 'boolean', default: false }
 	}
 });
 const sizes = values.sizes.split(',');
+const budgetOnly = values['budget-only'];
 const runs = Number(values.runs);
 const OUT = 'bench/out';
 
@@ -140,14 +147,15 @@ for (const size of values['table-only'] ? [] : sizes) {
 	cpSync('build', site, { recursive: true, filter: (src) => !src.startsWith('build/data') });
 	symlinkSync(`../data`, `${site}/data`);
 
-	if (!values['skip-peer']) await buildPeer(site);
+	if (!values['skip-peer'] && !budgetOnly) await buildPeer(site);
 
 	const server = await startPreview(site);
 	const browser = await launchBrowser();
 	let m;
 	let budgetPage;
 	try {
-		m = await measureMap(browser, server.url, runs, !values['skip-peer'], () => process.stdout.write('.'));
+		if (!budgetOnly)
+			m = await measureMap(browser, server.url, runs, !values['skip-peer'], () => process.stdout.write('.'));
 		// /budget: navigation → chart, at most 5 fresh contexts per size (a 300k run takes tens of seconds)
 		budgetPage = await measureBudgetPage(browser, server.url, data, Math.min(runs, 5), () =>
 			process.stdout.write('b')
@@ -157,8 +165,6 @@ for (const size of values['table-only'] ? [] : sizes) {
 		await server.stop();
 	}
 	const manifest = JSON.parse(readFileSync(`${data}/manifest.json`, 'utf8'));
-	const toggles = toggleStats(m.toggles);
-	const peerToggles = m.peer && !m.peer.failure ? toggleStats(m.peer.toggles) : null;
 	const pipeline = await readPipeline(data);
 	const b = benchBudget(pipeline, manifest.asOf, runs, size === 'yueqing' ? 5 : 0);
 	// at the 乐清 size, also its pipeline replicated to 300k communities (no 300k build needed)
@@ -171,6 +177,51 @@ for (const size of values['table-only'] ? [] : sizes) {
 					0
 				)
 			: null;
+	const budgetPart = {
+		budgetPage: {
+			chartMs: stats(budgetPage.chartMs),
+			inputsMs: stats(budgetPage.inputsMs),
+			stateMs: stats(budgetPage.stateMs),
+			firstRunMs: stats(budgetPage.firstRunMs),
+			failures: budgetPage.failures,
+			inputsMB: budgetPage.inputsMB,
+			verdictInputsMB: budgetPage.verdictInputsMB,
+			offOrigin: budgetPage.offOrigin,
+			runs: budgetPage.chartMs.length + budgetPage.failures.length,
+			measured: budgetPage.measured
+		},
+		budget: {
+			pipeline: b.pipeline,
+			simulateMs: stats(b.simulateMs),
+			projectBudgetMs: stats(b.projectBudgetMs),
+			projectBudgetFirstMs: Math.round(b.projectBudgetFirstMs),
+			monteCarlo1000Ms: b.monteCarlo1000Ms.length ? stats(b.monteCarlo1000Ms) : null,
+			simulateCpuMs: stats(b.simulateCpuMs),
+			projectBudgetCpuMs: stats(b.projectBudgetCpuMs),
+			monteCarlo1000CpuMs: b.monteCarlo1000CpuMs.length ? stats(b.monteCarlo1000CpuMs) : null,
+			heapAfterRunMB: b.heapAfterRunMB,
+			heapAfterDrawsMB: b.heapAfterDrawsMB,
+			at300k: big
+				? {
+						pipeline: big.pipeline,
+						simulateMs: stats(big.simulateMs),
+						projectBudgetMs: stats(big.projectBudgetMs),
+						projectBudgetFirstMs: Math.round(big.projectBudgetFirstMs),
+						simulateCpuMs: stats(big.simulateCpuMs),
+						projectBudgetCpuMs: stats(big.projectBudgetCpuMs),
+						heapAfterRunMB: big.heapAfterRunMB
+					}
+				: null
+		}
+	};
+	if (budgetOnly || !m) {
+		// the stored figures of this size kept, its /budget figures replaced (merged below)
+		console.log('\n', JSON.stringify(budgetPart));
+		results.push({ size, budgetOnly: true, ...budgetPart });
+		continue;
+	}
+	const toggles = toggleStats(m.toggles);
+	const peerToggles = m.peer && !m.peer.failure ? toggleStats(m.peer.toggles) : null;
 	const row = {
 		size,
 		communities: manifest.tables.communities,
@@ -200,38 +251,7 @@ for (const size of values['table-only'] ? [] : sizes) {
 						: null
 				}
 			: null,
-		budgetPage: {
-			chartMs: stats(budgetPage.chartMs),
-			inputsMs: stats(budgetPage.inputsMs),
-			stateMs: stats(budgetPage.stateMs),
-			firstRunMs: stats(budgetPage.firstRunMs),
-			failures: budgetPage.failures,
-			inputsMB: budgetPage.inputsMB,
-			offOrigin: budgetPage.offOrigin
-		},
-		budget: {
-			pipeline: b.pipeline,
-			simulateMs: stats(b.simulateMs),
-			projectBudgetMs: stats(b.projectBudgetMs),
-			projectBudgetFirstMs: Math.round(b.projectBudgetFirstMs),
-			monteCarlo1000Ms: b.monteCarlo1000Ms.length ? stats(b.monteCarlo1000Ms) : null,
-			simulateCpuMs: stats(b.simulateCpuMs),
-			projectBudgetCpuMs: stats(b.projectBudgetCpuMs),
-			monteCarlo1000CpuMs: b.monteCarlo1000CpuMs.length ? stats(b.monteCarlo1000CpuMs) : null,
-			heapAfterRunMB: b.heapAfterRunMB,
-			heapAfterDrawsMB: b.heapAfterDrawsMB,
-			at300k: big
-				? {
-						pipeline: big.pipeline,
-						simulateMs: stats(big.simulateMs),
-						projectBudgetMs: stats(big.projectBudgetMs),
-						projectBudgetFirstMs: Math.round(big.projectBudgetFirstMs),
-						simulateCpuMs: stats(big.simulateCpuMs),
-						projectBudgetCpuMs: stats(big.projectBudgetCpuMs),
-						heapAfterRunMB: big.heapAfterRunMB
-					}
-				: null
-		}
+		...budgetPart
 	};
 	console.log('\n', JSON.stringify(row));
 	results.push(row);
@@ -247,7 +267,7 @@ const machine = {
 };
 // The public site on a phone profile (issue 6) at every size: the public build's pages with each size's data.
 let publicRows: PublicRow[] = [];
-if (!values['table-only'] && !values['skip-public']) {
+if (!values['table-only'] && !values['skip-public'] && !budgetOnly) {
 	sh(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'scripts/build-public.ts']);
 	try {
 		publicRows = await benchPublicSizes(sizes, runs, OUT);
@@ -263,11 +283,19 @@ const stored = existsSync('bench/results.json')
 	? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
 			results: Record<string, unknown>[];
 			public?: unknown;
+			machine?: unknown;
+			runs?: number;
 		})
 	: { results: [] };
 const previous = stored.results;
 const publicRow = mergePublic(stored.public, publicRows);
 const order = ['yueqing', '10000', '100000', '300000'];
+// a --budget-only row keeps the stored row of its size, its /budget figures replaced
+for (const [i, r] of results.entries())
+	if (r.budgetOnly) {
+		const { budgetOnly: _, ...part } = r;
+		results[i] = { ...(previous.find((p) => p.size === r.size) ?? {}), ...part };
+	}
 const merged = [...previous.filter((p) => !results.some((r) => r.size === p.size)), ...results].sort(
 	(a, b) => order.indexOf(String(a.size)) - order.indexOf(String(b.size))
 );
@@ -275,7 +303,12 @@ results.splice(0, results.length, ...merged);
 writeFileSync(
 	'bench/results.json',
 	JSON.stringify(
-		{ machine, runs, results, public: publicRow.length ? publicRow : stored.public },
+		{
+			// --budget-only: the machine and run count of the other figures stay (each /budget row says its own)
+			...(budgetOnly ? { machine: stored.machine ?? machine, runs: stored.runs ?? runs } : { machine, runs }),
+			results,
+			public: publicRow.length ? publicRow : stored.public
+		},
 		null,
 		'\t'
 	) + '\n'
@@ -284,16 +317,19 @@ writeFileSync(
 const path = 'docs/benchmarks.md';
 let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
 const stamp = `Measured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, ${machine.chromium}, WebGL on ${machine.webgl}.`;
-doc = replaceBlock(doc, 'map', `${stamp}\n\n${mapTable(results)}`);
-doc = replaceBlock(doc, 'toggles', toggleTable(results));
-doc = replaceBlock(
-	doc,
-	'public',
-	publicTable((publicRow.length ? publicRow : (stored.public ?? null)) as Parameters<typeof publicTable>[0])
-);
+if (!budgetOnly) {
+	doc = replaceBlock(doc, 'map', `${stamp}\n\n${mapTable(results)}`);
+	doc = replaceBlock(doc, 'toggles', toggleTable(results));
+	doc = replaceBlock(
+		doc,
+		'public',
+		publicTable((publicRow.length ? publicRow : (stored.public ?? null)) as Parameters<typeof publicTable>[0])
+	);
+}
 doc = replaceBlock(doc, 'budget', budgetTable(results));
 doc = replaceBlock(doc, 'budget-page', budgetPageTable(results));
 writeFileSync(path, doc);
 console.log(`wrote bench/results.json and ${path}`);
 // the issue-24 pages at the 乐清 size (build-public was built above)
-if (!values['table-only'] && !values['skip-public'] && sizes.includes('yueqing')) await benchPages();
+if (!values['table-only'] && !values['skip-public'] && !budgetOnly && sizes.includes('yueqing'))
+	await benchPages();

@@ -14,11 +14,7 @@ import { validateTownRegions } from '../src/lib/ingest/regions';
 import { makeLocate } from '../src/lib/geo/locate';
 import { loadGeography } from '../src/node/geography';
 import { mapArrow } from '../src/node/map-arrow';
-import {
-	budgetInputsFiles,
-	INPUTS_FILE,
-	VERDICT_INPUTS_FILE
-} from '../src/lib/files/budget-inputs-file';
+import { budgetInputsFiles, INPUTS_FILE, VERDICT_INPUTS_FILE } from '../src/lib/files/budget-inputs-file';
 import { readInputs } from '../src/node/read-input';
 import { parseMapping, type ColumnMapping } from '../src/lib/ingest/import';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/ingest/import/decode';

@@ -82,7 +82,7 @@ async function check(out: string, filter: Filter) {
 		expect(judged).toHaveLength(run.verdicts.length);
 		expect(run.verdicts).toEqual(judged.map(budgetVerdict));
 		expect(new Set(run.verdicts.map((v) => v.eligibility)).size).toBeGreaterThan(2);
-		expect(run.verdicts.some((v) => v.readyForPlan)).toBe(true);
+		expect(run.verdicts.some((v) => v.subsidy > 0 && v.readyDate !== null)).toBe(true);
 		const base = run.verdicts;
 		const ids = (await sql<{ id: string }>(conn, filterIdsSql(filter))).map((r) => r.id);
 		expect(ids.length).toBeGreaterThan(0);

@@ -272,12 +272,20 @@ const TYPE: Record<Exclude<Kind, 'dict' | 'money'>, () => DataType> = {
 
 type Row = Readonly<Record<string, unknown>>;
 
-function column(file: string, table: string, name: string, kind: Kind, rows: readonly Row[], index: Map<string, number>) {
+function column(
+	file: string,
+	table: string,
+	name: string,
+	kind: Kind,
+	rows: readonly Row[],
+	index: Map<string, number>
+) {
 	const values = rows.map((r, i) => {
 		const v = r[name] ?? null;
 		if (kind === 'ref') {
 			const at = index.get(v as string);
-			if (at === undefined) throw new Error(`${file}: ${table} row ${i + 1}: ${name} ${String(v)} is no community`);
+			if (at === undefined)
+				throw new Error(`${file}: ${table} row ${i + 1}: ${name} ${String(v)} is no community`);
 			return at;
 		}
 		if (kind === 'int' && v !== null && !Number.isInteger(v))
@@ -325,7 +333,9 @@ export function budgetInputsFiles(
 	verdicts: readonly BudgetVerdict[]
 ): { run: Uint8Array; verdict: Uint8Array } {
 	if (verdicts.length !== inputs.communities.length)
-		throw new Error(`${INPUTS_FILE}: ${verdicts.length} verdicts for ${inputs.communities.length} communities`);
+		throw new Error(
+			`${INPUTS_FILE}: ${verdicts.length} verdicts for ${inputs.communities.length} communities`
+		);
 	const index = new Map(inputs.communities.map((c, i) => [c.id, i]));
 	const run = runInputsOf(inputs, verdicts);
 	const rows = (t: string) => (run as unknown as Record<string, Row[]>)[t]!;
@@ -486,9 +496,17 @@ export function readVerdictInputs(bytes: Uint8Array, run: RunInputs): VerdictInp
 	const t = readTables(VERDICT_INPUTS_FILE, bytes, VERDICT_TABLES, VERDICT, () => ids);
 	const c = t.communities;
 	if (c.rows !== ids.length)
-		throw new Error(`${VERDICT_INPUTS_FILE}: ${c.rows} communities, ${INPUTS_FILE} has ${ids.length} (not one build?)`);
-	const { completion_year, housing_type, in_shantytown_plan, expropriation_year, facilities_deficient, strong_will } =
-		c;
+		throw new Error(
+			`${VERDICT_INPUTS_FILE}: ${c.rows} communities, ${INPUTS_FILE} has ${ids.length} (not one build?)`
+		);
+	const {
+		completion_year,
+		housing_type,
+		in_shantytown_plan,
+		expropriation_year,
+		facilities_deficient,
+		strong_will
+	} = c;
 	const w = t.works;
 	const v = t.votes;
 	const f = t.funds;

@@ -22,7 +22,9 @@ describe('scenario verdicts on the example', async () => {
 	const judge = ScenarioJudge.of(inputs, asOf);
 	const baseStatus = verdictsUnder(inputs, asOf, base);
 	const h = history(
-		pipelineFrom(runInputsOf(inputs, baseStatus).communities, baseStatus, baseStatus, null).filter((c) => c.startDate)
+		pipelineFrom(runInputsOf(inputs, baseStatus).communities, baseStatus, baseStatus, null).filter(
+			(c) => c.startDate
+		)
 	);
 	const rates = estimateRates(h);
 	const scenario = (policy: Scenario['policy']): Scenario => ({
