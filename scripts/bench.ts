@@ -4,6 +4,7 @@
 //   npm run build:public first); every other table keeps its stored figures.
 //   [--budget-only]: only /budget (the page in the browser, the simulator in Node) at the sizes given; the map,
 //   peer, public and pages figures, the machine and the run count keep their stored values.
+//   [--reuse-data]: a size's built data kept when newer than its dataset (measure again without building again).
 //   [--budget-only]: only /budget (the page in the browser, the simulator in Node) at the sizes given; the map,
 //   peer, public and pages figures keep their stored values.
 // Builds datasets of each size, serves the built site with each (and the Mosaic peer page beside it), and
@@ -12,13 +13,23 @@
 // memory; the budget simulator in Node. Writes bench/results.json and the tables in docs/benchmarks.md. Timings are
 // recorded, never asserted.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './lib/harness/browser';
 import { startPreview } from './lib/harness/site-server';
 import { benchBudget, readPipeline, replicatePipeline } from './lib/bench-budget';
 import { measureBudgetPage } from './lib/bench-budget-page';
+import { benchWorkerSteps } from './lib/bench-budget-worker';
 import { replaceBlock } from './lib/bench-doc';
 import { measureMap } from './lib/bench-map';
 import { buildPeer } from './lib/bench-peer';
@@ -88,7 +99,12 @@ const { values } = parseArgs({
 		/** Only the community page, the public card and the first export (issue 24), from the builds present. */
 		'pages-only': { type: 'boolean', default: false },
 		/** Only /budget (page and simulator) at the sizes given; every other figure keeps its stored value. */
-		'budget-only': { type: 'boolean', default: false }
+		'budget-only': { type: 'boolean', default: false },
+		/**
+		 * Keep a size's built data (bench/out/<size>/data) when it is there and newer than its dataset, instead of
+		 * building it again (to measure again on a quieter machine; build again after changing the build).
+		 */
+		'reuse-data': { type: 'boolean', default: false }
 	}
 });
 const sizes = values.sizes.split(',');
@@ -128,18 +144,23 @@ for (const size of values['table-only'] ? [] : sizes) {
 		console.log(`generated ${size} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 	}
 	const tb = performance.now();
-	sh(process.execPath, [
-		'--max-old-space-size=16384',
-		'--import',
-		'tsx',
-		'scripts/build-data.ts',
-		'--input',
-		ds,
-		'--out',
-		data,
-		// the generated sizes are past the importer's per-file limits, which are for the office's files
-		...(size === 'yueqing' ? [] : ['--max-rows', '20000000', '--max-file-mb', '4096'])
-	]);
+	const reuse =
+		values['reuse-data'] &&
+		existsSync(`${data}/manifest.json`) &&
+		statSync(`${data}/manifest.json`).mtimeMs > statSync(`${ds}/metadata.json`).mtimeMs;
+	if (!reuse)
+		sh(process.execPath, [
+			'--max-old-space-size=16384',
+			'--import',
+			'tsx',
+			'scripts/build-data.ts',
+			'--input',
+			ds,
+			'--out',
+			data,
+			// the generated sizes are past the importer's per-file limits, which are for the office's files
+			...(size === 'yueqing' ? [] : ['--max-rows', '20000000', '--max-file-mb', '4096'])
+		]);
 	const buildSeconds = (performance.now() - tb) / 1000;
 	// the built site with this size's data
 	const site = `${dir}/site`;
@@ -188,7 +209,9 @@ for (const size of values['table-only'] ? [] : sizes) {
 			verdictInputsMB: budgetPage.verdictInputsMB,
 			offOrigin: budgetPage.offOrigin,
 			runs: budgetPage.chartMs.length + budgetPage.failures.length,
-			measured: budgetPage.measured
+			measured: budgetPage.measured,
+			// the worker's steps in Node over the same files (CPU time beside wall time)
+			worker: benchWorkerSteps(data, manifest.asOf)
 		},
 		budget: {
 			pipeline: b.pipeline,
