@@ -353,41 +353,61 @@ export function budgetInputsFiles(
 	};
 }
 
-/** 1 where the chunk's row `i` holds a value (no bitmap: all do). */
-const validity = (data: Data) => {
+/** Whether the chunk's row `i` holds a value (null: no bitmap, all do). */
+const validity = (data: Data): ((i: number) => boolean) | null => {
 	const bits = data.nullCount > 0 ? data.nullBitmap : undefined;
 	const offset = data.offset;
-	return bits ? (i: number) => ((bits[(offset + i) >> 3]! >> ((offset + i) & 7)) & 1) === 1 : () => true;
+	return bits ? (i) => ((bits[(offset + i) >> 3]! >> ((offset + i) & 7)) & 1) === 1 : null;
 };
 
 /**
+ * A UTF-8 column's strings: the chunk's bytes decoded at once, each value a slice of that text (its UTF-16 offsets
+ * counted from the bytes: one unit per character, two beyond the BMP) — one decode instead of one per value.
+ */
+function utf8Strings(data: Data, out: unknown[], at: number): void {
+	const offsets = data.valueOffsets as Int32Array;
+	const bytes = data.values as Uint8Array;
+	const n = data.length;
+	const start = offsets[0]!;
+	const end = offsets[n]!;
+	const text = new TextDecoder().decode(bytes.subarray(start, end));
+	let units = 0;
+	let byte = start;
+	for (let i = 0; i < n; i++) {
+		const from = units;
+		for (const to = offsets[i + 1]!; byte < to; byte++) {
+			const b = bytes[byte]!;
+			if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+		}
+		out[at + i] = text.slice(from, units);
+	}
+}
+
+/**
  * One column's values in row order, read from the chunks' buffers (typed arrays, dictionary indexes, UTF-8
- * offsets) rather than cell by cell through `Vector.get`: at 300k communities that is seconds against a second.
+ * offsets) in one loop per kind rather than cell by cell through `Vector.get`: at 300k communities that is
+ * seconds against a fraction of one.
  */
 function readColumn(vector: Vector, kind: Kind, ids: readonly string[]): unknown[] {
 	const out = new Array<unknown>(vector.length);
-	const utf8 = new TextDecoder();
 	let at = 0;
 	for (const data of vector.data as Data[]) {
 		const n = data.length;
-		const valid = validity(data);
 		const values = data.values as ArrayLike<number>;
-		let cell: (i: number) => unknown;
 		if (DataType.isDictionary(data.type)) {
 			const words = [...(data.dictionary as Vector)] as unknown[];
-			cell = (i) => words[values[i]!];
-		} else if (DataType.isUtf8(data.type)) {
-			const offsets = data.valueOffsets as Int32Array;
-			const bytes = data.values as Uint8Array;
-			cell = (i) => utf8.decode(bytes.subarray(offsets[i]!, offsets[i + 1]!));
-		} else if (DataType.isBool(data.type)) {
+			for (let i = 0; i < n; i++) out[at + i] = words[values[i]!];
+		} else if (DataType.isUtf8(data.type)) utf8Strings(data, out, at);
+		else if (DataType.isBool(data.type)) {
 			const bits = data.values as Uint8Array;
 			const offset = data.offset;
-			cell = (i) => ((bits[(offset + i) >> 3]! >> ((offset + i) & 7)) & 1) === 1;
-		} else if (kind === 'ref') cell = (i) => ids[values[i]!];
-		else if (kind === 'money' && DataType.isInt(data.type)) cell = (i) => values[i]! / 100;
-		else cell = (i) => values[i];
-		for (let i = 0; i < n; i++) out[at + i] = valid(i) ? cell(i) : null;
+			for (let i = 0; i < n; i++) out[at + i] = ((bits[(offset + i) >> 3]! >> ((offset + i) & 7)) & 1) === 1;
+		} else if (kind === 'ref') for (let i = 0; i < n; i++) out[at + i] = ids[values[i]!];
+		else if (kind === 'money' && DataType.isInt(data.type))
+			for (let i = 0; i < n; i++) out[at + i] = values[i]! / 100;
+		else for (let i = 0; i < n; i++) out[at + i] = values[i];
+		const valid = validity(data);
+		if (valid) for (let i = 0; i < n; i++) if (!valid(i)) out[at + i] = null;
 		at += n;
 	}
 	return out;
