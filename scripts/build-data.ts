@@ -14,7 +14,7 @@ import { validateTownRegions } from '../src/lib/ingest/regions';
 import { makeLocate } from '../src/lib/geo/locate';
 import { loadGeography } from '../src/node/geography';
 import { mapArrow } from '../src/node/map-arrow';
-import { budgetInputsArrow, INPUTS_FILE } from '../src/lib/files/budget-inputs-file';
+import { budgetInputsFiles, INPUTS_FILE, VERDICT_INPUTS_FILE } from '../src/lib/files/budget-inputs-file';
 import { readInputs } from '../src/node/read-input';
 import { parseMapping, type ColumnMapping } from '../src/lib/ingest/import';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/ingest/import/decode';
@@ -152,6 +152,7 @@ const progressTable = {
 	columns: PROGRESS_COLUMNS.map(([name, type]): [string, ColumnType] => [name, type]),
 	rows: progress
 };
+const budget = budgetInputsFiles(dataset, status);
 const namedTowns = dataset.towns.map((t) => ({ ...t, name_en: townNameEn(t) }));
 const files = {
 	'summary.json': JSON.stringify(progressSummary(dataset, progress, meta, namedTowns)),
@@ -160,8 +161,10 @@ const files = {
 	...communitySlices(dataset),
 	// /'s list export without DuckDB-WASM: what map.arrow lacks of it, row for row
 	[LIST_COLUMNS_FILE]: JSON.stringify(listColumns(dataset, status)),
-	// /budget's worker inputs, read without DuckDB-WASM (internal: the public build does not copy it)
-	[INPUTS_FILE]: budgetInputsArrow(dataset),
+	// /budget's worker inputs, read without DuckDB-WASM (internal: the public build copies neither): a run under the
+	// policy in force with the verdicts above, and what a scenario changing a policy field judges again from
+	[INPUTS_FILE]: budget.run,
+	[VERDICT_INPUTS_FILE]: budget.verdict,
 	// the public page's points and search text (two files), before (and without) DuckDB-WASM
 	...progressFiles(progressColumns(dataset.communities.map((c, i) => ({ ...c, ...progress[i]! })))),
 	'boundary.geojson': readFileSync('data/geo/yueqing-boundary.geojson', 'utf8'),

@@ -22,7 +22,7 @@ import type { FeatureCollection } from 'geojson';
 import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from '../verdict/derived';
 import type { Manifest, ManifestTown } from './manifest';
 import { mapArrow } from './map-arrow-file';
-import { budgetInputsArrow, INPUTS_FILE } from './budget-inputs-file';
+import { budgetInputsFiles, INPUTS_FILE, VERDICT_INPUTS_FILE } from './budget-inputs-file';
 import type { Dataset, DatasetMeta } from '../schema/rows';
 import { SCHEMA_VERSION, TABLES, type ColumnType } from '../schema/schema';
 
@@ -110,7 +110,9 @@ export function staticFiles(input: StaticInput, writeParquet: ParquetWriter): Re
 		tables[t.name] = t.rows.length;
 	}
 	files['map.arrow'] = mapArrow(mapColumns(dataset, status));
-	files[INPUTS_FILE] = budgetInputsArrow(dataset);
+	const budget = budgetInputsFiles(dataset, status);
+	files[INPUTS_FILE] = budget.run;
+	files[VERDICT_INPUTS_FILE] = budget.verdict;
 	for (const [path, json] of Object.entries(communitySlices(dataset))) files[path] = text(json);
 	files[LIST_COLUMNS_FILE] = text(JSON.stringify(listColumns(dataset, status)));
 	files['towns.geojson'] = text(JSON.stringify(input.regions));
