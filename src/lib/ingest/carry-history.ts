@@ -4,11 +4,12 @@
  * previous data holds under the old id goes into the import under the id the keeper keeps — the new one (history
  * carried over) or the old one (the import's rows rewritten to it). A row the import already has (the same key
  * under that id: the same works item, vote, stage, contact role; for funds, which have no key, the same deposit)
- * is the import's, the newer ledger's; every other row of the previous data is added. A carried stage that breaks
+ * is the import's, the newer ledger's (where its values differ, both are listed in `superseded`); every other row of the previous data is added. A carried stage that breaks
  * the workflow order against the import's own stages is refused with an error naming both (the rest is carried).
  * Pure: /data and `npm run data -- --renumber` call the same function.
  */
 import { stageIndex, WORKFLOW_STAGES } from '../policy';
+import { sameValue } from './diff';
 import type { Problem } from './problems';
 import type { Dataset, StageEventRow } from '../schema/rows';
 import { TABLES, type ColumnType, type TableName } from '../schema/schema';
@@ -38,6 +39,8 @@ export interface Carried {
 	carried: Record<HistoryTable, number>;
 	/** Rows of the previous data the import already had (same key under the kept id), per table. */
 	alreadyThere: Record<HistoryTable, number>;
+	/** Of those, the rows whose other values differ: the import's row is kept, the previous one said here. */
+	superseded: { table: HistoryTable; previous: object; kept: object }[];
 	/** Carried rows refused (a stage out of the workflow order against the import's own), as errors. */
 	problems: Problem[];
 }
@@ -124,11 +127,16 @@ export function carryHistory(
 	const carried = zero();
 	const alreadyThere = zero();
 	const problems: Problem[] = [];
+	const superseded: Carried['superseded'] = [];
 	for (const table of HISTORY_TABLES) {
 		const rows = rewrite(imported[table] as { community_id: string }[]);
 		const key = keyOf(table);
 		const have = new Map<string, number>();
-		for (const row of rows) have.set(key(row), (have.get(key(row)) ?? 0) + 1);
+		const first = new Map<string, object>();
+		for (const row of rows) {
+			have.set(key(row), (have.get(key(row)) ?? 0) + 1);
+			if (!first.has(key(row))) first.set(key(row), row);
+		}
 		for (const row of previous[table] as { community_id: string }[]) {
 			const id = fromOld.get(row.community_id);
 			if (id === undefined) continue;
@@ -137,6 +145,8 @@ export function carryHistory(
 			const n = have.get(k) ?? 0;
 			if (n > 0) {
 				alreadyThere[table]++;
+				const theirs = first.get(k)!;
+				if (!sameRow(table, theirs, moved)) superseded.push({ table, previous: moved, kept: theirs });
 				// funds have no key: one deposit of the import stands for one of the previous data
 				if (table === 'funds') have.set(k, n - 1);
 				continue;
@@ -153,7 +163,15 @@ export function carryHistory(
 		}
 		(dataset as unknown as Record<HistoryTable, unknown[]>)[table] = rows;
 	}
-	return { dataset, carried, alreadyThere, problems };
+	return { dataset, carried, alreadyThere, superseded, problems };
+}
+
+/** Whether two rows of `table` hold the same values (as the diff compares them: empty alike, numbers to 1e-9). */
+function sameRow(table: HistoryTable, a: object, b: object): boolean {
+	const get = (r: object, c: string) => (r as Record<string, unknown>)[c];
+	return TABLES.find((t) => t.name === table)!.columns.every((c) =>
+		sameValue(get(a, c.name), get(b, c.name))
+	);
 }
 
 /** A stage of the import's own for the same community that the carried `row` contradicts, if any. */
