@@ -227,3 +227,45 @@ function storedValue(type: ColumnType, v: unknown): unknown {
 			return String(v);
 	}
 }
+
+/** The renumbering file: the CLI's `--renumber` reads it, `--write-renumber` and /data's export write it. */
+export interface RenumberFile {
+	version: 1;
+	pairs: (Renumbering & { why?: string })[];
+	/** Candidates the matcher refused as equally strong: not applied; move one into `pairs` to apply it. */
+	ties?: (Renumbering & { why?: string })[][];
+}
+
+export type RenumberFileResult =
+	{ ok: true; renumbering: Renumbering[] } | { ok: false; zh: string; en: string };
+
+/** Checks a renumbering file read from JSON: version 1, pairs of text ids with keep "new" or "old". */
+export function parseRenumbering(json: unknown): RenumberFileResult {
+	const f = json as Partial<RenumberFile> | null;
+	if (!f || f.version !== 1 || !Array.isArray(f.pairs))
+		return {
+			ok: false,
+			zh: '对应表文件应为 {"version":1,"pairs":[{"old":"旧编号","new":"新编号","keep":"new"}…]}',
+			en: 'expected {"version":1,"pairs":[{"old":"old id","new":"new id","keep":"new"}…]}'
+		};
+	const renumbering: Renumbering[] = [];
+	for (const [i, p] of f.pairs.entries()) {
+		if (typeof p?.old !== 'string' || typeof p.new !== 'string' || (p.keep !== 'new' && p.keep !== 'old'))
+			return {
+				ok: false,
+				zh: `第 ${i + 1} 对应写 "old"、"new"（编号）和 "keep"（"new" 带入历史用新编号，"old" 保留旧编号）`,
+				en: `pair ${i + 1} needs "old", "new" (ids) and "keep" ("new": carry the history to the new id; "old": keep the old id)`
+			};
+		renumbering.push({ old: p.old, new: p.new, keep: p.keep });
+	}
+	return { ok: true, renumbering };
+}
+
+/** Rows per history table in words: "改造内容 0 行，表决 2 行，…" / "works 0, votes 2, …". */
+export function historyCounts(counts: Record<HistoryTable, number>): { zh: string; en: string } {
+	const zh = (t: HistoryTable) => TABLES.find((x) => x.name === t)!.zh;
+	return {
+		zh: HISTORY_TABLES.map((t) => `${zh(t)} ${counts[t]} 行`).join('，'),
+		en: HISTORY_TABLES.map((t) => `${t.replace('_', ' ')} ${counts[t]}`).join(', ')
+	};
+}

@@ -12,6 +12,7 @@
 import distance from '@turf/distance';
 import leven from 'leven';
 import type { CommunityRow, TownRow } from '../schema/rows';
+import type { KeepId, RenumberFile } from './carry-history';
 
 /** Two points closer than this (metres) count as the same place. */
 export const RENUMBER_METRES = 30;
@@ -273,4 +274,14 @@ export function matchable(row: CommunityRow | Record<string, unknown>): Matchabl
 		lon: num(r.lon),
 		lat: num(r.lat)
 	};
+}
+
+/** Why a pair was proposed, in one line of both languages (the renumbering file's `why`). */
+export const pairWhy = (p: RenumberPair) =>
+	`${p.reasons.map((r) => reasonWords(r).zh).join('；')} / ${p.reasons.map((r) => reasonWords(r).en).join('; ')}`;
+
+/** The proposal as a renumbering file, every pair with `keep` (the keeper edits it, then `--renumber` applies it). */
+export function renumberFile(p: RenumberProposal, keep: KeepId = 'new'): RenumberFile {
+	const entry = (x: RenumberPair) => ({ old: x.old.id, new: x.new.id, keep, why: pairWhy(x) });
+	return { version: 1, pairs: p.pairs.map(entry), ties: p.ties.map((t) => t.candidates.map(entry)) };
 }
