@@ -27,6 +27,12 @@ const csp = {
 	}
 };
 
+/** The dashboard's: the same, and DuckDB-WASM and parquet-wasm may run ('wasm-unsafe-eval'; office-csp.test.ts). */
+const dashboardCsp = {
+	...csp,
+	directives: { ...csp.directives, 'script-src': ['self', 'wasm-unsafe-eval'] }
+};
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -49,7 +55,7 @@ const config = {
 				// Prerendered pages, and index.html as the fallback for pages rendered in the browser (/community/…):
 				// the server must fall back to it (npm start does; README: the dashboard on a plain server).
 				adapter: adapter({ fallback: 'index.html', strict: true }),
-				csp,
+				csp: dashboardCsp,
 				paths: { relative: true }
 			}
 };
