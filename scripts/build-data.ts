@@ -44,6 +44,7 @@ import {
 	carryHistory,
 	checkRenumbering,
 	historyCounts,
+	supersededWords,
 	parseRenumbering,
 	type Renumbering
 } from '../src/lib/ingest/carry-history';
@@ -312,15 +313,17 @@ async function compareWithPrevious(
 			`${renumbering.length} renumbered communities as ${file} says (${keptNew} under the new id, ${renumbering.length - keptNew} keep the old one); ` +
 			`history rows carried over: ${moved.en}; already in the new ledger: ${there.en}`
 	);
-	const superseded: Problem[] = result.superseded.map((s) => ({
-		file: where,
-		row: 0,
-		community: (s.kept as { community_id: string }).community_id,
-		value: JSON.stringify(s.previous),
-		zh: `表 ${s.table}：新台账的同一行取值不同，用新台账的（${JSON.stringify(s.kept)}）`,
-		en: `table ${s.table}: the new ledger's row of the same key differs; the new ledger's is kept (${JSON.stringify(s.kept)})`,
-		kind: 'renumber-superseded',
-		level: 'notice'
-	}));
+	const superseded: Problem[] = result.superseded.map((s) => {
+		const words = supersededWords(s);
+		return {
+			file: where,
+			row: 0,
+			community: (s.kept as { community_id: string }).community_id,
+			zh: `新台账的同一行取值不同，用新台账的：${words.zh}`,
+			en: `the new ledger's row of the same key differs; the new ledger's is kept: ${words.en}`,
+			kind: 'renumber-superseded',
+			level: 'notice'
+		};
+	});
 	return { dataset: result.dataset, problems: [...result.problems, ...superseded] };
 }

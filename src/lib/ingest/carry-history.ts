@@ -269,3 +269,18 @@ export function historyCounts(counts: Record<HistoryTable, number>): { zh: strin
 		en: HISTORY_TABLES.map((t) => `${t.replace('_', ' ')} ${counts[t]}`).join(', ')
 	};
 }
+
+/** A superseded row in words: "进度 LQ2024-002 application-vote：日期 2024-04-01 → 2024-02-15". */
+export function supersededWords(s: Carried['superseded'][number]): { zh: string; en: string } {
+	const t = TABLES.find((x) => x.name === s.table)!;
+	const get = (r: object, c: string) => (r as Record<string, unknown>)[c];
+	const key = (t.key.length > 0 ? t.key : ['community_id']).map((c) => String(get(s.kept, c))).join(' ');
+	const changed = t.columns.filter((c) => !sameValue(get(s.previous, c.name), get(s.kept, c.name)));
+	const show = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
+	const list = (label: (c: (typeof changed)[number]) => string) =>
+		changed.map((c) => `${label(c)} ${show(get(s.previous, c.name))} → ${show(get(s.kept, c.name))}`);
+	return {
+		zh: `${t.zh} ${key}：${list((c) => c.zh).join('，')}`,
+		en: `${s.table} ${key}: ${list((c) => c.name).join(', ')}`
+	};
+}

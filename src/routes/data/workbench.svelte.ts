@@ -32,7 +32,7 @@ export interface WorkbenchContext {
 	/** The communities loaded now (published or a previous import), for the diff. */
 	loadedCommunities: () => Promise<Record<string, unknown>[]>;
 	/** The history rows (every table keyed by community id) of these loaded communities, for carrying over. */
-	loadedHistory: (ids: string[]) => Promise<History>;
+	loadedHistory: (ids: readonly string[]) => Promise<History>;
 	storage: Storage | null;
 }
 
@@ -93,7 +93,7 @@ export class Workbench {
 		this.diff && this.proposal ? withoutPairs(this.diff, this.proposal) : this.diff
 	);
 
-	#historyOf = new Set<string>();
+	#historyOf: readonly string[] = [];
 	readonly #runner: ImportRunner;
 	readonly #context: WorkbenchContext;
 
@@ -178,13 +178,14 @@ export class Workbench {
 	async #loadHistory(): Promise<void> {
 		const p = this.proposal;
 		const ids = p ? [...p.pairs, ...p.ties.flatMap((t) => t.candidates)].map((c) => c.old.id) : [];
-		this.#historyOf = new Set(ids);
-		this.previousHistory = ids.length > 0 ? await this.#context.loadedHistory([...this.#historyOf]) : null;
+		this.#historyOf = ids.filter((id, i) => ids.indexOf(id) === i);
+		this.previousHistory = ids.length > 0 ? await this.#context.loadedHistory(this.#historyOf) : null;
 	}
 
 	/** The loaded history again when a decision names an old id it lacks (the proposal changed since). */
 	#ensureHistory(): void {
-		if (Object.values(this.renumbering).some((r) => !this.#historyOf.has(r.old))) void this.#loadHistory();
+		if (Object.values(this.renumbering).some((r) => !this.#historyOf.includes(r.old)))
+			void this.#loadHistory();
 	}
 
 	/**
