@@ -99,8 +99,8 @@ describe('re-imports keep history (11-reimport-renumbered-renamed + reimport-his
 			// every row of A's matched communities is in the result under the kept id, or named as refused
 			const refused = result.problems.map((p) => [p.community, p.value]);
 			for (const [table, rows] of Object.entries(hand)) {
-				const inResult = (result.dataset[table as keyof Dataset] as unknown as Record<string, unknown>[]).map((r) =>
-					cells[table]!(r).join('|')
+				const inResult = (result.dataset[table as keyof Dataset] as unknown as Record<string, unknown>[]).map(
+					(r) => cells[table]!(r).join('|')
 				);
 				const mine = rows.filter((r) => MATCHED.includes(r[0]!));
 				for (const r of mine) {
