@@ -122,5 +122,50 @@ export const DATA = {
 		zh: '导出发布文件（static/data 压缩包）',
 		en: 'Export the site data (static/data zip)'
 	},
-	'data.apply.working': { zh: '处理中…', en: 'Working…' }
+	'data.apply.working': { zh: '处理中…', en: 'Working…' },
+	'data.renumber.title': { zh: '可能是重新编号的小区', en: 'Probably renumbered communities' },
+	'data.renumber.intro': {
+		zh: '导入的数据中没有这些旧编号，却有同一乡镇街道、证据相符的新编号小区（同地址、相距不超过 {metres} 米、名称相同或相近）。请逐对决定：带入历史（改造内容、表决、资金、阶段、联系人等按小区编号记录的各表）并用新编号，或保留旧编号；不是同一小区的不处理。',
+		en: 'The import lacks these old ids but has communities of the same town under new ids, with matching evidence (same address, within {metres} m, the same or a similar name). Decide pair by pair: carry the history (works, votes, funds, stages, contacts — every table kept by community id) over to the new id, or keep the old id; leave pairs that are not one community.'
+	},
+	'data.renumber.old': { zh: '当前数据（旧编号）', en: 'Loaded now (old id)' },
+	'data.renumber.new': { zh: '导入的数据（新编号）', en: 'The import (new id)' },
+	'data.renumber.why': { zh: '依据', en: 'Why' },
+	'data.renumber.choice': { zh: '处理', en: 'Decision' },
+	'data.renumber.none': { zh: '不处理（不是同一小区）', en: 'Leave (not one community)' },
+	'data.renumber.carry': { zh: '带入历史，用新编号', en: 'Carry the history to the new id' },
+	'data.renumber.keepOld': { zh: '保留旧编号', en: 'Keep the old id' },
+	'data.renumber.allCarry': { zh: '全部带入历史（新编号）', en: 'Carry all over (new ids)' },
+	'data.renumber.allOld': { zh: '全部保留旧编号', en: 'Keep all old ids' },
+	'data.renumber.allNone': { zh: '全部不处理', en: 'Leave all' },
+	'data.renumber.ties': {
+		zh: '证据相当、未自动配对，请自行判断（每个旧编号最多选一个）',
+		en: 'Equally strong, not paired: yours to decide (at most one per old id)'
+	},
+	'data.renumber.undecided': {
+		zh: '还有 {n} 对未处理：按新增和移除计，其旧编号下的历史不会带入。',
+		en: '{n} pair(s) undecided: they count as new and removed, and their history under the old ids stays behind.'
+	},
+	'data.renumber.loading': { zh: '正在读取当前数据中的历史记录…', en: 'Reading the loaded history…' },
+	'data.renumber.carried': { zh: '带入的历史记录：{rows}', en: 'History rows carried over: {rows}' },
+	'data.renumber.already': {
+		zh: '导入的数据已有（同一行，用导入的）：{rows}',
+		en: 'Already in the import (the same row; the import’s kept): {rows}'
+	},
+	'data.renumber.superseded': {
+		zh: '其中 {n} 行取值与当前数据不同，用导入的：',
+		en: '{n} of them differ from the loaded data; the import’s are kept:'
+	},
+	'data.renumber.result': {
+		zh: '应用后的历史记录（全部小区）：{rows}',
+		en: 'History after applying (all communities): {rows}'
+	},
+	'data.renumber.refused': {
+		zh: '未带入（请核对后写进导入的台账）：',
+		en: 'Not carried over (check, then enter it in the imported ledger):'
+	},
+	'data.renumber.export': {
+		zh: '导出对应表（命令行 --renumber 用）',
+		en: 'Export the renumbering (for the CLI’s --renumber)'
+	}
 } as const satisfies Catalogue;
