@@ -126,7 +126,7 @@ export const DATA = {
 	'data.renumber.title': { zh: '可能是重新编号的小区', en: 'Probably renumbered communities' },
 	'data.renumber.intro': {
 		zh: '导入的数据中没有这些旧编号，却有同一乡镇街道、证据相符的新编号小区（同地址、相距不超过 {metres} 米、名称相同或相近）。请逐对决定：带入历史（改造内容、表决、资金、阶段、联系人等按小区编号记录的各表）并用新编号，或保留旧编号；不是同一小区的不处理。',
-		en: 'The import lacks these old ids but has communities of the same town under new ids, with matching evidence (same address, within {metres} m, the same or a similar name). Decide pair by pair: carry the history (works, votes, funds, stages, contacts — every table kept by community id) over to the new id, or keep the old id; leave pairs that are not one community.'
+		en: 'The import lacks these old ids but has communities of the same town under new ids, with matching evidence (same address, within {metres} m, the same or a similar name). Decide pair by pair: carry the history (works, votes, funds, stages, contact people — every table kept by community id) over to the new id, or keep the old id; leave pairs that are not one community.'
 	},
 	'data.renumber.old': { zh: '当前数据（旧编号）', en: 'Loaded now (old id)' },
 	'data.renumber.new': { zh: '导入的数据（新编号）', en: 'The import (new id)' },
