@@ -3,13 +3,16 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 // `PUBLIC_SITE=1` (set by `npm run build:public`) builds the residents' site alone: its own routes (only
 // /progress), its own static folder (public data only, made by scripts/build-public.ts). Otherwise, the dashboard.
-// Both carry the same strict Content-Security-Policy, as a meta tag with the hashes of each page's inline scripts
-// (SvelteKit's `csp`, mode 'hash'); the office server adds what a meta tag cannot say — frame-ancestors — as a
-// header (server/app.ts, PAGE_HEADERS).
+// Both carry a strict Content-Security-Policy (the dashboard's also lets wasm run), as a meta tag with the hashes
+// of each page's inline scripts (SvelteKit's `csp`, mode 'hash'); the office server adds what a meta tag cannot
+// say — frame-ancestors — as a header (server/app.ts, PAGE_HEADERS).
 const publicSite = process.env.PUBLIC_SITE === '1';
 
-/** No remote origin anywhere, and no wasm: the public site answers from its files, without DuckDB-WASM (issue 24). */
-const csp = {
+/**
+ * The public site's policy: no remote origin anywhere, and no wasm — it answers from its files, without DuckDB-WASM
+ * (issue 24).
+ */
+const publicCsp = {
 	mode: 'hash',
 	directives: {
 		'default-src': ['self'],
@@ -27,6 +30,12 @@ const csp = {
 	}
 };
 
+/** The dashboard's: the same, and 'wasm-unsafe-eval' for DuckDB-WASM and parquet-wasm (/data, the SQL console, exports). */
+const dashboardCsp = {
+	...publicCsp,
+	directives: { ...publicCsp.directives, 'script-src': ['self', 'wasm-unsafe-eval'] }
+};
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -40,7 +49,7 @@ const config = {
 				}),
 				files: { routes: 'src/routes-public', assets: '.public/static' },
 				outDir: '.svelte-kit-public',
-				csp,
+				csp: publicCsp,
 				// relative asset and data paths: the folder works at any path (`/`, `/jiugai/`) without a rebuild
 				paths: { relative: true },
 				prerender: { entries: ['/progress/'] }
@@ -49,7 +58,7 @@ const config = {
 				// Prerendered pages, and index.html as the fallback for pages rendered in the browser (/community/…):
 				// the server must fall back to it (npm start does; README: the dashboard on a plain server).
 				adapter: adapter({ fallback: 'index.html', strict: true }),
-				csp,
+				csp: dashboardCsp,
 				paths: { relative: true }
 			}
 };

@@ -2,19 +2,34 @@
 //   [--pages-only]: only the pages that answer without DuckDB-WASM (issue 24: the community page cold, the public
 //   card, the first export) at the 乐清 size, from `build` and `build-public` as they are (npm run data, vite build,
 //   npm run build:public first); every other table keeps its stored figures.
+//   [--budget-only]: only /budget (the page in the browser, the simulator in Node) at the sizes given; the map,
+//   peer, public and pages figures, the machine and the run count keep their stored values.
+//   [--reuse-data]: a size's built data kept when newer than its dataset (measure again without building again).
+//   [--budget-only]: only /budget (the page in the browser, the simulator in Node) at the sizes given; the map,
+//   peer, public and pages figures keep their stored values.
 // Builds datasets of each size, serves the built site with each (and the Mosaic peer page beside it), and
 // measures in headless Chromium (median and p95): page load → map interactive; town toggles, the first on a fresh
 // page and later ones on the same page, → KPI result, → KPI text, → repaint; the same toggles on the peer; tab
 // memory; the budget simulator in Node. Writes bench/results.json and the tables in docs/benchmarks.md. Timings are
 // recorded, never asserted.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './lib/harness/browser';
 import { startPreview } from './lib/harness/site-server';
 import { benchBudget, readPipeline, replicatePipeline } from './lib/bench-budget';
 import { measureBudgetPage } from './lib/bench-budget-page';
+import { benchWorkerSteps } from './lib/bench-budget-worker';
 import { replaceBlock } from './lib/bench-doc';
 import { measureMap } from './lib/bench-map';
 import { buildPeer } from './lib/bench-peer';
@@ -82,10 +97,18 @@ const { values } = parseArgs({
 		/** Leave out the Mosaic peer page. */
 		'skip-peer': { type: 'boolean', default: false },
 		/** Only the community page, the public card and the first export (issue 24), from the builds present. */
-		'pages-only': { type: 'boolean', default: false }
+		'pages-only': { type: 'boolean', default: false },
+		/** Only /budget (page and simulator) at the sizes given; every other figure keeps its stored value. */
+		'budget-only': { type: 'boolean', default: false },
+		/**
+		 * Keep a size's built data (bench/out/<size>/data) when it is there and newer than its dataset, instead of
+		 * building it again (to measure again on a quieter machine; build again after changing the build).
+		 */
+		'reuse-data': { type: 'boolean', default: false }
 	}
 });
 const sizes = values.sizes.split(',');
+const budgetOnly = values['budget-only'];
 const runs = Number(values.runs);
 const OUT = 'bench/out';
 
@@ -121,18 +144,23 @@ for (const size of values['table-only'] ? [] : sizes) {
 		console.log(`generated ${size} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 	}
 	const tb = performance.now();
-	sh(process.execPath, [
-		'--max-old-space-size=16384',
-		'--import',
-		'tsx',
-		'scripts/build-data.ts',
-		'--input',
-		ds,
-		'--out',
-		data,
-		// the generated sizes are past the importer's per-file limits, which are for the office's files
-		...(size === 'yueqing' ? [] : ['--max-rows', '20000000', '--max-file-mb', '4096'])
-	]);
+	const reuse =
+		values['reuse-data'] &&
+		existsSync(`${data}/manifest.json`) &&
+		statSync(`${data}/manifest.json`).mtimeMs > statSync(`${ds}/metadata.json`).mtimeMs;
+	if (!reuse)
+		sh(process.execPath, [
+			'--max-old-space-size=16384',
+			'--import',
+			'tsx',
+			'scripts/build-data.ts',
+			'--input',
+			ds,
+			'--out',
+			data,
+			// the generated sizes are past the importer's per-file limits, which are for the office's files
+			...(size === 'yueqing' ? [] : ['--max-rows', '20000000', '--max-file-mb', '4096'])
+		]);
 	const buildSeconds = (performance.now() - tb) / 1000;
 	// the built site with this size's data
 	const site = `${dir}/site`;
@@ -140,14 +168,15 @@ for (const size of values['table-only'] ? [] : sizes) {
 	cpSync('build', site, { recursive: true, filter: (src) => !src.startsWith('build/data') });
 	symlinkSync(`../data`, `${site}/data`);
 
-	if (!values['skip-peer']) await buildPeer(site);
+	if (!values['skip-peer'] && !budgetOnly) await buildPeer(site);
 
 	const server = await startPreview(site);
 	const browser = await launchBrowser();
 	let m;
 	let budgetPage;
 	try {
-		m = await measureMap(browser, server.url, runs, !values['skip-peer'], () => process.stdout.write('.'));
+		if (!budgetOnly)
+			m = await measureMap(browser, server.url, runs, !values['skip-peer'], () => process.stdout.write('.'));
 		// /budget: navigation → chart, at most 5 fresh contexts per size (a 300k run takes tens of seconds)
 		budgetPage = await measureBudgetPage(browser, server.url, data, Math.min(runs, 5), () =>
 			process.stdout.write('b')
@@ -157,8 +186,6 @@ for (const size of values['table-only'] ? [] : sizes) {
 		await server.stop();
 	}
 	const manifest = JSON.parse(readFileSync(`${data}/manifest.json`, 'utf8'));
-	const toggles = toggleStats(m.toggles);
-	const peerToggles = m.peer && !m.peer.failure ? toggleStats(m.peer.toggles) : null;
 	const pipeline = await readPipeline(data);
 	const b = benchBudget(pipeline, manifest.asOf, runs, size === 'yueqing' ? 5 : 0);
 	// at the 乐清 size, also its pipeline replicated to 300k communities (no 300k build needed)
@@ -171,6 +198,53 @@ for (const size of values['table-only'] ? [] : sizes) {
 					0
 				)
 			: null;
+	const budgetPart = {
+		budgetPage: {
+			chartMs: stats(budgetPage.chartMs),
+			inputsMs: stats(budgetPage.inputsMs),
+			stateMs: stats(budgetPage.stateMs),
+			firstRunMs: stats(budgetPage.firstRunMs),
+			failures: budgetPage.failures,
+			inputsMB: budgetPage.inputsMB,
+			verdictInputsMB: budgetPage.verdictInputsMB,
+			offOrigin: budgetPage.offOrigin,
+			runs: budgetPage.chartMs.length + budgetPage.failures.length,
+			measured: budgetPage.measured,
+			// the worker's steps in Node over the same files (CPU time beside wall time)
+			worker: benchWorkerSteps(data, manifest.asOf)
+		},
+		budget: {
+			pipeline: b.pipeline,
+			simulateMs: stats(b.simulateMs),
+			projectBudgetMs: stats(b.projectBudgetMs),
+			projectBudgetFirstMs: Math.round(b.projectBudgetFirstMs),
+			monteCarlo1000Ms: b.monteCarlo1000Ms.length ? stats(b.monteCarlo1000Ms) : null,
+			simulateCpuMs: stats(b.simulateCpuMs),
+			projectBudgetCpuMs: stats(b.projectBudgetCpuMs),
+			monteCarlo1000CpuMs: b.monteCarlo1000CpuMs.length ? stats(b.monteCarlo1000CpuMs) : null,
+			heapAfterRunMB: b.heapAfterRunMB,
+			heapAfterDrawsMB: b.heapAfterDrawsMB,
+			at300k: big
+				? {
+						pipeline: big.pipeline,
+						simulateMs: stats(big.simulateMs),
+						projectBudgetMs: stats(big.projectBudgetMs),
+						projectBudgetFirstMs: Math.round(big.projectBudgetFirstMs),
+						simulateCpuMs: stats(big.simulateCpuMs),
+						projectBudgetCpuMs: stats(big.projectBudgetCpuMs),
+						heapAfterRunMB: big.heapAfterRunMB
+					}
+				: null
+		}
+	};
+	if (budgetOnly || !m) {
+		// the stored figures of this size kept, its /budget figures replaced (merged below)
+		console.log('\n', JSON.stringify(budgetPart));
+		results.push({ size, budgetOnly: true, ...budgetPart });
+		continue;
+	}
+	const toggles = toggleStats(m.toggles);
+	const peerToggles = m.peer && !m.peer.failure ? toggleStats(m.peer.toggles) : null;
 	const row = {
 		size,
 		communities: manifest.tables.communities,
@@ -200,38 +274,7 @@ for (const size of values['table-only'] ? [] : sizes) {
 						: null
 				}
 			: null,
-		budgetPage: {
-			chartMs: stats(budgetPage.chartMs),
-			inputsMs: stats(budgetPage.inputsMs),
-			stateMs: stats(budgetPage.stateMs),
-			firstRunMs: stats(budgetPage.firstRunMs),
-			failures: budgetPage.failures,
-			inputsMB: budgetPage.inputsMB,
-			offOrigin: budgetPage.offOrigin
-		},
-		budget: {
-			pipeline: b.pipeline,
-			simulateMs: stats(b.simulateMs),
-			projectBudgetMs: stats(b.projectBudgetMs),
-			projectBudgetFirstMs: Math.round(b.projectBudgetFirstMs),
-			monteCarlo1000Ms: b.monteCarlo1000Ms.length ? stats(b.monteCarlo1000Ms) : null,
-			simulateCpuMs: stats(b.simulateCpuMs),
-			projectBudgetCpuMs: stats(b.projectBudgetCpuMs),
-			monteCarlo1000CpuMs: b.monteCarlo1000CpuMs.length ? stats(b.monteCarlo1000CpuMs) : null,
-			heapAfterRunMB: b.heapAfterRunMB,
-			heapAfterDrawsMB: b.heapAfterDrawsMB,
-			at300k: big
-				? {
-						pipeline: big.pipeline,
-						simulateMs: stats(big.simulateMs),
-						projectBudgetMs: stats(big.projectBudgetMs),
-						projectBudgetFirstMs: Math.round(big.projectBudgetFirstMs),
-						simulateCpuMs: stats(big.simulateCpuMs),
-						projectBudgetCpuMs: stats(big.projectBudgetCpuMs),
-						heapAfterRunMB: big.heapAfterRunMB
-					}
-				: null
-		}
+		...budgetPart
 	};
 	console.log('\n', JSON.stringify(row));
 	results.push(row);
@@ -247,7 +290,7 @@ const machine = {
 };
 // The public site on a phone profile (issue 6) at every size: the public build's pages with each size's data.
 let publicRows: PublicRow[] = [];
-if (!values['table-only'] && !values['skip-public']) {
+if (!values['table-only'] && !values['skip-public'] && !budgetOnly) {
 	sh(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'scripts/build-public.ts']);
 	try {
 		publicRows = await benchPublicSizes(sizes, runs, OUT);
@@ -263,11 +306,19 @@ const stored = existsSync('bench/results.json')
 	? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
 			results: Record<string, unknown>[];
 			public?: unknown;
+			machine?: unknown;
+			runs?: number;
 		})
 	: { results: [] };
 const previous = stored.results;
 const publicRow = mergePublic(stored.public, publicRows);
 const order = ['yueqing', '10000', '100000', '300000'];
+// a --budget-only row keeps the stored row of its size, its /budget figures replaced
+for (const [i, r] of results.entries())
+	if (r.budgetOnly) {
+		const { budgetOnly: _, ...part } = r;
+		results[i] = { ...(previous.find((p) => p.size === r.size) ?? {}), ...part };
+	}
 const merged = [...previous.filter((p) => !results.some((r) => r.size === p.size)), ...results].sort(
 	(a, b) => order.indexOf(String(a.size)) - order.indexOf(String(b.size))
 );
@@ -275,7 +326,12 @@ results.splice(0, results.length, ...merged);
 writeFileSync(
 	'bench/results.json',
 	JSON.stringify(
-		{ machine, runs, results, public: publicRow.length ? publicRow : stored.public },
+		{
+			// --budget-only: the machine and run count of the other figures stay (each /budget row says its own)
+			...(budgetOnly ? { machine: stored.machine ?? machine, runs: stored.runs ?? runs } : { machine, runs }),
+			results,
+			public: publicRow.length ? publicRow : stored.public
+		},
 		null,
 		'\t'
 	) + '\n'
@@ -284,16 +340,19 @@ writeFileSync(
 const path = 'docs/benchmarks.md';
 let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
 const stamp = `Measured ${machine.date} on ${machine.cpus}, ${machine.memoryGB} GB, ${machine.chromium}, WebGL on ${machine.webgl}.`;
-doc = replaceBlock(doc, 'map', `${stamp}\n\n${mapTable(results)}`);
-doc = replaceBlock(doc, 'toggles', toggleTable(results));
-doc = replaceBlock(
-	doc,
-	'public',
-	publicTable((publicRow.length ? publicRow : (stored.public ?? null)) as Parameters<typeof publicTable>[0])
-);
+if (!budgetOnly) {
+	doc = replaceBlock(doc, 'map', `${stamp}\n\n${mapTable(results)}`);
+	doc = replaceBlock(doc, 'toggles', toggleTable(results));
+	doc = replaceBlock(
+		doc,
+		'public',
+		publicTable((publicRow.length ? publicRow : (stored.public ?? null)) as Parameters<typeof publicTable>[0])
+	);
+}
 doc = replaceBlock(doc, 'budget', budgetTable(results));
 doc = replaceBlock(doc, 'budget-page', budgetPageTable(results));
 writeFileSync(path, doc);
 console.log(`wrote bench/results.json and ${path}`);
 // the issue-24 pages at the 乐清 size (build-public was built above)
-if (!values['table-only'] && !values['skip-public'] && sizes.includes('yueqing')) await benchPages();
+if (!values['table-only'] && !values['skip-public'] && !budgetOnly && sizes.includes('yueqing'))
+	await benchPages();

@@ -47,8 +47,15 @@ function readUpload(ctx: Context, req: IncomingMessage): Promise<UploadedFile[]>
 			req.resume();
 			reject(e);
 		};
+		// the parser's own words (e.g. "Unexpected end of form") go to the English side only
 		const unreadable = (e: Error) =>
-			fail(new HttpError(400, `上传无法读取：${e.message}`, `unreadable upload: ${e.message}`));
+			fail(
+				new HttpError(
+					400,
+					'上传的内容不完整或格式不对，无法读取（可能在上传途中被中断）：请重新上传',
+					`unreadable upload (incomplete or malformed, perhaps cut off on the way): ${e.message}`
+				)
+			);
 		// every stream gets its error path: an unhandled 'error' event would end the process (issue 21, item 1)
 		req.on('error', () =>
 			fail(new HttpError(400, '上传中断，未收到完整文件', 'the upload was interrupted before it ended'))

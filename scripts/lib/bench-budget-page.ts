@@ -1,17 +1,19 @@
 // /budget in the browser (issue 13: its chart ≤ 2 s at the 乐清 size): navigation → the budget chart shown
 // (`[data-testid="budget-chart"]`, drawn from the worker's first run), a fresh browser context per run, every
-// request off the server's origin aborted and counted; and the size of the budget-inputs.arrow the page's worker
-// fetches. Timings are recorded, never asserted.
+// request off the server's origin aborted and counted; the sizes of the files the page's worker fetches
+// (budget-inputs.arrow at once, budget-verdict-inputs.arrow only for a scenario changing a policy field); the date
+// and the machine's load average (it is shared). Timings are recorded, never asserted.
 import { existsSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
-import { INPUTS_FILE } from '../../src/lib/files/budget-inputs-file';
+import { INPUTS_FILE, VERDICT_INPUTS_FILE } from '../../src/lib/files/budget-inputs-file';
 
 export interface BudgetPageRuns {
 	/** Navigation → the chart visible, ms, per run that showed it. */
 	chartMs: number[];
 	/**
-	 * Of which, from the page's marks (ms from navigation, per run): the worker holding the inputs, the data's
-	 * state judged (every verdict under the policy in force), the first scenario runs back on the page.
+	 * Of which, from the page's marks (ms from navigation, per run): the worker holding the inputs (the build's
+	 * verdicts in force among them), the data's state back, the first scenario runs back on the page.
 	 */
 	inputsMs: number[];
 	stateMs: number[];
@@ -20,7 +22,11 @@ export interface BudgetPageRuns {
 	failures: string[];
 	/** budget-inputs.arrow as published with this size's data, MB (null: the build has none). */
 	inputsMB: number | null;
+	/** budget-verdict-inputs.arrow (fetched only for a scenario changing a policy field), MB (null: none). */
+	verdictInputsMB: number | null;
 	offOrigin: number;
+	/** The day measured and the 1-minute load average at the start and the end (`date, a → b`). */
+	measured: string;
 }
 
 /** The chart's wait: generous, so a slow run is measured rather than lost (300k on a shared machine). */
@@ -33,15 +39,22 @@ export async function measureBudgetPage(
 	runs: number,
 	progress: () => void = () => {}
 ): Promise<BudgetPageRuns> {
-	const file = `${dataDir}/${INPUTS_FILE}`;
+	const mb = (name: string) => {
+		const file = `${dataDir}/${name}`;
+		return existsSync(file) ? Math.round((statSync(file).size / 2 ** 20) * 10) / 10 : null;
+	};
+	const load = () => loadavg()[0]!.toFixed(1);
+	const startLoad = load();
 	const out: BudgetPageRuns = {
 		chartMs: [],
 		inputsMs: [],
 		stateMs: [],
 		firstRunMs: [],
 		failures: [],
-		inputsMB: existsSync(file) ? Math.round((statSync(file).size / 2 ** 20) * 10) / 10 : null,
-		offOrigin: 0
+		inputsMB: mb(INPUTS_FILE),
+		verdictInputsMB: mb(VERDICT_INPUTS_FILE),
+		offOrigin: 0,
+		measured: ''
 	};
 	const origin = new URL(url).origin;
 	for (let i = 0; i < runs; i++) {
@@ -72,5 +85,6 @@ export async function measureBudgetPage(
 		}
 		progress();
 	}
+	out.measured = `${new Date().toISOString().slice(0, 10)}, ${startLoad} → ${load()}`;
 	return out;
 }

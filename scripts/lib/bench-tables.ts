@@ -67,17 +67,23 @@ export function budgetTable(results: Row[]): string {
 	].join('\n');
 }
 
-/** /budget in the browser: navigation → chart shown, and the size of the inputs file its worker fetches. */
+/** One of the worker's steps measured in Node: `CPU (wall)`, or — when the row has none. */
+const step = (r: Row, name: string) => {
+	const s = get(r, `budgetPage.worker.${name}`) as { wallMs: number; cpuMs: number } | undefined;
+	return s ? `${s.cpuMs} (${s.wallMs})` : '—';
+};
+
+/** /budget in the browser: navigation → chart shown, and the sizes of the files its worker fetches. */
 export function budgetPageTable(results: Row[]): string {
 	const rows = results.filter((r) => r.budgetPage);
 	if (rows.length === 0) return '(not measured yet)';
 	return [
-		'| dataset | runs (chart shown / tried) | navigation → chart shown, median / p95 (ms) — target 2,000 at 乐清 | of which: inputs in the worker / data state judged / first runs back (ms, median) | budget-inputs.arrow (MB) | off-origin requests | failures |',
-		'| --- | --- | --- | --- | --- | --- | --- |',
+		'| dataset | runs (chart shown / tried) | navigation → chart shown, median / p95 (ms) — target 2,000 at 乐清 and 100k, 4,000 at 300k | of which: inputs in the worker / data state / first runs back (ms, median) | budget-inputs.arrow / budget-verdict-inputs.arrow (MB) | the worker’s steps in Node, CPU (wall) ms: inputs read / data state / first run — target 300 at 300k | a policy change in Node, CPU (wall) ms: budget-verdict-inputs.arrow read / every community judged again + run | off-origin requests | failures | measured (date, load average 1 min) |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 		...rows.map((r) => {
 			const failures = (get(r, 'budgetPage.failures') as string[] | undefined) ?? [];
 			const shown = Number(get(r, 'budgetPage.chartMs.n') ?? 0);
-			return `| ${r.size} | ${shown} / ${shown + failures.length} | ${mp(r, 'budgetPage.chartMs')} | ${med(r, 'budgetPage.inputsMs')} / ${med(r, 'budgetPage.stateMs')} / ${med(r, 'budgetPage.firstRunMs')} | ${val(r, 'budgetPage.inputsMB')} | ${val(r, 'budgetPage.offOrigin')} | ${failures.length ? failures.join('; ').replaceAll('|', '/') : '—'} |`;
+			return `| ${r.size} | ${shown} / ${shown + failures.length} | ${mp(r, 'budgetPage.chartMs')} | ${med(r, 'budgetPage.inputsMs')} / ${med(r, 'budgetPage.stateMs')} / ${med(r, 'budgetPage.firstRunMs')} | ${val(r, 'budgetPage.inputsMB')} / ${val(r, 'budgetPage.verdictInputsMB')} | ${step(r, 'readInputs')} / ${step(r, 'state')} / ${step(r, 'firstRun')} | ${step(r, 'readVerdictInputs')} / ${step(r, 'policyRun')} | ${val(r, 'budgetPage.offOrigin')} | ${failures.length ? failures.join('; ').replaceAll('|', '/') : '—'} | ${val(r, 'budgetPage.measured')} |`;
 		})
 	].join('\n');
 }

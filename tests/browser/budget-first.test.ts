@@ -1,7 +1,8 @@
 // /budget answers without DuckDB-WASM (issue #13): with every .wasm request withheld, the chart, the year table
-// and the default budget come from budget-inputs.arrow (the worker judges every community with the engine) and
-// equal the page's SQL run directly; a §二(一) cutoff scenario shows its policy-change impact; a filter from the
-// map runs on map.arrow's filter. No Parquet table is fetched: nothing on /budget needs SQL any more.
+// and the default budget come from budget-inputs.arrow (the build's verdicts under the policy in force, not judged
+// again) and equal the page's SQL run directly; a §二(一) cutoff scenario fetches budget-verdict-inputs.arrow then
+// (not before: the worker judges every community with the engine only for a policy change) and shows its impact;
+// a filter from the map runs on map.arrow's filter. No Parquet table is fetched: nothing on /budget needs SQL any more.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +101,8 @@ describe('/budget without DuckDB-WASM', () => {
 		const expected = await sqlRun(null);
 		expect(await yearCells(page)).toEqual(expected.cells);
 		expect(data).toContain('budget-inputs.arrow');
+		// the policy in force needs only the build's verdicts: the rest of the verdicts' inputs are not fetched
+		expect(data).not.toContain('budget-verdict-inputs.arrow');
 		expect(
 			data.filter((f) => f.endsWith('.parquet')),
 			'Parquet tables fetched'
@@ -107,7 +110,7 @@ describe('/budget without DuckDB-WASM', () => {
 		await page.screenshot({ path: 'test-results/budget-first-390.png', fullPage: true });
 
 		// §二(一): built before 2005-12-31 — the communities turning eligible are the engine's over the SQL's inputs
-		const judge = new ScenarioJudge(await readInputs((sql) => directSql(sql)), manifestOf().asOf);
+		const judge = ScenarioJudge.of(await readInputs((sql) => directSql(sql)), manifestOf().asOf);
 		const policy = { builtBeforeCutoff: '2005-12-31' };
 		const run = judge.run({ ...expected.s, policy }, expected.h, null);
 		const turned = turnedEligible(run.impact!)
@@ -124,6 +127,7 @@ describe('/budget without DuckDB-WASM', () => {
 			els.map((e) => e.getAttribute('data-id')!)
 		);
 		expect(listed.sort()).toEqual(turned);
+		expect(data.filter((f) => f === 'budget-verdict-inputs.arrow')).toHaveLength(1);
 		await page.getByTestId('impact').screenshot({ path: 'test-results/budget-first-impact.png' });
 		expect(data.filter((f) => f.endsWith('.parquet'))).toEqual([]);
 		expect(foreign).toEqual([]);

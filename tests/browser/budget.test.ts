@@ -17,7 +17,8 @@ import { candidatesSql } from '../../src/lib/filter/queries';
 import { communityStatus, nextPlan } from '../../src/lib/verdict/status';
 import { readInputs } from '../../src/lib/budget/inputs';
 import { ScenarioJudge } from '../../src/lib/budget/scenario-run';
-import { pipelineFrom, planYearsOf, verdictsUnder } from '../../src/lib/budget/verdicts';
+import { pipelineFrom, verdictsUnder } from '../../src/lib/budget/verdicts';
+import { runInputsOf } from '../../src/lib/files/budget-inputs-file';
 import { scenarioToParam } from '../../src/lib/budget/storage';
 import { money } from '../../src/lib/i18n/format';
 import {
@@ -100,7 +101,7 @@ async function expected(change: (s: Scenario) => void = () => {}) {
 	const result =
 		Object.keys(s.policy).length === 0
 			? simulate(pipeline, s, h, manifest.asOf)
-			: new ScenarioJudge(await readInputs((sql) => directSql(sql)), manifest.asOf).run(s, h, null).result;
+			: ScenarioJudge.of(await readInputs((sql) => directSql(sql)), manifest.asOf).run(s, h, null).result;
 	return result.years.map((y) => ({
 		year: y.year,
 		budget: money(y.budget),
@@ -335,7 +336,7 @@ describe('the budget simulator /budget', () => {
 		const h = history(await directSql<PipelineCommunity>(HISTORY_SQL));
 		const s = defaultScenario('x', BUDGET_WAN * 10_000, estimateRates(h));
 		s.policy = { subsidyCapPerM2: 200 };
-		const r = new ScenarioJudge(await readInputs((sql) => directSql(sql)), manifest.asOf).run(
+		const r = ScenarioJudge.of(await readInputs((sql) => directSql(sql)), manifest.asOf).run(
 			s,
 			h,
 			null
@@ -527,7 +528,7 @@ describe('a policy change on /budget: every verdict judged again under the scena
 		const { asOf } = manifestOf();
 		const inputs = await readInputs((sql) => directSql(sql));
 		const base = verdictsUnder(inputs, asOf, policyFor(asOf)!);
-		const judged = pipelineFrom(inputs, base, base, planYearsOf(inputs), null);
+		const judged = pipelineFrom(runInputsOf(inputs, base).communities, base, base, null);
 		expect(judged).toEqual(await directSql<PipelineCommunity>(pipelineSql(null)));
 	});
 

@@ -1,8 +1,10 @@
-// /budget reads its worker's inputs from budget-inputs.arrow (no DuckDB-WASM) and derives the history, the plans
-// per year and the pipeline's subsidy from them in the worker (data-state.ts). Both must equal what the page read
-// through SQL before (budget/inputs.ts, queries.ts) over the same build's Parquet files — for the example and a
-// generated 5,000 — so the verdicts (§二(一) eligibility … §五(二)1 subsidy) and the default budget (§三(四)
-// plans) are the same.
+// /budget reads its worker's inputs from budget-inputs.arrow (no DuckDB-WASM) — the build's own verdicts under the
+// policy in force, not judged again — and derives the history, the plans per year and the pipeline's subsidy from
+// them in the worker (data-state.ts); a scenario changing a policy field reads budget-verdict-inputs.arrow too and
+// judges every community again. The build's verdicts must equal the worker's judging of them from the files' inputs
+// for every community, the files' inputs must equal what the page reads through SQL under an import
+// (budget/inputs.ts), and the data state what queries.ts reads — for the example and a generated 5,000 — so the
+// verdicts (§二(一) eligibility … §五(二)1 subsidy) and the default budget (§三(四) plans) are the same.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,14 +16,19 @@ import { dataState } from '../../src/lib/budget/data-state';
 import { readInputs } from '../../src/lib/budget/inputs';
 import type { PlanHistoryRow } from '../../src/lib/budget/plan-state';
 import { filterIdsSql, HISTORY_SQL, pipelineSql, planHistorySql } from '../../src/lib/budget/queries';
-import { verdictsUnder } from '../../src/lib/budget/verdicts';
-import { INPUTS_FILE, readBudgetInputs } from '../../src/lib/files/budget-inputs-file';
+import { ScenarioJudge } from '../../src/lib/budget/scenario-run';
+import {
+	budgetVerdict,
+	INPUTS_FILE,
+	readRunInputs,
+	readVerdictInputs,
+	VERDICT_INPUTS_FILE
+} from '../../src/lib/files/budget-inputs-file';
 import { EMPTY_FILTER, filterMask, type Filter } from '../../src/lib/filter/filters';
 import { readMapColumns } from '../../src/lib/files/map-columns';
 import { pipelineFilter, pipelineSearch } from '../../src/lib/budget/pipeline-filter';
 import type { Manifest } from '../../src/lib/files/manifest';
 import { COMMUNITY_VIEW_SQL } from '../../src/lib/query/tables';
-import { policyInForce } from '../../src/lib/verdict/derived';
 
 const node = (args: string[]) => {
 	const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', ...args], {
@@ -58,7 +65,8 @@ const fen = (rows: readonly PlanHistoryRow[]) =>
 
 async function check(out: string, filter: Filter) {
 	const { asOf, towns } = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8')) as Manifest;
-	const fromFile = readBudgetInputs(new Uint8Array(readFileSync(`${out}/${INPUTS_FILE}`)));
+	const run = readRunInputs(new Uint8Array(readFileSync(`${out}/${INPUTS_FILE}`)));
+	const fromFile = readVerdictInputs(new Uint8Array(readFileSync(`${out}/${VERDICT_INPUTS_FILE}`)), run);
 	const conn = await (await DuckDBInstance.create(':memory:')).connect();
 	try {
 		for (const t of ['towns', 'communities', 'status', 'works', 'votes', 'funds', 'stage_events'])
@@ -69,7 +77,13 @@ async function check(out: string, filter: Filter) {
 		for (const t of ['towns', 'communities', 'works', 'votes', 'funds', 'stage_events'] as const)
 			expect(fromFile[t], t).toEqual(fromSql[t]);
 
-		const base = verdictsUnder(fromFile, asOf, policyInForce(asOf));
+		// the build's verdicts in force, as the worker reads them, are its judging of every community again
+		const judged = ScenarioJudge.of(fromFile, asOf).verdicts({ policy: {} });
+		expect(judged).toHaveLength(run.verdicts.length);
+		expect(run.verdicts).toEqual(judged.map(budgetVerdict));
+		expect(new Set(run.verdicts.map((v) => v.eligibility)).size).toBeGreaterThan(2);
+		expect(run.verdicts.some((v) => v.subsidy > 0 && v.readyDate !== null)).toBe(true);
+		const base = run.verdicts;
 		const ids = (await sql<{ id: string }>(conn, filterIdsSql(filter))).map((r) => r.id);
 		expect(ids.length).toBeGreaterThan(0);
 		// a filter's ids as the page takes them: the map's own filter over map.arrow, no SQL
@@ -80,7 +94,7 @@ async function check(out: string, filter: Filter) {
 			pipelineFilter(pipelineSearch(filter))
 		);
 		expect(cols.id.filter((_, i) => mask[i] === 1).sort()).toEqual(ids);
-		const state = dataState(fromFile, base, new Set(ids));
+		const state = dataState(run, base, new Set(ids));
 		const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 		const past = await sql<(typeof state.past)[number]>(conn, HISTORY_SQL);
 		expect(state.past.length).toBeGreaterThan(0);
@@ -97,16 +111,18 @@ async function check(out: string, filter: Filter) {
 	}
 }
 
-describe('budget-inputs.arrow and the data state equal the SQL', () => {
+describe('the build’s verdicts in force equal the worker’s judging; the files’ inputs and the data state equal the SQL', () => {
 	it('the example: every community, its works, votes, funds and stage events; history, plans, subsidy', async () => {
 		const out = built();
 		const { towns } = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8')) as Manifest;
 		await check(out, { ...EMPTY_FILTER, towns: [towns[0]!.code, towns[3]!.code] });
 		// internal data: the public site's data (npm run build:public, the office server's publish) leaves it out
 		expect(existsSync(`${out}/${INPUTS_FILE}`)).toBe(true);
+		expect(existsSync(`${out}/${VERDICT_INPUTS_FILE}`)).toBe(true);
 		await writePublicData(out, `${out}-public`);
 		expect(existsSync(`${out}-public/progress-points.arrow.gz`)).toBe(true);
 		expect(existsSync(`${out}-public/${INPUTS_FILE}`)).toBe(false);
+		expect(existsSync(`${out}-public/${VERDICT_INPUTS_FILE}`)).toBe(false);
 	}, 300_000);
 
 	it('a generated 5,000', async () => {

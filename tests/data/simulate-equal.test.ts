@@ -14,7 +14,8 @@ import { load } from '../unit/data/load';
 import { estimateRates, history, type History } from '../../src/lib/budget/forecast';
 import { defaultScenario, type Scenario } from '../../src/lib/budget/scenario';
 import { simulate } from '../../src/lib/budget/simulate';
-import { pipelineFrom, planYearsOf, verdictsUnder } from '../../src/lib/budget/verdicts';
+import { pipelineFrom, verdictsUnder } from '../../src/lib/budget/verdicts';
+import { runInputsOf } from '../../src/lib/files/budget-inputs-file';
 import { paramsOf } from '../../src/lib/budget/scenario';
 import { policyFor, YUEQING_2023 } from '../../src/lib/policy';
 import { simulate as before } from '../unit/budget/simulate-before';
@@ -24,12 +25,12 @@ async function pipelineOf(dir: string) {
 	const { asOf } = JSON.parse(readFileSync(`${dir}/metadata.json`, 'utf8')) as { asOf: string };
 	const { contacts: _, ...inputs } = dataset;
 	const policy = policyFor(asOf) ?? YUEQING_2023;
-	const plans = planYearsOf(inputs);
 	const base = verdictsUnder(inputs, asOf, policy);
-	const h = history(pipelineFrom(inputs, base, base, plans, null).filter((c) => c.startDate));
+	const { communities } = runInputsOf(inputs, base);
+	const h = history(pipelineFrom(communities, base, base, null).filter((c) => c.startDate));
 	/** The pipeline under a scenario's policy, as the worker builds it (verdicts judged again). */
 	const under = (s: Scenario) =>
-		pipelineFrom(inputs, verdictsUnder(inputs, asOf, paramsOf(s, policy)), base, plans, null);
+		pipelineFrom(communities, verdictsUnder(inputs, asOf, paramsOf(s, policy)), base, null);
 	return { asOf, h, under };
 }
 

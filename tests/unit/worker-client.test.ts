@@ -72,7 +72,10 @@ describe('a worker that fails to load', () => {
 	it('/budget: the simulator’s requests reject with the worker named, instead of waiting for ever', async () => {
 		const runner = new SimulationRunner();
 		runner.warm();
-		const file = runner.loadFile('http://127.0.0.1/data/budget-inputs.arrow');
+		const file = runner.loadFile(
+			'http://127.0.0.1/data/budget-inputs.arrow',
+			'http://127.0.0.1/data/budget-verdict-inputs.arrow'
+		);
 		const state = runner.state(null);
 		const outcomes = [outcome<unknown>(file), outcome<unknown>(state)];
 		StandInWorker.made[0]!.fail(); // the worker's script answered 404

@@ -1,14 +1,13 @@
 /**
- * What /budget reads of the data's state besides the verdicts' inputs, computed from the inputs and the verdicts
- * under the policy in force (the same `deriveStatus` the build writes `status` with), so the page needs no SQL:
+ * What /budget reads of the data's state besides the verdicts' inputs, computed from a run's inputs and the
+ * verdicts under the policy in force (the build's own `deriveStatus` output, budget-inputs.arrow), so the page needs no SQL:
  * the history the default rates come from (`HISTORY_SQL`), the plans and payments per year (`planHistorySql`) and
  * the pipeline's subsidy (`pipelineSql(null)`). Tested equal to those queries (tests/data/inputs-file.test.ts).
  */
-import type { CommunityStatus } from '../verdict/status';
 import type { PipelineCommunity } from './forecast';
-import type { VerdictInputs } from './inputs';
+import type { BudgetVerdict, RunInputs } from './inputs';
 import type { PlanHistoryRow } from './plan-state';
-import { pipelineFrom, planYearsOf } from './verdicts';
+import { pipelineFrom } from './verdicts';
 
 /** One row of `HISTORY_SQL`: a community that ever voted or started, eligible or not. */
 export type HistoryRow = Pick<
@@ -30,10 +29,10 @@ export interface DataState {
 	pipelineSubsidy: number;
 }
 
-/** `base`: every community's status under the policy in force, in the order of `inputs.communities`. */
+/** `base`: every community's verdict under the policy in force, in the order of `inputs.communities`. */
 export function dataState(
-	inputs: VerdictInputs,
-	base: readonly CommunityStatus[],
+	inputs: Pick<RunInputs, 'communities' | 'subsidies'>,
+	base: readonly BudgetVerdict[],
 	inFilter: ReadonlySet<string> | null
 ): DataState {
 	const past: HistoryRow[] = [];
@@ -49,7 +48,6 @@ export function dataState(
 				schemeVote: s.schemeVote,
 				schemeVoteDate: s.schemeVoteDate
 			});
-	const plans = planYearsOf(inputs);
 	const sel = (id: string) => inFilter === null || inFilter.has(id);
 	const years = new Map<number, PlanHistoryRow>();
 	const at = (year: number) => {
@@ -61,20 +59,19 @@ export function dataState(
 		return r;
 	};
 	inputs.communities.forEach((c, i) => {
-		const year = plans.get(c.id);
-		if (year === undefined) return;
+		const year = c.plan_year;
+		if (year === null) return;
 		const r = at(year);
 		r.plannedCount++;
 		r.planned += base[i]!.subsidy;
 		if (sel(c.id)) r.plannedInFilter += base[i]!.subsidy;
 	});
-	for (const f of inputs.funds) {
-		if (f.source !== 'subsidy') continue;
+	for (const f of inputs.subsidies) {
 		const r = at(Number(f.date.slice(0, 4)));
 		r.paid += f.amount;
 		if (sel(f.community_id)) r.paidInFilter += f.amount;
 	}
-	const pipeline = pipelineFrom(inputs, base, base, plans, null);
+	const pipeline = pipelineFrom(inputs.communities, base, base, null);
 	return {
 		past,
 		planRows: [...years.values()].sort((a, b) => a.year - b.year),

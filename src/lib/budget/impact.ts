@@ -5,7 +5,7 @@
  * in total. Pure; run in the simulator's worker.
  */
 import type { EligibilityClass, VoteClass } from '../verdict/classes';
-import type { CommunityStatus } from '../verdict/status';
+import type { BudgetVerdict } from './inputs';
 import type { SimulationResult } from './simulate';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
@@ -47,8 +47,8 @@ export function turnedEligible(impact: PolicyImpact): Change<EligibilityClass>[]
 
 export function policyImpact(
 	names: readonly string[],
-	base: readonly CommunityStatus[],
-	scenario: readonly CommunityStatus[],
+	base: readonly BudgetVerdict[],
+	scenario: readonly BudgetVerdict[],
 	baseRun: SimulationResult,
 	run: SimulationResult
 ): PolicyImpact {

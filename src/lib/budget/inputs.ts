@@ -1,21 +1,25 @@
 /**
  * What the simulator needs to judge every community again under a scenario: each community with its town, works,
- * votes, funds and stage events — the inputs of the engine's `communityStatus`, as the data build has them. Read
- * through the data session's SQL (one query per table, dates as ISO text) under an import in this browser or when
- * the published data has no budget-inputs.arrow; otherwise the page reads that file (no DuckDB). Also the SQL the
- * file is tested equal to.
+ * votes, funds and stage events — the inputs of the engine's `communityStatus`, in the fields it reads — and the
+ * community's name and property management (the pipeline's). Read through the data session's SQL (one query per
+ * table, dates as ISO text) under an import in this browser or when the published data has no budget-inputs.arrow;
+ * otherwise the page's worker reads the build's files (no DuckDB). Also the SQL the files are tested equal to.
  */
 import type { VerdictInputs } from '../files/budget-inputs-file';
 
-export { INPUT_TABLES, type VerdictInputs } from '../files/budget-inputs-file';
+export {
+	INPUT_TABLES,
+	type BudgetCommunity,
+	type BudgetVerdict,
+	type RunInputs,
+	type VerdictInputs
+} from '../files/budget-inputs-file';
 
-/** One SELECT per table, in the row types of rows.ts (dates as `YYYY-MM-DD`, not Arrow dates). */
+/** One SELECT per table, in the row types of budget-inputs-file.ts (dates as `YYYY-MM-DD`, not Arrow dates). */
 export const INPUT_SQL: Readonly<Record<keyof VerdictInputs, string>> = {
-	towns: 'SELECT code, name, kind, central, seat_lon, seat_lat FROM towns ORDER BY code',
-	communities: `SELECT id, name, town_code, address, lon, lat, completion_year, building_area, garage_area,
-	households, owners, exclusive_area, buildings, housing_type, in_shantytown_plan, expropriation_year,
-	facilities_deficient, strong_will, property_management, satisfaction, total_investment,
-	NULL AS planned_start, NULL AS notes
+	towns: 'SELECT code, kind, central FROM towns ORDER BY code',
+	communities: `SELECT id, name, town_code, completion_year, building_area, garage_area, housing_type,
+	in_shantytown_plan, expropriation_year, facilities_deficient, strong_will, total_investment, property_management
 FROM communities ORDER BY id`,
 	works: 'SELECT community_id, item_id, estimated_cost, final_cost FROM works',
 	votes: `SELECT community_id, kind, CAST(date AS VARCHAR) AS date, total_owners, total_area, participating_owners,

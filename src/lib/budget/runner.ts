@@ -20,11 +20,13 @@ export class SimulationRunner {
 	}
 
 	/**
-	 * Has the worker fetch and read the published inputs file itself (`url`, absolute): nothing of it on the page's
-	 * thread. Answers the communities' ids in the inputs' order; fails when the file cannot be had.
+	 * Has the worker fetch and read the published run's inputs itself (`url`, absolute: budget-inputs.arrow, with the
+	 * build's verdicts under the policy in force): nothing of it on the page's thread. `verdictUrl`
+	 * (budget-verdict-inputs.arrow) is fetched only when a scenario first changes a policy field. Answers the
+	 * communities' ids in the inputs' order; fails when the file cannot be had.
 	 */
-	loadFile(url: string): Promise<FileLoaded> {
-		return this.#client.ask<FileLoaded>({ kind: 'file', url });
+	loadFile(url: string, verdictUrl: string): Promise<FileLoaded> {
+		return this.#client.ask<FileLoaded>({ kind: 'file', url, verdictUrl });
 	}
 
 	/** The data date the worker judges the file's inputs on (sent when the manifest is in; the file may be later). */

@@ -1,52 +1,40 @@
 /**
  * Every community judged again under a scenario's policy — by the engine's `communityStatus`, the function the
  * data build writes `status` with (through `deriveStatus`) — and the simulator's pipeline built from those
- * verdicts instead of the published ones. Under the policy in force the pipeline is the one `pipelineSql` reads
+ * verdicts instead of the published ones. Under the policy in force the verdicts are the build's own
+ * (budget-inputs.arrow; tested equal to judging them again here) and the pipeline is the one `pipelineSql` reads
  * (a test checks it); under a scenario, eligibility, votes, resident shares, readiness and subsidy follow its rules.
  */
 import { deriveStatus } from '../verdict/derived';
 import type { CommunityStatus } from '../verdict/status';
 import type { PolicyParams } from '../policy';
 import type { PipelineCommunity } from './forecast';
-import type { VerdictInputs } from './inputs';
+import type { BudgetCommunity, BudgetVerdict, VerdictInputs } from './inputs';
 import { FIRST_PLAN_YEAR } from './scenario';
+
+export { planYearsOf } from '../files/budget-inputs-file';
 
 /** Every community's status under `params`, in the order of `inputs.communities`. */
 export function verdictsUnder(inputs: VerdictInputs, asOf: string, params: PolicyParams): CommunityStatus[] {
-	return deriveStatus({ ...inputs, contacts: [] }, asOf, params);
-}
-
-/**
- * The plan year each community is already in: the year after its 列入年度计划 (the plan for Y is decided by the
- * end of May of Y−1, §三(四)) — the reading of `pipelineSql`'s plan year.
- */
-export function planYearsOf(inputs: VerdictInputs): Map<string, number> {
-	const out = new Map<string, number>();
-	for (const e of inputs.stage_events) {
-		if (e.stage !== 'annual-plan') continue;
-		const y = Number(e.date.slice(0, 4)) + 1;
-		const had = out.get(e.community_id);
-		if (had === undefined || y < had) out.set(e.community_id, y);
-	}
-	return out;
+	return deriveStatus(inputs, asOf, params);
 }
 
 /**
  * The scenario's pipeline: the communities not already in a plan that are not ineligible under the scenario, and
  * those already in a plan of 2024 or later that were not ineligible under the policy in force (a plan made is a
  * fact: it keeps its published subsidy and stays in). With `only`, just those ids. Ordered by id, as the SQL.
+ * `scenario` and `base`: each community's verdict, in the order of `communities`.
  */
 export function pipelineFrom(
-	inputs: VerdictInputs,
-	scenario: readonly CommunityStatus[],
-	base: readonly CommunityStatus[],
-	plans: ReadonlyMap<string, number>,
+	communities: readonly BudgetCommunity[],
+	scenario: readonly BudgetVerdict[],
+	base: readonly BudgetVerdict[],
 	only: ReadonlySet<string> | null
 ): PipelineCommunity[] {
 	const out: PipelineCommunity[] = [];
-	inputs.communities.forEach((c, i) => {
+	communities.forEach((c, i) => {
 		if (only && !only.has(c.id)) return;
-		const planYear = plans.get(c.id) ?? null;
+		const planYear = c.plan_year;
 		if ((planYear ?? FIRST_PLAN_YEAR) < FIRST_PLAN_YEAR) return;
 		const b = base[i]!;
 		const s = planYear === null ? scenario[i]! : b;

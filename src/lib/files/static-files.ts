@@ -14,15 +14,15 @@ import {
 	Table,
 	tableToIPC,
 	Utf8,
-	vectorFromArray,
 	type DataType,
 	type Vector
 } from 'apache-arrow';
+import { vectorOf } from '../util/arrow-vector';
 import type { FeatureCollection } from 'geojson';
 import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from '../verdict/derived';
 import type { Manifest, ManifestTown } from './manifest';
 import { mapArrow } from './map-arrow-file';
-import { budgetInputsArrow, INPUTS_FILE } from './budget-inputs-file';
+import { budgetInputsFiles, INPUTS_FILE, VERDICT_INPUTS_FILE } from './budget-inputs-file';
 import type { Dataset, DatasetMeta } from '../schema/rows';
 import { SCHEMA_VERSION, TABLES, type ColumnType } from '../schema/schema';
 
@@ -53,7 +53,7 @@ export function arrowIpc(
 ): Uint8Array {
 	const vectors: Record<string, Vector> = {};
 	for (const [name, type] of columns)
-		vectors[name] = vectorFromArray(
+		vectors[name] = vectorOf(
 			rows.map((r) => arrowValue(type, r[name])),
 			ARROW_TYPE[type]()
 		);
@@ -110,7 +110,9 @@ export function staticFiles(input: StaticInput, writeParquet: ParquetWriter): Re
 		tables[t.name] = t.rows.length;
 	}
 	files['map.arrow'] = mapArrow(mapColumns(dataset, status));
-	files[INPUTS_FILE] = budgetInputsArrow(dataset);
+	const budget = budgetInputsFiles(dataset, status);
+	files[INPUTS_FILE] = budget.run;
+	files[VERDICT_INPUTS_FILE] = budget.verdict;
 	for (const [path, json] of Object.entries(communitySlices(dataset))) files[path] = text(json);
 	files[LIST_COLUMNS_FILE] = text(JSON.stringify(listColumns(dataset, status)));
 	files['towns.geojson'] = text(JSON.stringify(input.regions));

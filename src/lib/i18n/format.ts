@@ -35,10 +35,13 @@ export function sqm(m2: number, lang: Lang = 'zh'): string {
 	return `${new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 }).format(m2)}㎡`;
 }
 
+/** A whole number with the language's grouping (12,345), no unit. */
+export function number(n: number, lang: Lang = 'zh'): string {
+	return whole(lang).format(n);
+}
+
 export function count(n: number, unit: { zh: string; en: string }, lang: Lang = 'zh'): string {
-	return lang === 'zh'
-		? `${whole('zh').format(n)}${unit.zh}`
-		: `${whole('en').format(n)}${unit.en ? ` ${unit.en}` : ''}`;
+	return lang === 'zh' ? `${number(n, 'zh')}${unit.zh}` : `${number(n, 'en')}${unit.en ? ` ${unit.en}` : ''}`;
 }
 
 export function households(n: number, lang: Lang = 'zh'): string {

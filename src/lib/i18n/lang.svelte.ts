@@ -36,9 +36,13 @@ export function setLang(lang: Lang): void {
 	}
 }
 
-/** The label of a `{ zh, en }` pair in the reader's language. */
-export function pick(label: { zh: string; en: string }): string {
-	return label[locale.lang];
+/**
+ * The label of a `{ zh, en }` pair of data (a schema column, a colour class, a stage, an import problem) in the
+ * reader's language, or in `lang` when given. Interface text is not written as pairs in components: it is in the
+ * catalogues (`messages/`) and read with `t`.
+ */
+export function pick(label: { readonly zh: string; readonly en: string }, lang: Lang = locale.lang): string {
+	return label[lang];
 }
 
 /** The name of the town `code` among `towns` in the reader's language, or the code if it is not there. */
@@ -68,6 +72,7 @@ export const fmt = {
 	area: (m2: number) => format.area(m2, locale.lang),
 	sqm: (m2: number) => format.sqm(m2, locale.lang),
 	households: (n: number) => format.households(n, locale.lang),
+	number: (n: number) => format.number(n, locale.lang),
 	count: (n: number, unit: { zh: string; en: string }) => format.count(n, unit, locale.lang),
 	date: (iso: string | null) => format.date(iso, locale.lang),
 	percent: (ratio: number) => format.percent(ratio, locale.lang)

@@ -9,17 +9,8 @@
  * The same facts as `progress_view` (queries.ts); tests/data/public-answers.test.ts proves the points
  * and every search equal to POINTS_SQL and searchSql over the published tables.
  */
-import {
-	Dictionary,
-	Int16,
-	Int8,
-	makeVector,
-	Table,
-	tableFromIPC,
-	tableToIPC,
-	Utf8,
-	vectorFromArray
-} from 'apache-arrow';
+import { Dictionary, Int16, Int8, makeVector, Table, tableFromIPC, tableToIPC, Utf8 } from 'apache-arrow';
+import { vectorOf } from '../util/arrow-vector';
 import { gzipSync } from 'fflate';
 import { STAGE_CODES as CODES } from '../verdict/stage-classes';
 
@@ -115,10 +106,7 @@ export function progressColumns(rows: readonly ProgressSource[]): ProgressColumn
  * one, with id 0 (not Arrow's running counter: the same data gives the same bytes).
  */
 const dictionary = (values: string[]) =>
-	vectorFromArray(
-		values,
-		new Dictionary(new Utf8(), new Set(values).size <= 127 ? new Int8() : new Int16(), 0)
-	);
+	vectorOf(values, new Dictionary(new Utf8(), new Set(values).size <= 127 ? new Int8() : new Int16(), 0));
 const ipc = (table: Table) => gzipSync(tableToIPC(table, 'file'), { level: 9, mtime: 0 });
 
 /** The columns as the two published files, gzipped (deterministic: no time in the header). */
@@ -126,7 +114,7 @@ export function progressFiles(cols: ProgressColumns): Record<string, Uint8Array>
 	return {
 		[POINTS_FILE]: ipc(
 			new Table({
-				id: vectorFromArray(cols.id, new Utf8()),
+				id: vectorOf(cols.id, new Utf8()),
 				lon: makeVector(cols.lon),
 				lat: makeVector(cols.lat),
 				households: makeVector(cols.households),
@@ -136,11 +124,11 @@ export function progressFiles(cols: ProgressColumns): Record<string, Uint8Array>
 		),
 		[SEARCH_FILE]: ipc(
 			new Table({
-				name: vectorFromArray(cols.name, new Utf8()),
-				address: vectorFromArray(cols.address, new Utf8()),
+				name: vectorOf(cols.name, new Utf8()),
+				address: vectorOf(cols.address, new Utf8()),
 				townCode: dictionary(cols.townCode),
-				initials: vectorFromArray(cols.initials, new Utf8()),
-				pinyin: vectorFromArray(cols.pinyin, new Utf8())
+				initials: vectorOf(cols.initials, new Utf8()),
+				pinyin: vectorOf(cols.pinyin, new Utf8())
 			})
 		)
 	};

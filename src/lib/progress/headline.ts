@@ -17,7 +17,7 @@ export interface HeadlineFigure {
 	definition: string;
 }
 
-const households = (n: number) => fmt.count(n, { zh: '', en: '' });
+const households = (n: number) => fmt.number(n);
 const unitOf = (c: Tally) =>
 	t('progress.communitiesHouseholds', { communities: c.communities, households: households(c.households) });
 
@@ -35,8 +35,7 @@ export function headlineFigures(summary: ProgressSummary): HeadlineFigure[] {
 			value: String(tally.communities),
 			unit: unitOf(tally),
 			definition:
-				pick({ zh: g.defZh, en: g.defEn }) +
-				(years.length ? paren(years.join(pick({ zh: '，', en: ', ' }))) : '')
+				pick({ zh: g.defZh, en: g.defEn }) + (years.length ? paren(years.join(t('common.comma'))) : '')
 		};
 	});
 	const s = summary.satisfaction;

@@ -4,15 +4,8 @@
  * builder as map.arrow), a manifest, and every table as typed Arrow for DuckDB-WASM. The data session swaps
  * these in with `replace()`. Only the dashboard uses this module (the public site has no import).
  */
-import {
-	Bool,
-	Float64,
-	Table as ArrowTable,
-	tableToIPC,
-	Utf8,
-	vectorFromArray,
-	type Vector
-} from 'apache-arrow';
+import { Bool, Float64, Table as ArrowTable, tableToIPC, Utf8, type Vector } from 'apache-arrow';
+import { vectorOf } from '../util/arrow-vector';
 import type { FeatureCollection } from 'geojson';
 import type { PolicyParams } from '../policy';
 import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS, type MapColumns } from '../verdict/derived';
@@ -69,10 +62,10 @@ export function toLoadable(table: ExtraTable): LoadableTable {
 		});
 		vectors[name] =
 			type === 'boolean'
-				? vectorFromArray(values as (boolean | null)[], new Bool())
+				? vectorOf(values as (boolean | null)[], new Bool())
 				: type === 'integer' || type === 'number'
-					? vectorFromArray(values as (number | null)[], new Float64())
-					: vectorFromArray(
+					? vectorOf(values as (number | null)[], new Float64())
+					: vectorOf(
 							values.map((v) => (v === null ? null : String(v))),
 							new Utf8()
 						);

@@ -4,8 +4,9 @@
  */
 import { POLICIES, policyFor, type PolicyParams } from '../policy';
 import { COLOUR_SCALES, FILTER_VALUES, PROGRAMME_CODES, type CodeLabel, type Colouring } from './classes';
-import type { Dataset } from '../schema/rows';
+import type { Dataset, FundRow, StageEventRow, VoteRow, WorksRow } from '../schema/rows';
 import { communityStatus, type CommunityStatus } from './status';
+import type { VerdictCommunity, VerdictTown } from './verdict';
 import type { ColumnType } from '../schema/schema';
 
 /** Columns of status.parquet: [name, type]; the SQL of the app reads these names. */
@@ -55,8 +56,21 @@ export function policyInForce(asOf: string): PolicyParams {
 	);
 }
 
+/**
+ * The tables and fields a verdict is given from: a dataset's, without contacts and the rows' fields that play no
+ * part (verdict.ts `VerdictCommunity`, `VerdictTown`).
+ */
+export interface VerdictDataset {
+	towns: readonly VerdictTown[];
+	communities: readonly VerdictCommunity[];
+	works: readonly WorksRow[];
+	votes: readonly VoteRow[];
+	funds: readonly FundRow[];
+	stage_events: readonly StageEventRow[];
+}
+
 /** Every community's status, in the order of `dataset.communities`, under `params` (the policy in force on `asOf`). */
-export function deriveStatus(dataset: Dataset, asOf: string, params: PolicyParams): CommunityStatus[] {
+export function deriveStatus(dataset: VerdictDataset, asOf: string, params: PolicyParams): CommunityStatus[] {
 	const group = <T extends { community_id: string }>(rows: readonly T[]) => {
 		const m = new Map<string, T[]>();
 		for (const r of rows) {

@@ -16,7 +16,7 @@ import type { EligibilityClass, FundingBand, StageCode, VoteClass } from './clas
 
 // moved to verdict.ts with the verdict they serve; still offered here for the modules that import them from status
 export { eligibilityInputOf, fundingInputOf, nextPlan } from './verdict';
-export type { CommunityInputs, MoneyBasis, Programme } from './verdict';
+export type { CommunityInputs, MoneyBasis, Programme, VerdictCommunity, VerdictTown } from './verdict';
 
 // The classes are the one classes module's (classes.ts); re-exported here for the code that reads them with status.
 export {

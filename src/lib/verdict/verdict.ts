@@ -60,10 +60,33 @@ export const ELIGIBILITY_FACT_COLUMN: Readonly<Record<EligibilityFact, keyof Com
 	strongWill: 'strong_will'
 };
 
+/**
+ * The fields of a community's row a verdict reads: its town (§二(一) 中心城区 or not), the eligibility facts of
+ * §二(一), the areas §五(二)1 prices by and the 总投资 it estimates from when no works are itemised. Its name, address, position, households, owners, exclusive area,
+ * buildings, satisfaction and notes play no part (the budget simulator's file leaves them out).
+ */
+export type VerdictCommunity = Pick<
+	CommunityRow,
+	| 'id'
+	| 'town_code'
+	| 'completion_year'
+	| 'building_area'
+	| 'garage_area'
+	| 'housing_type'
+	| 'in_shantytown_plan'
+	| 'expropriation_year'
+	| 'facilities_deficient'
+	| 'strong_will'
+	| 'total_investment'
+>;
+
+/** The fields of a town's row a verdict reads (§二(一): its kind and whether it is 中心城区). */
+export type VerdictTown = Pick<TownRow, 'code' | 'kind' | 'central'>;
+
 /** One community's rows: what every verdict is given from. */
 export interface CommunityInputs {
-	community: CommunityRow;
-	town: TownRow;
+	community: VerdictCommunity;
+	town: VerdictTown;
 	works: readonly WorksRow[];
 	votes: readonly VoteRow[];
 	funds: readonly FundRow[];
@@ -162,7 +185,7 @@ export function nextPlan(asOf: string, params: PolicyParams): { year: number; de
 }
 
 /** The input of assessEligibility for a community in its town, judged in the year of `asOf` — §二(一). */
-export function eligibilityInputOf(c: CommunityRow, town: TownRow, asOf: string): EligibilityInput {
+export function eligibilityInputOf(c: VerdictCommunity, town: VerdictTown, asOf: string): EligibilityInput {
 	return {
 		completionYear: c.completion_year,
 		central: town.central,

@@ -1,6 +1,6 @@
 /**
- * The state of /budget: every community's inputs for the worker (budget-inputs.arrow, fetched and read in the
- * worker, no DuckDB; SQL only under an import), the history and plans per year the worker derives from them, a filter's ids (map.arrow), the open scenarios, and their runs in the worker. The page composes
+ * The state of /budget: every community's inputs for the worker (budget-inputs.arrow with the build's verdicts in
+ * force, fetched and read in the worker, no DuckDB; SQL only under an import), the history and plans per year the worker derives from them, a filter's ids (map.arrow), the open scenarios, and their runs in the worker. The page composes
  * components over it; no rule is computed here — the worker runs the engine.
  */
 import { untrack } from 'svelte';
@@ -14,7 +14,7 @@ import {
 	type PipelineCommunity
 } from '$lib/budget/forecast';
 import { INPUT_TABLES, readInputs } from '$lib/budget/inputs';
-import { INPUTS_FILE } from '$lib/files/budget-inputs-file';
+import { INPUTS_FILE, VERDICT_INPUTS_FILE } from '$lib/files/budget-inputs-file';
 import { pipelineFilter } from '$lib/budget/pipeline-filter';
 import { defaultBudgets, type DefaultBudgets, type PlanHistoryRow } from '$lib/budget/plan-state';
 import { SimulationRunner } from '$lib/budget/runner';
@@ -67,8 +67,9 @@ export class BudgetPage {
 	}
 
 	/**
-	 * Gives the worker the verdicts' inputs: it fetches and reads budget-inputs.arrow itself (no DuckDB-WASM, no
-	 * rows or bytes on this thread); under an import in this browser, or when the published data has no such file
+	 * Gives the worker the run's inputs: it fetches and reads budget-inputs.arrow itself (the build's verdicts under
+	 * the policy in force; no DuckDB-WASM, no rows or bytes on this thread), and budget-verdict-inputs.arrow when a
+	 * scenario first changes a policy field; under an import in this browser, or when the published data has no such file
 	 * (built before it existed), they are read through the session's SQL and sent. Answers the communities' ids.
 	 */
 	async #inputs(): Promise<string[]> {
@@ -76,7 +77,9 @@ export class BudgetPage {
 		const manifest = session.loadManifest();
 		if (!session.imported) {
 			// the worker fetches the file while the manifest comes; it judges once it has the data date too
-			const file = this.runner.loadFile(session.fileUrl(INPUTS_FILE)).catch(() => null);
+			const file = this.runner
+				.loadFile(session.fileUrl(INPUTS_FILE), session.fileUrl(VERDICT_INPUTS_FILE))
+				.catch(() => null);
 			this.runner.asOf((await manifest).asOf);
 			const loaded = await file;
 			if (loaded) return loaded.ids;

@@ -6,9 +6,10 @@ import { filterWords as filterLines } from '$lib/components/print/filter-words';
 import type { Filter } from '$lib/filter/filters';
 import type { ManifestTown } from '$lib/files/manifest';
 import { locale } from '$lib/i18n/lang.svelte';
+import { t } from '$lib/i18n/messages';
 
 export function filterWords(f: Filter, towns: readonly ManifestTown[] | undefined): string {
-	const colon = locale.lang === 'zh' ? '：' : ': ';
+	const colon = t('common.colon');
 	return filterLines(f, towns ?? [], locale.lang)
 		.map((l) => `${l.label}${colon}${l.value}`)
 		.join(' · ');

@@ -5,6 +5,14 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { diffCommunities, type CommunityDiff } from '$lib/ingest/diff';
+import {
+	carryHistory,
+	type Carried,
+	type History,
+	type KeepId,
+	type Renumbering
+} from '$lib/ingest/carry-history';
+import { matchable, proposeRenumbering, type RenumberProposal } from '$lib/ingest/renumber';
 import type { ImportResult, InputFile } from '$lib/ingest/import/types';
 import type { ColumnMapping } from '$lib/ingest/import/mapping';
 import type { PointCrs } from '$lib/ingest/import/headers';
@@ -23,6 +31,8 @@ export interface WorkbenchContext {
 	outline: () => Feature<Polygon | MultiPolygon> | null;
 	/** The communities loaded now (published or a previous import), for the diff. */
 	loadedCommunities: () => Promise<Record<string, unknown>[]>;
+	/** The history rows (every table keyed by community id) of these loaded communities, for carrying over. */
+	loadedHistory: (ids: readonly string[]) => Promise<History>;
 	storage: Storage | null;
 }
 
@@ -39,11 +49,36 @@ export class Workbench {
 	/** The community the keeper is placing by a click on the map. */
 	placing = $state<string | null>(null);
 
-	/** The importer's validated rows with the keeper's placements. */
-	readonly dataset = $derived<Dataset | null>(
+	/** The keeper's decisions on renumbered pairs, by the loaded (old) id. */
+	renumbering = $state.raw<Record<string, Renumbering>>({});
+	/** The loaded history of the proposed pairs' old ids (fetched once the proposal is known). */
+	previousHistory = $state.raw<History | null>(null);
+
+	/** The importer's validated rows with the keeper's placements (ids as the files have them). */
+	readonly placed = $derived<Dataset | null>(
 		this.result ? withPlacements(this.result.dataset, this.placements) : null
 	);
-	readonly missing = $derived<CommunityRow[]>(this.dataset ? withoutPoint(this.dataset) : []);
+	/** Which communities of the import are probably loaded ones under a new id (renumber.ts). */
+	readonly proposal = $derived<RenumberProposal | null>(
+		this.placed && this.loaded ? this.#propose(this.placed, this.loaded) : null
+	);
+	/** The keeper's decisions that still fit the proposal (a pair or a tie's candidate). */
+	readonly decided = $derived<Renumbering[]>(
+		Object.values(this.renumbering).filter((r) =>
+			[...(this.proposal?.pairs ?? []), ...(this.proposal?.ties.flatMap((t) => t.candidates) ?? [])].some(
+				(p) => p.old.id === r.old && p.new.id === r.new
+			)
+		)
+	);
+	/** The history carried over as decided (null when nothing is decided or the history is not loaded yet). */
+	readonly carried = $derived<Carried | null>(
+		this.placed && this.previousHistory && this.decided.length > 0
+			? carryHistory(this.placed, this.previousHistory, this.decided, '当前数据 data loaded now')
+			: null
+	);
+	/** What applying or exporting uses: the import, placed, with the history carried over as decided. */
+	readonly dataset = $derived<Dataset | null>(this.carried?.dataset ?? this.placed);
+	readonly missing = $derived<CommunityRow[]>(this.placed ? withoutPoint(this.placed) : []);
 	/** Communities without a point in the importer's result (placed by the keeper or not), in file order. */
 	readonly needPlacing = $derived<CommunityRow[]>(this.result ? withoutPoint(this.result.dataset) : []);
 	readonly errors = $derived<Problem[]>(this.result?.problems.filter((p) => p.level === 'error') ?? []);
@@ -53,7 +88,12 @@ export class Workbench {
 			? diffCommunities(this.loaded, placedOnly(this.dataset).dataset.communities)
 			: null
 	);
+	/** The diff as shown beside the renumbering: the pairs (and ties) are listed there, not as new and removed. */
+	readonly shownDiff = $derived<CommunityDiff | null>(
+		this.diff && this.proposal ? withoutPairs(this.diff, this.proposal) : this.diff
+	);
 
+	#historyOf: readonly string[] = [];
 	readonly #runner: ImportRunner;
 	readonly #context: WorkbenchContext;
 
@@ -93,6 +133,8 @@ export class Workbench {
 		this.result = null;
 		this.placements = {};
 		this.error = null;
+		this.renumbering = {};
+		this.previousHistory = null;
 	}
 
 	async run(): Promise<void> {
@@ -112,6 +154,7 @@ export class Workbench {
 			]);
 			this.result = result;
 			this.loaded = loaded;
+			await this.#loadHistory();
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 		} finally {
@@ -122,6 +165,50 @@ export class Workbench {
 	/** Reads the loaded communities again (after an import was applied or discarded), for the diff. */
 	async refreshLoaded(): Promise<void> {
 		this.loaded = await this.#context.loadedCommunities().catch(() => null);
+		this.renumbering = {};
+		await this.#loadHistory();
+	}
+
+	#propose(placed: Dataset, loaded: Record<string, unknown>[]): RenumberProposal {
+		const raw = diffCommunities(loaded, placedOnly(placed).dataset.communities);
+		return proposeRenumbering(raw.removed.map(matchable), raw.added.map(matchable), this.#context.towns());
+	}
+
+	/** Fetches the loaded history of every old id the proposal names (pairs and ties), or none. */
+	async #loadHistory(): Promise<void> {
+		const p = this.proposal;
+		const ids = p ? [...p.pairs, ...p.ties.flatMap((t) => t.candidates)].map((c) => c.old.id) : [];
+		this.#historyOf = ids.filter((id, i) => ids.indexOf(id) === i);
+		this.previousHistory = ids.length > 0 ? await this.#context.loadedHistory(this.#historyOf) : null;
+	}
+
+	/** The loaded history again when a decision names an old id it lacks (the proposal changed since). */
+	#ensureHistory(): void {
+		if (Object.values(this.renumbering).some((r) => !this.#historyOf.includes(r.old)))
+			void this.#loadHistory();
+	}
+
+	/**
+	 * The keeper's decision for one pair: carry its history to the new id (`new`), keep the old id (`old`), or not
+	 * the same community (null). A decision for an old id or a new id replaces any other that names either.
+	 */
+	decide(old: string, id: string, keep: KeepId | null): void {
+		const next = Object.fromEntries(
+			Object.entries(this.renumbering).filter(([, r]) => r.old !== old && r.new !== id)
+		);
+		if (keep) next[old] = { old, new: id, keep };
+		this.renumbering = next;
+		this.#ensureHistory();
+	}
+
+	/** The same decision for every proposed pair (ties stay the keeper's, one by one). */
+	decideAll(keep: KeepId | null): void {
+		this.renumbering = keep
+			? Object.fromEntries(
+					(this.proposal?.pairs ?? []).map((p) => [p.old.id, { old: p.old.id, new: p.new.id, keep }])
+				)
+			: {};
+		this.#ensureHistory();
 	}
 
 	/** Sets the keeper's choice for an unplaced column (empty `column` forgets it), remembers it, imports again. */
@@ -168,6 +255,17 @@ export class Workbench {
 			note: `导入 / imported: ${this.files.map((f) => f.name).join(', ')}`
 		};
 	}
+}
+
+function withoutPairs(diff: CommunityDiff, p: RenumberProposal): CommunityDiff {
+	const candidates = [...p.pairs, ...p.ties.flatMap((t) => t.candidates)];
+	const olds = new Set(candidates.map((c) => c.old.id));
+	const news = new Set(candidates.map((c) => c.new.id));
+	return {
+		...diff,
+		added: diff.added.filter((c) => !news.has(c.id)),
+		removed: diff.removed.filter((c) => !olds.has(c.id))
+	};
 }
 
 let kept: Workbench | null = null;

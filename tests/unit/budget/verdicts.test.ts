@@ -12,16 +12,19 @@ import { defaultScenario, readScenario, type Scenario } from '../../../src/lib/b
 import { ScenarioJudge } from '../../../src/lib/budget/scenario-run';
 import { scenarioFromParam, scenarioToParam } from '../../../src/lib/budget/storage';
 import { pipelineFrom, planYearsOf, verdictsUnder } from '../../../src/lib/budget/verdicts';
+import { runInputsOf } from '../../../src/lib/files/budget-inputs-file';
 
 describe('scenario verdicts on the example', async () => {
 	const { dataset } = await load(['data/example']);
 	const { asOf } = JSON.parse(readFileSync('data/example/metadata.json', 'utf8')) as { asOf: string };
 	const base = policyFor(asOf)!;
 	const { contacts: _, ...inputs } = dataset;
-	const judge = new ScenarioJudge(inputs, asOf);
+	const judge = ScenarioJudge.of(inputs, asOf);
 	const baseStatus = verdictsUnder(inputs, asOf, base);
 	const h = history(
-		pipelineFrom(inputs, baseStatus, baseStatus, planYearsOf(inputs), null).filter((c) => c.startDate)
+		pipelineFrom(runInputsOf(inputs, baseStatus).communities, baseStatus, baseStatus, null).filter(
+			(c) => c.startDate
+		)
 	);
 	const rates = estimateRates(h);
 	const scenario = (policy: Scenario['policy']): Scenario => ({
@@ -71,7 +74,7 @@ describe('scenario verdicts on the example', async () => {
 			.filter((id) => one({}, id).eligibility !== one(policy, id).eligibility);
 		expect(run.impact!.eligibility.map((c) => c.id).sort()).toEqual(expected.sort());
 		const inPipeline = new Set(run.result.outcomes.map((o) => o.id));
-		const plans = planYearsOf(inputs);
+		const plans = planYearsOf(inputs.stage_events);
 		for (const c of up) if (!plans.has(c.id)) expect(inPipeline.has(c.id), c.id).toBe(true);
 		// the map's colouring reads the same verdicts
 		const i = dataset.communities.findIndex((c) => c.id === up[0]!.id);

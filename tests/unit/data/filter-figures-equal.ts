@@ -23,7 +23,7 @@ import { ELIGIBILITY_CLASSES, FUNDING_BANDS, VOTE_CLASSES } from '../../../src/l
 
 const STAGE_VALUES = FILTER_VALUES.stage.map((v) => v.code);
 
-function mulberry32(seed: number) {
+export function mulberry32(seed: number) {
 	return () => {
 		seed = (seed + 0x6d2b79f5) | 0;
 		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -35,12 +35,12 @@ function mulberry32(seed: number) {
 /** map.arrow's code of a housing type or management not known. */
 const NO_CODE = 255;
 
-const TOWNS = Array.from({ length: 27 }, (_, i) => `330382${String(100 + i).padStart(3, '0')}`);
+export const TOWNS = Array.from({ length: 27 }, (_, i) => `330382${String(100 + i).padStart(3, '0')}`);
 const HOUSING = HOUSING_TYPES.map((h) => h.code);
 const MANAGEMENT = PROPERTY_MANAGEMENT.map((m) => m.code);
 
 /** n synthetic communities: every class and money column drawn at random, fen and 0.01 ㎡ included. */
-function synthetic(n: number, rand: () => number): MapColumns {
+export function synthetic(n: number, rand: () => number): MapColumns {
 	const int = (k: number) => Math.floor(rand() * k);
 	const cols = {
 		id: Array.from({ length: n }, (_, i) => `YQ${String(i).padStart(7, '0')}`),
@@ -128,7 +128,7 @@ async function load(conn: DuckDBConnection, c: MapColumns): Promise<void> {
 }
 
 /** A random filter: each dimension set or not, with random values (an unknown town now and then). */
-function randomFilter(rand: () => number, c: MapColumns): Filter {
+export function randomFilter(rand: () => number, c: MapColumns): Filter {
 	const some = (values: readonly string[]) => values.filter(() => rand() < 0.4);
 	const maybe = <T>(v: () => T, none: T) => (rand() < 0.4 ? v() : none);
 	const f: Filter = {

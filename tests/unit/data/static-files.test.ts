@@ -6,7 +6,14 @@ import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Table as ParquetTable, writeParquet } from 'parquet-wasm/node';
 import { describe, expect, it } from 'vitest';
-import { INPUTS_FILE, readBudgetInputs } from '../../../src/lib/files/budget-inputs-file';
+import {
+	budgetVerdict,
+	INPUTS_FILE,
+	readRunInputs,
+	readVerdictInputs,
+	VERDICT_INPUTS_FILE
+} from '../../../src/lib/files/budget-inputs-file';
+import { deriveStatus, policyInForce } from '../../../src/lib/verdict/derived';
 import { readMapColumns } from '../../../src/lib/files/map-columns';
 import type { Manifest } from '../../../src/lib/files/manifest';
 import { TABLES } from '../../../src/lib/schema/schema';
@@ -98,11 +105,38 @@ describe('static/data files made in the browser', async () => {
 		expect(Object.keys(files).sort()).toContain('boundary.geojson');
 	});
 
-	it("writes budget-inputs.arrow: the verdicts' inputs /budget reads without DuckDB (notes left out)", () => {
-		const { contacts: _, ...inputs } = dataset;
-		const back = readBudgetInputs(files[INPUTS_FILE]!);
-		expect(back.communities).toEqual(inputs.communities.map((c) => ({ ...c, notes: null })));
-		for (const t of ['towns', 'works', 'votes', 'funds', 'stage_events'] as const)
-			expect(back[t], t).toEqual(inputs[t]);
+	it("writes /budget's two files: the verdicts in force with the run's fields, and every input of a verdict", () => {
+		const run = readRunInputs(files[INPUTS_FILE]!);
+		// the build's own verdicts (the rows status.parquet is written from), in the fields the simulator reads
+		const status = deriveStatus(dataset, '2026-11-15', policyInForce('2026-11-15'));
+		expect(run.verdicts).toEqual(status.map(budgetVerdict));
+		expect(run.communities.map((c) => c.id)).toEqual(dataset.communities.map((c) => c.id));
+		expect(run.subsidies).toEqual(
+			dataset.funds
+				.filter((f) => f.source === 'subsidy')
+				.map(({ community_id, date, amount }) => ({ community_id, date, amount }))
+		);
+		const back = readVerdictInputs(files[VERDICT_INPUTS_FILE]!, run);
+		// only the fields a verdict or a run reads (no address, position, households, owners, … notes)
+		expect(back.communities).toEqual(
+			dataset.communities.map((c) => ({
+				id: c.id,
+				name: c.name,
+				town_code: c.town_code,
+				completion_year: c.completion_year,
+				building_area: c.building_area,
+				garage_area: c.garage_area,
+				housing_type: c.housing_type,
+				in_shantytown_plan: c.in_shantytown_plan,
+				expropriation_year: c.expropriation_year,
+				facilities_deficient: c.facilities_deficient,
+				strong_will: c.strong_will,
+				total_investment: c.total_investment,
+				property_management: c.property_management
+			}))
+		);
+		expect(back.towns).toEqual(dataset.towns.map(({ code, kind, central }) => ({ code, kind, central })));
+		for (const t of ['works', 'votes', 'funds', 'stage_events'] as const)
+			expect(back[t], t).toEqual(dataset[t]);
 	});
 });

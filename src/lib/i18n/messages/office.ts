@@ -1,10 +1,7 @@
-/**
- * The office server's interface text (login, releases page, the "new data" prompt), in Chinese and English.
- * Kept beside messages.ts so the server's pages can be read and changed on their own; same `{name}` placeholders.
- */
-import { locale } from './lang.svelte';
+/** The office server's pages (`/login`, `/admin`: accounts, releases, the audit log) and the "new data" prompt. */
+import type { Catalogue } from './catalogue';
 
-const MESSAGES = {
+export const OFFICE = {
 	'office.login': { zh: '登录', en: 'Log in' },
 	'office.logout': { zh: '退出登录', en: 'Log out' },
 	'office.name': { zh: '用户名', en: 'User name' },
@@ -105,17 +102,20 @@ const MESSAGES = {
 		en: 'This page needs the keeper or admin role.'
 	},
 	'office.updated': { zh: '数据已更新，刷新查看', en: 'New data is out: reload to see it' },
-	'office.reload': { zh: '刷新', en: 'Reload' }
-} as const;
-
-export type OfficeMessageKey = keyof typeof MESSAGES;
-
-/** The reader's language's text for `key`, with `{name}` placeholders filled in. */
-export function ot(key: OfficeMessageKey, values: Record<string, string | number> = {}): string {
-	return MESSAGES[key][locale.lang].replace(/\{(\w+)\}/g, (m, name: string) =>
-		name in values ? String(values[name]) : m
-	);
-}
-
-/** For the test that every message has both languages and the same placeholders. */
-export const OFFICE_MESSAGES: Readonly<Record<string, { zh: string; en: string }>> = MESSAGES;
+	'office.reload': { zh: '刷新', en: 'Reload' },
+	'office.audit.action.login': { zh: '登录', en: 'log in' },
+	'office.audit.action.logout': { zh: '退出', en: 'log out' },
+	'office.audit.action.password': { zh: '修改密码', en: 'change password' },
+	'office.audit.action.account-create': { zh: '新建账户', en: 'create account' },
+	'office.audit.action.account-change': { zh: '修改账户', en: 'change account' },
+	'office.audit.action.import': { zh: '上传校验', en: 'upload and validate' },
+	'office.audit.action.publish': { zh: '发布', en: 'publish' },
+	'office.audit.action.rollback': { zh: '回滚', en: 'roll back' },
+	'office.audit.action.backup': { zh: '备份', en: 'backup' },
+	'office.audit.action.restore': { zh: '从备份恢复', en: 'restore from a backup' },
+	'office.audit.action.recover': { zh: '崩溃后补全记录', en: 'record completed after a crash' },
+	'office.audit.action.prune': { zh: '删除过期的未通过上传', en: 'remove old failed uploads' },
+	'office.audit.outcome.ok': { zh: '成功', en: 'ok' },
+	'office.audit.outcome.refused': { zh: '被拒绝', en: 'refused' },
+	'office.audit.outcome.failed': { zh: '失败', en: 'failed' }
+} as const satisfies Catalogue;

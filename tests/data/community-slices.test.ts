@@ -18,21 +18,21 @@ import {
 	SLICE_DIR,
 	type CommunityOwnRows,
 	type CommunitySlice
-} from '../../../src/lib/files/community-slices';
-import type { Manifest } from '../../../src/lib/files/manifest';
-import { cardFileOf, cardPath, type CardSlice } from '../../../src/lib/progress/card-files';
-import { cardSql, PROGRESS_VIEW_SQL } from '../../../src/lib/progress/queries';
-import { writePublicData } from '../../../src/node/public-data';
-import { exportRows, LIST_COLUMNS_FILE, type ListColumns } from '../../../src/lib/files/list-columns';
-import { readMapColumns } from '../../../src/lib/files/map-columns';
-import { toCsv, type ExportRow } from '../../../src/lib/files/export';
-import { EMPTY_FILTER, filterMask, type Filter } from '../../../src/lib/filter/filters';
-import { exportSql } from '../../../src/lib/filter/queries';
-import { COMMUNITY_VIEW_SQL } from '../../../src/lib/query/tables';
-import { policyFor } from '../../../src/lib/policy';
-import { communityVerdict } from '../../../src/lib/verdict/verdict';
-import { STATUS_COLUMNS } from '../../../src/lib/verdict/derived';
-import { statusOf } from '../../../src/lib/verdict/status';
+} from '../../src/lib/files/community-slices';
+import type { Manifest } from '../../src/lib/files/manifest';
+import { cardFileOf, cardPath, type CardSlice } from '../../src/lib/progress/card-files';
+import { cardSql, PROGRESS_VIEW_SQL } from '../../src/lib/progress/queries';
+import { writePublicData } from '../../src/node/public-data';
+import { exportRows, LIST_COLUMNS_FILE, type ListColumns } from '../../src/lib/files/list-columns';
+import { readMapColumns } from '../../src/lib/files/map-columns';
+import { toCsv, type ExportRow } from '../../src/lib/files/export';
+import { EMPTY_FILTER, filterMask, type Filter } from '../../src/lib/filter/filters';
+import { exportSql } from '../../src/lib/filter/queries';
+import { COMMUNITY_VIEW_SQL } from '../../src/lib/query/tables';
+import { policyFor } from '../../src/lib/policy';
+import { communityVerdict } from '../../src/lib/verdict/verdict';
+import { STATUS_COLUMNS } from '../../src/lib/verdict/derived';
+import { statusOf } from '../../src/lib/verdict/status';
 
 function run(script: string, args: string[]) {
 	const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', script, ...args], {
