@@ -14,7 +14,7 @@ import { writeDatasetCsv } from '../../../src/node/dataset-csv';
 import { BATCH_2022, generate, type CommunityBundle } from '../../../src/node/example/generate';
 import { tierTotals } from '../../../src/node/example/works';
 import { eligibilityInputOf } from '../../../src/lib/verdict/status';
-import { geo, load } from './load';
+import { geo, loadExample } from './load';
 
 const AS_OF = '2026-11-15';
 const SEED = 20231204;
@@ -201,7 +201,7 @@ describe('the example dataset generator', () => {
 	});
 
 	it('passes the build’s own validation with no error', async () => {
-		const { errors } = await load(['data/example']);
+		const { errors } = await loadExample();
 		expect(errors).toEqual([]);
 	});
 });
