@@ -67,6 +67,21 @@ function broken(file: string): string[] {
 	});
 }
 
+const PROJECT_PATH = /(?<![\w./-])((?:src|server|scripts|tests|docs|data|static)\/[\w./[\]@+*<>-]*[\w\]*>])/g;
+
+/**
+ * The project's paths a text names in inline code (`src/lib/…`, `server/…`, `scripts/…`, `tests/…`, `docs/…`), but
+ * globs (`scripts/build-*.ts`) and placeholders (`x.test.ts`, `<name>`).
+ */
+export function pathsIn(text: string): string[] {
+	const code = [...text.replace(/```[\s\S]*?```/g, '').matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!);
+	return code.flatMap((c) =>
+		[...c.matchAll(PROJECT_PATH)]
+			.map((m) => m[1]!.replace(/\.$/, ''))
+			.filter((p) => !/[*<>]/.test(p) && !/\/x\.test\.ts$/.test(p))
+	);
+}
+
 describe('docs', () => {
 	const files = ['README.md', ...markdownFiles('docs')];
 
@@ -91,6 +106,24 @@ describe('docs', () => {
 
 	it('every relative link resolves, headings included', () => {
 		expect(files.flatMap(broken)).toEqual([]);
+	});
+
+	// the dated log keeps the names of its day; every other page names files as they are now
+	it('every file or folder of the project named in code exists', () => {
+		const missing = files
+			.filter((f) => f !== 'docs/benchmarks-log.md')
+			.flatMap((f) =>
+				pathsIn(readFileSync(join(ROOT, f), 'utf8'))
+					.filter((p) => !existsSync(join(ROOT, p)))
+					.map((p) => `${f}: ${p}`)
+			);
+		expect(missing).toEqual([]);
+	});
+
+	it('the path check finds a moved file (planted)', () => {
+		expect(
+			pathsIn('in `src/lib/data/figures.ts` and `scripts/build-*.ts`, `tests/browser/x.test.ts`')
+		).toEqual(['src/lib/data/figures.ts']);
 	});
 
 	it('the check finds a broken link (planted)', () => {
