@@ -152,6 +152,8 @@ describe('town accounts (issue 22)', () => {
 			vote: vote()
 		});
 		expect(res.status).toBe(404);
+		const back = await chengdong.post('/api/changes', { key: 'k-other-town-2', communityId: theirs, vote: vote() });
+		expect(back.status).toBe(404);
 		expect(await changesOf(keeper)).toEqual([]);
 		expect((await lecheng.post('/api/changes/c-x/review', { decision: 'accepted' })).status).toBe(403);
 	});

@@ -50,6 +50,8 @@ export interface Staged {
 	info: ReleaseInfo;
 	report: Report | null;
 	diff?: CommunityDiff | null;
+	/** The towns' accepted changes this release carries (staged from them: POST /api/changes/stage). */
+	changes?: ChangeRecord[] | null;
 }
 
 /** One line of the audit log. */

@@ -117,5 +117,86 @@ export const OFFICE = {
 	'office.audit.action.prune': { zh: '删除过期的未通过上传', en: 'remove old failed uploads' },
 	'office.audit.outcome.ok': { zh: '成功', en: 'ok' },
 	'office.audit.outcome.refused': { zh: '被拒绝', en: 'refused' },
-	'office.audit.outcome.failed': { zh: '失败', en: 'failed' }
+	'office.audit.outcome.failed': { zh: '失败', en: 'failed' },
+	'office.role.town': { zh: '乡镇（街道）', en: 'town' },
+	'office.towns': { zh: '所辖乡镇（街道），用“、”分隔', en: 'Towns (乡镇（街道）), separated by 、' },
+	'office.town.title': { zh: '本乡镇（街道）的小区', en: "Our towns' communities" },
+	'office.town.needTown': {
+		zh: '此页供乡镇（街道）账户使用：请用乡镇（街道）账户登录。',
+		en: 'This page is for town accounts: log in with a town account.'
+	},
+	'office.town.towns': { zh: '所辖：{towns}', en: 'Towns: {towns}' },
+	'office.town.asOf': {
+		zh: '数据截至 {date}（已发布版本 {release}）',
+		en: 'Data as of {date} (published release {release})'
+	},
+	'office.town.count': { zh: '共 {n} 个小区', en: '{n} communities' },
+	'office.town.pick': { zh: '选择小区', en: 'Choose a community' },
+	'office.town.search': { zh: '按名称或编号查找', en: 'Find by name or id' },
+	'office.town.contacts': { zh: '联系人', en: 'Contact people' },
+	'office.town.notes': { zh: '内部备注', en: 'Internal notes' },
+	'office.town.none': { zh: '无', en: 'none' },
+	'office.town.totals': {
+		zh: '本小区台账：业主 {owners} 户，专有面积 {area}（表决的总数以此为准）',
+		en: "This community's ledger: {owners} owners, exclusive area {area} (the vote's totals)"
+	},
+	'office.town.vote.title': { zh: '录入表决结果', en: 'Record a vote' },
+	'office.town.vote.kind': { zh: '表决类型', en: 'Vote' },
+	'office.town.vote.date': { zh: '表决截止日期', en: 'Day the vote closed' },
+	'office.town.vote.participatingOwners': { zh: '参与户数', en: 'Owners taking part' },
+	'office.town.vote.participatingArea': { zh: '参与面积（㎡）', en: 'Area taking part (㎡)' },
+	'office.town.vote.agreeOwners': { zh: '同意户数', en: 'Owners agreeing' },
+	'office.town.vote.agreeArea': { zh: '同意面积（㎡）', en: 'Area agreeing (㎡)' },
+	'office.town.vote.note': { zh: '备注（可不填）', en: 'Note (optional)' },
+	'office.town.vote.preview': {
+		zh: '保存前的结论（按政策引擎）',
+		en: 'The verdict before saving (the policy engine)'
+	},
+	'office.town.vote.fix': { zh: '请先改正：', en: 'Correct first:' },
+	'office.town.vote.save': { zh: '保存', en: 'Save' },
+	'office.town.vote.saving': { zh: '正在保存…', en: 'Saving…' },
+	'office.town.vote.saved': {
+		zh: '已保存，等待市旧改办审核（编号 {id}）',
+		en: 'Saved, waiting for the office to review it (no. {id})'
+	},
+	'office.town.vote.repeated': {
+		zh: '此前已保存（编号 {id}），未重复记录',
+		en: 'Saved before (no. {id}): not recorded twice'
+	},
+	'office.town.vote.offline': {
+		zh: '网络中断，未能保存到服务器：所填内容已保存在本机，联网后将以同一编号重发，不会重复记录。',
+		en: 'The network dropped and nothing reached the server: what you typed is kept on this device and is sent again, under the same number, once online — never recorded twice.'
+	},
+	'office.town.vote.resend': { zh: '重新发送', en: 'Send again' },
+	'office.town.vote.kept': {
+		zh: '已恢复本机保存的未发送内容（{at}）',
+		en: 'Restored what was typed here and not yet sent ({at})'
+	},
+	'office.town.history': { zh: '变更记录', en: 'Change history' },
+	'office.town.historyNone': { zh: '暂无变更记录', en: 'No changes recorded' },
+	'office.change.state.pending': { zh: '乡镇填报（未审核）', en: 'Recorded by the town (not reviewed)' },
+	'office.change.state.accepted': { zh: '已接受', en: 'Accepted' },
+	'office.change.state.returned': { zh: '已退回', en: 'Returned' },
+	'office.change.line': { zh: '{at} · {user} · {field}', en: '{at} · {user} · {field}' },
+	'office.change.vote': {
+		zh: '参与 {po} 户 / {pa} ㎡，同意 {ao} 户 / {aa} ㎡（{date}）',
+		en: '{po} owners / {pa} ㎡ took part, {ao} owners / {aa} ㎡ agreed ({date})'
+	},
+	'office.change.before': { zh: '此前：', en: 'Before: ' },
+	'office.change.review': { zh: '审核：{who}，{at}', en: 'Reviewed by {who}, {at}' },
+	'office.change.release': { zh: '已进入版本 {id}', en: 'In release {id}' },
+	'office.review.title': { zh: '乡镇填报待审核', en: 'Town changes to review' },
+	'office.review.none': { zh: '没有待审核的变更', en: 'No change waits for review' },
+	'office.review.town': { zh: '{town}：{n} 条待审核', en: '{town}: {n} to review' },
+	'office.review.accept': { zh: '接受', en: 'Accept' },
+	'office.review.return': { zh: '退回', en: 'Return' },
+	'office.review.note': { zh: '审核意见（退回须填写）', en: 'Review note (needed to return)' },
+	'office.review.stage': {
+		zh: '把已接受的变更生成新版本（经导入程序校验后可发布）',
+		en: 'Make a release of the accepted changes (validated by the importer, then published)'
+	},
+	'office.review.changes': {
+		zh: '本版本带入乡镇填报的变更 {n} 条：',
+		en: 'This release carries {n} change(s) recorded by the towns:'
+	}
 } as const satisfies Catalogue;
