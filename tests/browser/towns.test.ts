@@ -151,7 +151,7 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		await logIn(k.page, 'keeper', '/admin');
 		await k.page.getByText('城东街道：1 条待审核').waitFor();
 		await k.page.screenshot({ path: 'test-results/towns-review-390.png', fullPage: true });
-		await k.page.getByRole('button', { name: '接受' }).click();
+		await k.page.getByRole('button', { name: '接受', exact: true }).click();
 		await k.page.getByText('没有待审核的变更').waitFor();
 		await k.page.getByRole('button', { name: /把已接受的变更生成新版本/ }).click();
 		await k.page.getByText('校验通过').waitFor({ timeout: 180_000 });
