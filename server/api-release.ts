@@ -241,15 +241,15 @@ export async function releaseApi(
 		}
 	}
 	if (route === 'POST /api/query') {
-		if (loginRequired(ctx)) need(signed, 'viewer');
 		// the door runs any SELECT over the whole city's tables: it cannot be scoped to a town, so a town account is
-		// refused it (its own communities come from GET /api/town)
+		// refused it, before any data is published too (its own communities come from GET /api/town)
 		if (signed?.user.role === 'town')
 			throw new HttpError(
 				403,
 				'乡镇（街道）账户不能使用查询入口',
 				'the query door is not open to town accounts'
 			);
+		if (loginRequired(ctx)) need(signed, 'viewer');
 		const body = await readJson(req);
 		if (typeof body.sql !== 'string') throw new HttpError(400, '缺少字段“sql”', 'missing field "sql"');
 		// the client hung up: its query leaves the queue, or is interrupted

@@ -142,6 +142,7 @@ describe('town accounts (issue 22)', () => {
 	it('are refused the query door (it cannot be scoped to a town)', async () => {
 		const res = await lecheng.post('/api/query', { sql: 'SELECT person, phone FROM contacts' });
 		expect(res.status).toBe(403);
+		expect(((await res.json()) as { error: { zh: string } }).error.zh).toContain('查询入口');
 		expect((await keeper.post('/api/query', { sql: 'SELECT 1 AS n' })).status).toBe(200);
 	});
 
@@ -152,7 +153,11 @@ describe('town accounts (issue 22)', () => {
 			vote: vote()
 		});
 		expect(res.status).toBe(404);
-		const back = await chengdong.post('/api/changes', { key: 'k-other-town-2', communityId: theirs, vote: vote() });
+		const back = await chengdong.post('/api/changes', {
+			key: 'k-other-town-2',
+			communityId: theirs,
+			vote: vote()
+		});
 		expect(back.status).toBe(404);
 		expect(await changesOf(keeper)).toEqual([]);
 		expect((await lecheng.post('/api/changes/c-x/review', { decision: 'accepted' })).status).toBe(403);
