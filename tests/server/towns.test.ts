@@ -2,13 +2,14 @@
 // it): a town reads and changes its own communities only — through the API, the data files and the query door —;
 // a change is a row recorded once per idempotency key, nothing of a body cut short; a keeper accepts it, stages the
 // accepted changes onto the current release and publishes; the community's history shows it. Loopback only.
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord, TownData } from '../../src/lib/office/api';
-import { Client, PASSWORD } from '../../scripts/lib/harness/office';
+import { Client, PASSWORD, scratchDir } from '../../scripts/lib/harness/office';
 import { officeServers, type OfficeChild } from './process';
 
 const start = officeServers();
@@ -281,5 +282,39 @@ describe('changes as rows (issue 22)', () => {
 		expect(history[1]!.reviewNote).toBe('日期有误');
 		// nothing left to stage
 		expect((await keeper.post('/api/changes/stage')).status).toBe(400);
+	}, 300_000);
+
+	it('are kept by a backup and restore (a table of the store)', async () => {
+		const before = await changesOf(keeper);
+		expect(before).toHaveLength(2);
+		await office.stop();
+		const dir = join(scratchDir('towns-backup-'), 'b');
+		const backup = (args: string[], env: Record<string, string>) =>
+			spawnSync(process.execPath, ['--import', 'tsx', 'server/backup.ts', ...args], {
+				env: { ...process.env, OFFICE_FAULT: '', ...env },
+				encoding: 'utf8'
+			});
+		const made = backup([dir], { DATA_DIR: office.dataDir });
+		expect(made.status, made.stderr).toBe(0);
+		const restored = join(scratchDir('towns-restore-'), 'data');
+		const back = backup(['--restore', dir], { DATA_DIR: restored });
+		expect(back.status, back.stderr).toBe(0);
+		const again = await start({ DATA_DIR: restored });
+		const k = new Client(again.url);
+		expect((await k.login('keeper', PASSWORD)).status).toBe(200);
+		expect(await changesOf(k)).toEqual(before);
+		// and the key still holds: a resend after the restore records nothing more
+		const c = new Client(again.url);
+		await c.login('chengdong', PASSWORD);
+		const first = before.find((x) => x.key === 'k-scheme-vote-1')!;
+		const resent = await c.post('/api/changes', {
+			key: first.key,
+			communityId: ours,
+			vote: vote(),
+			note: '现场'
+		});
+		expect(resent.status).toBe(200);
+		expect(((await resent.json()) as { change: ChangeRecord }).change.id).toBe(first.id);
+		expect(await changesOf(k)).toHaveLength(2);
 	}, 300_000);
 });
