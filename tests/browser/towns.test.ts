@@ -21,7 +21,9 @@ const PHONE = { width: 390, height: 844 };
 function exampleCommunities(): Record<string, string>[] {
 	const { rows } = parseCsv(readFileSync('data/example/communities.csv', 'utf8'));
 	const [header, ...body] = rows as [string[], ...string[][]];
-	return body.filter((r) => r.length > 1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+	return body
+		.filter((r) => r.length > 1)
+		.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 const ours = exampleCommunities().find((c) => c.town_code === '330382001')!; // 城东街道
 
@@ -121,7 +123,10 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		await page.getByText(/已恢复本机保存的未发送内容/).waitFor();
 		expect(await page.locator('input[name=agree_owners]').inputValue()).toBe(String(A));
 		await page.getByRole('button', { name: '重新发送' }).click();
-		await page.getByTestId('vote-message').getByText(/此前已保存.*未重复记录/).waitFor();
+		await page
+			.getByTestId('vote-message')
+			.getByText(/此前已保存.*未重复记录/)
+			.waitFor();
 		const changes = await allChanges();
 		expect(changes).toHaveLength(1);
 		expect(changes[0]).toMatchObject({ communityId: ours.id, field: 'votes.scheme', state: 'pending' });
@@ -136,13 +141,24 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		await logIn(other.page, 'lecheng', '/town');
 		await other.page.getByRole('heading', { name: '本乡镇（街道）的小区' }).waitFor();
 		await other.page.getByText(/共 \d+ 个小区/).waitFor();
-		const options = await other.page.getByRole('combobox', { name: '选择小区' }).locator('option').allTextContents();
+		const options = await other.page
+			.getByRole('combobox', { name: '选择小区' })
+			.locator('option')
+			.allTextContents();
 		expect(options.some((o) => o.startsWith(ours.id!))).toBe(false);
 		const seen = await other.page.evaluate(async (id) => {
 			const res = await fetch(`/api/changes?community=${id}`);
 			return ((await res.json()) as { changes: unknown[] }).changes.length;
 		}, ours.id!);
 		expect(seen).toBe(0);
+		// the city's public figures: the residents' progress page, from the published public data
+		await other.page.getByRole('link', { name: /全市改造进度/ }).click();
+		await other.page.waitForSelector('[data-testid="headline"] [data-figure="renovated"] .value', {
+			timeout: 60_000
+		});
+		await other.page.screenshot({ path: 'test-results/towns-public-figures-390.png' });
+		expect(other.errors).toEqual([]);
+		expect(other.foreign).toEqual([]);
 		await other.context.close();
 	}, 120_000);
 

@@ -60,7 +60,14 @@ function importerFlags(e: VoteEntry): string[] {
 		e.agree_owners,
 		e.agree_area
 	];
-	const votes: RawTable = { table: 'votes', file: 'votes.csv', header, headerRow: 1, rows: [row], rowNumbers: [2] };
+	const votes: RawTable = {
+		table: 'votes',
+		file: 'votes.csv',
+		header,
+		headerRow: 1,
+		rows: [row],
+		rowNumbers: [2]
+	};
 	const { problems } = validateDataset([example('towns'), communities, votes], { defaultTowns: [] });
 	return problems.filter((p) => p.file === 'votes.csv' && p.level === 'error').map((p) => p.column!);
 }

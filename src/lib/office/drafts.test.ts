@@ -21,7 +21,12 @@ describe('drafts kept in the browser until the server recorded them (issue 22)',
 		expect(edited.key).toBe(first.key);
 		// a reload: a new object over the same storage finds it
 		const again = new Drafts<{ n: string }>('chengdong', s).get('vote:YQ1');
-		expect(again).toEqual({ key: first.key, values: { n: '12' }, note: 'note', unsent: '2026-12-07T10:00:00Z' });
+		expect(again).toEqual({
+			key: first.key,
+			values: { n: '12' },
+			note: 'note',
+			unsent: '2026-12-07T10:00:00Z'
+		});
 		a.drop('vote:YQ1');
 		expect(a.get('vote:YQ1')).toBeUndefined();
 		expect(a.keep('vote:YQ1', { n: '1' }, '').key).not.toBe(first.key);

@@ -133,6 +133,10 @@ export const OFFICE = {
 		en: 'Data as of {date} (published release {release})'
 	},
 	'office.town.count': { zh: '共 {n} 个小区', en: '{n} communities' },
+	'office.town.public': {
+		zh: '全市改造进度（公开数据，与公众所见相同）',
+		en: "The city's progress (the public data, as residents see it)"
+	},
 	'office.town.pick': { zh: '选择小区', en: 'Choose a community' },
 	'office.town.search': { zh: '按名称或编号查找', en: 'Find by name or id' },
 	'office.town.contacts': { zh: '联系人', en: 'Contact people' },
