@@ -1,11 +1,18 @@
 // The towns' side of the API (issue 22): a town account's own communities, the changes it records (a scheme or
-// application vote, checked by the importer's rules and given the engine's verdict before it is stored), the
+// application vote, checked by the importer's rules and the engine's before it is stored; a payment of resident
+// funds or social capital, checked by the importer's rules), the
 // keeper's review (accept, return with a note), and the accepted changes staged onto the current release as a new
 // release, published as any other.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { checkVoteEntry, VOTE_ENTRY_COLUMNS, type VoteEntry } from '../src/lib/ingest/vote-entry';
+import { checkFundEntry } from '../src/lib/ingest/fund-entry';
+import {
+	checkVoteEntry,
+	VOTE_ENTRY_COLUMNS,
+	type EntryProblem,
+	type VoteEntry
+} from '../src/lib/ingest/vote-entry';
 import type { VoteRow } from '../src/lib/schema/rows';
 import { policyInForce } from '../src/lib/verdict/derived';
 import type { Signed } from './auth';
@@ -13,7 +20,7 @@ import { Changes, validKey, type ChangeQuery, type ChangeState } from './changes
 import { currentDataDir, need, type Context } from './context';
 import { HttpError, readJson, sendJson } from './http';
 import { stage } from './stage';
-import { dataAsOf, replayInput, townCommunities, voteField } from './town-data';
+import { dataAsOf, fundField, replayInput, townCommunities, voteField } from './town-data';
 import { QueueRefused } from './validations';
 
 /** The file of a release that lists the town changes it carries. */
@@ -28,6 +35,16 @@ function noteOf(v: unknown): string | null {
 	const text = v.trim();
 	if (text.length > 500) throw new HttpError(400, '备注最多 500 字', 'a note is at most 500 characters');
 	return text || null;
+}
+
+/** A form's values the importer's rules refuse: 422 with each problem (column, Chinese, English). */
+function refusal(problems: EntryProblem[]): HttpError {
+	return new HttpError(
+		422,
+		problems.map((p) => `${p.column}：${p.zh}`).join('；'),
+		problems.map((p) => `${p.column}: ${p.en}`).join('; '),
+		{ problems }
+	);
 }
 
 /** Only a town account: its towns. */
@@ -69,12 +86,14 @@ export async function townApi(
 			);
 		if (typeof body.communityId !== 'string')
 			throw new HttpError(400, '缺少字段“communityId”', 'missing field "communityId"');
-		const entry = body.vote as Record<string, unknown> | undefined;
-		if (!entry || typeof entry !== 'object')
-			throw new HttpError(400, '缺少表决数据（vote）', 'missing the vote (vote)');
-		const typed = Object.fromEntries(
-			VOTE_ENTRY_COLUMNS.map((c) => [c, entry[c] === undefined || entry[c] === null ? '' : String(entry[c])])
-		) as unknown as VoteEntry;
+		const entry = (body.vote ?? body.fund) as Record<string, unknown> | undefined;
+		if (!entry || typeof entry !== 'object' || (body.vote && body.fund))
+			throw new HttpError(
+				400,
+				'须有且只有一项：表决（vote）或到账（fund）',
+				'exactly one of a vote (vote) or a payment (fund) is needed'
+			);
+		const text = (c: string) => (entry[c] === undefined || entry[c] === null ? '' : String(entry[c]));
 		const dataDir = currentDataDir(ctx);
 		// the community must be one of this account's towns': another town's is as unknown as a missing one
 		const [found] = await townCommunities(dataDir, towns, body.communityId);
@@ -85,47 +104,63 @@ export async function townApi(
 				`no community ${body.communityId} in this account's towns`
 			);
 		const c = found.community;
+		if (body.fund) {
+			const fund = checkFundEntry(
+				{ source: text('source'), date: text('date'), amount: text('amount') },
+				String(c.id)
+			);
+			if (!fund.row) throw refusal(fund.problems);
+			const row = fund.row;
+			// what that source had brought in until then, in 元 (the deposits in the data served now)
+			const raised = found.funds
+				.filter((f) => f.source === row.source)
+				.reduce((sum, f) => sum + Number(f.amount), 0);
+			await record(fundField(row.source), row.community_id, { raised }, row);
+			return true;
+		}
+		const typed = Object.fromEntries(
+			VOTE_ENTRY_COLUMNS.map((col) => [col, text(col)])
+		) as unknown as VoteEntry;
 		const check = checkVoteEntry(
 			typed,
 			{ community_id: String(c.id), owners: Number(c.owners), exclusive_area: Number(c.exclusive_area) },
 			policyInForce(dataAsOf(dataDir))
 		);
-		if (!check.row)
-			throw new HttpError(
-				422,
-				check.problems.map((p) => `${p.column}：${p.zh}`).join('；'),
-				check.problems.map((p) => `${p.column}: ${p.en}`).join('; '),
-				{ problems: check.problems }
-			);
+		if (!check.row) throw refusal(check.problems);
 		const row: VoteRow = check.row;
 		const before =
 			found.votes
 				.filter((v) => v.kind === row.kind)
 				.sort((a, b) => String(a.date).localeCompare(String(b.date)))
 				.at(-1) ?? null;
-		const { change, repeated } = await changes.record(
-			{
-				key: body.key,
-				user: me.user.name,
-				communityId: row.community_id,
-				town: found.town,
-				field: voteField(row.kind),
-				before,
-				after: row,
-				note: noteOf(body.note)
-			},
-			new Date(ctx.config.clock()).toISOString()
-		);
-		if (!repeated)
-			await ctx.store.audit({
-				user: me.user.name,
-				action: 'change',
-				target: change.communityId,
-				outcome: 'ok',
-				detail: `${change.id} ${change.field}`
-			});
-		sendJson(res, repeated ? 200 : 201, { change, repeated, verdict: check.verdict });
+		await record(voteField(row.kind), row.community_id, before, row);
 		return true;
+
+		/** Record the change once per key (a repeat gets the first back, 200), in the audit log when new (201). */
+		async function record(field: string, communityId: string, before: unknown, after: unknown) {
+			const { change, repeated } = await changes.record(
+				{
+					key: String(body.key),
+					user: me.user.name,
+					communityId,
+					town: found!.town,
+					field,
+					before,
+					after,
+					note: noteOf(body.note)
+				},
+				new Date(ctx.config.clock()).toISOString()
+			);
+			if (!repeated)
+				await ctx.store.audit({
+					user: me.user.name,
+					action: 'change',
+					target: change.communityId,
+					outcome: 'ok',
+					detail: `${change.id} ${change.field}`
+				});
+			sendJson(res, repeated ? 200 : 201, { change, repeated });
+		}
 	}
 	if (route === 'GET /api/changes') {
 		const me = need(signed, 'town');

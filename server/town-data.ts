@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangeRecord, TownCommunity } from '../src/lib/office/api';
-import type { DatasetMeta, VoteRow } from '../src/lib/schema/rows';
+import type { DatasetMeta, FundRow, VoteRow } from '../src/lib/schema/rows';
 import { TABLES } from '../src/lib/schema/schema';
 
 const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
@@ -75,11 +75,13 @@ export async function townCommunities(
 		};
 		const contacts = await of('contacts', 'community_id, role');
 		const votes = await of('votes', 'community_id, date, kind');
+		const funds = await of('funds', 'community_id, date, source');
 		return communities.map(({ town_name, ...community }) => ({
 			community,
 			town: String(town_name),
 			contacts: contacts.get(String(community.id)) ?? [],
-			votes: votes.get(String(community.id)) ?? []
+			votes: votes.get(String(community.id)) ?? [],
+			funds: funds.get(String(community.id)) ?? []
 		}));
 	});
 }
@@ -87,10 +89,13 @@ export async function townCommunities(
 /** The field a vote change sets: `votes.<kind>`. */
 export const voteField = (kind: VoteRow['kind']) => `votes.${kind}`;
 
+/** The field a payment sets: `funds.<source>`. */
+export const fundField = (source: FundRow['source']) => `funds.${source}`;
+
 /**
  * Write the data served now (`dataDir`) to `sourceDir` as the importer's input — one CSV per table in the schema's
  * columns, and metadata.json with the data's title and date — with `changes` applied in order: a vote replaces the
- * vote of its community, kind and date (the votes table's key) or is added.
+ * vote of its community, kind and date (the votes table's key) or is added; a payment is added.
  */
 export async function replayInput(
 	dataDir: string,
@@ -103,6 +108,17 @@ export async function replayInput(
 			await conn.run(`CREATE TABLE "${t.name}" AS SELECT ${columns} FROM ${parquet(dataDir, t.name)}`);
 		}
 		for (const change of changes) {
+			if (change.field.startsWith('funds.')) {
+				// a deposit adds a row (the funds table has no key: several a day are normal)
+				const f = change.after as FundRow;
+				await conn.run('INSERT INTO funds VALUES ($1, $2::DATE, $3, $4)', [
+					f.community_id,
+					f.date,
+					f.source,
+					f.amount
+				]);
+				continue;
+			}
 			if (!change.field.startsWith('votes.')) throw new Error(`no replay for field ${change.field}`);
 			const v = change.after as VoteRow;
 			await conn.run('DELETE FROM votes WHERE community_id = $1 AND kind = $2 AND date = $3::DATE', [

@@ -231,6 +231,51 @@ describe('changes as rows (issue 22)', () => {
 		expect(await changesOf(keeper)).toHaveLength(2);
 	});
 
+	it('records a payment of resident funds, checked by the importer’s rules, with what was raised before', async () => {
+		const refused = await chengdong.post('/api/changes', {
+			key: 'k-payment-bad-1',
+			communityId: ours,
+			fund: { source: 'subsidy', date: '2026-12-03', amount: '0' }
+		});
+		expect(refused.status).toBe(422);
+		expect(
+			((await refused.json()) as { problems: { column: string }[] }).problems.map((p) => p.column)
+		).toEqual(['amount', 'source']);
+		const send = () =>
+			chengdong.post('/api/changes', {
+				key: 'k-payment-1',
+				communityId: ours,
+				fund: { source: 'resident', date: '2026-12-03', amount: '120000' }
+			});
+		expect((await send()).status).toBe(201);
+		expect((await send()).status).toBe(200);
+		const fund = (await changesOf(keeper)).filter((c) => c.field === 'funds.resident');
+		expect(fund).toHaveLength(1);
+		// raised before: the example's resident deposits of that community, summed by hand from funds.csv
+		const [header, ...rows] = readFileSync('data/example/funds.csv', 'utf8').trim().split('\n');
+		const col = (name: string) => header!.split(',').indexOf(name);
+		const raised = rows
+			.map((r) => r.split(','))
+			.filter((r) => r[col('community_id')] === ours && r[col('source')] === 'resident')
+			.reduce((sum, r) => sum + Number(r[col('amount')]), 0);
+		expect(fund[0]!.before).toEqual({ raised: expect.closeTo(raised, 2) });
+		expect(fund[0]!.after).toEqual({
+			community_id: ours,
+			date: '2026-12-03',
+			source: 'resident',
+			amount: 120000
+		});
+		expect(
+			(
+				await lecheng.post('/api/changes', {
+					key: 'k-payment-2',
+					communityId: ours,
+					fund: { source: 'resident', date: '2026-12-03', amount: '1' }
+				})
+			).status
+		).toBe(404);
+	});
+
 	it("is shown to its own town and the keeper, not to another town's", async () => {
 		expect((await changesOf(chengdong)).map((c) => c.id)).toContain(recorded.id);
 		expect(await changesOf(lecheng)).toEqual([]);
@@ -239,7 +284,11 @@ describe('changes as rows (issue 22)', () => {
 	});
 
 	it('a keeper accepts one, returns one with a note, stages the accepted onto the release and publishes it', async () => {
-		const [one, two] = await changesOf(keeper, '?state=pending');
+		const [one, two, payment] = await changesOf(keeper, '?state=pending');
+		expect(payment!.field).toBe('funds.resident');
+		expect((await keeper.post(`/api/changes/${payment!.id}/review`, { decision: 'accepted' })).status).toBe(
+			200
+		);
 		expect((await keeper.post(`/api/changes/${one!.id}/review`, { decision: 'returned' })).status).toBe(400);
 		expect(
 			(await keeper.post(`/api/changes/${two!.id}/review`, { decision: 'returned', note: '日期有误' })).status
@@ -258,12 +307,12 @@ describe('changes as rows (issue 22)', () => {
 		expect(staged.info.ok, JSON.stringify(staged.report.problems.filter((p) => p.level === 'error'))).toBe(
 			true
 		);
-		expect(staged.changes.map((c) => c.id)).toEqual([one!.id]);
+		expect(staged.changes.map((c) => c.id)).toEqual([one!.id, payment!.id]);
 		// the release's page lists the town changes it carries beside its diff
 		const detail = (await (await keeper.get(`/api/releases/${staged.info.id}`)).json()) as {
 			changes: ChangeRecord[];
 		};
-		expect(detail.changes.map((c) => c.id)).toEqual([one!.id]);
+		expect(detail.changes.map((c) => c.id)).toEqual([one!.id, payment!.id]);
 		expect(
 			(await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: staged.info.base })).status
 		).toBe(200);
@@ -273,11 +322,20 @@ describe('changes as rows (issue 22)', () => {
 		});
 		const rows = tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray();
 		expect(rows.map((r) => r.toJSON())).toEqual([{ participating_owners: 80, agree_owners: 70 }]);
+		const paid = await keeper.post('/api/query', {
+			sql: `SELECT amount FROM funds WHERE community_id = '${ours}' AND date = DATE '2026-12-03'`
+		});
+		expect(
+			tableFromIPC(new Uint8Array(await paid.arrayBuffer()))
+				.toArray()
+				.map((r) => r.toJSON())
+		).toEqual([{ amount: 120000 }]);
 		// the community's history: both changes, with their states and the release carrying the accepted one
 		const history = await changesOf(chengdong, `?community=${ours}`);
-		expect(history.map((c) => [c.state, c.release])).toEqual([
-			['accepted', staged.info.id],
-			['returned', null]
+		expect(history.map((c) => [c.field, c.state, c.release])).toEqual([
+			['votes.scheme', 'accepted', staged.info.id],
+			['votes.scheme', 'returned', null],
+			['funds.resident', 'accepted', staged.info.id]
 		]);
 		expect(history[1]!.reviewNote).toBe('日期有误');
 		// nothing left to stage
@@ -286,7 +344,7 @@ describe('changes as rows (issue 22)', () => {
 
 	it('are kept by a backup and restore (a table of the store)', async () => {
 		const before = await changesOf(keeper);
-		expect(before).toHaveLength(2);
+		expect(before).toHaveLength(3);
 		await office.stop();
 		const dir = join(scratchDir('towns-backup-'), 'b');
 		const backup = (args: string[], env: Record<string, string>) =>
@@ -315,6 +373,6 @@ describe('changes as rows (issue 22)', () => {
 		});
 		expect(resent.status).toBe(200);
 		expect(((await resent.json()) as { change: ChangeRecord }).change.id).toBe(first.id);
-		expect(await changesOf(k)).toHaveLength(2);
+		expect(await changesOf(k)).toHaveLength(3);
 	}, 300_000);
 });

@@ -126,11 +126,13 @@ export interface ChangeRecord {
 	communityId: string;
 	/** The community's 乡镇（街道） (name). */
 	town: string;
-	/** What it changes: `votes.scheme` (a scheme vote), `votes.application`. */
+	/** What it changes: `votes.scheme` (a scheme vote), `votes.application`, `funds.resident` (a payment of resident
+	 *  funds), `funds.social` (of social capital). */
 	field: string;
-	/** The value before (the latest vote of that kind in the data served then), null when there was none. */
+	/** The value before: the latest vote of that kind in the data served then (null when there was none); for a
+	 *  payment, `{ raised }` — the 元 of that source received until then. */
 	before: unknown;
-	/** The value recorded (a votes row). */
+	/** The value recorded (a votes or funds row). */
 	after: unknown;
 	note: string | null;
 	state: ChangeState;
@@ -147,6 +149,7 @@ export interface TownCommunity {
 	town: string;
 	contacts: Record<string, unknown>[];
 	votes: Record<string, unknown>[];
+	funds: Record<string, unknown>[];
 }
 
 /** GET /api/town: the account's towns, the data's date and their communities. */

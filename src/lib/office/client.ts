@@ -172,6 +172,15 @@ export type VoteEntryValues = Record<
 export const recordVote = (key: string, communityId: string, vote: VoteEntryValues, note: string) =>
 	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', { key, communityId, vote, note });
 
+/** Record a payment (resident funds or social capital) for a community, once per `key`. */
+export const recordFund = (
+	key: string,
+	communityId: string,
+	fund: { source: string; date: string; amount: string },
+	note: string
+) =>
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', { key, communityId, fund, note });
+
 /** Changes, oldest first: by state, town or community (a town account gets its own towns' only). */
 export const changes = (q: { state?: ChangeState; town?: string; community?: string } = {}) => {
 	const params = new URLSearchParams();

@@ -188,6 +188,22 @@ export const OFFICE = {
 		zh: '参与 {po} 户 / {pa} ㎡，同意 {ao} 户 / {aa} ㎡（{date}）',
 		en: '{po} owners / {pa} ㎡ took part, {ao} owners / {aa} ㎡ agreed ({date})'
 	},
+	'office.change.fund': {
+		zh: '到账 {amount}（{date}）',
+		en: '{amount} received ({date})'
+	},
+	'office.change.raised': {
+		zh: '此前该来源已到账 {amount}',
+		en: 'Received from this source until then: {amount}'
+	},
+	'office.town.fund.title': { zh: '录入资金到账', en: 'Record a payment' },
+	'office.town.fund.source': { zh: '资金来源', en: 'Source' },
+	'office.town.fund.date': { zh: '到账日期', en: 'Day received' },
+	'office.town.fund.amount': { zh: '金额（元）', en: 'Amount (元)' },
+	'office.town.fund.raised': {
+		zh: '{source}已到账 {before}（{n} 笔，台账）；本次后共 {after}',
+		en: '{source} received so far: {before} ({n} payments, the ledger); with this one {after}'
+	},
 	'office.change.before': { zh: '此前：', en: 'Before: ' },
 	'office.change.review': { zh: '审核：{who}，{at}', en: 'Reviewed by {who}, {at}' },
 	'office.change.release': { zh: '已进入版本 {id}', en: 'In release {id}' },
