@@ -1,8 +1,8 @@
 // The towns keep their communities current (issue 22), in the browser at 390 px: a town user logs in, records a
 // scheme vote (the verdict and 还差 N 户 shown before saving), the answer is lost on the way back and the form keeps
-// what was typed — through a reload — and sends it again under the same key, recorded once; a second town's user
-// cannot see it; the keeper accepts it, makes a release of it, publishes; the release lists the change and the
-// community page shows it in its history and in its scheme vote. Screenshots in test-results/.
+// what was typed — through a reload — and sends it again under the same key, recorded once; then two payments; a
+// second town's user cannot see them; the keeper accepts two and returns one with a note, makes a release of the
+// accepted, publishes; the release lists them and the community page shows them in its history and its scheme vote. Screenshots in test-results/.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -103,7 +103,8 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		// a tally the importer refuses is named before saving, and saving is off
 		await page.locator('input[name=agree_owners]').fill(String(P + 1));
 		await page.getByTestId('vote-problems').getByText('同意数超过参与表决数').waitFor();
-		expect(await page.getByRole('button', { name: '保存' }).isDisabled()).toBe(true);
+		const voteForm = page.locator('form.vote-form');
+		expect(await voteForm.getByRole('button', { name: '保存' }).isDisabled()).toBe(true);
 		await page.locator('input[name=agree_owners]').fill(String(A));
 		await preview.waitFor();
 		await page.screenshot({ path: 'test-results/towns-vote-form-390.png', fullPage: true });
@@ -113,7 +114,7 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 			await route.fetch();
 			await route.abort('internetdisconnected');
 		});
-		await page.getByRole('button', { name: '保存' }).click();
+		await voteForm.getByRole('button', { name: '保存' }).click();
 		await page.getByTestId('vote-offline').waitFor();
 		expect((await allChanges()).length).toBe(1);
 		await page.unroute('**/api/changes');
@@ -131,6 +132,24 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		expect(changes).toHaveLength(1);
 		expect(changes[0]).toMatchObject({ communityId: ours.id, field: 'votes.scheme', state: 'pending' });
 		await page.getByTestId('town-history').getByText('乡镇填报（未审核）').waitFor();
+
+		// two payments of resident funds: what was raised so far and with this one shown before saving
+		const fundForm = page.locator('form.fund-form');
+		for (const amount of ['120000', '500']) {
+			await fundForm.locator('select[name=fund-source]').selectOption('resident');
+			await fundForm.locator('input[name=fund-date]').fill('2026-12-03');
+			await fundForm.locator('input[name=fund-amount]').fill(amount);
+			await page
+				.getByTestId('fund-preview')
+				.getByText(/本次后共/)
+				.waitFor();
+			await fundForm.getByRole('button', { name: '保存' }).click();
+			await page
+				.getByTestId('fund-message')
+				.getByText(/已保存，等待市旧改办审核/)
+				.waitFor();
+		}
+		await expect.poll(async () => (await allChanges()).length).toBe(3);
 		await page.screenshot({ path: 'test-results/towns-vote-saved-390.png', fullPage: true });
 		expect(town.foreign).toEqual([]);
 		await town.context.close();
@@ -162,26 +181,47 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		await other.context.close();
 	}, 120_000);
 
-	it('the keeper accepts it, makes a release that lists it, publishes; the community page shows it', async () => {
+	it('the keeper accepts two and returns one, makes a release that lists them, publishes; the community page shows them', async () => {
 		const k = await watchedPage(browser, run.url, PHONE, { touch: true });
 		await logIn(k.page, 'keeper', '/admin');
-		await k.page.getByText('城东街道：1 条待审核').waitFor();
+		await k.page.getByText('城东街道：3 条待审核').waitFor();
 		await k.page.screenshot({ path: 'test-results/towns-review-390.png', fullPage: true });
-		await k.page.getByRole('button', { name: '接受', exact: true }).click();
+		const [vote, payment, small] = await allChanges();
+		const item = (id: string) => k.page.locator('.item', { has: k.page.locator(`[data-change="${id}"]`) });
+		await item(vote!.id).getByRole('button', { name: '接受', exact: true }).click();
+		await k.page.getByText('城东街道：2 条待审核').waitFor();
+		await item(payment!.id).getByRole('button', { name: '接受', exact: true }).click();
+		await k.page.getByText('城东街道：1 条待审核').waitFor();
+		await item(small!.id).getByLabel('审核意见（退回须填写）').fill('金额与银行回单不符');
+		await item(small!.id).getByRole('button', { name: '退回' }).click();
 		await k.page.getByText('没有待审核的变更').waitFor();
 		await k.page.getByRole('button', { name: /把已接受的变更生成新版本/ }).click();
 		await k.page.getByText('校验通过').waitFor({ timeout: 180_000 });
 		const listed = k.page.getByTestId('release-changes');
-		await listed.getByText(ours.id!).waitFor();
-		await k.page.getByText('本版本带入乡镇填报的变更 1 条：').waitFor();
+		await listed.getByText(ours.id!).first().waitFor();
+		await k.page.getByText('本版本带入乡镇填报的变更 2 条：').waitFor();
+		expect(
+			await listed
+				.locator('[data-change]')
+				.evaluateAll((els) => els.map((e) => e.getAttribute('data-change')))
+		).toEqual([vote!.id, payment!.id]);
 		await k.page.screenshot({ path: 'test-results/towns-release-390.png', fullPage: true });
 		await k.page.getByRole('button', { name: '发布', exact: true }).click();
 		await k.page.getByText(/已发布：/).waitFor();
 
 		await k.page.goto(`${run.url}/community/${ours.id}`);
 		const history = k.page.getByTestId('change-history');
-		await history.getByText('已接受').waitFor({ timeout: 60_000 });
-		await history.getByText(/已进入版本/).waitFor();
+		await history.getByText('已接受').first().waitFor({ timeout: 60_000 });
+		await history
+			.getByText(/已进入版本/)
+			.first()
+			.waitFor();
+		expect(
+			await history
+				.locator('[data-change]')
+				.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))
+		).toEqual(['returned', 'accepted', 'accepted']);
+		await history.getByText(/金额与银行回单不符/).waitFor();
 		// the published data holds it: the page's own verdict on the scheme vote is the one recorded
 		const scheme = k.page.locator('[data-vote=scheme]');
 		expect(await scheme.getByTestId('shortfall').textContent()).toContain(`还差 ${short} 户`);
