@@ -144,6 +144,8 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 				.getByText(/本次后共/)
 				.waitFor();
 			await fundForm.getByRole('button', { name: '保存' }).click();
+			// recorded: the form is cleared for the next payment, and says so
+			await expect.poll(() => fundForm.locator('input[name=fund-amount]').inputValue()).toBe('');
 			await page
 				.getByTestId('fund-message')
 				.getByText(/已保存，等待市旧改办审核/)
