@@ -308,6 +308,20 @@ describe('changes as rows (issue 22)', () => {
 			true
 		);
 		expect(staged.changes.map((c) => c.id)).toEqual([one!.id, payment!.id]);
+		// the replay changes nothing but what the changes say: every table as in the base release, but one more vote
+		// (a new date) and one more payment; no community differs
+		const base = (await (await keeper.get(`/api/releases/${staged.info.base}`)).json()) as {
+			info: { counts: Record<string, number> };
+		};
+		const counts = (staged.info as unknown as { counts: Record<string, number> }).counts;
+		expect(counts).toEqual({
+			...base.info.counts,
+			votes: base.info.counts.votes! + 1,
+			funds: base.info.counts.funds! + 1
+		});
+		const diff = (staged as unknown as { diff: { changed: unknown[]; added: unknown[]; removed: unknown[] } })
+			.diff;
+		expect([diff.changed.length, diff.added.length, diff.removed.length]).toEqual([0, 0, 0]);
 		// the release's page lists the town changes it carries beside its diff
 		const detail = (await (await keeper.get(`/api/releases/${staged.info.id}`)).json()) as {
 			changes: ChangeRecord[];
