@@ -189,6 +189,11 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		const k = await watchedPage(browser, run.url, PHONE, { touch: true });
 		await logIn(k.page, 'keeper', '/admin');
 		await k.page.getByText('城东街道：3 条待审核').waitFor();
+		// how current each town keeps its data: 城东街道 recorded three changes today, all waiting; 乐成街道 none
+		const fresh = k.page.getByTestId('town-freshness').locator('tbody tr');
+		expect(await fresh.count()).toBe(1);
+		const cells = await fresh.first().locator('td').allTextContents();
+		expect([cells[0], cells[2], cells[3]]).toEqual(['城东街道', '3', '3']);
 		await k.page.screenshot({ path: 'test-results/towns-review-390.png', fullPage: true });
 		const [vote, payment, small] = await allChanges();
 		const item = (id: string) => k.page.locator('.item', { has: k.page.locator(`[data-change="${id}"]`) });

@@ -207,6 +207,15 @@ export const OFFICE = {
 	'office.change.before': { zh: '此前：', en: 'Before: ' },
 	'office.change.review': { zh: '审核：{who}，{at}', en: 'Reviewed by {who}, {at}' },
 	'office.change.release': { zh: '已进入版本 {id}', en: 'In release {id}' },
+	'office.fresh.title': { zh: '各乡镇（街道）填报情况', en: 'How current each town keeps its data' },
+	'office.fresh.town': { zh: '乡镇（街道）', en: 'Town' },
+	'office.fresh.last': { zh: '最近填报', en: 'Last change' },
+	'office.fresh.month': { zh: '本月填报（条）', en: 'Changes this month' },
+	'office.fresh.pending': { zh: '待审核（条）', en: 'Waiting for review' },
+	'office.fresh.note': {
+		zh: '按各乡镇（街道）填报的变更记录统计，日期按北京时间；最久未填报的在前；从未填报的乡镇（街道）不列出。',
+		en: 'Counted from the changes each town recorded, days in Beijing time; the least recently updated first; a town that never recorded one is not listed.'
+	},
 	'office.review.title': { zh: '乡镇填报待审核', en: 'Town changes to review' },
 	'office.review.none': { zh: '没有待审核的变更', en: 'No change waits for review' },
 	'office.review.town': { zh: '{town}：{n} 条待审核', en: '{town}: {n} to review' },
