@@ -223,8 +223,8 @@ export const OFFICE = {
 	'office.review.return': { zh: '退回', en: 'Return' },
 	'office.review.note': { zh: '审核意见（退回须填写）', en: 'Review note (needed to return)' },
 	'office.review.stage': {
-		zh: '把已接受的变更生成新版本（经导入程序校验后可发布）',
-		en: 'Make a release of the accepted changes (validated by the importer, then published)'
+		zh: '把已接受的变更生成新版本（经导入程序校验）',
+		en: 'Make a new release with the accepted changes (validated by the importer)'
 	},
 	'office.review.changes': {
 		zh: '本版本带入乡镇填报的变更 {n} 条：',
