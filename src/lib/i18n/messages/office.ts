@@ -199,7 +199,7 @@ export const OFFICE = {
 	'office.town.fund.title': { zh: '录入资金到账', en: 'Record a payment' },
 	'office.town.fund.source': { zh: '资金来源', en: 'Source' },
 	'office.town.fund.date': { zh: '到账日期', en: 'Day received' },
-	'office.town.fund.amount': { zh: '金额（元）', en: 'Amount (元)' },
+	'office.town.fund.amount': { zh: '金额（元）', en: 'Amount (yuan)' },
 	'office.town.fund.raised': {
 		zh: '{source}已到账 {before}（{n} 笔，台账）；本次后共 {after}',
 		en: '{source} received so far: {before} ({n} payments, the ledger); with this one {after}'
