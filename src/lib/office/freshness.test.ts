@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from './api';
-import { townFreshness } from './freshness';
+import { beijingTime, townFreshness } from './freshness';
 
 const change = (town: string, at: string, state: ChangeRecord['state'] = 'pending'): ChangeRecord => ({
 	id: `${town}-${at}`,
@@ -38,5 +38,6 @@ describe('how current each town keeps its data (issue 22)', () => {
 			{ town: '城东街道', last: '2026-12-07T02:00:00.000Z', thisMonth: 2, pending: 1 }
 		]);
 		expect(townFreshness([], new Date())).toEqual([]);
+		expect(beijingTime('2026-11-30T17:05:00.000Z')).toBe('2026-12-01 01:05');
 	});
 });

@@ -15,8 +15,12 @@ export interface TownFreshness {
 	pending: number;
 }
 
-/** The YYYY-MM of an instant in Beijing time (UTC+8, no daylight saving). */
-const monthInBeijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 7);
+/** An instant as `YYYY-MM-DD HH:MM` in Beijing time (UTC+8, no daylight saving), as the office reads it. */
+export const beijingTime = (iso: string) =>
+	new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** The YYYY-MM of an instant in Beijing time. */
+const monthInBeijing = (iso: string) => beijingTime(iso).slice(0, 7);
 
 /** One row per town that recorded a change, the least recently updated first (the ones to ask after). */
 export function townFreshness(changes: readonly ChangeRecord[], now: Date): TownFreshness[] {
