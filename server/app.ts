@@ -173,8 +173,11 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 		if (!file) throw new HttpError(404, '找不到数据文件', 'no such data file');
 		return sendFile(res, file);
 	}
-	// a town account's home is its towns' page: the whole city's dashboard reads files it is not given
-	if (signed?.user.role === 'town' && !signed.user.mustChange && path === '/') {
+	// a town account's home is its towns' page: the whole city's dashboard (its map, budget, workbench and community
+	// pages) reads files a town account is not given; the residents' /progress reads the public ones and stays open
+	const wholeCity =
+		path === '/' || ['/budget', '/data', '/community'].some((p) => path === p || path.startsWith(`${p}/`));
+	if (signed?.user.role === 'town' && !signed.user.mustChange && wholeCity) {
 		res.writeHead(302, { location: '/town' });
 		return void res.end();
 	}

@@ -115,7 +115,8 @@ describe('town accounts (issue 22)', () => {
 		expect(other.communities.map((c) => c.community.id)).toEqual(exampleIds('330382002'));
 		expect(other.communities.some((c) => c.community.id === ours)).toBe(false);
 		// not the whole city's dashboard either
-		expect((await lecheng.get('/')).headers.get('location')).toBe('/town');
+		for (const page of ['/', '/budget', '/data', `/community/${ours}`])
+			expect((await lecheng.get(page)).headers.get('location'), page).toBe('/town');
 		// a viewer's route for a town account is refused
 		expect((await (await office.admin()).get('/api/town')).status).toBe(403);
 	});
