@@ -27,6 +27,11 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'server/**/*.test.ts'],
 		environment: 'node',
 		env: { TZ: 'Asia/Shanghai' },
-		testTimeout: 60_000
+		testTimeout: 60_000,
+		// Files share their worker's modules instead of each re-importing SheetJS, exceljs, DuckDB, TypeScript… in a
+		// fresh context: the tier took 160 s with isolation and 50 s without at the same load (docs/commands-and-tests.md).
+		// So a file leaves no global behind (worker-client.test.ts unstubs its Worker) and shared fixtures are frozen
+		// (tests/unit/data/load.ts `loadExample`). The other tiers keep isolation (their configs set it back).
+		isolate: false
 	}
 });

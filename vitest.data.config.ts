@@ -8,6 +8,8 @@ export default defineConfig({
 	...unit,
 	test: {
 		...unit.test,
+		// each file in a fresh context, as vitest's default (the unit tier shares modules between files)
+		isolate: true,
 		include: ['tests/data/**/*.test.ts'],
 		// a 300k equality check or a build of 5,000 generated communities on a busy 2-core machine
 		testTimeout: 600_000,

@@ -7,6 +7,8 @@ export default defineConfig({
 	...unit,
 	test: {
 		...unit.test,
+		// each file in a fresh context, as vitest's default (the unit tier shares modules between files)
+		isolate: true,
 		include: ['tests/server/**/*.test.ts'],
 		testTimeout: 300_000,
 		hookTimeout: 300_000

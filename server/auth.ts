@@ -10,6 +10,7 @@ import { parse, serialize } from 'cookie';
 import type { ServerConfig } from './config';
 import { hasher } from './hasher';
 import { LoginLimits } from './login-limits';
+import { tooManyLogins } from './login-wait';
 import { hashPassword, oneTimePassword, verifyPassword } from './passwords';
 import { validUserName } from './roles';
 import type { Session, Store, User } from './store';
@@ -102,12 +103,10 @@ export class Auth {
 		const device = this.deviceOf(name, attempt.deviceCookie);
 		const admitted = await this.limits.admit(source, name, device);
 		if (!admitted.ok) {
-			const minutes = Math.ceil(admitted.retryAfterSeconds / 60);
 			return {
 				ok: false,
 				status: 429,
-				zh: `登录尝试过多，请 ${minutes} 分钟后再试；管理员可在服务器上运行 npm run unlock 解除`,
-				en: `too many login attempts: try again in ${minutes} minute(s); an admin can lift this on the server with npm run unlock`,
+				...tooManyLogins(admitted.retryAfterSeconds),
 				headers: { 'retry-after': String(admitted.retryAfterSeconds) },
 				audit: admitted.first ? `limit: ${admitted.limit}, from ${source}` : null
 			};

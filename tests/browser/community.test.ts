@@ -62,7 +62,7 @@ describe('the community page /community/[id]', () => {
 		const money = async (key: string) => (await page.textContent(`[data-money="${key}"]`))?.trim();
 		expect(await money('total')).toBe(yuan(funding.total));
 		expect(await money('subsidy')).toBe(yuan(funding.subsidy));
-		expect(await money('cap')).toBe(yuan(funding.subsidyCap));
+		expect(await money('cap')).toBe(yuan(funding.subsidyCap!));
 		expect(await money('excess')).toBe(yuan(funding.residentExcess));
 		expect(await money('resident')).toBe(yuan(funding.residentTotal));
 

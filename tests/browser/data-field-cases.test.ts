@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchedPage } from '../../scripts/lib/harness/browser';
 import type { Preview } from '../../scripts/lib/harness/site-server';
+import { dropFiles } from './data-drop';
 import { closeSite, openSite } from './site';
 
 const R3 = join(import.meta.dirname, '../fixtures/field-cases-r3');
@@ -20,18 +21,10 @@ beforeAll(async () => {
 
 afterAll(() => closeSite({ server, browser }));
 
-const input = (path: string) => ({
-	name: path.split('/').pop()!,
-	mimeType: 'application/octet-stream',
-	buffer: readFileSync(path)
-});
-
 async function drop(page: Page, paths: string[]): Promise<string> {
 	await page.goto(`${server.url}/data`);
 	await page.waitForSelector('[data-testid="drop-zone"]');
-	await page.setInputFiles('[data-testid="file-input"]', paths.map(input));
-	await page.waitForSelector('[data-testid="report-summary"]', { timeout: 60_000 });
-	return (await page.textContent('[data-testid="report-summary"]'))!;
+	return dropFiles(page, paths);
 }
 
 describe('/data: round-3 field cases', () => {

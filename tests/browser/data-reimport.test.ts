@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchedPage } from '../../scripts/lib/harness/browser';
 import type { Preview } from '../../scripts/lib/harness/site-server';
+import { dropFiles, fileInput } from './data-drop';
 import { closeSite, openSite } from './site';
 
 const CASE = join(import.meta.dirname, '../fixtures/field-cases-r3/11-reimport-renumbered-renamed');
@@ -23,11 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => closeSite({ server, browser }));
 
-const input = (path: string) => ({
-	name: path.split('/').pop()!,
-	mimeType: 'application/octet-stream',
-	buffer: readFileSync(path)
-});
 /** Data lines of a fixture CSV (header dropped), split on commas. */
 const csvRows = (path: string) =>
 	readFileSync(path, 'utf8')
@@ -54,16 +50,14 @@ describe('/data: a re-import with renumbered ids keeps the history', () => {
 		await page.waitForSelector('[data-testid="drop-zone"]');
 
 		// A: the published ledger, applied in this browser — it is the data loaded now
-		await page.setInputFiles('[data-testid="file-input"]', A.map(input));
-		await page.waitForSelector('[data-testid="report-summary"]', { timeout: 60_000 });
-		expect(await page.textContent('[data-testid="report-summary"]')).toMatch(/0 个错误/);
+		expect(await dropFiles(page, A)).toMatch(/0 个错误/);
 		await page.waitForSelector('[data-testid="diff-counts"]', { timeout: 90_000 });
 		await page.click('[data-testid="apply"]');
 		await page.waitForSelector('[data-testid="workbench-imported"]', { timeout: 90_000 });
 		for (let n = A.length; n > 0; n--) await page.getByRole('button', { name: '移除' }).first().click();
 
 		// B: six months later, every id renumbered
-		await page.setInputFiles('[data-testid="file-input"]', B.map(input));
+		await page.setInputFiles('[data-testid="file-input"]', B.map(fileInput));
 		await page.waitForSelector('[data-testid="renumber-summary"]', { timeout: 90_000 });
 		expect(await page.textContent('[data-testid="renumber-summary"]')).toBe(
 			'7 个可能是重新编号，1 个删除，1 个新增'

@@ -63,6 +63,41 @@ describe('/ on a phone (issue 10)', () => {
 			);
 			expect(small, 'touch targets under 40 px').toEqual([]);
 
+			// the filters' and definitions' headings keep their disclosure marker (▶/▼) at touch size
+			const summaries = await page.$$eval('aside summary', (els) =>
+				els.map((e) => ({
+					text: e.textContent,
+					marker: getComputedStyle(e).display === 'list-item',
+					height: e.getBoundingClientRect().height
+				}))
+			);
+			expect(summaries.length).toBeGreaterThan(3);
+			for (const s of summaries) {
+				expect(s.marker, `${s.text}: a marker`).toBe(true);
+				expect(s.height, `${s.text}: height`).toBeGreaterThanOrEqual(40);
+			}
+			// every town's row is in the page (no box scrolling inside it, which showed five rows and no sign of more)
+			const townRows = await page.$eval('[data-testid="town-table"]', (table) => {
+				const box = table.parentElement!;
+				return { rows: table.querySelectorAll('tr').length, hidden: box.scrollHeight - box.clientHeight };
+			});
+			expect(townRows.rows).toBeGreaterThan(20);
+			expect(townRows.hidden).toBeLessThanOrEqual(1);
+			// the map's credit is whole: nothing lies over either end of its text, and it ends inside the map
+			const credit = await page.evaluate(() => {
+				const inner = document.querySelector('.maplibregl-ctrl-attrib-inner')!;
+				const r = inner.getBoundingClientRect();
+				const map = document.querySelector('.map')!.getBoundingClientRect();
+				const at = (x: number) => inner.contains(document.elementFromPoint(x, r.top + r.height / 2));
+				return {
+					text: inner.textContent,
+					left: at(r.left + 2),
+					right: at(r.right - 2),
+					inMap: r.right <= map.right
+				};
+			});
+			expect(credit).toEqual({ text: '© OpenStreetMap contributors', left: true, right: true, inMap: true });
+
 			// the panels are reachable and work: adding a town in the filters below the map updates the KPIs
 			const busy = () =>
 				page.waitForFunction(

@@ -44,7 +44,7 @@ beforeAll(async () => {
 	// an "office import": the first 40 communities, one renamed and grown, with their rows
 	const communities = dataset.communities
 		.slice(0, 40)
-		.map((c, i) => (i === 0 ? { ...c, name: '导入测试小区', households: c.households + 7 } : c));
+		.map((c, i) => (i === 0 ? { ...c, name: '导入测试小区', households: c.households! + 7 } : c));
 	const ids = new Set(communities.map((c) => c.id));
 	const mine = <T extends { community_id: string }>(list: T[]) => list.filter((r) => ids.has(r.community_id));
 	small = {

@@ -62,6 +62,8 @@ export interface HandCommunity {
 	stage: string;
 	/** Fen: investment (lifts excluded), residents' total, subsidy — as the figures count them. */
 	investment: number;
+	/** The investment is a plan table's 总投资, works not itemised. */
+	estimated: boolean;
 	residents: number;
 	subsidy: number;
 	ready: boolean;
@@ -114,13 +116,16 @@ export function handCommunities(): HandCommunity[] {
 			if (x.item_id === 'care.upgrade.3.1') continue;
 			tier[x.item_id!.split('.')[1] as keyof typeof tier] += fen(final ? x.final_cost! : x.estimated_cost!);
 		}
-		const total = tier.basic + tier.improvement + tier.upgrade;
+		// no works itemised and a 总投资 given: the investment is that total, an estimate — residents' share and
+		// subsidy unknown (0, not summed) until itemised (§五(二)1 按改造内容加权计算)
+		const estimated = w.length === 0 && (c.total_investment ?? '') !== '';
+		const total = estimated ? fen(c.total_investment!) : tier.basic + tier.improvement + tier.upgrade;
 		const f = funds.get(c.id!) ?? [];
 		const sum = (source: string) =>
 			f.filter((x) => x.source === source).reduce((a, x) => a + fen(x.amount!), 0);
 		const social = sum('social');
 		const base = divRound(10 * tier.basic + 30 * tier.improvement + 70 * tier.upgrade, 100);
-		const uncapped = Math.max(0, total - base - social);
+		const uncapped = estimated ? 0 : Math.max(0, total - base - social);
 		const cap =
 			300 * (Math.round(Number(c.building_area) * 100) + Math.round(Number(c.garage_area || 0) * 100));
 		const subsidy47 = Math.min(uncapped, cap);
@@ -156,6 +161,7 @@ export function handCommunities(): HandCommunity[] {
 			set,
 			stage,
 			investment: total,
+			estimated,
 			residents,
 			subsidy,
 			// the town's review passed = the next stage begun; not yet in a plan
@@ -178,6 +184,7 @@ export function handKpis(rows: readonly HandCommunity[]) {
 		buildingArea: rows.reduce((a, r) => a + r.area, 0) / 100,
 		remaining: remaining.length,
 		investment: yuan(remaining, 'investment'),
+		investmentEstimated: remaining.filter((r) => r.estimated).length,
 		residentShare: yuan(remaining, 'residents'),
 		subsidy: yuan(remaining, 'subsidy'),
 		subsidyPlanned: yuan(of(['planned']), 'subsidy'),

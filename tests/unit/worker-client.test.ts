@@ -4,7 +4,7 @@
 // the budget simulator's runner had no `onerror`: its requests waited forever and /budget said “loading” for good.
 // Node has no Web Worker: `StandInWorker` plays the browser's side — it answers requests like the real workers, or
 // fails the way a browser reports a worker that failed.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { SimulationRunner } from '../../src/lib/budget/runner';
 import { WorkerClient, WorkerFailure } from '../../src/lib/util/worker-client';
 import { ImportRunner } from '../../src/routes/data/import-runner';
@@ -49,7 +49,9 @@ class StandInWorker extends EventTarget {
 	}
 }
 
+// the stand-in is this file's alone: the unit tier shares its workers' globals between files (isolate: false)
 vi.stubGlobal('Worker', StandInWorker);
+afterAll(() => vi.unstubAllGlobals());
 afterEach(() => {
 	StandInWorker.made = [];
 	StandInWorker.answering = false;

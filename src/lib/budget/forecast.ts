@@ -20,7 +20,8 @@ export interface PipelineCommunity {
 	townCode: string;
 	stage: string;
 	professional: boolean;
-	buildingArea: number;
+	/** ㎡; null when not known (the cap is then unknown: funding.ts). */
+	buildingArea: number | null;
 	garageArea: number;
 	basic: number;
 	improvement: number;

@@ -19,7 +19,7 @@ export {
 export const INPUT_SQL: Readonly<Record<keyof VerdictInputs, string>> = {
 	towns: 'SELECT code, kind, central FROM towns ORDER BY code',
 	communities: `SELECT id, name, town_code, completion_year, building_area, garage_area, housing_type,
-	in_shantytown_plan, expropriation_year, facilities_deficient, strong_will, property_management
+	in_shantytown_plan, expropriation_year, facilities_deficient, strong_will, total_investment, property_management
 FROM communities ORDER BY id`,
 	works: 'SELECT community_id, item_id, estimated_cost, final_cost FROM works',
 	votes: `SELECT community_id, kind, CAST(date AS VARCHAR) AS date, total_owners, total_area, participating_owners,

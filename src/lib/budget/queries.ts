@@ -15,7 +15,7 @@ const PLAN_YEAR_SQL = `(SELECT CAST(year(min(e.date)) + 1 AS INTEGER) FROM stage
  * `planYear` is the plan a community is already in (a fact); `raisedShare` the share of its resident funds raised.
  */
 export function pipelineSql(filter: Filter | null): string {
-	return `SELECT id, name, town_code AS "townCode", stage, property_management = 'professional' AS professional,
+	return `SELECT id, name, town_code AS "townCode", stage, coalesce(property_management = 'professional', false) AS professional,
 	building_area AS "buildingArea", coalesce(garage_area, 0) AS "garageArea",
 	basic, improvement, "upgrade", elevator, social_capital AS social, subsidy,
 	CAST(ready_date AS VARCHAR) AS "readyDate", CAST(start_date AS VARCHAR) AS "startDate",
@@ -25,7 +25,7 @@ export function pipelineSql(filter: Filter | null): string {
 	CAST(CASE WHEN resident_required > 0 THEN least(1, resident_raised / resident_required) ELSE 0 END AS DOUBLE)
 		AS "raisedShare"
 FROM community_view v
-WHERE eligibility <> 'ineligible'
+WHERE eligibility NOT IN ('ineligible', 'unknown')
 	AND coalesce(${PLAN_YEAR_SQL}, ${FIRST_PLAN_YEAR}) >= ${FIRST_PLAN_YEAR}
 	AND ${filter ? whereSql(filter) : 'true'}
 ORDER BY id`;

@@ -38,7 +38,8 @@ export function pipelineFrom(
 		if ((planYear ?? FIRST_PLAN_YEAR) < FIRST_PLAN_YEAR) return;
 		const b = base[i]!;
 		const s = planYear === null ? scenario[i]! : b;
-		if (s.eligibility === 'ineligible') return;
+		// outside the programme, or not known to be in it (资料不全, §二(一)): not a candidate
+		if (s.eligibility === 'ineligible' || s.eligibility === 'unknown') return;
 		out.push({
 			id: c.id,
 			name: c.name,

@@ -16,7 +16,8 @@
  * (`communityStatus`), fetched only then:
  * - `towns`: code, kind, central (§二(一));
  * - `communities` (the rows of budget-inputs.arrow, in its order): completion_year, housing_type,
- *   in_shantytown_plan, expropriation_year, facilities_deficient, strong_will (§二(一));
+ *   in_shantytown_plan, expropriation_year, facilities_deficient, strong_will (§二(一)), total_investment (the
+ *   总投资 §五(二)1's estimate reads when no works are itemised);
  * - `works` (item_id, estimated_cost, final_cost), `votes` (kind, date, the six counts and areas), `funds` (date,
  *   source, amount), `stage_events` (stage, date) — each naming its community by its row in `communities` (Int32).
  *
@@ -72,7 +73,8 @@ export interface BudgetCommunity {
 	name: string;
 	town_code: string;
 	property_management: CommunityRow['property_management'];
-	building_area: number;
+	/** ㎡; null when not known (a partial list: the cap is then unknown, funding.ts). */
+	building_area: number | null;
 	garage_area: number | null;
 	/** The year after its 列入年度计划 (the plan for Y is decided by the end of May of Y−1, §三(四)), or null. */
 	plan_year: number | null;
@@ -222,7 +224,8 @@ const VERDICT: Readonly<Record<(typeof VERDICT_TABLES)[number], Spec>> = {
 		in_shantytown_plan: 'bool',
 		expropriation_year: 'int',
 		facilities_deficient: 'bool',
-		strong_will: 'bool'
+		strong_will: 'bool',
+		total_investment: 'money'
 	},
 	works: { community_id: 'ref', item_id: 'dict', estimated_cost: 'money', final_cost: 'money' },
 	votes: {
@@ -525,7 +528,8 @@ export function readVerdictInputs(bytes: Uint8Array, run: RunInputs): VerdictInp
 		in_shantytown_plan,
 		expropriation_year,
 		facilities_deficient,
-		strong_will
+		strong_will,
+		total_investment
 	} = c;
 	const w = t.works;
 	const v = t.votes;
@@ -549,6 +553,7 @@ export function readVerdictInputs(bytes: Uint8Array, run: RunInputs): VerdictInp
 			expropriation_year: expropriation_year[i],
 			facilities_deficient: facilities_deficient[i],
 			strong_will: strong_will[i],
+			total_investment: total_investment[i],
 			property_management: r.property_management
 		})),
 		works: rowsOf(w.rows, (i) => ({

@@ -11,12 +11,14 @@ export interface ExportRow {
 	name: string;
 	town_name: string;
 	address: string | null;
-	completion_year: number;
-	building_area: number;
-	households: number;
-	buildings: number;
-	housing_type: string;
-	property_management: string;
+	/** Null when not known (资料不全): an empty cell. */
+	completion_year: number | null;
+	building_area: number | null;
+	households: number | null;
+	buildings: number | null;
+	/** '' or null when not known: an empty cell. */
+	housing_type: string | null;
+	property_management: string | null;
 	eligibility: string;
 	programme: string;
 	application_vote: string;
@@ -47,8 +49,11 @@ export const EXPORT_COLUMNS: readonly [string, (r: ExportRow) => string | number
 	['建筑面积（㎡）', (r) => r.building_area],
 	['户数', (r) => r.households],
 	['楼栋数', (r) => r.buildings],
-	['房屋类型', (r) => labelOf(FILTER_VALUES.housing, r.housing_type)],
-	['物业管理', (r) => labelOf(FILTER_VALUES.management, r.property_management)],
+	['房屋类型', (r) => (r.housing_type ? labelOf(FILTER_VALUES.housing, r.housing_type) : null)],
+	[
+		'物业管理',
+		(r) => (r.property_management ? labelOf(FILTER_VALUES.management, r.property_management) : null)
+	],
 	['改造资格', (r) => classLabel('eligibility')(r.eligibility)],
 	['改造口径', (r) => labelOf(PROGRAMME_VALUES, r.programme)],
 	['申请表决', (r) => classLabel('applicationVote')(r.application_vote)],

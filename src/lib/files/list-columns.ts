@@ -8,7 +8,7 @@
 import type { Dataset } from '../schema/rows';
 import type { CommunityStatus } from '../verdict/status';
 import { COLOUR_SCALES, FILTER_VALUES, PROGRAMME_CODES } from '../verdict/classes';
-import { isoOfDay, NO_DAY, type MapColumns } from '../verdict/derived';
+import { isoOfDay, NO_DAY, NO_YEAR, type MapColumns } from '../verdict/derived';
 import type { ExportRow } from './export';
 import type { ManifestTown } from './manifest';
 
@@ -18,7 +18,8 @@ export const LIST_COLUMNS_FILE = 'list-columns.json';
 /** What the export shows that map.arrow does not carry, row for row with it. */
 export interface ListColumns {
 	address: (string | null)[];
-	buildings: number[];
+	/** Buildings, or null when not known. */
+	buildings: (number | null)[];
 	/** The latest stage's date (status.stage_date), 'YYYY-MM-DD', or null before the first stage. */
 	stageDate: (string | null)[];
 	/** The start of works (status.works_start: §五(二)1, §六 decide by it), 'YYYY-MM-DD', or null. */
@@ -57,9 +58,10 @@ export function exportRows(
 				name: cols.name[i]!,
 				town_name: town?.name ?? '',
 				address: list.address[i] ?? null,
-				completion_year: cols.year[i]!,
-				building_area: cols.area[i]!,
-				households: cols.households[i]!,
+				// a fact not known (资料不全) is empty, as the SQL's NULL: no year, no area, no households (never 0)
+				completion_year: cols.year[i] === NO_YEAR ? null : cols.year[i]!,
+				building_area: cols.area[i] === 0 ? null : cols.area[i]!,
+				households: cols.households[i] === 0 ? null : cols.households[i]!,
 				buildings: list.buildings[i]!,
 				housing_type: FILTER_VALUES.housing[cols.housing[i]!]?.code ?? '',
 				property_management: FILTER_VALUES.management[cols.management[i]!]?.code ?? '',

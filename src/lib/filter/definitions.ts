@@ -19,7 +19,8 @@ export type Measure =
 	| 'residentRequired'
 	| 'subsidy'
 	| 'readyForPlan'
-	| 'awaitingReview';
+	| 'awaitingReview'
+	| 'estimates';
 
 /** Each measure's SQL over community_view, and whether it is kept in hundredths (fen, 0.01 ㎡) to sum exactly. */
 export const MEASURES: Readonly<Record<Measure, { sql: string; hundredths: boolean }>> = {
@@ -30,7 +31,8 @@ export const MEASURES: Readonly<Record<Measure, { sql: string; hundredths: boole
 	residentRequired: { sql: 'resident_required', hundredths: true },
 	subsidy: { sql: 'subsidy', hundredths: true },
 	readyForPlan: { sql: 'CAST(ready_for_plan AS INTEGER)', hundredths: false },
-	awaitingReview: { sql: 'CAST(awaiting_review AS INTEGER)', hundredths: false }
+	awaitingReview: { sql: 'CAST(awaiting_review AS INTEGER)', hundredths: false },
+	estimates: { sql: 'CAST(estimate AS INTEGER)', hundredths: false }
 };
 
 /** The measures in the order the first answers keep them. */
@@ -46,6 +48,7 @@ export type FigureKey =
 	| 'buildingArea'
 	| 'remaining'
 	| 'investment'
+	| 'investmentEstimated'
 	| 'residentShare'
 	| 'subsidy'
 	| 'subsidyPlanned'
@@ -148,6 +151,17 @@ export const FIGURES: readonly FigureDef[] = [
 		[
 			'待完成改造小区的总投资：有竣工决算用决算，否则用估算；不含加装电梯（§五(二)1）',
 			'total investment of the communities still to renovate: final accounts where settled, else the estimate; lifts excluded (§五(二)1)'
+		]
+	),
+	f(
+		'investmentEstimated',
+		'estimates',
+		REMAINING,
+		'count',
+		['其中按总投资估算', 'of which estimated from a total'],
+		[
+			'待完成改造小区中，尚无分项改造内容、总投资按计划表的总投资（万元）估算的小区：居民出资和财政补助待分项后计算，不计入这两项（§五(二)1）',
+			"communities still to renovate whose works are not itemised, their investment estimated from the total (总投资) a plan table gives: their residents' share and subsidy are known once itemised and are not in those figures (§五(二)1)"
 		]
 	),
 	f(
@@ -273,7 +287,7 @@ export const KPI_TILES: readonly { main: FigureKey; parts: readonly FigureKey[] 
 	{ main: 'households', parts: [] },
 	{ main: 'buildingArea', parts: [] },
 	{ main: 'remaining', parts: [] },
-	{ main: 'investment', parts: [] },
+	{ main: 'investment', parts: ['investmentEstimated'] },
 	{ main: 'residentShare', parts: [] },
 	{ main: 'subsidy', parts: ['subsidyPlanned', 'subsidyToArrange'] },
 	{ main: 'completedSubsidy', parts: ['completed'] },

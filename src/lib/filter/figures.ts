@@ -51,7 +51,7 @@ const PROFESSIONAL = PROPERTY_MANAGEMENT.findIndex((m) => m.code === 'profession
 const SETS = PROGRAMME_CODES.length;
 const M = MEASURE_KEYS.length;
 // the sums pass reads the measures one by one (unrolled: it is the first screen's hot loop at 300k)
-if (M !== 8) throw new Error(`filter figures: the sums pass reads 8 measures, figures.ts has ${M}`);
+if (M !== 9) throw new Error(`filter figures: the sums pass reads 9 measures, figures.ts has ${M}`);
 /** Where a (town, set, measure) sum lives in the flat array of sums. */
 const at = (t: number, p: number, m: number) => (t * SETS + p) * M + m;
 /** For each figure, the indexes of its programme sets and its measure. */
@@ -95,7 +95,8 @@ export class FilterFigures {
 			residentRequired: cols.residentRequired,
 			subsidy: cols.subsidy,
 			readyForPlan: cols.readyForPlan,
-			awaitingReview: cols.awaitingReview
+			awaitingReview: cols.awaitingReview,
+			estimates: cols.estimate
 		};
 		// hundredths (fen, or 0.01 ㎡) as whole numbers, so sums are exact whatever their order
 		this.#values = MEASURE_KEYS.map((k) =>
@@ -175,7 +176,8 @@ export class FilterFigures {
 		const town = cols.town;
 		const programme = cols.programme;
 		// the measures in MEASURE_KEYS order, read once per row (communities is 1)
-		const [, v1, v2, v3, v4, v5, v6, v7] = this.#values as [
+		const [, v1, v2, v3, v4, v5, v6, v7, v8] = this.#values as [
+			Float64Array,
 			Float64Array,
 			Float64Array,
 			Float64Array,
@@ -197,6 +199,7 @@ export class FilterFigures {
 			s[b + 5]! += v5[i]!;
 			s[b + 6]! += v6[i]!;
 			s[b + 7]! += v7[i]!;
+			s[b + 8]! += v8[i]!;
 		}
 		this.#byTown = s;
 		return s;

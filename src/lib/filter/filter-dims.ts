@@ -4,7 +4,7 @@
  * conditions as `whereSql`, so an incremental filter can redo only the dimension that changed.
  */
 import { FILTER_VALUES, tierMask } from '../verdict/classes';
-import type { MapColumns } from '../verdict/derived';
+import { NO_YEAR, type MapColumns } from '../verdict/derived';
 import type { Filter } from './filters';
 
 export const DIMENSIONS = [
@@ -89,7 +89,12 @@ export function dimensionMask(
 		case 'years': {
 			const from = f.yearFrom ?? -Infinity;
 			const to = f.yearTo ?? Infinity;
-			for (let i = 0; i < n; i++) out[i] = cols.year[i]! >= from && cols.year[i]! <= to ? 1 : 0;
+			// a year not known (NO_YEAR) is kept only when no bound is set, as SQL keeps a NULL year only then
+			const open = f.yearFrom === null && f.yearTo === null;
+			for (let i = 0; i < n; i++) {
+				const y = cols.year[i]!;
+				out[i] = open || (y !== NO_YEAR && y >= from && y <= to) ? 1 : 0;
+			}
 			break;
 		}
 		case 'area': {

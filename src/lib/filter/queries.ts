@@ -46,7 +46,7 @@ FROM community_view WHERE awaiting_review AND ${whereSql(f)} ORDER BY ready_date
 /** Candidates for the next plan under the filter; the policy engine ranks them (rankCandidates). */
 export function candidatesSql(f: Filter): string {
 	return `SELECT id, name, town_code AS "townCode", CAST(ready_date AS VARCHAR) AS "readyDate",
-	property_management = 'professional' AS "professionalManagement",
+	coalesce(property_management = 'professional', false) AS "professionalManagement",
 	CAST(subsidy AS DOUBLE) AS subsidy
 FROM community_view WHERE ready_for_plan AND ${whereSql(f)}`;
 }

@@ -18,6 +18,8 @@ const base: CommunityRow = {
 	buildings: 12,
 	housing_type: 'commodity',
 	in_shantytown_plan: false,
+	total_investment: null,
+	planned_start: null,
 	expropriation_year: null,
 	facilities_deficient: true,
 	strong_will: true,

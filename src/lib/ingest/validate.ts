@@ -15,7 +15,8 @@ import {
 import type { Locate } from '../geo/locate';
 import { readCell, type CellValue } from './cells';
 import type { Problem } from './problems';
-import type { Dataset, StageEventRow, TownRow, VoteRow } from '../schema/rows';
+import type { CommunityRow, Dataset, StageEventRow, TownRow, VoteRow } from '../schema/rows';
+import { factsMissingNotice } from './completeness';
 import { TABLES, type Column, type Table, type TableName } from '../schema/schema';
 
 /** A table as read from one file or sheet: header and rows as text, with the row numbers the clerk sees. */
@@ -264,6 +265,12 @@ export function validateDataset(
 	});
 
 	checkStageOrder(parsed.get('stage_events')!, at);
+	const facts = factsMissingNotice(
+		comm.rows as unknown as CommunityRow[],
+		raw.find((r) => r.table === 'communities')?.file ?? '(输入 input)',
+		(i) => comm.where[i]!.row
+	);
+	if (facts) problems.push(facts);
 
 	const dataset = Object.fromEntries(
 		TABLES.map((t) => [t.name, parsed.get(t.name)!.rows])

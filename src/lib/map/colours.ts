@@ -26,7 +26,9 @@ export const CLASS_COLOURS: Readonly<Record<Colouring, Readonly<Record<string, R
 		'eligible-priority': [0, 104, 55],
 		eligible: [102, 189, 99],
 		conditional: [253, 174, 97],
-		ineligible: [170, 170, 170]
+		ineligible: [170, 170, 170],
+		// 资料不全: a light violet, apart from the grey of 不符合 — not known is not refused
+		unknown: [188, 160, 220]
 	},
 	applicationVote: VOTE,
 	schemeVote: VOTE,

@@ -29,14 +29,14 @@ export function loadMapLibre(): Promise<MapLibre> {
 	return mapLibre;
 }
 
-/** MapLibre and the deck.gl pieces the community map draws with, loaded once. */
+/** The deck.gl pieces the community map draws with (its overlay, layers and filter), loaded once. */
+export function loadDeckLibraries() {
+	return Promise.all([import('@deck.gl/mapbox'), import('@deck.gl/layers'), import('@deck.gl/extensions')]);
+}
+
+/** MapLibre and the deck.gl pieces, loaded together (`/` starts this while its data files download). */
 export function loadMapLibraries() {
-	return Promise.all([
-		loadMapLibre(),
-		import('@deck.gl/mapbox'),
-		import('@deck.gl/layers'),
-		import('@deck.gl/extensions')
-	]);
+	return Promise.all([loadMapLibre(), loadDeckLibraries()]);
 }
 
 /**
@@ -61,7 +61,7 @@ export function setSourceData(map: MlMap, source: string, data: GeoJSON): void {
 }
 
 /** A MapLibre map over the offline base (`baseStyle`): what it shows beyond the base, where it looks, who hears it. */
-export interface BaseMapSetup {
+export interface BaseMapSetup<Extra = undefined> {
 	base: BaseData;
 	/** The town labels in the reader's language (change them later with `setSourceData(map, 'labels', …)`). */
 	labels: FeatureCollection;
@@ -75,11 +75,24 @@ export interface BaseMapSetup {
 	options: Omit<MapOptions, 'container' | 'style'>;
 	/** Zoom buttons at the top right, no compass, no rotation by drag or by two fingers. */
 	navigation?: boolean;
+	/** A metric scale bar at the bottom left. */
+	scale?: boolean;
+	/**
+	 * More libraries the map is drawn with (the community map's deck.gl overlay), loaded in parallel with MapLibre;
+	 * what they resolve to is handed to `onready`.
+	 */
+	alongside?: () => Promise<Extra>;
 	/** Whether the map is settled: false when it starts a frame, true when idle (the page's `data-map-idle`). */
 	onidle?: (idle: boolean) => void;
-	/** The map, once made (not called when the component was removed first): the component's handlers go here. */
-	onready?: (map: MlMap, ml: MapLibre) => void;
-	/** MapLibre could not be loaded: why. */
+	/**
+	 * The map, once made (not called when the component was removed first), with MapLibre and what `alongside`
+	 * loaded: the component's handlers go here.
+	 */
+	onready?: (map: MlMap, ml: MapLibre, extra: Extra) => void;
+	/**
+	 * MapLibre (or `alongside`) could not be loaded, or the map could not be made (no WebGL) or set up: why.
+	 * Without it, such an error is left unhandled (the console shows it).
+	 */
 	onerror?: (message: string) => void;
 }
 
@@ -87,11 +100,14 @@ export interface BaseMapSetup {
  * The one MapLibre set-up of the app's small maps: loads MapLibre, makes the map in `container` over the offline
  * base and keeps it sized to its container. Returns the function that removes it (the component's unmount).
  */
-export function mountBaseMap(container: HTMLElement, setup: BaseMapSetup): () => void {
+export function mountBaseMap<Extra = undefined>(
+	container: HTMLElement,
+	setup: BaseMapSetup<Extra>
+): () => void {
 	let map: MlMap | null = null;
 	let removed = false;
-	loadMapLibre().then(
-		(ml) => {
+	Promise.all([loadMapLibre(), setup.alongside ? setup.alongside() : (undefined as Extra)])
+		.then(([ml, extra]) => {
 			if (removed) return;
 			const style = baseStyle(setup.base, setup.labels);
 			Object.assign(style.sources, setup.sources);
@@ -103,20 +119,24 @@ export function mountBaseMap(container: HTMLElement, setup: BaseMapSetup): () =>
 				attributionControl: { compact: true },
 				...setup.options
 			});
+			// kept before the set-up below, so a failing set-up still has its map removed with the component
+			map = m;
 			if (setup.navigation) {
 				m.touchZoomRotate.disableRotation();
 				m.addControl(new ml.NavigationControl({ showCompass: false }), 'top-right');
 			}
+			if (setup.scale) m.addControl(new ml.ScaleControl({ unit: 'metric' }), 'bottom-left');
 			const { onidle } = setup;
 			if (onidle) {
 				m.on('render', () => onidle(false));
 				m.on('idle', () => onidle(true));
 			}
-			map = m;
-			setup.onready?.(m, ml);
-		},
-		(e: unknown) => setup.onerror?.(e instanceof Error ? e.message : String(e))
-	);
+			setup.onready?.(m, ml, extra);
+		})
+		.catch((e: unknown) => {
+			if (!setup.onerror) throw e;
+			setup.onerror(e instanceof Error ? e.message : String(e));
+		});
 	const stopFollowing = followContainerSize(container, () => map);
 	return () => {
 		removed = true;

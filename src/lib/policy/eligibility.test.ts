@@ -167,3 +167,69 @@ describe('§二(一) what would bring an ineligible community in (remedies)', ()
 		expect(remedies({ inShantytownPlan: true })).toEqual(['leave-shantytown-plan']);
 	});
 });
+
+describe('§二(一) a fact not known (资料不全): unknown, naming what is missing', () => {
+	const verdict = (i: Partial<EligibilityInput>) => assessEligibility({ ...base, ...i }, YUEQING_2023);
+
+	it('§二(一): no year of completion is unknown (未知：缺建成年份), never ineligible', () => {
+		const v = verdict({ completionYear: null });
+		expect(v).toMatchObject({
+			status: 'unknown',
+			priority: false,
+			missing: ['completionYear'],
+			remedies: []
+		});
+		expect(v.reasons.map((r) => [r.code, r.clause])).toEqual([['facts-missing', '§二(一)']]);
+		expect(v.reasons[0]!.text).toMatch(/^未知：缺建成年份/);
+		expect(v.reasons[0]!.en).toContain('year of completion');
+		// a 城关 community is not priority until its year is known
+		expect(verdict({ completionYear: null, central: true }).priority).toBe(false);
+	});
+
+	it('§二(一): every missing fact the verdict needs is named, in order', () => {
+		const v = verdict({ completionYear: null, housingType: null, inShantytownPlan: null });
+		expect(v.missing).toEqual(['completionYear', 'housingType', 'inShantytownPlan']);
+		expect(v.reasons[0]!.text).toContain('缺建成年份、房屋类型、是否列入棚改计划');
+		// a year by 2000 still needs the exclusions known
+		expect(verdict({ housingType: null }).missing).toEqual(['housingType']);
+		expect(verdict({ inShantytownPlan: null }).status).toBe('unknown');
+	});
+
+	it('§二(一): the two conditions are asked for only when the year is after 2000', () => {
+		expect(verdict({ facilitiesDeficient: null, strongWill: null }).status).toBe('eligible');
+		expect(verdict({ completionYear: null, facilitiesDeficient: null }).missing).toEqual(['completionYear']);
+		expect(verdict({ completionYear: 2006, facilitiesDeficient: true, strongWill: null }).missing).toEqual([
+			'strongWill'
+		]);
+		expect(verdict({ completionYear: 2006, facilitiesDeficient: null, strongWill: null }).missing).toEqual([
+			'facilitiesDeficient',
+			'strongWill'
+		]);
+	});
+
+	it('§二(一): a known fact that decides decides, whatever is missing', () => {
+		// an exclusion known: ineligible even without a year
+		expect(verdict({ completionYear: null, townKind: '乡' }).status).toBe('ineligible');
+		expect(verdict({ completionYear: null, housingType: 'urban-village' }).status).toBe('ineligible');
+		expect(verdict({ housingType: null, inShantytownPlan: true }).status).toBe('ineligible');
+		expect(verdict({ completionYear: null, expropriationPlannedYear: 2027 }).missing).toEqual([]);
+		// after 2000 and a condition known not met: ineligible even with the housing type unknown
+		const v = verdict({
+			completionYear: 2006,
+			facilitiesDeficient: false,
+			housingType: null,
+			strongWill: null
+		});
+		expect(v.status).toBe('ineligible');
+		expect(v.remedies[0]!.text).toContain('改造意愿强烈（未知）');
+		// after 2000 with both conditions, still unknown while the housing type is
+		expect(
+			verdict({ completionYear: 2006, facilitiesDeficient: true, strongWill: true, housingType: null }).status
+		).toBe('unknown');
+	});
+
+	it('§二(一): a decided verdict has nothing missing', () => {
+		expect(verdict({}).missing).toEqual([]);
+		expect(verdict({ completionYear: 2008 }).missing).toEqual([]);
+	});
+});

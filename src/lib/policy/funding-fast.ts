@@ -103,11 +103,14 @@ export function fundingFigures(p: FundingInput, params: PolicyParams): FundingFi
 		usable(p.socialCapital) &&
 		usable(garage) &&
 		usable(capPerM2) &&
+		p.buildingArea !== null &&
 		p.buildingArea > 0 &&
 		p.buildingArea < Infinity;
+	// a building area not known (null) leaves the cap unknown: computeFunding says so
+	const buildingArea = p.buildingArea ?? 0;
 	// the cap's figures on one decimal scale, as computeFunding's onCommonScale
 	const ks = inputsUsable ? scaleOf(capPerM2) : -1;
-	const kb = ks < 0 ? -1 : scaleOf(p.buildingArea);
+	const kb = ks < 0 ? -1 : scaleOf(buildingArea);
 	const kg = kb < 0 ? -1 : scaleOf(garage);
 	if (shares && kg >= 0) {
 		const basic = roundOrNaN(p.basic * 100);
@@ -117,7 +120,7 @@ export function fundingFigures(p: FundingInput, params: PolicyParams): FundingFi
 		const [sb, si, su] = shares.units;
 		const base = divRoundInt(basic * sb + improvement * si + upgrade * su, shares.unit);
 		const k = Math.max(ks, kb, kg);
-		const area = unitsAt(p.buildingArea, kb, k) + unitsAt(garage, kg, k);
+		const area = unitsAt(buildingArea, kb, k) + unitsAt(garage, kg, k);
 		const cap = divRoundInt(unitsAt(capPerM2, ks, k) * area * 100, POW10[k]! * POW10[k]!);
 		const uncapped = Math.max(0, basic + improvement + upgrade - base - social);
 		// NaN (an amount too near a half fen, or past a double's integers) fails this test

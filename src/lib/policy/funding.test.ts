@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocate } from './exact';
-import { computeFunding } from './funding';
+import { computeFunding, estimateFromTotal } from './funding';
 import { YUEQING_2023 } from './params';
 import { PolicyInputError } from './reason';
 
@@ -197,5 +197,51 @@ describe('§五(二)1 rounding: allocate', () => {
 		// remainders 0.9 and 0.5 and 0.6 (tenths): two fen left go to the 0.9 and the 0.6
 		expect(allocate([19n, 15n, 16n], 10n, 5n)).toEqual([2n, 1n, 2n]);
 		expect(allocate([20n, 30n], 10n, 5n)).toEqual([2n, 3n]);
+	});
+});
+
+describe('§五(二)1 without the building area (资料不全)', () => {
+	const works = { basic: 1_000_000, improvement: 0, upgrade: 0 };
+
+	it('§五(二)1: the cap needs the building area — unknown, the subsidy uncapped (the most it can be), said', () => {
+		const f = computeFunding({ ...works, buildingArea: null }, YUEQING_2023);
+		expect(f.missing).toEqual(['buildingArea']);
+		expect(f.subsidyCap).toBeNull();
+		expect(f.subsidy).toBe(900_000); // 1,000,000 − 10% residents, no cap applied
+		expect(f.residentExcess).toBe(0);
+		expect(f.capped).toBe(false);
+		const r = f.reasons.find((x) => x.code === 'subsidy-cap-unknown')!;
+		expect(r.clause).toBe('§五(二)1');
+		expect(r.text).toContain('缺建筑面积');
+	});
+
+	it('§五(二)1: nothing to cap needs no area', () => {
+		const f = computeFunding({ basic: 0, improvement: 0, upgrade: 0, buildingArea: null }, YUEQING_2023);
+		expect(f.missing).toEqual([]);
+		expect(f.subsidy).toBe(0);
+		expect(computeFunding({ ...works, buildingArea: 5000 }, YUEQING_2023).missing).toEqual([]);
+	});
+});
+
+describe('§五(二)1 from a total investment, works not itemised (估算)', () => {
+	it('§五(二)1: no tier assumed — the residents share is a range (10%–70%), the subsidy at most total − 10%, capped', () => {
+		const e = estimateFromTotal({ total: 9_300_000, buildingArea: 31_000 }, YUEQING_2023);
+		expect(e.total).toBe(9_300_000);
+		expect(e.residentRange).toEqual([930_000, 6_510_000]);
+		// 9,300,000 − 930,000 = 8,370,000, above the cap 300 × 31,000 = 9,300,000? no: below — paid as is
+		expect(e.subsidyCap).toBe(9_300_000);
+		expect(e.subsidyMax).toBe(8_370_000);
+		expect(e.reasons[0]!.clause).toBe('§五(二)1');
+		expect(e.reasons[0]!.text).toMatch(/^估算：按总投资，未分类别/);
+		expect(e.reasons[0]!.text).toContain('无法确定');
+	});
+
+	it('§五(二)1: the cap applies when the area is known, and is said missing when it is not', () => {
+		const capped = estimateFromTotal({ total: 10_000_000, buildingArea: 20_000 }, YUEQING_2023);
+		expect(capped.subsidyMax).toBe(6_000_000); // 300 × 20,000 < 9,000,000
+		const open = estimateFromTotal({ total: 10_000_000, buildingArea: null }, YUEQING_2023);
+		expect(open.subsidyCap).toBeNull();
+		expect(open.subsidyMax).toBe(9_000_000);
+		expect(open.reasons[0]!.text).toContain('缺建筑面积');
 	});
 });

@@ -11,8 +11,8 @@ export interface FundingInput {
 	upgrade: number;
 	/** Elevator installation (加装电梯), yuan: outside the total, subsidised under its own rules. */
 	elevator?: number;
-	/** Building area on the planning permit or property registration, shared area included, ㎡. */
-	buildingArea: number;
+	/** Building area on the planning permit or property registration, shared area included, ㎡; null when not known. */
+	buildingArea: number | null;
 	/** A ground-floor garage not counted originally but counted in the new design, ㎡. */
 	garageArea?: number;
 	/** Social capital (社会资金), yuan. */
@@ -28,8 +28,8 @@ export interface FundingResult {
 	socialCapital: number;
 	/** Total − resident share − social capital, not below 0, yuan. */
 	subsidyUncapped: number;
-	/** Cap per ㎡ × (building area + garage area), yuan. */
-	subsidyCap: number;
+	/** Cap per ㎡ × (building area + garage area), yuan; null when the building area is not known. */
+	subsidyCap: number | null;
 	/** The fiscal subsidy: the smaller of the two, yuan. */
 	subsidy: number;
 	/** What exceeds the cap, borne by residents, yuan. */
@@ -40,6 +40,11 @@ export interface FundingResult {
 	/** Elevator investment set aside, yuan. */
 	elevator: number;
 	reasons: Reason[];
+	/**
+	 * Facts the figures lack (资料不全): `buildingArea` when it is not known and there is a subsidy to cap — the cap
+	 * cannot be applied, so `subsidy` is the uncapped amount (the most it can be) and no excess is put on residents.
+	 */
+	missing: 'buildingArea'[];
 }
 
 const CLAUSE = '§五(二)1';
@@ -73,7 +78,7 @@ export function computeFunding(p: FundingInput, params: PolicyParams): FundingRe
 	};
 	const elevatorFen = toFen(nonNegative(p.elevator ?? 0, 'elevator'), 'elevator');
 	const socialFen = toFen(nonNegative(p.socialCapital ?? 0, 'socialCapital'), 'socialCapital');
-	nonNegative(p.buildingArea, 'buildingArea');
+	if (p.buildingArea !== null) nonNegative(p.buildingArea, 'buildingArea');
 	if (p.buildingArea === 0)
 		throw new PolicyInputError('buildingArea', '建筑面积须大于 0 / building area must be positive');
 	nonNegative(p.garageArea ?? 0, 'garageArea');
@@ -95,17 +100,22 @@ export function computeFunding(p: FundingInput, params: PolicyParams): FundingRe
 	) as Record<WorksTier, number>;
 
 	const uncappedFen = maxBig(0n, totalFen - residentBaseFen - socialFen);
-	const area = onCommonScale([
-		toDecimal(params.subsidyCapPerM2, 'subsidyCapPerM2'),
-		toDecimal(p.buildingArea, 'buildingArea'),
-		toDecimal(p.garageArea ?? 0, 'garageArea')
-	]);
-	const [capUnits = 0n, buildingUnits = 0n, garageUnits = 0n] = area.units;
-	const unit = 10n ** BigInt(area.scale);
-	const capFen = divRound(capUnits * (buildingUnits + garageUnits) * 100n, unit * unit);
-	const subsidyFen = minBig(uncappedFen, capFen);
+	let capFen: bigint | null = null;
+	if (p.buildingArea !== null) {
+		const area = onCommonScale([
+			toDecimal(params.subsidyCapPerM2, 'subsidyCapPerM2'),
+			toDecimal(p.buildingArea, 'buildingArea'),
+			toDecimal(p.garageArea ?? 0, 'garageArea')
+		]);
+		const [capUnits = 0n, buildingUnits = 0n, garageUnits = 0n] = area.units;
+		const unit = 10n ** BigInt(area.scale);
+		capFen = divRound(capUnits * (buildingUnits + garageUnits) * 100n, unit * unit);
+	}
+	// without the building area the cap is not known: the subsidy is the uncapped amount, the most it can be
+	const missing: 'buildingArea'[] = capFen === null && uncappedFen > 0n ? ['buildingArea'] : [];
+	const subsidyFen = capFen === null ? uncappedFen : minBig(uncappedFen, capFen);
 	const excessFen = uncappedFen - subsidyFen;
-	const capped = uncappedFen > capFen;
+	const capped = capFen !== null && uncappedFen > capFen;
 
 	const reasons: Reason[] = [
 		reason(
@@ -114,19 +124,26 @@ export function computeFunding(p: FundingInput, params: PolicyParams): FundingRe
 			`居民自筹按基础类${pct(params.residentShare.basic)}、完善类${pct(params.residentShare.improvement)}、提升类${pct(params.residentShare.upgrade)}计算`,
 			`residents pay ${pct(params.residentShare.basic)} of basic, ${pct(params.residentShare.improvement)} of improvement and ${pct(params.residentShare.upgrade)} of upgrade works`
 		),
-		capped
+		missing.length > 0
 			? reason(
-					'subsidy-capped',
+					'subsidy-cap-unknown',
 					CLAUSE,
-					`财政补助高于${params.subsidyCapPerM2}元/㎡，按${params.subsidyCapPerM2}元/㎡补助，超出部分居民自理`,
-					`subsidy above ${params.subsidyCapPerM2} yuan/㎡: capped, residents pay the excess`
+					`补助上限未知：缺建筑面积（按${params.subsidyCapPerM2}元/㎡封顶须知建筑面积）；补助按未封顶计，为最高值，居民可能还须负担超出部分`,
+					`subsidy cap unknown: building area missing (the cap is ${params.subsidyCapPerM2} yuan/㎡ of it); the subsidy shown is uncapped, the most it can be, and residents may owe an excess`
 				)
-			: reason(
-					'subsidy-actual',
-					CLAUSE,
-					`财政补助不高于${params.subsidyCapPerM2}元/㎡，按实补助`,
-					`subsidy within ${params.subsidyCapPerM2} yuan/㎡: paid as costed`
-				)
+			: capped
+				? reason(
+						'subsidy-capped',
+						CLAUSE,
+						`财政补助高于${params.subsidyCapPerM2}元/㎡，按${params.subsidyCapPerM2}元/㎡补助，超出部分居民自理`,
+						`subsidy above ${params.subsidyCapPerM2} yuan/㎡: capped, residents pay the excess`
+					)
+				: reason(
+						'subsidy-actual',
+						CLAUSE,
+						`财政补助不高于${params.subsidyCapPerM2}元/㎡，按实补助`,
+						`subsidy within ${params.subsidyCapPerM2} yuan/㎡: paid as costed`
+					)
 	];
 	if ((p.garageArea ?? 0) > 0) {
 		reasons.push(
@@ -155,16 +172,77 @@ export function computeFunding(p: FundingInput, params: PolicyParams): FundingRe
 		residentByTier,
 		socialCapital: fenToYuan(socialFen),
 		subsidyUncapped: fenToYuan(uncappedFen),
-		subsidyCap: fenToYuan(capFen),
+		subsidyCap: capFen === null ? null : fenToYuan(capFen),
 		subsidy: fenToYuan(subsidyFen),
 		residentExcess: fenToYuan(excessFen),
 		residentTotal: fenToYuan(residentBaseFen + excessFen),
 		capped,
 		elevator: fenToYuan(elevatorFen),
-		reasons
+		reasons,
+		missing
 	};
 }
 
 function pct(share: number): string {
 	return `${Math.round(share * 10000) / 100}%`;
+}
+
+/** What §五(二)1 can say of a community known only by its total investment (a city's plan table). */
+export interface FundingEstimate {
+	/** The total as given (总投资), elevators excluded, yuan — the basis of the estimate. */
+	total: number;
+	/**
+	 * The residents' share before any excess over the cap, were every item basic (the least) or upgrade (the
+	 * most), yuan: the share itself is unknown until the works are itemised.
+	 */
+	residentRange: [number, number];
+	/**
+	 * The most the subsidy can be: the total less the least residents' share and social capital, capped at the
+	 * rate per ㎡ when the building area is known (null otherwise), yuan.
+	 */
+	subsidyMax: number;
+	subsidyCap: number | null;
+	reasons: Reason[];
+}
+
+/**
+ * §五(二)1 on a total investment whose works are not itemised (估算：按总投资，未分类别). The resident share is
+ * "按改造内容加权计算" — weighted by the works' tiers (10% basic, 30% improvement, 70% upgrade) — so a total with no
+ * items gives no share: this reading assumes no tier (assuming all basic would understate what residents owe by up
+ * to 7 times, and the policy gives no default split). What it can say is the total (which also decides the
+ * approval path, §四(四)), the range of the residents' share, and the most the subsidy can be; the residents'
+ * share is unknown until the works are itemised. Exact to the fen (computeFunding's arithmetic).
+ */
+export function estimateFromTotal(
+	p: { total: number; buildingArea: number | null; garageArea?: number; socialCapital?: number },
+	params: PolicyParams
+): FundingEstimate {
+	const at = (tier: WorksTier) =>
+		computeFunding(
+			{
+				basic: tier === 'basic' ? p.total : 0,
+				improvement: tier === 'improvement' ? p.total : 0,
+				upgrade: tier === 'upgrade' ? p.total : 0,
+				buildingArea: p.buildingArea,
+				garageArea: p.garageArea,
+				socialCapital: p.socialCapital
+			},
+			params
+		);
+	const [least, most] = [at('basic'), at('upgrade')];
+	const shares = TIERS.map((t) => params.residentShare[t]);
+	return {
+		total: least.total,
+		residentRange: [least.residentBase, most.residentBase],
+		subsidyMax: least.subsidy,
+		subsidyCap: least.subsidyCap,
+		reasons: [
+			reason(
+				'estimate-from-total',
+				CLAUSE,
+				`估算：按总投资，未分类别。居民自筹按改造内容加权计算（基础类${pct(shares[0]!)}、完善类${pct(shares[1]!)}、提升类${pct(shares[2]!)}），改造内容分项前无法确定，在${pct(Math.min(...shares))}–${pct(Math.max(...shares))}之间；财政补助最多为总投资扣除最低居民自筹和社会资金${least.subsidyCap === null ? '（补助上限缺建筑面积，未封顶）' : `，按${params.subsidyCapPerM2}元/㎡封顶`}`,
+				`estimate from the total, works not itemised: residents pay by the works' tiers (${pct(shares[0]!)} basic, ${pct(shares[1]!)} improvement, ${pct(shares[2]!)} upgrade), unknown until itemised — between ${pct(Math.min(...shares))} and ${pct(Math.max(...shares))}; the subsidy is at most the total less the least residents' share and social capital${least.subsidyCap === null ? ' (no cap: building area missing)' : `, capped at ${params.subsidyCapPerM2} yuan/㎡`}`
+			)
+		]
+	};
 }

@@ -58,7 +58,8 @@ export interface ProgressSource {
 	town_code: string;
 	lon: number;
 	lat: number;
-	households: number;
+	/** Null when not known (资料不全): 0 in the points, as SQL's sum skips it. */
+	households: number | null;
 	stage: string;
 	completed_date: string | null;
 	name_initials: string;
@@ -89,7 +90,7 @@ export function progressColumns(rows: readonly ProgressSource[]): ProgressColumn
 		id: sorted.map((r) => r.id),
 		lon: Float32Array.from(sorted, (r) => r.lon),
 		lat: Float32Array.from(sorted, (r) => r.lat),
-		households: narrowUnsigned(sorted.map((r) => r.households)),
+		households: narrowUnsigned(sorted.map((r) => r.households ?? 0)),
 		stage,
 		completedMonth: sorted.map((r) => r.completed_date?.slice(0, 7) ?? ''),
 		name: sorted.map((r) => r.name),

@@ -105,30 +105,30 @@ export function progressSummary(
 		const r = rows[i]!;
 		const town = townTally.get(c.town_code)!;
 		town.communities++;
-		add(total, c.households);
+		add(total, c.households ?? 0);
 		stages[stageClassOf(r.stage)]!++;
 		if (RENOVATED_STAGES.includes(r.stage)) {
-			add(renovated, c.households);
+			add(renovated, c.households ?? 0);
 			town.renovated++;
 		}
 		if (CONSTRUCTION_STAGES.includes(r.stage)) {
-			add(construction, c.households);
+			add(construction, c.households ?? 0);
 			town.construction++;
 		}
 		if (PLANNED_STAGES.includes(r.stage)) {
-			add(planned, c.households);
+			add(planned, c.households ?? 0);
 			town.planned++;
 			if (r.plan_year !== null) {
 				let y = plannedYears.get(r.plan_year);
 				if (!y) plannedYears.set(r.plan_year, (y = tally()));
-				add(y, c.households);
+				add(y, c.households ?? 0);
 			}
 		}
 		if (r.completed_date) {
 			const y = byYear.get(Number(r.completed_date.slice(0, 4)));
-			if (y) add(y, c.households);
+			if (y) add(y, c.households ?? 0);
 			const m = byMonth.get(r.completed_date.slice(0, 7));
-			if (m) add(m, c.households);
+			if (m) add(m, c.households ?? 0);
 		}
 		if (r.stage === 'post-evaluation' && c.satisfaction !== null) {
 			satisfactionSum += c.satisfaction;

@@ -16,6 +16,10 @@ export interface TownRow {
 
 export type PropertyManagement = 'professional' | 'self' | 'community' | 'none';
 
+/**
+ * A community. Null is a fact not known yet (资料不全): only id, name, town and point are always there; a verdict
+ * needing a null fact says 未知 and names it (verdict.ts).
+ */
 export interface CommunityRow {
 	id: string;
 	name: string;
@@ -23,20 +27,22 @@ export interface CommunityRow {
 	address: string | null;
 	lon: number;
 	lat: number;
-	completion_year: number;
-	building_area: number;
+	completion_year: number | null;
+	building_area: number | null;
 	garage_area: number | null;
-	households: number;
-	owners: number;
-	exclusive_area: number;
-	buildings: number;
-	housing_type: HousingType;
-	in_shantytown_plan: boolean;
+	households: number | null;
+	owners: number | null;
+	exclusive_area: number | null;
+	buildings: number | null;
+	housing_type: HousingType | null;
+	in_shantytown_plan: boolean | null;
 	expropriation_year: number | null;
-	facilities_deficient: boolean;
-	strong_will: boolean;
-	property_management: PropertyManagement;
+	facilities_deficient: boolean | null;
+	strong_will: boolean | null;
+	property_management: PropertyManagement | null;
 	satisfaction: number | null;
+	total_investment: number | null;
+	planned_start: string | null;
 	notes: string | null;
 }
 

@@ -14,7 +14,17 @@ import { STAGE_CLASSES, STAGE_CODES, STAGE_VALUES, type ClassDef, type CodeLabel
 
 export * from './stage-classes';
 
-export const ELIGIBILITY_CLASSES = ['eligible-priority', 'eligible', 'conditional', 'ineligible'] as const;
+/**
+ * `unknown` (资料不全): a fact §二(一) needs is missing (the engine's `unknown`, with the facts it lacks); last, so
+ * the codes map.arrow numbers before it keep their numbers.
+ */
+export const ELIGIBILITY_CLASSES = [
+	'eligible-priority',
+	'eligible',
+	'conditional',
+	'ineligible',
+	'unknown'
+] as const;
 export type EligibilityClass = (typeof ELIGIBILITY_CLASSES)[number];
 
 export const VOTE_CLASSES = ['passed', 'short', 'none'] as const;
@@ -75,7 +85,8 @@ const SCALES = {
 			one('eligible-priority', '符合·城关优先', 'eligible, priority'),
 			one('eligible', '符合改造条件', 'eligible'),
 			one('conditional', '有条件纳入', 'conditional'),
-			one('ineligible', '不符合', 'ineligible')
+			one('ineligible', '不符合', 'ineligible'),
+			one('unknown', '资料不全', 'incomplete data')
 		]
 	},
 	applicationVote: {

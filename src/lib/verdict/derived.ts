@@ -26,6 +26,7 @@ export const STATUS_COLUMNS: readonly [keyof CommunityStatus & string, string, C
 	['improvement', 'improvement', 'number'],
 	['upgrade', 'upgrade', 'number'],
 	['investment', 'investment', 'number'],
+	['estimate', 'estimate', 'boolean'],
 	['elevator', 'elevator', 'number'],
 	['residentRequired', 'resident_required', 'number'],
 	['residentRaised', 'resident_raised', 'number'],
@@ -38,7 +39,8 @@ export const STATUS_COLUMNS: readonly [keyof CommunityStatus & string, string, C
 	['readyDate', 'ready_date', 'date'],
 	['readyForPlan', 'ready_for_plan', 'boolean'],
 	['awaitingReview', 'awaiting_review', 'boolean'],
-	['tiers', 'tiers', 'integer']
+	['tiers', 'tiers', 'integer'],
+	['missing', 'missing', 'text']
 ].map(([k, n, t]) => [k, n, t] as [keyof CommunityStatus & string, string, ColumnType]);
 
 /**
@@ -106,10 +108,14 @@ export interface MapColumns {
 	name: string[];
 	lon: Float64Array;
 	lat: Float64Array;
+	/** Building area, ㎡; 0 when not known. */
 	area: Float64Array;
+	/** Households; 0 when not known. */
 	households: Uint32Array;
 	town: Uint8Array;
+	/** Year of completion, or NO_YEAR when not known. */
 	year: Uint16Array;
+	/** Index into FILTER_VALUES.housing / .management, or 255 when not known. */
 	housing: Uint8Array;
 	management: Uint8Array;
 	eligibility: Uint8Array;
@@ -128,11 +134,16 @@ export interface MapColumns {
 	subsidy: Float64Array;
 	/** 1 when ready for the next plan (status.ready_for_plan), else 0. */
 	readyForPlan: Uint8Array;
+	/** 1 when the investment is an estimate from 总投资, works not itemised (status.estimate), else 0. */
+	estimate: Uint8Array;
 	/** 1 when funds are complete and the town's review begun, not passed (status.awaiting_review), else 0. */
 	awaitingReview: Uint8Array;
 	/** The day resident funds were complete, as days since 1970-01-01 (`dayNumber`), or NO_DAY. */
 	readyDay: Int32Array;
 }
+
+/** `year` of a community whose year of completion is not known (资料不全): no year filter keeps it, as in SQL. */
+export const NO_YEAR = 0;
 
 /** `readyDay` of a community whose funds are not complete. */
 export const NO_DAY = -1;
@@ -176,6 +187,7 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		residentRaised: new Float64Array(n),
 		subsidy: new Float64Array(n),
 		readyForPlan: new Uint8Array(n),
+		estimate: new Uint8Array(n),
 		awaitingReview: new Uint8Array(n),
 		readyDay: new Int32Array(n)
 	};
@@ -185,12 +197,14 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		cols.name[i] = c.name;
 		cols.lon[i] = c.lon;
 		cols.lat[i] = c.lat;
-		cols.area[i] = c.building_area;
-		cols.households[i] = c.households;
+		// a fact not known (资料不全): 0 in the sums (as SQL's sum skips NULL), NO_YEAR, and no code (-1 → 255)
+		cols.area[i] = c.building_area ?? 0;
+		cols.households[i] = c.households ?? 0;
 		cols.town[i] = townIndex.get(c.town_code) ?? 255;
-		cols.year[i] = c.completion_year;
-		cols.housing[i] = idx(FILTER_VALUES.housing, c.housing_type);
-		cols.management[i] = idx(FILTER_VALUES.management, c.property_management);
+		cols.year[i] = c.completion_year ?? NO_YEAR;
+		cols.housing[i] = c.housing_type === null ? 255 : idx(FILTER_VALUES.housing, c.housing_type);
+		cols.management[i] =
+			c.property_management === null ? 255 : idx(FILTER_VALUES.management, c.property_management);
 		cols.eligibility[i] = code('eligibility', s.eligibility);
 		cols.programme[i] = PROGRAMME_CODES.indexOf(s.programme);
 		cols.applicationVote[i] = code('applicationVote', s.applicationVote);
@@ -203,6 +217,7 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		cols.residentRaised[i] = s.residentRaised;
 		cols.subsidy[i] = s.subsidy;
 		cols.readyForPlan[i] = s.readyForPlan ? 1 : 0;
+		cols.estimate[i] = s.estimate ? 1 : 0;
 		cols.awaitingReview[i] = s.awaitingReview ? 1 : 0;
 		cols.readyDay[i] = dayNumber(s.readyDate);
 	});

@@ -58,6 +58,11 @@ export interface CommunityStatus {
 	 * of works that are not to be paid for).
 	 */
 	investment: number;
+	/**
+	 * The investment is an estimate from the community's 总投资, its works not itemised (§五(二)1): its residents'
+	 * share and subsidy are not known (0 here, not summed) — the figures that sum money say how many such.
+	 */
+	estimate: boolean;
 	elevator: number;
 	/**
 	 * Residents' total, yuan: under the policy its tier shares plus any excess over the subsidy cap (§五(二)1); for
@@ -86,6 +91,12 @@ export interface CommunityStatus {
 	awaitingReview: boolean;
 	/** Bit mask of the tiers present in the works: 1 basic, 2 improvement, 4 upgrade. */
 	tiers: number;
+	/**
+	 * The community's columns its verdicts lack (资料不全), comma-separated in the schema's order
+	 * (`completion_year,housing_type`), or null when none is: eligibility is then `unknown` for §二(一)'s facts,
+	 * and `building_area` leaves §五(二)1's cap unapplied.
+	 */
+	missing: string | null;
 }
 
 /** A vote class as the engine's stage gate reads it: 'short' is a vote held and failed. */
@@ -145,7 +156,8 @@ export function statusOf(v: CommunityVerdict, idx: number): CommunityStatus {
 		basic: input.basic,
 		improvement: input.improvement,
 		upgrade: input.upgrade,
-		investment: result.total,
+		investment: v.funding.ledger.investment,
+		estimate: v.funding.estimate !== null,
 		elevator: result.elevator,
 		residentRequired: byBasis(basis, result.residentTotal, ledger.residentPaid),
 		residentRaised: v.funding.raised,
@@ -158,6 +170,7 @@ export function statusOf(v: CommunityVerdict, idx: number): CommunityStatus {
 		readyDate: v.funding.readyDate,
 		readyForPlan: v.plan.ready,
 		awaitingReview: v.plan.awaitingReview,
-		tiers: v.funding.tiers
+		tiers: v.funding.tiers,
+		missing: v.missing.length > 0 ? v.missing.join(',') : null
 	};
 }

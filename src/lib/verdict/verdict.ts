@@ -9,6 +9,7 @@ import {
 	assessWorksStart,
 	assessVote,
 	computeFunding,
+	estimateFromTotal,
 	nextStep,
 	publicityWindow,
 	readinessDeadline,
@@ -17,6 +18,7 @@ import {
 	type ApprovalPath,
 	type EligibilityInput,
 	type EligibilityVerdict,
+	type FundingEstimate,
 	type FundingInput,
 	type FundingResult,
 	type NextStep,
@@ -27,6 +29,7 @@ import {
 	type WorksStart
 } from '../policy';
 import type { CommunityRow, FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from '../schema/rows';
+import type { EligibilityFact } from '../policy';
 import { TIER_BIT } from './classes';
 import type { CommunityStatus } from './status';
 
@@ -48,9 +51,18 @@ export type MoneyBasis = 'policy' | 'earlier' | 'out-of-scope';
  */
 export type Programme = 'out-of-scope' | 'earlier' | 'completed' | 'planned' | 'to-arrange';
 
+/** The community column behind each fact §二(一) may lack. */
+export const ELIGIBILITY_FACT_COLUMN: Readonly<Record<EligibilityFact, keyof CommunityRow & string>> = {
+	completionYear: 'completion_year',
+	housingType: 'housing_type',
+	inShantytownPlan: 'in_shantytown_plan',
+	facilitiesDeficient: 'facilities_deficient',
+	strongWill: 'strong_will'
+};
+
 /**
  * The fields of a community's row a verdict reads: its town (§二(一) 中心城区 or not), the eligibility facts of
- * §二(一) and the areas §五(二)1 prices by. Its name, address, position, households, owners, exclusive area,
+ * §二(一), the areas §五(二)1 prices by and the 总投资 it estimates from when no works are itemised. Its name, address, position, households, owners, exclusive area,
  * buildings, satisfaction and notes play no part (the budget simulator's file leaves them out).
  */
 export type VerdictCommunity = Pick<
@@ -65,6 +77,7 @@ export type VerdictCommunity = Pick<
 	| 'expropriation_year'
 	| 'facilities_deficient'
 	| 'strong_will'
+	| 'total_investment'
 >;
 
 /** The fields of a town's row a verdict reads (§二(一): its kind and whether it is 中心城区). */
@@ -89,6 +102,11 @@ export interface VoteOutcomeOf {
 
 export interface CommunityVerdict {
 	id: string;
+	/**
+	 * The community's columns a verdict lacks (资料不全), in the schema's order: §二(一)'s facts the eligibility
+	 * verdict names (then `unknown`), and `building_area` when §五(二)1's cap needs it. Empty when nothing is missing.
+	 */
+	missing: (keyof CommunityRow & string)[];
 	/** §二(一): the engine's verdict (status, priority, reasons) and its class on the map. */
 	eligibility: EligibilityVerdict & { cls: CommunityStatus['eligibility'] };
 	/** §三(一) and §三(三): the latest application and scheme votes. */
@@ -108,6 +126,12 @@ export interface CommunityVerdict {
 		 * earlier project it is not shown.
 		 */
 		result: FundingResult;
+		/**
+		 * §五(二)1 on the community's 总投资 when no works are itemised (a plan table): the total, the range of the
+		 * residents' share and the most the subsidy can be — an estimate (估算：按总投资，未分类别); null when works
+		 * are itemised or no total is given. `result` then prices nothing (no items): its shares are not known.
+		 */
+		estimate: FundingEstimate | null;
 		/** What the ledger records, yuan: investment of the works, deposits by source (resident, social, subsidy). */
 		ledger: { investment: number; residentPaid: number; socialCapital: number; subsidyPaid: number };
 		/** Priced on final accounts (every item has them) rather than the estimate. */
@@ -243,6 +267,16 @@ function band(raised: number, required: number, started: boolean): CommunityStat
 	return r < 0.25 ? 'lt25' : r < 0.5 ? 'lt50' : r < 0.75 ? 'lt75' : 'lt100';
 }
 
+/** The columns a verdict can lack, in the schema's order. */
+const MISSING_ORDER: readonly (keyof CommunityRow & string)[] = [
+	'completion_year',
+	'building_area',
+	'housing_type',
+	'in_shantytown_plan',
+	'facilities_deficient',
+	'strong_will'
+];
+
 const outcome = (v: VoteOutcomeOf) => (v.verdict === null ? 'none' : v.verdict.passed ? 'passed' : 'failed');
 
 /** A community's full verdict under `params` (the policy asked under) on the data date `asOf`. */
@@ -271,11 +305,25 @@ export function communityVerdict(x: CommunityInputs, asOf: string, params: Polic
 
 	const { input, tiers, final } = fundingInputOf(x);
 	const result = computeFunding(input, params);
+	const estimate =
+		x.works.length === 0 && x.community.total_investment !== null
+			? estimateFromTotal(
+					{
+						total: x.community.total_investment,
+						buildingArea: input.buildingArea,
+						garageArea: input.garageArea,
+						socialCapital: input.socialCapital
+					},
+					params
+				)
+			: null;
+	// the investment: the works' (final or estimated), else the total given for works not yet itemised
+	const investment = estimate?.total ?? result.total;
 	const deposits = x.funds.filter((f) => f.source === 'resident').sort((a, b) => (a.date < b.date ? -1 : 1));
 	const sumFen = (source: string) =>
 		x.funds.filter((f) => f.source === source).reduce((a, f) => a + Math.round(f.amount * 100), 0);
 	const ledger = {
-		investment: result.total,
+		investment,
 		residentPaid: sumFen('resident') / 100,
 		socialCapital: sumFen('social') / 100,
 		subsidyPaid: sumFen('subsidy') / 100
@@ -320,11 +368,16 @@ export function communityVerdict(x: CommunityInputs, asOf: string, params: Polic
 			? (step.vote === 'application' ? application : scheme).verdict?.winOver
 			: undefined;
 
-	const path = approvalPath(result.total, params);
-	const withElevator = approvalPath(result.total + result.elevator, params);
+	const path = approvalPath(investment, params);
+	const withElevator = approvalPath(investment + result.elevator, params);
+
+	const lacking = new Set<string>(eligibility.missing.map((f) => ELIGIBILITY_FACT_COLUMN[f]));
+	if (result.missing.includes('buildingArea')) lacking.add('building_area');
+	const missing = MISSING_ORDER.filter((c) => lacking.has(c));
 
 	return {
 		id: x.community.id,
+		missing,
 		eligibility: { ...eligibility, cls },
 		votes: { application, scheme },
 		programme,
@@ -333,6 +386,7 @@ export function communityVerdict(x: CommunityInputs, asOf: string, params: Polic
 			basis,
 			input,
 			result,
+			estimate,
 			ledger,
 			final,
 			tiers,
@@ -344,7 +398,7 @@ export function communityVerdict(x: CommunityInputs, asOf: string, params: Polic
 		},
 		approval:
 			basis === 'policy'
-				? { path, total: result.total, withElevator: withElevator === path ? null : withElevator }
+				? { path, total: investment, withElevator: withElevator === path ? null : withElevator }
 				: null,
 		stage: {
 			current,

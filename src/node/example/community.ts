@@ -60,6 +60,8 @@ export function makeCommunity(
 		strong_will: rng.chance(0.55),
 		property_management: rng.weighted(PM, pmWeights),
 		satisfaction: null,
+		total_investment: null, // the example itemises its works
+		planned_start: null,
 		notes: rng.chance(0.1)
 			? rng.pick(['业委会换届中', '部分业主对停车位有异议', '需协调管线迁改', '拟引入专业物业'])
 			: null

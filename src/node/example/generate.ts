@@ -233,9 +233,10 @@ function bundleFor(
 	batchInvestment: number | null
 ): CommunityBundle {
 	const verdict = assessEligibility(eligibilityInputOf(community, town, asOf), YUEQING_2023);
-	const perM2 =
-		batchInvestment !== null ? batchInvestment / community.building_area : Math.max(150, rng.normal(309, 70));
-	const works = makeWorks(rng, community.id, community.building_area, community.buildings, perM2);
+	// the example's communities have every fact (community.ts): none of these is null
+	const [area, buildings] = [community.building_area!, community.buildings!];
+	const perM2 = batchInvestment !== null ? batchInvestment / area : Math.max(150, rng.normal(309, 70));
+	const works = makeWorks(rng, community.id, area, buildings, perM2);
 	if (batchInvestment !== null) scaleTo(works, batchInvestment);
 	const contacts: ContactRow[] = [
 		{ community_id: community.id, role: '社区书记', person: names.person(), phone: names.phone() }
@@ -246,7 +247,7 @@ function bundleFor(
 		(verdict.status !== 'ineligible' && rng.chance(verdict.status === 'eligible' ? 0.62 : 0.35));
 	if (!inProgramme) return empty;
 
-	const total = { owners: community.owners, area: community.exclusive_area };
+	const total = { owners: community.owners!, area: community.exclusive_area! };
 	let plan = makePlan(rng, community.id, dayToIso(rng.int(startFirst, startLast)), total);
 	// The 2022 batch was built in 2022: draw its history again until it was (deterministic for a seed).
 	for (let i = 0; batchInvestment !== null && i < 200; i++) {

@@ -2,7 +2,7 @@
 // tells what the change does. On the example data (the same files `npm run data` reads).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { load } from '../data/load';
+import { loadExample } from '../data/load';
 import { communityStatus } from '../../../src/lib/verdict/status';
 import { policyFor } from '../../../src/lib/policy';
 import { withOverrides } from '../../../src/lib/policy/param-table';
@@ -15,7 +15,7 @@ import { pipelineFrom, planYearsOf, verdictsUnder } from '../../../src/lib/budge
 import { runInputsOf } from '../../../src/lib/files/budget-inputs-file';
 
 describe('scenario verdicts on the example', async () => {
-	const { dataset } = await load(['data/example']);
+	const { dataset } = await loadExample();
 	const { asOf } = JSON.parse(readFileSync('data/example/metadata.json', 'utf8')) as { asOf: string };
 	const base = policyFor(asOf)!;
 	const { contacts: _, ...inputs } = dataset;

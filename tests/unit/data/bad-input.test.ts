@@ -19,7 +19,7 @@ describe('the bad-input corpus, error by error', () => {
 
 	it('missing required column', async () => {
 		expect(await errorsOf('missing-column')).toEqual([
-			['communities.csv', 1, '建筑面积', '缺少必填列「建筑面积」(building_area)']
+			['communities.csv', 1, '小区名称', '缺少必填列「小区名称」(name)']
 		]);
 	});
 

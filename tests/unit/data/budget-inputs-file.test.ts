@@ -8,10 +8,10 @@ import {
 	readVerdictInputs
 } from '../../../src/lib/files/budget-inputs-file';
 import { deriveStatus, policyInForce } from '../../../src/lib/verdict/derived';
-import { load } from './load';
+import { loadExample } from './load';
 
 describe('budget-inputs.arrow and budget-verdict-inputs.arrow', async () => {
-	const { dataset } = await load(['data/example']);
+	const { dataset } = await loadExample();
 	const asOf = '2026-11-15';
 
 	it('names beyond the BMP, empty and mixed scripts read back as written', () => {

@@ -6,7 +6,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { rankCandidates } from '../../../src/lib/policy';
-import { NO_DAY, type MapColumns } from '../../../src/lib/verdict/derived';
+import { NO_DAY, NO_YEAR, type MapColumns } from '../../../src/lib/verdict/derived';
 import { FILTER_VALUES, PROGRAMME_CODES, type Colouring } from '../../../src/lib/verdict/classes';
 import { FIGURES, MEASURES, TOWN_FIGURES } from '../../../src/lib/filter/definitions';
 import { EMPTY_FILTER, whereSql, type Filter } from '../../../src/lib/filter/filters';
@@ -31,6 +31,9 @@ export function mulberry32(seed: number) {
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
+
+/** map.arrow's code of a housing type or management not known. */
+const NO_CODE = 255;
 
 export const TOWNS = Array.from({ length: 27 }, (_, i) => `330382${String(100 + i).padStart(3, '0')}`);
 const HOUSING = HOUSING_TYPES.map((h) => h.code);
@@ -62,12 +65,18 @@ export function synthetic(n: number, rand: () => number): MapColumns {
 		residentRaised: Float64Array.from({ length: n }, () => int(300_000_000) / 100),
 		subsidy: Float64Array.from({ length: n }, () => int(1_500_000_000) / 100),
 		readyForPlan: Uint8Array.from({ length: n }, () => (rand() < 0.2 ? 1 : 0)),
+		estimate: Uint8Array.from({ length: n }, () => (rand() < 0.1 ? 1 : 0)),
 		awaitingReview: new Uint8Array(n),
 		readyDay: new Int32Array(n)
 	};
 	// a ready community has its funds date; some not ready have one too (after the deadline), some of them with
-	// their town review begun (awaiting it)
+	// their town review begun (awaiting it); some facts not known (资料不全: NO_YEAR, no code, 0 — NULL in SQL)
 	for (let i = 0; i < n; i++) {
+		if (rand() < 0.08) cols.year[i] = NO_YEAR;
+		if (rand() < 0.08) cols.housing[i] = NO_CODE;
+		if (rand() < 0.08) cols.management[i] = NO_CODE;
+		if (rand() < 0.08) cols.households[i] = 0;
+		if (rand() < 0.08) cols.area[i] = 0;
 		cols.readyDay[i] = cols.readyForPlan[i] || rand() < 0.3 ? 19_000 + int(1200) : NO_DAY;
 		if (!cols.readyForPlan[i] && cols.readyDay[i] !== NO_DAY && rand() < 0.4) cols.awaitingReview[i] = 1;
 	}
@@ -80,14 +89,21 @@ async function load(conn: DuckDBConnection, c: MapColumns): Promise<void> {
 		completion_year INTEGER, housing_type VARCHAR, property_management VARCHAR, eligibility VARCHAR,
 		programme VARCHAR, application_vote VARCHAR, scheme_vote VARCHAR, stage VARCHAR, funding_band VARCHAR, tiers INTEGER,
 		households INTEGER, building_area DOUBLE, investment DOUBLE, resident_required DOUBLE, subsidy DOUBLE,
-		ready_for_plan BOOLEAN, awaiting_review BOOLEAN, ready_day INTEGER)`);
+		ready_for_plan BOOLEAN, awaiting_review BOOLEAN, estimate BOOLEAN, ready_day INTEGER)`);
 	const a = await conn.createAppender('rows');
 	for (let i = 0; i < c.id.length; i++) {
 		const town = TOWNS[c.town[i]!]!;
 		for (const v of [c.id[i]!, c.name[i]!, town, `镇${town}`]) a.appendVarchar(v);
-		a.appendInteger(c.year[i]!);
-		a.appendVarchar(HOUSING[c.housing[i]!]!);
-		a.appendVarchar(MANAGEMENT[c.management[i]!]!);
+		// a fact not known is NULL, as status and communities hold it
+		if (c.year[i] === NO_YEAR) a.appendNull();
+		else a.appendInteger(c.year[i]!);
+		for (const [code, values] of [
+			[c.housing[i]!, HOUSING],
+			[c.management[i]!, MANAGEMENT]
+		] as const) {
+			if (code === NO_CODE) a.appendNull();
+			else a.appendVarchar(values[code]!);
+		}
 		a.appendVarchar(ELIGIBILITY_CLASSES[c.eligibility[i]!]!);
 		a.appendVarchar(PROGRAMME_CODES[c.programme[i]!]!);
 		a.appendVarchar(VOTE_CLASSES[c.applicationVote[i]!]!);
@@ -95,10 +111,14 @@ async function load(conn: DuckDBConnection, c: MapColumns): Promise<void> {
 		a.appendVarchar(STAGE_VALUES[c.stage[i]!]!);
 		a.appendVarchar(FUNDING_BANDS[c.fundingBand[i]!]!);
 		a.appendInteger(c.tiers[i]!);
-		a.appendInteger(c.households[i]!);
-		for (const v of [c.area, c.investment, c.residentRequired, c.subsidy]) a.appendDouble(v[i]!);
+		if (c.households[i] === 0) a.appendNull();
+		else a.appendInteger(c.households[i]!);
+		if (c.area[i] === 0) a.appendNull();
+		else a.appendDouble(c.area[i]!);
+		for (const v of [c.investment, c.residentRequired, c.subsidy]) a.appendDouble(v[i]!);
 		a.appendBoolean(c.readyForPlan[i] === 1);
 		a.appendBoolean(c.awaitingReview[i] === 1);
+		a.appendBoolean(c.estimate[i] === 1);
 		a.appendInteger(c.readyDay[i]!);
 		a.endRow();
 	}

@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { fundingInputOf } from '../../../src/lib/verdict/status';
 import { computeFunding, fundingFigures, YUEQING_2023 } from '../../../src/lib/policy';
-import { load } from './load';
+import { loadExample } from './load';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 describe('§五(二)1 funding: float path = exact path on the example', async () => {
-	const { dataset } = await load(['data/example']);
+	const { dataset } = await loadExample();
 	const by = <T extends { community_id: string }>(rows: readonly T[], id: string) =>
 		rows.filter((r) => r.community_id === id);
 	const inputs = dataset.communities.map((c) => ({

@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { fundingInputOf } from '../../../src/lib/verdict/status';
 import { computeFunding, YUEQING_2023 } from '../../../src/lib/policy';
-import { load } from './load';
+import { loadExample } from './load';
 
 const fen = (yuan: number) => Math.round(yuan * 100);
 
 describe('§五(二)1 funding: shown parts add up to shown totals', async () => {
-	const { dataset } = await load(['data/example']);
+	const { dataset } = await loadExample();
 	const by = <T extends { community_id: string }>(rows: readonly T[], id: string) =>
 		rows.filter((r) => r.community_id === id);
 	const fundings = dataset.communities.map((c) => {

@@ -14,7 +14,7 @@ import { writeDatasetCsv } from '../../../src/node/dataset-csv';
 import { BATCH_2022, generate, type CommunityBundle } from '../../../src/node/example/generate';
 import { tierTotals } from '../../../src/node/example/works';
 import { eligibilityInputOf } from '../../../src/lib/verdict/status';
-import { geo, load } from './load';
+import { geo, loadExample } from './load';
 
 const AS_OF = '2026-11-15';
 const SEED = 20231204;
@@ -82,7 +82,7 @@ describe('the example dataset generator', () => {
 	});
 
 	it('§二(一): eligibility by the policy engine comes out in the intended mix, every exclusion present', () => {
-		const counts = { eligible: 0, conditional: 0, ineligible: 0 };
+		const counts = { eligible: 0, conditional: 0, ineligible: 0, unknown: 0 };
 		const reasons = new Set<string>();
 		let priority = 0;
 		for (const { community: c } of bundles) {
@@ -92,6 +92,8 @@ describe('the example dataset generator', () => {
 			if (v.priority) priority++;
 			for (const r of v.reasons) reasons.add(r.code);
 		}
+		// the example has every fact: no verdict is unknown
+		expect(counts.unknown).toBe(0);
 		const share = (n: number) => n / bundles.length;
 		expect(share(counts.eligible)).toBeGreaterThan(0.5);
 		expect(share(counts.eligible)).toBeLessThan(0.8);
@@ -112,7 +114,7 @@ describe('the example dataset generator', () => {
 		]) {
 			expect(reasons, code).toContain(code);
 		}
-		const years = bundles.map((b) => b.community.completion_year);
+		const years = bundles.map((b) => b.community.completion_year!);
 		expect(years.filter((y) => y >= 1980 && y <= 2000).length / years.length).toBeGreaterThan(0.7);
 		expect(years.some((y) => y > 2000)).toBe(true);
 	});
@@ -187,9 +189,9 @@ describe('the example dataset generator', () => {
 		const batch = bundles.filter((b) => BATCH_2022.some((x) => x.name === b.community.name));
 		expect(batch).toHaveLength(4);
 		const sum = (f: (b: CommunityBundle) => number) => batch.reduce((a, b) => a + f(b), 0);
-		expect(sum((b) => b.community.building_area)).toBe(189_600);
-		expect(sum((b) => b.community.households)).toBe(1_400);
-		expect(sum((b) => b.community.buildings)).toBe(63);
+		expect(sum((b) => b.community.building_area!)).toBe(189_600);
+		expect(sum((b) => b.community.households!)).toBe(1_400);
+		expect(sum((b) => b.community.buildings!)).toBe(63);
 		expect(sum((b) => b.works.reduce((a, w) => a + w.estimated_cost, 0))).toBe(58_500_000);
 		for (const b of batch) {
 			expect(b.stages.at(-1)?.stage).toBe('post-evaluation');
@@ -199,7 +201,7 @@ describe('the example dataset generator', () => {
 	});
 
 	it('passes the build’s own validation with no error', async () => {
-		const { errors } = await load(['data/example']);
+		const { errors } = await loadExample();
 		expect(errors).toEqual([]);
 	});
 });

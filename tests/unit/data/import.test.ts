@@ -190,9 +190,9 @@ describe('the importer’s parts', () => {
 				samples: ['1.8']
 			}
 		]);
-		expect(before.problems.some((p) => p.level === 'error' && p.zh.includes('缺少必填列「建筑面积」'))).toBe(
-			true
-		);
+		// not placed, the fact is missing (资料不全), said in the summary — never a silent 0
+		expect(before.dataset.communities[0]!.building_area).toBeNull();
+		expect(before.problems.find((p) => p.kind === 'facts-missing')?.zh).toContain('建筑面积缺1个');
 		const mapping = {
 			version: 1 as const,
 			columns: [

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { deriveStatus, mapColumns } from '../../../src/lib/verdict/derived';
 import { readMapColumns } from '../../../src/lib/files/map-columns';
 import { mapArrow } from '../../../src/node/map-arrow';
-import { load } from './load';
+import { loadExample } from './load';
 import { YUEQING_2023 } from '../../../src/lib/policy';
 
 describe('map.arrow', () => {
 	it('reads back exactly the columns the build wrote, with their types', async () => {
-		const { dataset } = await load(['data/example']);
+		const { dataset } = await loadExample();
 		const cols = mapColumns(dataset, deriveStatus(dataset, '2026-11-15', YUEQING_2023));
 		const back = readMapColumns(mapArrow(cols));
 		expect(Object.keys(back).sort()).toEqual(Object.keys(cols).sort());

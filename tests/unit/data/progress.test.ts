@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { deriveStatus } from '../../../src/lib/verdict/derived';
 import { nextStepOf } from '../../../src/lib/verdict/status';
 import { progressRows } from '../../../src/lib/progress/progress-table';
-import { load } from './load';
+import { loadExample } from './load';
 import { YUEQING_2023 } from '../../../src/lib/policy';
 
 describe('the published progress table: next step (§三(一), §三(三))', async () => {
-	const { dataset } = await load(['data/example']);
+	const { dataset } = await loadExample();
 	const status = deriveStatus(dataset, '2026-11-15', YUEQING_2023);
 	const rows = progressRows(dataset, status);
 	const row = (id: string) => rows.find((r) => r.id === id)!;

@@ -91,7 +91,7 @@ describe('the row types follow the schema', () => {
 
 	it('the check itself: an enum, a nullable number, a boolean', () => {
 		expect(rows.get('communities')!.property_management).toBe(
-			"'community' | 'none' | 'professional' | 'self'"
+			"'community' | 'none' | 'professional' | 'self' | null"
 		);
 		expect(rows.get('communities')!.expropriation_year).toBe('number | null');
 		expect(rows.get('towns')!.central).toBe('boolean');

@@ -18,7 +18,7 @@ import { readMapColumns } from '../../../src/lib/files/map-columns';
 import type { Manifest } from '../../../src/lib/files/manifest';
 import { TABLES } from '../../../src/lib/schema/schema';
 import { staticFiles } from '../../../src/lib/files/static-files';
-import { load } from './load';
+import { loadExample } from './load';
 
 const DUCK_TYPE = {
 	text: 'VARCHAR',
@@ -30,7 +30,7 @@ const DUCK_TYPE = {
 };
 
 describe('static/data files made in the browser', async () => {
-	const { dataset } = await load(['data/example']);
+	const { dataset } = await loadExample();
 	const files = staticFiles(
 		{
 			dataset,
@@ -131,6 +131,7 @@ describe('static/data files made in the browser', async () => {
 				expropriation_year: c.expropriation_year,
 				facilities_deficient: c.facilities_deficient,
 				strong_will: c.strong_will,
+				total_investment: c.total_investment,
 				property_management: c.property_management
 			}))
 		);

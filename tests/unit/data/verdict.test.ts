@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { policyInForce } from '../../../src/lib/verdict/derived';
 import { nextStepOf, statusOf } from '../../../src/lib/verdict/status';
 import { communityVerdict, type CommunityInputs } from '../../../src/lib/verdict/verdict';
-import { load } from './load';
+import { loadExample } from './load';
 
 const AS_OF = '2026-11-15'; // the example's 数据截至 (data/example/metadata.json)
 const policy = policyInForce(AS_OF);
 
 describe('communityVerdict: communities of the example checked by hand', async () => {
-	const { dataset } = await load(['data/example']);
+	const { dataset } = await loadExample();
 	const towns = new Map(dataset.towns.map((t) => [t.code, t]));
 	const of = <T extends { community_id: string }>(rows: readonly T[], id: string) =>
 		rows.filter((r) => r.community_id === id);

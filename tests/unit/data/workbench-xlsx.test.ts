@@ -9,7 +9,7 @@ import { ledgerXlsx } from '../../../src/lib/files/ledger-xlsx';
 import type { Problem } from '../../../src/lib/ingest/problems';
 import { looseProblems, problemColumns, reportXlsx } from '../../../src/lib/ingest/report-xlsx';
 import type { RawTable } from '../../../src/lib/ingest/validate';
-import { load } from './load';
+import { load, loadExample } from './load';
 
 const read = async (bytes: Uint8Array) => {
 	const wb = new ExcelJS.Workbook();
@@ -100,7 +100,7 @@ describe('the clean ledger in template form', () => {
 	});
 
 	it('reads back through npm run data’s path to the same dataset, without a problem', async () => {
-		const first = await load(['data/example']);
+		const first = await loadExample();
 		expect(first.errors).toEqual([]);
 		const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
 		const path = join(dir, '台账.xlsx');
@@ -142,7 +142,7 @@ describe('the clean ledger in template form', () => {
 	});
 
 	it('gives formula-looking names and addresses back as the same text (field case 20)', async () => {
-		const first = await load(['data/example']);
+		const first = await loadExample();
 		const [a, b] = first.dataset.communities;
 		const tricky = {
 			...first.dataset,

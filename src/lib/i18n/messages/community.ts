@@ -30,6 +30,12 @@ export const COMMUNITY = {
 	'community.eligible': { zh: '符合改造条件', en: 'Eligible' },
 	'community.conditional': { zh: '有条件纳入', en: 'Conditionally eligible' },
 	'community.ineligible': { zh: '不符合改造条件', en: 'Not eligible' },
+	'community.unknown': { zh: '未知（资料不全）', en: 'Unknown (incomplete data)' },
+	'community.unknownHint': {
+		zh: '判断所需的资料尚未填写：补齐后自动判断。不会因缺资料判为不符合。',
+		en: 'a fact the verdict needs is not filled in yet: it is judged once it is. A missing fact never makes it ineligible.'
+	},
+	'community.notKnown': { zh: '{fact}未知', en: '{fact} unknown' },
 	'community.priority': { zh: '（城关，优先实施）', en: ' (city centre: goes first)' },
 	'community.outOfScope': {
 		zh: '不在本次改造范围：不计财政补助，没有改造步骤。',
@@ -55,6 +61,16 @@ export const COMMUNITY = {
 	'funding.total': { zh: '总投资', en: 'Total investment' },
 	'funding.social': { zh: '社会资金', en: 'Social capital' },
 	'funding.cap': { zh: '补助上限（{area} × {cap}元/㎡）', en: 'Subsidy cap ({area} × {cap} yuan/㎡)' },
+	'funding.capUnknown': { zh: '未知：缺建筑面积', en: 'unknown: building area missing' },
+	'funding.estimateTotal': {
+		zh: '总投资（估算：按总投资，未分类别）',
+		en: 'Total investment (estimate, works not itemised)'
+	},
+	'funding.estimateResidents': {
+		zh: '居民自筹（分项前未知，按类别在此范围内）',
+		en: "Residents' share (unknown until itemised; within this range by tier)"
+	},
+	'funding.estimateSubsidy': { zh: '财政补助最多', en: 'Subsidy at most' },
 	'funding.subsidy': { zh: '财政补助', en: 'Subsidy' },
 	'funding.capped': { zh: '已按上限补助', en: 'capped' },
 	'funding.actual': { zh: '按实补助', en: 'as costed' },

@@ -29,6 +29,10 @@ export const HOME = {
 	'legend.label': { zh: '图例', en: 'Legend' },
 	'legend.size': { zh: '圆点大小：建筑面积', en: 'Dot size: building area' },
 	'legend.points': { zh: '每个圆点为一个符合筛选的小区', en: 'Each dot is a community passing the filter' },
+	'legend.unknown': {
+		zh: '资料不全：判断改造资格（§二(一)）所需的资料尚缺——建成年份、房屋类型、是否列入棚改计划，2000年后建成的还需设施是否不完善、改造意愿是否强烈；补齐后判断，不等于不符合',
+		en: 'Incomplete data: a fact §二(一) needs is missing — year of completion, housing type, whether in the shantytown plan, and for those built after 2000 whether facilities are deficient and residents keen; judged once filled in, not the same as ineligible'
+	},
 	'legend.cells': {
 		zh: '小区密集，按网格汇总：每个圆环为约 {km} 公里见方一格内符合筛选的小区数，环上颜色为各类占比；放大可见各小区',
 		en: "Communities too dense to show one by one, counted by grid: each ring is the number of communities passing the filter in a cell about {km} km across, its colours the classes' shares; zoom in to see each community"

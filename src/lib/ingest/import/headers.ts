@@ -10,7 +10,7 @@ export const SYNONYMS: Partial<Record<TableName, Record<string, readonly string[
 	towns: { code: ['区划代码', '统计用区划代码', 'XZQDM'], name: ['乡镇街道名称', '乡镇街道', 'XZQMC'] },
 	communities: {
 		id: ['编号', '小区代码', '项目编号'],
-		name: ['项目名称', '小区名', '小区（项目）名称', '小区(项目)名称'],
+		name: ['项目名称', '小区名', '小区（项目）名称', '小区(项目)名称', '名称'],
 		town_code: [
 			'所在街道',
 			'所在乡镇',
@@ -37,6 +37,8 @@ export const SYNONYMS: Partial<Record<TableName, Record<string, readonly string[
 		buildings: ['幢数', '栋数', '楼幢数', '楼栋'],
 		housing_type: ['房屋性质'],
 		satisfaction: ['居民满意度', '满意率'],
+		total_investment: ['项目总投资', '总投资额', '计划总投资'],
+		planned_start: ['计划开工日期', '开工时间', '计划开工'],
 		notes: ['备注']
 	},
 	works: {
@@ -208,8 +210,12 @@ const VOTE_RESULT = new Set(['表决结果', '结果', '表决结论', '是否�
 /** Whether a header is a vote's outcome (通过/未通过). */
 export const isVoteResult = (header: string) => VOTE_RESULT.has(cleanHeader(header));
 
-/** The table whose columns a header row names best: at least half of its required columns. A sheet of vote
- * outcomes alone (小区编号 and 表决结果) is a votes table too, to be refused for what it lacks. */
+/** Required columns a communities sheet may lack: the id is made from town and name (ids.ts), the point placed. */
+const SUPPLIED = new Set(['id', 'lon', 'lat']);
+
+/** The table whose columns a header row names best: at least half of its required columns (or, for communities,
+ * all of those not supplied: a plan table's 名称 and 乡镇 are enough). A sheet of vote outcomes alone (小区编号 and
+ * 表决结果) is a votes table too, to be refused for what it lacks. */
 export function tableByHeader(headers: readonly string[]): TableName | undefined {
 	if (
 		headers.some(isVoteResult) &&
@@ -220,7 +226,10 @@ export function tableByHeader(headers: readonly string[]): TableName | undefined
 	for (const t of TABLES) {
 		const required = t.columns.filter((c) => c.required);
 		const cells = new Set(headers.map((h) => placeHeader(t.name, h)?.column.name).filter(Boolean));
-		const share = required.filter((c) => cells.has(c.name)).length / required.length;
+		let share = required.filter((c) => cells.has(c.name)).length / required.length;
+		// a list with every column not supplied (名称 and 乡镇) is a communities table: a plan table
+		const core = required.filter((c) => t.name === 'communities' && !SUPPLIED.has(c.name));
+		if (core.length > 0 && core.every((c) => cells.has(c.name))) share = Math.max(share, 0.75);
 		if (share >= 0.5 && (!best || share > best[1])) best = [t.name, share];
 	}
 	return best?.[0];

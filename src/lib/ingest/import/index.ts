@@ -46,7 +46,8 @@ const SEVERAL_ROWS = new Set([
 	'unplaced',
 	'duplicate-column',
 	'hidden-column',
-	'id-generated'
+	'id-generated',
+	'facts-missing'
 ]);
 
 const WORKBOOK = /\.(xlsx|xlsm|xlsb|xls|et|ods)$/i;
