@@ -2,7 +2,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'cookie';
 import { DEVICE_COOKIE, type Signed } from './auth';
-import { loginRequired, need, type Context } from './context';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Manifest } from '../src/lib/files/manifest';
+import { currentDataDir, loginRequired, need, type Context } from './context';
 import { sourceOf } from './hosts';
 import { HttpError, readJson, sendJson } from './http';
 import { hashPassword, oneTimePassword, passwordProblem, verifyPassword } from './passwords';
@@ -16,6 +19,25 @@ const str = (v: unknown, field: string): string => {
 	return v;
 };
 
+/** The towns of a town account: names of the towns table of the data served now, each once. */
+async function townsOf(ctx: Context, value: unknown): Promise<string[]> {
+	if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+		throw new HttpError(400, '乡镇（街道）应为名称列表', 'towns must be a list of names');
+	const known = new Set(
+		(JSON.parse(readFileSync(join(currentDataDir(ctx), 'manifest.json'), 'utf8')) as Manifest).towns.map(
+			(t) => t.name
+		)
+	);
+	const unknown = value.filter((v) => !known.has(v));
+	if (unknown.length > 0)
+		throw new HttpError(
+			400,
+			`数据中没有这些乡镇（街道）：${unknown.join('、')}`,
+			`no such town in the data: ${unknown.join(', ')}`
+		);
+	return [...new Set(value as string[])];
+}
+
 export async function accountApi(
 	ctx: Context,
 	req: IncomingMessage,
@@ -27,7 +49,12 @@ export async function accountApi(
 	if (route === 'GET /api/me') {
 		sendJson(res, 200, {
 			user: signed
-				? { name: signed.user.name, role: signed.user.role, mustChange: signed.user.mustChange }
+				? {
+						name: signed.user.name,
+						role: signed.user.role,
+						mustChange: signed.user.mustChange,
+						towns: signed.user.towns
+					}
 				: null,
 			csrf: signed?.session.csrf ?? null,
 			loginRequired: loginRequired(ctx)
@@ -68,14 +95,14 @@ export async function accountApi(
 		return true;
 	}
 	if (route === 'POST /api/logout') {
-		const me = need(signed, 'viewer', { oneTimeOk: true });
+		const me = need(signed, 'town', { oneTimeOk: true });
 		await auth.logout(me);
 		await store.audit({ user: me.user.name, action: 'logout', target: null, outcome: 'ok', detail: null });
 		sendJson(res, 200, { ok: true }, { 'set-cookie': auth.clearCookie() });
 		return true;
 	}
 	if (route === 'POST /api/password') {
-		const me = need(signed, 'viewer', { oneTimeOk: true });
+		const me = need(signed, 'town', { oneTimeOk: true });
 		const body = await readJson(req);
 		const next = str(body.next, 'next');
 		const current = str(body.current, 'current');
@@ -122,17 +149,32 @@ export async function accountApi(
 				'a user name is 2–32 letters, digits or CJK'
 			);
 		const user = await store.user(name);
+		const role = isRole(body.role) ? body.role : user?.role;
+		const towns = body.towns === undefined ? undefined : await townsOf(ctx, body.towns);
+		if (role === 'town' && (towns ?? user?.towns ?? []).length === 0)
+			throw new HttpError(
+				400,
+				'乡镇（街道）账户须至少指定一个乡镇（街道）',
+				'a town account needs at least one town'
+			);
 		const password = body.resetPassword || !user ? oneTimePassword() : undefined;
 		const otpExpires = auth.otpExpires(ctx.config.clock());
 		if (!user) {
 			if (!isRole(body.role)) throw new HttpError(400, '角色无效', 'unknown role');
-			await store.addUser(name, body.role, await hashPassword(password!), otpExpires);
+			await store.addUser(
+				name,
+				body.role,
+				await hashPassword(password!),
+				otpExpires,
+				body.role === 'town' ? (towns ?? []) : []
+			);
 		} else {
 			if (name === me.user.name && (body.disabled === true || (isRole(body.role) && body.role !== 'admin')))
 				throw new HttpError(400, '不能停用或降级自己的账户', 'you cannot disable or demote your own account');
 			await store.updateUser(name, {
 				role: isRole(body.role) ? body.role : undefined,
 				disabled: typeof body.disabled === 'boolean' ? body.disabled : undefined,
+				towns: role === 'town' ? towns : [],
 				...(password ? { hash: await hashPassword(password), mustChange: true, otpExpires } : {})
 			});
 			if (body.unlock) await auth.limits.unlock(name);
@@ -140,6 +182,7 @@ export async function accountApi(
 		}
 		const detail = JSON.stringify({
 			role: body.role,
+			towns,
 			disabled: body.disabled,
 			reset: Boolean(password),
 			unlock: body.unlock

@@ -9,6 +9,7 @@ import type { Signed } from './auth';
 import { announce, currentDataDir, loginRequired, need, queryFile, type Context } from './context';
 import { HttpError, readJson, sendJson } from './http';
 import { QueryRefused } from './query';
+import { CHANGES_FILE } from './api-town';
 import { isReleaseId } from './releases';
 import { discard, rebase, stage, writeSources, type UploadedFile } from './stage';
 import { nameProblem, workbookProblem } from './uploads';
@@ -121,7 +122,7 @@ export async function releaseApi(
 	}
 	if (route === 'GET /api/release/events') {
 		// once a login is needed the stream is a signed-in user's; before, anyone's, counted by address
-		if (loginRequired(ctx)) need(signed, 'viewer');
+		if (loginRequired(ctx)) need(signed, 'town');
 		const source = signed ? `user:${signed.user.name}` : `address:${req.socket.remoteAddress ?? '?'}`;
 		const refused = ctx.live.refusal(source);
 		if (refused) {
@@ -210,6 +211,7 @@ export async function releaseApi(
 				info: releases.info(id),
 				report: readJsonFile(join(dir, 'report.json')),
 				diff: readJsonFile(join(dir, 'diff.json')),
+				changes: readJsonFile(join(dir, CHANGES_FILE)),
 				...current()
 			});
 			return true;
@@ -239,6 +241,14 @@ export async function releaseApi(
 		}
 	}
 	if (route === 'POST /api/query') {
+		// the door runs any SELECT over the whole city's tables: it cannot be scoped to a town, so a town account is
+		// refused it, before any data is published too (its own communities come from GET /api/town)
+		if (signed?.user.role === 'town')
+			throw new HttpError(
+				403,
+				'乡镇（街道）账户不能使用查询入口',
+				'the query door is not open to town accounts'
+			);
 		if (loginRequired(ctx)) need(signed, 'viewer');
 		const body = await readJson(req);
 		if (typeof body.sql !== 'string') throw new HttpError(400, '缺少字段“sql”', 'missing field "sql"');

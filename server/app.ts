@@ -7,6 +7,7 @@ import { isAbsolute, join, posix } from 'node:path';
 import { accountApi } from './api-account';
 import { writeBackup, type BackupManifest } from './backup-files';
 import { releaseApi } from './api-release';
+import { townApi } from './api-town';
 import { consoleApi } from './api-console';
 import { Auth, deviceKey, type Signed } from './auth';
 import type { ServerConfig } from './config';
@@ -153,6 +154,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 		const route = `${method === 'HEAD' ? 'GET' : method} ${path}`;
 		if (await accountApi(ctx, req, res, route, signed)) return;
 		if (await releaseApi(ctx, req, res, route, signed)) return;
+		if (await townApi(ctx, req, res, route, signed)) return;
 		throw new HttpError(404, '没有这个接口', 'no such API');
 	}
 	if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, '不支持的方法', 'method not allowed');
@@ -160,9 +162,24 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 	const locked = loginRequired(ctx) && (!signed || signed.user.mustChange);
 	if (path.startsWith('/data/')) {
 		if (locked) throw new HttpError(401, '数据文件需登录后访问', 'data files need a login');
-		const file = await fileUnder(currentDataDir(ctx), path.slice('/data'.length));
+		// a town account reads the city's public figures only (the published release's leak-scanned public data);
+		// its own communities' internal rows come from /api/town, filtered by its towns
+		const current = ctx.releases.current();
+		const root =
+			signed?.user.role === 'town' && current
+				? join(ctx.releases.path(current), 'public')
+				: currentDataDir(ctx);
+		const file = await fileUnder(root, path.slice('/data'.length));
 		if (!file) throw new HttpError(404, '找不到数据文件', 'no such data file');
 		return sendFile(res, file);
+	}
+	// a town account's home is its towns' page: the whole city's dashboard (its map, budget, workbench and community
+	// pages) reads files a town account is not given; the residents' /progress reads the public ones and stays open
+	const wholeCity =
+		path === '/' || ['/budget', '/data', '/community'].some((p) => path === p || path.startsWith(`${p}/`));
+	if (signed?.user.role === 'town' && !signed.user.mustChange && wholeCity) {
+		res.writeHead(302, { location: '/town' });
+		return void res.end();
 	}
 	if (locked && !path.startsWith('/_app/') && path !== '/login' && path !== '/favicon.png') {
 		res.writeHead(302, { location: `/login?next=${encodeURIComponent(path + url.search)}` });

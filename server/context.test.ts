@@ -6,7 +6,7 @@ import type { Role } from './roles';
 
 const signed = (role: Role, mustChange: boolean) =>
 	({
-		user: { name: 'x', role, hash: '', mustChange, otpExpires: null, disabled: false },
+		user: { name: 'x', role, hash: '', mustChange, otpExpires: null, disabled: false, towns: [] },
 		session: { user: 'x', csrf: '', expires: 0 },
 		tokenHash: ''
 	}) satisfies Signed;
@@ -28,5 +28,11 @@ describe('need (issue 21, item 11: the one-time password must be changed)', () =
 		expect(status(() => need(signed('viewer', false), 'viewer'))).toBe(200);
 		expect(status(() => need(signed('viewer', false), 'keeper'))).toBe(403);
 		expect(status(() => need(undefined, 'viewer'))).toBe(401);
+	});
+	it('keeps a town account (issue 22) below a viewer: no internal dashboard, no keeper work', () => {
+		expect(status(() => need(signed('town', false), 'town'))).toBe(200);
+		expect(status(() => need(signed('town', false), 'viewer'))).toBe(403);
+		expect(status(() => need(signed('town', false), 'keeper'))).toBe(403);
+		expect(status(() => need(signed('viewer', false), 'town'))).toBe(200);
 	});
 });

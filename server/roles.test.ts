@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { allows, validUserName } from './roles';
 
 describe('roles', () => {
-	it('orders viewer < keeper < admin', () => {
+	it('orders town < viewer < keeper < admin', () => {
+		expect(allows('town', 'viewer')).toBe(false);
+		expect(allows('viewer', 'town')).toBe(true);
 		expect(allows('viewer', 'keeper')).toBe(false);
 		expect(allows('keeper', 'keeper')).toBe(true);
 		expect(allows('keeper', 'admin')).toBe(false);

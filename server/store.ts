@@ -17,6 +17,8 @@ export interface User {
 	/** When that one-time password stops working (ms), or null once a password of the user's own is set. */
 	otpExpires: number | null;
 	disabled: boolean;
+	/** A town account's 乡镇（街道） (names as in the data's towns table); empty for the other roles. */
+	towns: string[];
 }
 
 /** Which audit entries to show: filters (all optional, combined) and a page. */
@@ -50,7 +52,14 @@ CREATE TABLE IF NOT EXISTS sessions (token_hash VARCHAR PRIMARY KEY, "user" VARC
   csrf VARCHAR NOT NULL, expires BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit ("at" VARCHAR NOT NULL, "user" VARCHAR, action VARCHAR NOT NULL, target VARCHAR,
   outcome VARCHAR NOT NULL, detail VARCHAR);
-ALTER TABLE users ADD COLUMN IF NOT EXISTS otp_expires BIGINT;`;
+ALTER TABLE users ADD COLUMN IF NOT EXISTS otp_expires BIGINT;
+ALTER TABLE users ADD COLUMN IF NOT EXISTS towns VARCHAR;
+CREATE TABLE IF NOT EXISTS changes (id VARCHAR PRIMARY KEY, idem_key VARCHAR NOT NULL, "user" VARCHAR NOT NULL,
+  "at" VARCHAR NOT NULL, community_id VARCHAR NOT NULL, town VARCHAR NOT NULL, field VARCHAR NOT NULL,
+  before VARCHAR, after VARCHAR NOT NULL, note VARCHAR, state VARCHAR NOT NULL, review_note VARCHAR,
+  reviewer VARCHAR, reviewed_at VARCHAR, release VARCHAR, UNIQUE ("user", idem_key));`;
+// changes: one row per change a town recorded (changes.ts). before/after are JSON; release is the release that
+// carries an accepted change (set when a keeper stages the accepted changes onto the current release).
 // users.failures and users.locked_until are no longer used: login limits are per source, in memory
 // (login-limits.ts); the columns stay so that older stores and backups open unchanged.
 
@@ -70,8 +79,8 @@ export class Store {
 		return new Store(db, conn);
 	}
 
-	/** Run one statement after every earlier one; rows as plain objects. */
-	private exec(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
+	/** Run one statement after every earlier one; rows as plain objects (parameterised: `values` are $1, $2…). */
+	exec(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
 		const next = this.queue.then(async () => {
 			const reader = await this.conn.runAndReadAll(sql, values);
 			return reader.getRowObjectsJS() as Record<string, unknown>[];
@@ -100,18 +109,25 @@ export class Store {
 	}
 
 	/** A new account whose one-time password (`hash`) works until `otpExpires` (ms). */
-	async addUser(name: string, role: Role, hash: string, otpExpires: number): Promise<void> {
+	async addUser(
+		name: string,
+		role: Role,
+		hash: string,
+		otpExpires: number,
+		towns: string[] = []
+	): Promise<void> {
 		await this.exec(
-			'INSERT INTO users (name, role, hash, must_change, created, otp_expires) VALUES ($1, $2, $3, true, $4, $5)',
-			[name, role, hash, new Date().toISOString(), BigInt(otpExpires)]
+			'INSERT INTO users (name, role, hash, must_change, created, otp_expires, towns) VALUES ($1, $2, $3, true, $4, $5, $6)',
+			[name, role, hash, new Date().toISOString(), BigInt(otpExpires), JSON.stringify(towns)]
 		);
 	}
 
 	async updateUser(
 		name: string,
-		change: Partial<Pick<User, 'role' | 'hash' | 'mustChange' | 'otpExpires' | 'disabled'>>
+		change: Partial<Pick<User, 'role' | 'hash' | 'mustChange' | 'otpExpires' | 'disabled' | 'towns'>>
 	): Promise<void> {
 		const columns: [string, DuckDBValue][] = [];
+		if (change.towns !== undefined) columns.push(['towns', JSON.stringify(change.towns)]);
 		if (change.role !== undefined) columns.push(['role', change.role]);
 		if (change.hash !== undefined) columns.push(['hash', change.hash]);
 		if (change.mustChange !== undefined) columns.push(['must_change', change.mustChange]);
@@ -243,6 +259,7 @@ function toUser(r: Record<string, unknown>): User {
 		hash: String(r.hash),
 		mustChange: Boolean(r.must_change),
 		otpExpires: r.otp_expires == null ? null : Number(r.otp_expires),
-		disabled: Boolean(r.disabled)
+		disabled: Boolean(r.disabled),
+		towns: r.towns == null ? [] : (JSON.parse(String(r.towns)) as string[])
 	};
 }

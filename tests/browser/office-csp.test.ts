@@ -61,6 +61,7 @@ describe('the dashboard under its CSP', () => {
 			'/data',
 			'/login',
 			'/admin',
+			'/town',
 			`/community/${firstCommunity()}`
 		]) {
 			const res = await fetch(run.url + path);

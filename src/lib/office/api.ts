@@ -5,13 +5,15 @@
 import type { CommunityDiff } from '../ingest/diff';
 import type { Problem } from '../ingest/problems';
 
-/** Who may do what, lowest first: viewer (the internal dashboard), keeper (imports, publishes), admin (accounts). */
-export const ROLES = ['viewer', 'keeper', 'admin'] as const;
+/** Who may do what, lowest first: town (a 乡镇（街道）'s own communities and the city's public figures), viewer (the
+ *  internal dashboard), keeper (imports, publishes, reviews the towns' changes), admin (accounts). */
+export const ROLES = ['town', 'viewer', 'keeper', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** GET /api/me: the signed-in user (null: nobody), the session's CSRF token, whether the site asks for a login. */
 export interface Me {
-	user: { name: string; role: Role; mustChange: boolean } | null;
+	/** `towns`: a town account's 乡镇（街道） (names as in the data); empty for the other roles. */
+	user: { name: string; role: Role; mustChange: boolean; towns?: string[] } | null;
 	csrf: string | null;
 	loginRequired: boolean;
 }
@@ -48,6 +50,8 @@ export interface Staged {
 	info: ReleaseInfo;
 	report: Report | null;
 	diff?: CommunityDiff | null;
+	/** The towns' accepted changes this release carries (staged from them: POST /api/changes/stage). */
+	changes?: ChangeRecord[] | null;
 }
 
 /** One line of the audit log. */
@@ -65,6 +69,8 @@ export interface AuditEntry {
 export interface Account {
 	name: string;
 	role: Role;
+	/** A town account's 乡镇（街道） (names as in the data). */
+	towns: string[];
 	mustChange: boolean;
 	/** When the account's one-time password stops working (ms since 1970), or null. */
 	otpExpires: number | null;
@@ -104,4 +110,52 @@ export interface QueuedValidation {
 	/** When it was queued, and when it started (ISO). */
 	queuedAt: string;
 	startedAt?: string;
+}
+
+/** A town's change: pending until a keeper accepts or returns it. */
+export type ChangeState = 'pending' | 'accepted' | 'returned';
+
+/** One change a town recorded (the store's table `changes`). */
+export interface ChangeRecord {
+	id: string;
+	/** The form's idempotency key: a retried send of the same key records nothing more. */
+	key: string;
+	user: string;
+	/** ISO time it was recorded. */
+	at: string;
+	communityId: string;
+	/** The community's 乡镇（街道） (name). */
+	town: string;
+	/** What it changes: `votes.scheme` (a scheme vote), `votes.application`, `funds.resident` (a payment of resident
+	 *  funds), `funds.social` (of social capital). */
+	field: string;
+	/** The value before: the latest vote of that kind in the data served then (null when there was none); for a
+	 *  payment, `{ raised }` — the 元 of that source received until then. */
+	before: unknown;
+	/** The value recorded (a votes or funds row). */
+	after: unknown;
+	note: string | null;
+	state: ChangeState;
+	reviewNote: string | null;
+	reviewer: string | null;
+	reviewedAt: string | null;
+	/** The release that carries it (a keeper staged the accepted changes onto the release then current). */
+	release: string | null;
+}
+
+/** A town's community as its town account sees it: its internal row, contact people and votes. */
+export interface TownCommunity {
+	community: Record<string, unknown>;
+	town: string;
+	contacts: Record<string, unknown>[];
+	votes: Record<string, unknown>[];
+	funds: Record<string, unknown>[];
+}
+
+/** GET /api/town: the account's towns, the data's date and their communities. */
+export interface TownData {
+	towns: string[];
+	asOf: string;
+	release: string | null;
+	communities: TownCommunity[];
 }

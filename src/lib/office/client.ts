@@ -5,6 +5,9 @@
 import type {
 	Account,
 	AuditEntry,
+	ChangeRecord,
+	ChangeState,
+	TownData,
 	AuditPage,
 	AuditQuery,
 	Me,
@@ -18,6 +21,9 @@ import type {
 export type {
 	Account,
 	AuditEntry,
+	ChangeRecord,
+	ChangeState,
+	TownData,
 	AuditPage,
 	AuditQuery,
 	Me,
@@ -44,12 +50,22 @@ let csrf: string | null = null;
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
 	if (csrf) headers['x-csrf-token'] = csrf;
-	const res = await fetch(path, {
-		method,
-		headers,
-		credentials: 'same-origin',
-		body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined
-	});
+	let res: Response;
+	try {
+		res = await fetch(path, {
+			method,
+			headers,
+			credentials: 'same-origin',
+			body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined
+		});
+	} catch {
+		// no answer at all (network down, server unreachable): status 0, so a form keeps what was typed
+		throw new OfficeError(
+			0,
+			'网络中断，未能连接服务器',
+			'the network is down: the server could not be reached'
+		);
+	}
 	const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
 	if (!res.ok) {
 		const e = json.error as { zh: string; en: string } | undefined;
@@ -96,6 +112,7 @@ export const accounts = () => call<{ users: Account[] }>('GET', '/api/users');
 export const saveAccount = (change: {
 	name: string;
 	role?: Role;
+	towns?: string[];
 	disabled?: boolean;
 	resetPassword?: boolean;
 	unlock?: boolean;
@@ -141,3 +158,39 @@ export function upload(
 		xhr.send(form);
 	});
 }
+
+/** A town account's own communities (GET /api/town). */
+export const town = () => call<TownData>('GET', '/api/town');
+
+/** The form's values of a vote, as typed (see `VoteEntry`, src/lib/ingest/vote-entry.ts). */
+export type VoteEntryValues = Record<
+	'kind' | 'date' | 'participating_owners' | 'participating_area' | 'agree_owners' | 'agree_area',
+	string
+>;
+
+/** Record a vote for a community, once per `key`: a second send with the same key gets the first change back. */
+export const recordVote = (key: string, communityId: string, vote: VoteEntryValues, note: string) =>
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', { key, communityId, vote, note });
+
+/** Record a payment (resident funds or social capital) for a community, once per `key`. */
+export const recordFund = (
+	key: string,
+	communityId: string,
+	fund: { source: string; date: string; amount: string },
+	note: string
+) =>
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', { key, communityId, fund, note });
+
+/** Changes, oldest first: by state, town or community (a town account gets its own towns' only). */
+export const changes = (q: { state?: ChangeState; town?: string; community?: string } = {}) => {
+	const params = new URLSearchParams();
+	for (const [k, v] of Object.entries(q)) if (v) params.set(k, v);
+	return call<{ changes: ChangeRecord[] }>('GET', `/api/changes?${params}`);
+};
+
+/** Accept a pending change, or return it with a note saying why (keepers). */
+export const reviewChange = (id: string, decision: 'accepted' | 'returned', note: string) =>
+	call<{ change: ChangeRecord }>('POST', `/api/changes/${id}/review`, { decision, note });
+
+/** Stage the accepted changes onto the current release as a new release, validated by the importer (keepers). */
+export const stageChanges = () => call<Staged>('POST', '/api/changes/stage');

@@ -115,7 +115,119 @@ export const OFFICE = {
 	'office.audit.action.restore': { zh: '从备份恢复', en: 'restore from a backup' },
 	'office.audit.action.recover': { zh: '崩溃后补全记录', en: 'record completed after a crash' },
 	'office.audit.action.prune': { zh: '删除过期的未通过上传', en: 'remove old failed uploads' },
+	'office.audit.action.change': { zh: '乡镇填报', en: 'change recorded by a town' },
+	'office.audit.action.change-review': { zh: '审核乡镇填报', en: 'review a town change' },
 	'office.audit.outcome.ok': { zh: '成功', en: 'ok' },
 	'office.audit.outcome.refused': { zh: '被拒绝', en: 'refused' },
-	'office.audit.outcome.failed': { zh: '失败', en: 'failed' }
+	'office.audit.outcome.failed': { zh: '失败', en: 'failed' },
+	'office.role.town': { zh: '乡镇（街道）', en: 'town' },
+	'office.towns': { zh: '所辖乡镇（街道），用“、”分隔', en: 'Towns, separated by 、 or commas' },
+	'office.town.title': { zh: '本乡镇（街道）的小区', en: "Our towns' communities" },
+	'office.town.needTown': {
+		zh: '此页供乡镇（街道）账户使用：请用乡镇（街道）账户登录。',
+		en: 'This page is for town accounts: log in with a town account.'
+	},
+	'office.town.towns': { zh: '所辖：{towns}', en: 'Towns: {towns}' },
+	'office.town.asOf': {
+		zh: '数据截至 {date}（已发布版本 {release}）',
+		en: 'Data as of {date} (published release {release})'
+	},
+	'office.town.count': { zh: '共 {n} 个小区', en: '{n} communities' },
+	'office.town.public': {
+		zh: '全市改造进度（公开数据，与公众所见相同）',
+		en: "The city's progress (the public data, as residents see it)"
+	},
+	'office.town.pick': { zh: '选择小区', en: 'Choose a community' },
+	'office.town.search': { zh: '按名称或编号查找', en: 'Find by name or id' },
+	'office.town.contacts': { zh: '联系人', en: 'Contact people' },
+	'office.town.notes': { zh: '内部备注', en: 'Internal notes' },
+	'office.town.none': { zh: '无', en: 'none' },
+	'office.town.totals': {
+		zh: '本小区台账：业主 {owners} 户，专有面积 {area}（表决的总数以此为准）',
+		en: "This community's ledger: {owners} owners, exclusive area {area} (the vote's totals)"
+	},
+	'office.town.vote.title': { zh: '录入表决结果', en: 'Record a vote' },
+	'office.town.vote.kind': { zh: '表决类型', en: 'Vote' },
+	'office.town.vote.date': { zh: '表决截止日期', en: 'Day the vote closed' },
+	'office.town.vote.participatingOwners': { zh: '参与户数', en: 'Owners taking part' },
+	'office.town.vote.participatingArea': { zh: '参与面积（㎡）', en: 'Area taking part (㎡)' },
+	'office.town.vote.agreeOwners': { zh: '同意户数', en: 'Owners agreeing' },
+	'office.town.vote.agreeArea': { zh: '同意面积（㎡）', en: 'Area agreeing (㎡)' },
+	'office.town.vote.note': { zh: '备注（可不填）', en: 'Note (optional)' },
+	'office.town.vote.preview': {
+		zh: '保存前的结论（按政策引擎）',
+		en: 'The verdict before saving (the policy engine)'
+	},
+	'office.town.vote.fix': { zh: '请先改正：', en: 'Correct first:' },
+	'office.town.vote.save': { zh: '保存', en: 'Save' },
+	'office.town.vote.saving': { zh: '正在保存…', en: 'Saving…' },
+	'office.town.vote.saved': {
+		zh: '已保存，等待市旧改办审核（编号 {id}）',
+		en: 'Saved, waiting for the office to review it (no. {id})'
+	},
+	'office.town.vote.repeated': {
+		zh: '此前已保存（编号 {id}），未重复记录',
+		en: 'Saved before (no. {id}): not recorded twice'
+	},
+	'office.town.vote.offline': {
+		zh: '网络中断，未能保存到服务器：所填内容已保存在本机，联网后将以同一编号重发，不会重复记录。',
+		en: 'The network dropped and nothing reached the server: what you typed is kept on this device and is sent again, under the same number, once online — never recorded twice.'
+	},
+	'office.town.vote.resend': { zh: '重新发送', en: 'Send again' },
+	'office.town.vote.kept': {
+		zh: '已恢复本机保存的未发送内容（{at}）',
+		en: 'Restored what was typed here and not yet sent ({at})'
+	},
+	'office.town.history': { zh: '变更记录', en: 'Change history' },
+	'office.town.historyNone': { zh: '暂无变更记录', en: 'No changes recorded' },
+	'office.change.state.pending': { zh: '乡镇填报（未审核）', en: 'Recorded by the town (not reviewed)' },
+	'office.change.state.accepted': { zh: '已接受', en: 'Accepted' },
+	'office.change.state.returned': { zh: '已退回', en: 'Returned' },
+	'office.change.line': { zh: '{at} · {user} · {field}', en: '{at} · {user} · {field}' },
+	'office.change.vote': {
+		zh: '参与 {po} 户 / {pa} ㎡，同意 {ao} 户 / {aa} ㎡（{date}）',
+		en: '{po} owners / {pa} ㎡ took part, {ao} owners / {aa} ㎡ agreed ({date})'
+	},
+	'office.change.fund': {
+		zh: '到账 {amount}（{date}）',
+		en: '{amount} received ({date})'
+	},
+	'office.change.raised': {
+		zh: '此前该来源已到账 {amount}',
+		en: 'Received from this source until then: {amount}'
+	},
+	'office.town.fund.title': { zh: '录入资金到账', en: 'Record a payment' },
+	'office.town.fund.source': { zh: '资金来源', en: 'Source' },
+	'office.town.fund.date': { zh: '到账日期', en: 'Day received' },
+	'office.town.fund.amount': { zh: '金额（元）', en: 'Amount (yuan)' },
+	'office.town.fund.raised': {
+		zh: '{source}已到账 {before}（{n} 笔，台账）；本次后共 {after}',
+		en: '{source} received so far: {before} ({n} payments, the ledger); with this one {after}'
+	},
+	'office.change.before': { zh: '此前：', en: 'Before: ' },
+	'office.change.review': { zh: '审核：{who}，{at}', en: 'Reviewed by {who}, {at}' },
+	'office.change.release': { zh: '已进入版本 {id}', en: 'In release {id}' },
+	'office.fresh.title': { zh: '各乡镇（街道）填报情况', en: 'How current each town keeps its data' },
+	'office.fresh.town': { zh: '乡镇（街道）', en: 'Town' },
+	'office.fresh.last': { zh: '最近填报', en: 'Last change' },
+	'office.fresh.month': { zh: '本月填报（条）', en: 'Changes this month' },
+	'office.fresh.pending': { zh: '待审核（条）', en: 'Waiting for review' },
+	'office.fresh.note': {
+		zh: '按各乡镇（街道）填报的变更记录统计，日期按北京时间；最久未填报的在前；从未填报的乡镇（街道）不列出。',
+		en: 'Counted from the changes each town recorded, days in Beijing time; the least recently updated first; a town that never recorded one is not listed.'
+	},
+	'office.review.title': { zh: '乡镇填报待审核', en: 'Town changes to review' },
+	'office.review.none': { zh: '没有待审核的变更', en: 'No change waits for review' },
+	'office.review.town': { zh: '{town}：{n} 条待审核', en: '{town}: {n} to review' },
+	'office.review.accept': { zh: '接受', en: 'Accept' },
+	'office.review.return': { zh: '退回', en: 'Return' },
+	'office.review.note': { zh: '审核意见（退回须填写）', en: 'Review note (needed to return)' },
+	'office.review.stage': {
+		zh: '把已接受的变更生成新版本（经导入程序校验）',
+		en: 'Make a new release with the accepted changes (validated by the importer)'
+	},
+	'office.review.changes': {
+		zh: '本版本带入乡镇填报的变更 {n} 条：',
+		en: 'This release carries {n} change(s) recorded by the towns:'
+	}
 } as const satisfies Catalogue;

@@ -1,0 +1,156 @@
+// A town's own communities from the data served now (a release's data/ or the example's): their internal rows,
+// contact people and votes, read with DuckDB from the Parquet files and filtered by town in SQL — the server hands a
+// town account nothing of another town. And the replay: the data served now written back as the importer's CSV
+// input with the accepted changes applied, to be validated and staged as a new release (stage.ts).
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChangeRecord, TownCommunity } from '../src/lib/office/api';
+import type { DatasetMeta, FundRow, VoteRow } from '../src/lib/schema/rows';
+import { TABLES } from '../src/lib/schema/schema';
+
+const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
+const parquet = (dir: string, name: string) => `read_parquet(${quote(join(dir, `${name}.parquet`))})`;
+
+async function withDb<T>(run: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	try {
+		return await run(conn);
+	} finally {
+		conn.closeSync();
+		db.closeSync();
+	}
+}
+
+async function rows(conn: DuckDBConnection, sql: string, values: DuckDBValue[]) {
+	return (await conn.runAndReadAll(sql, values)).getRowObjectsJson() as Record<string, unknown>[];
+}
+
+/** The data's date (manifest.json's asOf). */
+export function dataAsOf(dataDir: string): string {
+	return (JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as DatasetMeta).asOf;
+}
+
+/**
+ * The communities of `towns` (names as in the towns table), or of the one community `communityId` within them,
+ * each with its contact people and votes; ordered by id.
+ */
+export async function townCommunities(
+	dataDir: string,
+	towns: string[],
+	communityId?: string
+): Promise<TownCommunity[]> {
+	if (towns.length === 0) return [];
+	return withDb(async (conn) => {
+		const values: DuckDBValue[] = [...towns];
+		const marks = towns.map((_, i) => `$${i + 1}`).join(', ');
+		let only = '';
+		if (communityId !== undefined) {
+			values.push(communityId);
+			only = `AND c.id = $${values.length}`;
+		}
+		const communities = await rows(
+			conn,
+			`SELECT c.*, t.name AS town_name FROM ${parquet(dataDir, 'communities')} c
+			 JOIN ${parquet(dataDir, 'towns')} t ON c.town_code = t.code
+			 WHERE t.name IN (${marks}) ${only} ORDER BY c.id`,
+			values
+		);
+		if (communities.length === 0) return [];
+		const ids = communities.map((c) => String(c.id));
+		const idMarks = ids.map((_, i) => `$${i + 1}`).join(', ');
+		const of = async (table: string, order: string) => {
+			const out = new Map<string, Record<string, unknown>[]>();
+			for (const r of await rows(
+				conn,
+				`SELECT * FROM ${parquet(dataDir, table)} WHERE community_id IN (${idMarks}) ORDER BY ${order}`,
+				ids
+			)) {
+				const list = out.get(String(r.community_id)) ?? [];
+				list.push(r);
+				out.set(String(r.community_id), list);
+			}
+			return out;
+		};
+		const contacts = await of('contacts', 'community_id, role');
+		const votes = await of('votes', 'community_id, date, kind');
+		const funds = await of('funds', 'community_id, date, source');
+		return communities.map(({ town_name, ...community }) => ({
+			community,
+			town: String(town_name),
+			contacts: contacts.get(String(community.id)) ?? [],
+			votes: votes.get(String(community.id)) ?? [],
+			funds: funds.get(String(community.id)) ?? []
+		}));
+	});
+}
+
+/** The field a vote change sets: `votes.<kind>`. */
+export const voteField = (kind: VoteRow['kind']) => `votes.${kind}`;
+
+/** The field a payment sets: `funds.<source>`. */
+export const fundField = (source: FundRow['source']) => `funds.${source}`;
+
+/**
+ * Write the data served now (`dataDir`) to `sourceDir` as the importer's input — one CSV per table in the schema's
+ * columns, and metadata.json with the data's title and date — with `changes` applied in order: a vote replaces the
+ * vote of its community, kind and date (the votes table's key) or is added; a payment is added.
+ */
+export async function replayInput(
+	dataDir: string,
+	sourceDir: string,
+	changes: ChangeRecord[]
+): Promise<void> {
+	await withDb(async (conn) => {
+		for (const t of TABLES) {
+			const columns = t.columns.map((c) => `"${c.name}"`).join(', ');
+			await conn.run(`CREATE TABLE "${t.name}" AS SELECT ${columns} FROM ${parquet(dataDir, t.name)}`);
+		}
+		for (const change of changes) {
+			if (change.field.startsWith('funds.')) {
+				// a deposit adds a row (the funds table has no key: several a day are normal)
+				const f = change.after as FundRow;
+				await conn.run('INSERT INTO funds VALUES ($1, $2::DATE, $3, $4)', [
+					f.community_id,
+					f.date,
+					f.source,
+					f.amount
+				]);
+				continue;
+			}
+			if (!change.field.startsWith('votes.')) throw new Error(`no replay for field ${change.field}`);
+			const v = change.after as VoteRow;
+			await conn.run('DELETE FROM votes WHERE community_id = $1 AND kind = $2 AND date = $3::DATE', [
+				v.community_id,
+				v.kind,
+				v.date
+			]);
+			await conn.run('INSERT INTO votes VALUES ($1, $2, $3::DATE, $4, $5, $6, $7, $8, $9)', [
+				v.community_id,
+				v.kind,
+				v.date,
+				v.total_owners,
+				v.total_area,
+				v.participating_owners,
+				v.participating_area,
+				v.agree_owners,
+				v.agree_area
+			]);
+		}
+		for (const t of TABLES)
+			await conn.run(
+				`COPY "${t.name}" TO ${quote(join(sourceDir, `${t.name}.csv`))} (HEADER, DELIMITER ',')`
+			);
+	});
+	const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as DatasetMeta;
+	const meta: DatasetMeta = {
+		example: manifest.example,
+		title: manifest.title,
+		schemaVersion: manifest.schemaVersion,
+		asOf: manifest.asOf,
+		schematicBoundaries: manifest.schematicBoundaries,
+		note: manifest.note
+	};
+	writeFileSync(join(sourceDir, 'metadata.json'), JSON.stringify(meta, null, '\t'));
+}
