@@ -67,7 +67,7 @@ describe('/data from a partial list', () => {
 		await page.waitForSelector('[data-testid="imported-badge"]');
 		await expect
 			.poll(() => page.textContent('[data-kpi="communities"]'), { timeout: 60_000 })
-			.toMatch(new RegExp(`^\\s*${PLAN_ROWS.length}`));
+			.toMatch(new RegExp(`小区\\s*${PLAN_ROWS.length}个`));
 		await page.check('input[name="colouring"][value="eligibility"]');
 		// no fact of §二(一)'s exclusions is in a plan table: every community is 资料不全, none 不符合
 		const count = (cls: string) => page.textContent(`[data-testid="legend"] li[data-class="${cls}"] .n`);

@@ -32,6 +32,7 @@ export const DATA = {
 	'data.files.remove': { zh: '移除', en: 'remove' },
 	'data.files.reading': { zh: '正在读取和校验…', en: 'Reading and checking…' },
 
+	'data.report.rowInFile': { zh: '文件中的第{row}行', en: 'Row {row} as in the file' },
 	'data.report.more': { zh: '再显示（共{n}条）', en: 'Show more ({n} in all)' },
 	'data.report.error': { zh: '{n} 个错误', en: '{n} error' },
 	'data.report.errors': { zh: '{n} 个错误', en: '{n} errors' },
