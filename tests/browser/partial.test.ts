@@ -174,6 +174,15 @@ describe('/data from a partial list', () => {
 		expect(await page.getAttribute('[data-testid="eligibility"] .verdict', 'data-status')).toBe('eligible');
 		expect(await page.textContent('[data-testid="eligibility"] .verdict')).toContain('符合改造条件');
 
+		// the completeness on a phone: the table scrolls within its region, the page is no wider than the screen
+		await page.setViewportSize({ width: 390, height: 844 });
+		await follow(page, '/data');
+		await page.waitForSelector('[data-testid="completeness"]', { timeout: 60_000 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		await page
+			.locator('section.completeness')
+			.screenshot({ path: 'test-results/partial-completeness-390.png' });
+
 		expect(foreign).toEqual([]);
 		expect(errors).toEqual([]);
 		await page.close();
