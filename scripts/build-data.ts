@@ -2,6 +2,8 @@
 // [--previous BUILD|PATH ... [--renumber r.json] [--write-renumber r.json]]: compare with the previous data (a
 // build folder such as static/data, or its ledger files); say which new ids are probably renumbered old ones;
 // carry their history over as the renumbering file says (src/lib/ingest/renumber.ts, carry-history.ts)
+// [--place-at-seat]: a list without coordinates (a city's plan table, issue 20) is placed as /data's suggestion does —
+// each community without a point at its town's seat (驻地), said in one notice; move them later on /data
 // [--max-rows N --max-file-mb N: past the importer's per-file limits, for npm run bench's generated datasets]
 // Validates the dataset (the bundled example, or the office's files) and writes static/data: one Parquet file
 // per table, towns.geojson and manifest.json. On any error it writes nothing and the previous build stays.
@@ -12,13 +14,15 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { formatProblem } from '../src/lib/ingest/problems';
 import type { DatasetMeta } from '../src/lib/schema/rows';
 import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from '../src/lib/verdict/derived';
-import { SCHEMA_VERSION, type ColumnType } from '../src/lib/schema/schema';
+import { COMMUNITY_FACTS, SCHEMA_VERSION, type ColumnType } from '../src/lib/schema/schema';
 import { validateTownRegions } from '../src/lib/ingest/regions';
 import { makeLocate } from '../src/lib/geo/locate';
 import { loadGeography } from '../src/node/geography';
 import { mapArrow } from '../src/node/map-arrow';
 import { budgetInputsFiles, INPUTS_FILE, VERDICT_INPUTS_FILE } from '../src/lib/files/budget-inputs-file';
 import { readInputs } from '../src/node/read-input';
+import { placeAtSeats } from '../src/lib/ingest/placement';
+import { completenessByTown, factHeader } from '../src/lib/ingest/completeness';
 import { parseMapping, type ColumnMapping, type ImportOptions } from '../src/lib/ingest/import';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/ingest/import/decode';
 import { writeBuild } from '../src/node/write-build';
@@ -65,6 +69,8 @@ const { values } = parseArgs({
 		renumber: { type: 'string' },
 		// write the proposed renumbering there, for the keeper to check and pass back with --renumber
 		'write-renumber': { type: 'string' },
+		// communities without a point placed at their town's seat (/data's 用建议位置), with a notice naming them
+		'place-at-seat': { type: 'boolean', default: false },
 		// per-file limits past the importer's (npm run bench's generated 300k and 1M datasets only)
 		'max-rows': { type: 'string' },
 		'max-file-mb': { type: 'string' }
@@ -129,6 +135,7 @@ const importOptions: ImportOptions = {
 	outline: geo.outline,
 	crs: values.crs,
 	mapping,
+	allowMissingPoint: values['place-at-seat'],
 	limits:
 		values['max-rows'] || values['max-file-mb']
 			? {
@@ -140,6 +147,12 @@ const importOptions: ImportOptions = {
 const input = await readInputs(inputs, importOptions);
 let { dataset } = input;
 const all = [...input.problems];
+if (values['place-at-seat']) {
+	const placed = placeAtSeats(dataset, inputs.join(', '));
+	dataset = placed.dataset;
+	// one notice for them all instead of one per row (请在地图上放置)
+	all.splice(0, all.length, ...all.filter((p) => p.kind !== 'no-point'), ...placed.problems);
+}
 
 const regions = (input.townRegions ??
 	JSON.parse(readFileSync('data/towns.geojson', 'utf8'))) as FeatureCollection<Polygon | MultiPolygon>;
@@ -245,6 +258,23 @@ console.log(
 		.map(([t, n]) => `${t} ${n}`)
 		.join(', ')} in ${seconds} s`
 );
+
+// 资料完整度 per town (issue 20), as /data's view counts it: only when some community lacks a fact
+const lacks = new Map(status.map((s) => [s.id, s.missing ? s.missing.split(',') : []]));
+const complete = completenessByTown(dataset, (c) => lacks.get(c.id) ?? []);
+if (complete.total.incomplete > 0) {
+	console.log('资料完整度 / completeness (per town: communities, judgeable, lacking facts; lacking each):');
+	for (const t of [...complete.towns, complete.total]) {
+		const each = COMMUNITY_FACTS.filter((f) => t.missing[f] > 0);
+		console.log(
+			`  ${t.name}：${t.communities}个小区，资料够判断${t.judgeable}个，缺资料${t.incomplete}个${
+				each.length > 0 ? `（${each.map((f) => `${factHeader(f)}缺${t.missing[f]}`).join('、')}）` : ''
+			} / ${t.code || 'all'}: ${t.communities} communities, ${t.judgeable} judgeable, ${t.incomplete} lacking facts${
+				each.length > 0 ? ` (${each.map((f) => `${f} ${t.missing[f]}`).join(', ')})` : ''
+			}`
+		);
+	}
+}
 
 /**
  * The comparison with the previous data (--previous): its summary, the proposed renumbering (written with

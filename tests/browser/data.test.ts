@@ -172,8 +172,10 @@ describe('the data keeper’s workbench /data', () => {
 		expect(await page.locator('[data-testid="unplaced-column"]').count()).toBe(2);
 		// issue 19: the ledger gives no 数据截至 — the report says the day of the import stands in, never silently
 		expect(await page.textContent('[data-testid="report-as-of"]')).toContain('文件未注明「数据截至」');
-		const errorsBefore = await page.textContent('[data-testid="report-summary"] strong');
-		expect(errorsBefore).not.toMatch(/^0 个错误/);
+		// issue 20: 房屋类型 and 物业管理 may stay empty (a partial list) — no error, but the 资料不全 notice counts them
+		const missingBefore = await page.textContent('details[data-kind="facts-missing"]');
+		expect(missingBefore).toContain('房屋类型缺4个');
+		expect(missingBefore).toContain('物业管理缺4个');
 
 		// map the two columns; the importer runs again and every community passes
 		await page.selectOption('select[data-header="产权类别"]', 'housing_type');
@@ -181,6 +183,12 @@ describe('the data keeper’s workbench /data', () => {
 		await page.selectOption('select[data-header="物业形式"]', 'property_management');
 		await expect.poll(() => page.locator('[data-testid="unplaced-column"]').count()).toBe(0);
 		await expect.poll(() => page.textContent('[data-testid="report-summary"] strong')).toMatch(/^0 个错误/);
+		// the two facts are read now: the notice no longer names them
+		await expect
+			.poll(() =>
+				page.evaluate(() => document.querySelector('details[data-kind="facts-missing"]')?.textContent ?? '')
+			)
+			.not.toMatch(/房屋类型缺|物业管理缺/);
 		const mapping = await saved(page, () => page.click('[data-testid="export-mapping"]'));
 		expect(JSON.parse(mapping.bytes.toString('utf8'))).toEqual({
 			version: 1,

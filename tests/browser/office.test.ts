@@ -131,6 +131,16 @@ describe('publishing from the browser', () => {
 		expect(await audit.getByRole('cell', { name: '上传校验', exact: true }).count()).toBeGreaterThanOrEqual(
 			2
 		);
+		// the details in Chinese first, the stored English beside (issue 20): a rollback names the release before, a
+		// login where it came from
+		const detail = audit
+			.locator('[data-action="rollback"]')
+			.locator('xpath=..')
+			.locator('[data-testid="audit-detail"]');
+		expect(await detail.textContent()).toMatch(/^此前为 .+ \/ from /);
+		expect(
+			await audit.locator('[data-testid="audit-detail"]', { hasText: /^来自 / }).count()
+		).toBeGreaterThanOrEqual(1);
 		await k.page.screenshot({ path: 'test-results/office-admin-audit.png', fullPage: true });
 		expect(k.foreign).toEqual([]);
 		expect(viewer.foreign).toEqual([]);

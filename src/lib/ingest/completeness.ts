@@ -12,11 +12,16 @@ export function missingFacts(c: CommunityRow): CommunityFact[] {
 	return COMMUNITY_FACTS.filter((f) => c[f] === null);
 }
 
-/** One town's count: its communities, those lacking at least one fact, and per fact how many lack it. */
+/**
+ * One town's count: its communities; `judgeable`, those whose verdict lacks no fact (no 未知 for a missing fact:
+ * the engine's `missing`, verdict.ts); `incomplete`, those lacking at least one fact of COMMUNITY_FACTS (a verdict
+ * may not need it: 业主人数 or 楼栋数 only describe); and per fact how many lack it.
+ */
 export interface TownCompleteness {
 	code: string;
 	name: string;
 	communities: number;
+	judgeable: number;
 	incomplete: number;
 	missing: Record<CommunityFact, number>;
 }
@@ -25,23 +30,37 @@ const zeros = () => Object.fromEntries(COMMUNITY_FACTS.map((f) => [f, 0])) as Re
 
 /**
  * Per town with communities, in the towns table's order, then the whole (code '' and name 全市 / all): how many
- * communities lack each fact.
+ * communities lack each fact, and how many the verdict can judge. `verdictLacks` gives the columns a community's
+ * verdict lacks (the engine's: `CommunityVerdict.missing`, or status' `missing` split) — asked, not restated here.
  */
-export function completenessByTown(dataset: Pick<Dataset, 'towns' | 'communities'>): {
+export function completenessByTown(
+	dataset: Pick<Dataset, 'towns' | 'communities'>,
+	verdictLacks: (c: CommunityRow) => readonly string[]
+): {
 	towns: TownCompleteness[];
 	total: TownCompleteness;
 } {
 	const by = new Map<string, TownCompleteness>();
-	const total: TownCompleteness = { code: '', name: '全市', communities: 0, incomplete: 0, missing: zeros() };
+	const empty = (code: string, name: string): TownCompleteness => ({
+		code,
+		name,
+		communities: 0,
+		judgeable: 0,
+		incomplete: 0,
+		missing: zeros()
+	});
+	const total = empty('', '全市');
 	for (const c of dataset.communities) {
 		let t = by.get(c.town_code);
 		if (!t) {
 			const name = dataset.towns.find((x) => x.code === c.town_code)?.name ?? c.town_code;
-			by.set(c.town_code, (t = { code: c.town_code, name, communities: 0, incomplete: 0, missing: zeros() }));
+			by.set(c.town_code, (t = empty(c.town_code, name)));
 		}
 		const lacking = missingFacts(c);
+		const judgeable = verdictLacks(c).length === 0;
 		for (const x of [t, total]) {
 			x.communities++;
+			if (judgeable) x.judgeable++;
 			if (lacking.length > 0) x.incomplete++;
 			for (const f of lacking) x.missing[f]++;
 		}

@@ -73,4 +73,12 @@ describe('diff of an import against the data loaded now', () => {
 		const d = diffCommunities([base], [row({})]);
 		expect(d).toEqual({ added: [], changed: [], removed: [], unchanged: 1 });
 	});
+
+	it('a date loaded through DuckDB (epoch milliseconds) is the same date as the import gives as text', () => {
+		// 计划开工时间 of a plan table (issue 20): the data loaded now reads it as DuckDB's DATE, an import as text
+		const loaded = { ...row({}), planned_start: Date.UTC(2025, 5, 1) } as unknown as CommunityRow;
+		expect(diffCommunities([loaded], [row({ planned_start: '2025-06-01' })]).unchanged).toBe(1);
+		const moved = diffCommunities([loaded], [row({ planned_start: '2025-09-01' })]).changed[0]!.fields;
+		expect(moved).toEqual([{ column: 'planned_start', before: '2025-06-01', after: '2025-09-01' }]);
+	});
 });

@@ -56,16 +56,26 @@ export function sameValue(a: unknown, b: unknown): boolean {
 	return x === y;
 }
 
+/** The date columns (计划开工时间): the loaded rows give them as epoch milliseconds (DuckDB's DATE), an import as text. */
+const DATE_COLUMNS = new Set(
+	table('communities')
+		.columns.filter((c) => c.type === 'date')
+		.map((c) => c.name)
+);
+
+/** A column's value as compared: a date column's epoch milliseconds as its `YYYY-MM-DD`. */
+function valueOf(r: Comparable, column: string): unknown {
+	const v = field(r, column);
+	return DATE_COLUMNS.has(column) && typeof v === 'number' ? new Date(v).toISOString().slice(0, 10) : v;
+}
+
 /** The fields of `after` that differ from `before`, in schema order. */
 export function changedFields(before: Comparable, after: Comparable): FieldChange[] {
 	const out: FieldChange[] = [];
 	for (const column of COLUMNS) {
-		if (!sameValue(field(before, column), field(after, column)))
-			out.push({
-				column,
-				before: normalise(field(before, column)),
-				after: normalise(field(after, column))
-			});
+		const b = valueOf(before, column);
+		const a = valueOf(after, column);
+		if (!sameValue(b, a)) out.push({ column, before: normalise(b), after: normalise(a) });
 	}
 	return out;
 }

@@ -4,6 +4,7 @@
  * applied and exported. Pure: the workbench page holds the placements.
  */
 import type { CommunityRow, Dataset, TownRow } from '../schema/rows';
+import type { Problem } from './problems';
 
 /** A point as [lon, lat], WGS84. */
 export type Point = [number, number];
@@ -68,4 +69,47 @@ export function placedOnly(dataset: Dataset): { dataset: Dataset; left: Communit
 		},
 		left
 	};
+}
+
+/** Up to this many communities placed at their seat are named in the notice. */
+const NAMED = 10;
+
+/**
+ * Every community without a point placed at its town's seat (驻地) — /data's suggestion, taken for all at once (the
+ * CLI's `--place-at-seat`) — with one notice saying how many and which; a community whose town has no seat stays
+ * unplaced, an error naming it.
+ * @param file the input named in the problems
+ */
+export function placeAtSeats(dataset: Dataset, file: string): { dataset: Dataset; problems: Problem[] } {
+	const unplaced = withoutPoint(dataset);
+	const placements: Record<string, Point> = {};
+	const problems: Problem[] = [];
+	for (const c of unplaced) {
+		const p = suggestedPoint(c, dataset.towns);
+		if (p) placements[c.id] = p;
+		else
+			problems.push({
+				file,
+				row: 0,
+				column: '经度/纬度',
+				value: c.id,
+				kind: 'no-point',
+				zh: `${c.id} ${c.name}：没有坐标，所在乡镇街道（${c.town_code}）也没有驻地坐标，无法放置`,
+				en: `${c.id} ${c.name}: no coordinates, and its town (${c.town_code}) has no seat to place it at`,
+				level: 'error'
+			});
+	}
+	const ids = Object.keys(placements);
+	if (ids.length > 0) {
+		const named = ids.slice(0, NAMED).join('、') + (ids.length > NAMED ? ` 等` : '');
+		problems.push({
+			file,
+			row: 0,
+			kind: 'placed-at-seat',
+			zh: `${ids.length}个小区没有坐标，已放在所在乡镇街道驻地（${named}）；地图上这些点是示意位置，可在 /data 逐个调整`,
+			en: `${ids.length} communities without coordinates placed at their town's seat (${ids.slice(0, NAMED).join(', ')}${ids.length > NAMED ? ', …' : ''}); their points are only indicative — move them on /data`,
+			level: 'notice'
+		});
+	}
+	return { dataset: withPlacements(dataset, placements), problems };
 }

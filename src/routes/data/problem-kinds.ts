@@ -41,6 +41,7 @@ const KINDS: Record<string, Label> = {
 	crs: { zh: '坐标系', en: 'Coordinate system' },
 	'no-point': { zh: '没有坐标（在地图上放置）', en: 'No coordinates (place on the map)' },
 	'facts-missing': { zh: '资料不全', en: 'Incomplete data' },
+	'placed-at-seat': { zh: '放在乡镇街道驻地', en: 'Placed at the town seat' },
 	unplaced: { zh: '未识别的列', en: 'Columns not placed' },
 	'duplicate-column': { zh: '重复的列', en: 'Duplicate columns' },
 	'unit-suspect': { zh: '疑似单位错误', en: 'Suspect units' },

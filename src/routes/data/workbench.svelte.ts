@@ -7,11 +7,13 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { diffCommunities, type CommunityDiff } from '$lib/ingest/diff';
 import {
 	carryHistory,
+	storedRow,
 	type Carried,
 	type History,
 	type KeepId,
 	type Renumbering
 } from '$lib/ingest/carry-history';
+import { mergeSupplement, type Supplemented } from '$lib/ingest/supplement';
 import { matchable, proposeRenumbering, type RenumberProposal } from '$lib/ingest/renumber';
 import type { ImportResult, InputFile } from '$lib/ingest/import/types';
 import type { ColumnMapping } from '$lib/ingest/import/mapping';
@@ -49,6 +51,14 @@ export class Workbench {
 	/** The community the keeper is placing by a click on the map. */
 	placing = $state<string | null>(null);
 
+	/**
+	 * The files are a town's 资料补充表 (issue 20): their communities fill in the data loaded now, matched by id,
+	 * instead of standing for the whole data. Set when a file's name says so; the keeper can change it.
+	 */
+	supplement = $state(false);
+	/** Every table of the data loaded now, read when the files are a supplement sheet (what it fills in). */
+	base = $state.raw<Dataset | null>(null);
+
 	/** The keeper's decisions on renumbered pairs, by the loaded (old) id. */
 	renumbering = $state.raw<Record<string, Renumbering>>({});
 	/** The loaded history of the proposed pairs' old ids (fetched once the proposal is known). */
@@ -76,8 +86,19 @@ export class Workbench {
 			? carryHistory(this.placed, this.previousHistory, this.decided, '当前数据 data loaded now')
 			: null
 	);
-	/** What applying or exporting uses: the import, placed, with the history carried over as decided. */
-	readonly dataset = $derived<Dataset | null>(this.carried?.dataset ?? this.placed);
+	/** A supplement sheet's communities taken into the data loaded now (null unless the files are one). */
+	readonly supplemented = $derived<Supplemented | null>(
+		this.supplement && this.result && this.base
+			? mergeSupplement(this.base, this.result.dataset.communities)
+			: null
+	);
+	/**
+	 * What applying or exporting uses: the import, placed, with the history carried over as decided — or, for a
+	 * supplement sheet, the data loaded now with the sheet's facts filled in.
+	 */
+	readonly dataset = $derived<Dataset | null>(
+		this.supplement ? (this.supplemented?.dataset ?? null) : (this.carried?.dataset ?? this.placed)
+	);
 	readonly missing = $derived<CommunityRow[]>(this.placed ? withoutPoint(this.placed) : []);
 	/** Communities without a point in the importer's result (placed by the keeper or not), in file order. */
 	readonly needPlacing = $derived<CommunityRow[]>(this.result ? withoutPoint(this.result.dataset) : []);
@@ -118,6 +139,7 @@ export class Workbench {
 			list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
 		);
 		const names = read.map((f) => f.name);
+		if (names.some((n) => n.includes('资料补充表'))) this.supplement = true;
 		this.files = [...this.files.filter((f) => !names.includes(f.name)), ...read];
 		await this.run();
 	}
@@ -135,6 +157,25 @@ export class Workbench {
 		this.error = null;
 		this.renumbering = {};
 		this.previousHistory = null;
+		this.supplement = false;
+		this.base = null;
+	}
+
+	/** Whether the files are a town's 资料补充表 (the keeper's tick); reads the data loaded now when they are. */
+	async setSupplement(on: boolean): Promise<void> {
+		this.supplement = on;
+		await this.#loadBase();
+	}
+
+	/** Every table of the data loaded now, when the files are a supplement sheet (else none is read). */
+	async #loadBase(): Promise<void> {
+		if (!this.supplement || !this.loaded) {
+			this.base = null;
+			return;
+		}
+		const communities = this.loaded.map((r) => storedRow<CommunityRow>('communities', r));
+		const history = await this.#context.loadedHistory(communities.map((c) => c.id));
+		this.base = { towns: this.#context.towns(), communities, ...history };
 	}
 
 	async run(): Promise<void> {
@@ -154,7 +195,7 @@ export class Workbench {
 			]);
 			this.result = result;
 			this.loaded = loaded;
-			await this.#loadHistory();
+			await Promise.all([this.#loadHistory(), this.#loadBase()]);
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 		} finally {
@@ -166,7 +207,7 @@ export class Workbench {
 	async refreshLoaded(): Promise<void> {
 		this.loaded = await this.#context.loadedCommunities().catch(() => null);
 		this.renumbering = {};
-		await this.#loadHistory();
+		await Promise.all([this.#loadHistory(), this.#loadBase()]);
 	}
 
 	#propose(placed: Dataset, loaded: Record<string, unknown>[]): RenumberProposal {
@@ -270,8 +311,19 @@ function withoutPairs(diff: CommunityDiff, p: RenumberProposal): CommunityDiff {
 
 let kept: Workbench | null = null;
 
-/** The page's workbench, kept for the app's life: the files and choices survive a visit to the map and back. */
+/**
+ * The page's workbench, kept for the app's life: the files and choices survive a visit to the map and back. It is
+ * made in a root of its own (`$effect.root`), not in the page's: its derived state (the placing list, the diff)
+ * would otherwise go with the first page that made it, and a file brought in after a visit to the map and back
+ * would update the report but leave the placing list and the diff as they were.
+ */
 export function keptWorkbench(create: () => Workbench): Workbench {
-	kept ??= create();
+	if (!kept) {
+		let made: Workbench | null = null;
+		$effect.root(() => {
+			made = create();
+		});
+		kept = made!;
+	}
 	return kept;
 }

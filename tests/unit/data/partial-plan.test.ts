@@ -2,36 +2,15 @@
 // 建筑面积（万㎡）, 总投资（万元）, 计划开工时间 — no 小区编号, no eligibility yes/no columns, no works, no points.
 // It imports (ids made, facts empty), the summary counts the missing facts, and every verdict that lacks a fact is
 // 未知 naming it (§二(一)) — the counts here are made by hand from the fixture's rows (make-plan-table.ts).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../../src/lib/ingest/import';
-import { suggestedPoint, withPlacements } from '../../../src/lib/ingest/placement';
 import { deriveStatus, mapColumns, policyInForce } from '../../../src/lib/verdict/derived';
 import { COLOUR_SCALES } from '../../../src/lib/verdict/classes';
 import { communityVerdict } from '../../../src/lib/verdict/verdict';
 import type { Dataset } from '../../../src/lib/schema/rows';
 import { PLAN_ROWS } from '../../fixtures/partial/make-plan-table';
-import { geo, locate } from './load';
+import { planDataset } from './plan-dataset';
 
-const FIXTURE = join(import.meta.dirname, '../../fixtures/partial/城市计划表.xlsx');
 const AS_OF = '2025-03-31';
-
-/** The plan table imported as /data imports it, each community placed at its town's seat. */
-export async function planDataset(): Promise<{
-	dataset: Dataset;
-	problems: Awaited<ReturnType<typeof importFiles>>['problems'];
-}> {
-	const r = await importFiles([{ name: '城市计划表.xlsx', bytes: new Uint8Array(readFileSync(FIXTURE)) }], {
-		defaultTowns: geo.towns,
-		locate,
-		allowMissingPoint: true
-	});
-	const placements = Object.fromEntries(
-		r.dataset.communities.map((c) => [c.id, suggestedPoint(c, r.dataset.towns)!])
-	);
-	return { dataset: withPlacements(r.dataset, placements), problems: r.problems };
-}
 
 const empty = (v: string | number | undefined) => v === '' || v === undefined;
 

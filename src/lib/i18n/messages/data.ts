@@ -13,6 +13,56 @@ export const DATA = {
 	'data.step.apply': { zh: '应用与导出', en: 'Apply and export' },
 	'data.row': { zh: '第{row}行', en: 'row {row}' },
 
+	'data.completeness.title': { zh: '资料完整度', en: 'Completeness' },
+	'data.completeness.lead': {
+		zh: '当前数据（已发布或已应用的导入）按乡镇街道统计缺少的资料。导出某个乡镇街道的资料补充表交给该乡镇街道填写，交回后在上面第1步读入（勾选「资料补充表」），按小区编号补入。',
+		en: 'The data loaded now (published or an applied import): what each town lacks. Export a town’s supplement sheet for its office to fill in; when it comes back, bring it in at step 1 (tick “supplement sheet”): it is matched by id.'
+	},
+	'data.completeness.loading': { zh: '统计中…', en: 'Counting…' },
+	'data.completeness.town': { zh: '乡镇街道', en: 'Town' },
+	'data.completeness.communities': { zh: '小区', en: 'Communities' },
+	'data.completeness.judgeable': { zh: '资料够判断', en: 'Judgeable' },
+	'data.completeness.incomplete': { zh: '缺资料', en: 'Lacking facts' },
+	'data.completeness.export': { zh: '导出资料补充表', en: 'Export supplement sheet' },
+	'data.completeness.exportTown': {
+		zh: '导出{town}的资料补充表（Excel）',
+		en: 'Export the supplement sheet of {town} (Excel)'
+	},
+	'data.completeness.total': { zh: '全市', en: 'All towns' },
+	'data.completeness.none': {
+		zh: '当前数据每个小区的资料都齐全。',
+		en: 'Every community of the data loaded now has every fact.'
+	},
+	'data.completeness.defs': {
+		zh: '小区：该乡镇街道的小区个数。资料够判断：改造资格（§二(一)）和补助上限（§五(二)1）不缺资料、结论中没有“未知”的小区个数。缺资料：至少缺下列一项资料的小区个数（有些资料只作记录，不影响结论）。各项资料：缺这项资料（表中为空）的小区个数。',
+		en: 'Communities: how many the town has. Judgeable: how many lack no fact the verdicts need (eligibility §二(一), the subsidy cap §五(二)1) — none of their verdicts says “unknown”. Lacking facts: how many lack at least one of the facts listed (some only describe and change no verdict). Each fact: how many have it empty.'
+	},
+	'data.completeness.region': { zh: '资料完整度表', en: 'Completeness table' },
+	'data.fact.completion_year': { zh: '建成年份', en: 'Year built' },
+	'data.fact.building_area': { zh: '建筑面积', en: 'Building area' },
+	'data.fact.households': { zh: '户数', en: 'Households' },
+	'data.fact.owners': { zh: '业主人数', en: 'Owners' },
+	'data.fact.exclusive_area': { zh: '专有部分面积', en: 'Exclusive area' },
+	'data.fact.buildings': { zh: '楼栋数', en: 'Buildings' },
+	'data.fact.housing_type': { zh: '房屋类型', en: 'Housing type' },
+	'data.fact.in_shantytown_plan': { zh: '列入棚改计划', en: 'In shantytown plan' },
+	'data.fact.facilities_deficient': { zh: '设施不完善', en: 'Facilities deficient' },
+	'data.fact.strong_will': { zh: '改造意愿强烈', en: 'Residents keen' },
+	'data.fact.property_management': { zh: '物业管理', en: 'Property management' },
+	'data.supplement.label': {
+		zh: '资料补充表：只补充当前数据中已有小区的资料（按小区编号对上；空格不清除已有资料，其他小区和各表不变）',
+		en: 'Supplement sheet: only fills in facts of communities loaded now (matched by id; an empty cell erases nothing; other communities and tables unchanged)'
+	},
+	'data.supplement.summary': {
+		zh: '资料补充表：补入{filled}项资料，更正{changed}项',
+		en: 'Supplement sheet: {filled} facts filled in, {changed} corrected'
+	},
+	'data.supplement.unknown': {
+		zh: '这些小区编号不在当前数据中，未补入：{ids}',
+		en: 'These ids are not in the data loaded now, not taken: {ids}'
+	},
+	'data.supplement.loading': { zh: '读取当前数据…', en: 'Reading the data loaded now…' },
+
 	'data.files.zone': { zh: '拖入台账文件', en: 'Drop ledger files' },
 	'data.files.drop': { zh: '把台账文件拖到这里，或', en: 'Drop the ledger files here, or' },
 	'data.files.choose': { zh: '选择文件', en: 'choose files' },
@@ -32,6 +82,7 @@ export const DATA = {
 	'data.files.remove': { zh: '移除', en: 'remove' },
 	'data.files.reading': { zh: '正在读取和校验…', en: 'Reading and checking…' },
 
+	'data.report.rowInFile': { zh: '文件中的第{row}行', en: 'Row {row} as in the file' },
 	'data.report.more': { zh: '再显示（共{n}条）', en: 'Show more ({n} in all)' },
 	'data.report.error': { zh: '{n} 个错误', en: '{n} error' },
 	'data.report.errors': { zh: '{n} 个错误', en: '{n} errors' },
