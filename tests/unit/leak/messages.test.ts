@@ -6,11 +6,14 @@ import { ALL_MESSAGES } from '../../../src/lib/i18n/messages';
 import { internalNames } from '../../../src/node/leak-scan';
 
 describe('interface texts and the public build', () => {
-	it('no message holds an internal table or column name the leak scan looks for', () => {
+	// the keys ship too: 'office.town.contacts' stopped the public build
+	it('no message or key holds an internal table or column name the leak scan looks for', () => {
 		const needles = internalNames().filter((n) => n.includes('_') || n.length >= 8);
 		expect(needles).toContain('contacts');
 		const hits = Object.entries(ALL_MESSAGES).flatMap(([key, m]) =>
-			needles.filter((n) => m.zh.includes(n) || m.en.includes(n)).map((n) => `${key}: ${n}`)
+			needles
+				.filter((n) => key.includes(n) || m.zh.includes(n) || m.en.includes(n))
+				.map((n) => `${key}: ${n}`)
 		);
 		expect(hits).toEqual([]);
 	});

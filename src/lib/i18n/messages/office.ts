@@ -139,7 +139,7 @@ export const OFFICE = {
 	},
 	'office.town.pick': { zh: '选择小区', en: 'Choose a community' },
 	'office.town.search': { zh: '按名称或编号查找', en: 'Find by name or id' },
-	'office.town.contacts': { zh: '联系人', en: 'Contact people' },
+	'office.town.contactPeople': { zh: '联系人', en: 'Contact people' },
 	'office.town.notes': { zh: '内部备注', en: 'Internal notes' },
 	'office.town.none': { zh: '无', en: 'none' },
 	'office.town.totals': {
