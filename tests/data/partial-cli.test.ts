@@ -30,6 +30,9 @@ describe('npm run data on a plan table without coordinates', () => {
 		const r = build(['--input', PLAN, '--out', join(dir, 'refused')]);
 		expect(r.status).toBe(1);
 		expect(r.stderr).toMatch(/经度/);
+		// and how to fix it, as the office server's report says it too (issue 20: one verdict for one file)
+		expect(r.stderr).toContain('没有坐标的名单可先在 /data 导入并在地图上放置');
+		expect(r.stderr).toContain('--place-at-seat');
 	});
 
 	it('with --place-at-seat: every community at its town seat, 资料不全, the completeness per town', async () => {

@@ -51,6 +51,19 @@ export interface ValidateOptions {
 /** The point columns `allowMissingPoint` lets be empty together. */
 const POINT = ['lon', 'lat'];
 
+/**
+ * How to fix a community without coordinates where the build needs every point (the CLI, the office server's
+ * validation): the same file goes into /data, which places it (issue 20: one verdict for one file).
+ */
+const PLACE_HINT = {
+	zh: '。没有坐标的名单可先在 /data 导入并在地图上放置（或放在乡镇街道驻地），再上传 /data 导出的台账；命令行可加 --place-at-seat 放在驻地',
+	en: '. A list without coordinates can go into /data first and be placed on its map (or at the town seats), then upload the ledger /data exports; on the command line, --place-at-seat places them at the seats'
+};
+const withPlaceHint = (table: string, column: string, m: { zh: string; en: string }) =>
+	table === 'communities' && POINT.includes(column)
+		? { zh: m.zh + PLACE_HINT.zh, en: m.en + PLACE_HINT.en }
+		: m;
+
 interface Source {
 	file: string;
 	sheet?: string;
@@ -313,8 +326,10 @@ function parseTable(
 			...base,
 			row: input.headerRow,
 			column: c.zh,
-			zh: `缺少必填列「${c.zh}」(${c.name})`,
-			en: `required column missing: ${c.name} (${c.zh})`,
+			...withPlaceHint(table.name, c.name, {
+				zh: `缺少必填列「${c.zh}」(${c.name})`,
+				en: `required column missing: ${c.name} (${c.zh})`
+			}),
 			level: 'error'
 		});
 	}
@@ -358,8 +373,7 @@ function parseTable(
 					row: input.rowNumbers[r]!,
 					column: headers.get(column.name) ?? column.zh,
 					value: i < 0 ? undefined : cells[i],
-					zh: result.zh,
-					en: result.en,
+					...withPlaceHint(table.name, column.name, result),
 					level: 'error'
 				});
 			}

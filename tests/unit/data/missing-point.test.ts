@@ -15,7 +15,13 @@ describe('communities without coordinates', () => {
 	it('are refused by default (the build needs every point)', async () => {
 		const r = await importFiles(files, { defaultTowns: geo.towns, locate });
 		expect(r.dataset.communities.map((c) => c.id)).toEqual(['FC001']);
-		expect(r.problems.filter((p) => p.level === 'error' && p.row === 3)).not.toEqual([]);
+		const errors = r.problems.filter((p) => p.level === 'error' && p.row === 3);
+		expect(errors).not.toEqual([]);
+		// saying how to fix it (issue 20, one verdict for one file: /data places what the build refuses)
+		for (const e of errors) {
+			expect(e.zh).toContain('没有坐标的名单可先在 /data 导入并在地图上放置');
+			expect(e.en).toContain('then upload the ledger /data exports');
+		}
 	});
 
 	it('are let in for the workbench with both cells empty, lon/lat null and a notice; half a point is still an error', async () => {
