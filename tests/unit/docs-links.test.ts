@@ -67,11 +67,12 @@ function broken(file: string): string[] {
 	});
 }
 
-const PROJECT_PATH = /(?<![\w./-])((?:src|server|scripts|tests|docs|data|static)\/[\w./[\]@+*<>-]*[\w\]*>])/g;
+const PROJECT_PATH = /(?<![\w./-])((?:src|server|scripts|tests|docs|data)\/[\w./[\]@+*<>-]*[\w\]*>])/g;
 
 /**
- * The project's paths a text names in inline code (`src/lib/…`, `server/…`, `scripts/…`, `tests/…`, `docs/…`), but
- * globs (`scripts/build-*.ts`) and placeholders (`x.test.ts`, `<name>`).
+ * The project's paths a text names in inline code (`src/lib/…`, `server/…`, `scripts/…`, `tests/…`, `docs/…`,
+ * `data/…`: what a clone holds, not what a build writes), but globs (`scripts/build-*.ts`) and placeholders
+ * (`x.test.ts`, `<name>`).
  */
 export function pathsIn(text: string): string[] {
 	const code = [...text.replace(/```[\s\S]*?```/g, '').matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!);
