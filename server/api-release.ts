@@ -145,8 +145,15 @@ export async function releaseApi(
 	}
 	if (route === 'POST /api/releases') {
 		const me = need(signed, 'keeper');
-		const refused = (detail: string) =>
-			store.audit({ user: me.user.name, action: 'import', target: null, outcome: 'refused', detail });
+		// the refusal as the keeper was told it, 中文 / English (the audit page shows such a detail as it is)
+		const refused = (e: { zh: string; en: string }) =>
+			store.audit({
+				user: me.user.name,
+				action: 'import',
+				target: null,
+				outcome: 'refused',
+				detail: `${e.zh} / ${e.en}`
+			});
 		let files: UploadedFile[];
 		try {
 			files = await readUpload(ctx, req);
@@ -155,7 +162,7 @@ export async function releaseApi(
 				if (problem) throw new HttpError(problem.status, problem.zh, problem.en);
 			}
 		} catch (e) {
-			if (e instanceof HttpError) await refused(e.en);
+			if (e instanceof HttpError) await refused(e);
 			throw e;
 		}
 		// the page names its upload, to find its place in the queue (GET /api/validations)
@@ -185,7 +192,7 @@ export async function releaseApi(
 		} catch (e) {
 			if (!(e instanceof QueueRefused)) throw e;
 			discard(releases, pending);
-			await refused(e.en);
+			await refused(e);
 			throw new HttpError(e.status, e.zh, e.en);
 		}
 		await store.audit({

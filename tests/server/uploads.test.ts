@@ -80,5 +80,7 @@ describe('uploads', () => {
 			(e) => e.action === 'import' && e.outcome === 'refused'
 		);
 		expect(refused.length).toBeGreaterThanOrEqual(3);
+		// in Chinese first, as the keeper was told (issue 20: the keeper's screens in Chinese)
+		for (const e of refused) expect(e.detail).toMatch(/[\u4e00-\u9fff].* \/ \S/);
 	});
 });
