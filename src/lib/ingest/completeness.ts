@@ -6,6 +6,7 @@
 import type { Problem } from './problems';
 import type { CommunityRow, Dataset } from '../schema/rows';
 import { COMMUNITY_FACTS, table, type CommunityFact } from '../schema/schema';
+import { DATA } from '../i18n/messages/data';
 
 /** The facts a community lacks, in COMMUNITY_FACTS' order. */
 export function missingFacts(c: CommunityRow): CommunityFact[] {
@@ -77,6 +78,16 @@ const ROWS_NAMED = 5;
 export const factHeader = (f: CommunityFact) => table('communities').columns.find((c) => c.name === f)!.zh;
 
 /**
+ * A fact's catalogue key, `data.fact.<its column in camel case>` (e.g. `data.fact.housingType`): a key holding the
+ * column's own name would ship an internal name to the public build, which its leak scan refuses.
+ */
+export const factKey = (f: CommunityFact) =>
+	`data.fact.${f.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}` as keyof typeof DATA;
+
+/** A fact in English words, e.g. "Housing type" (the catalogue's, as /data shows it). */
+const factEnglish = (f: CommunityFact) => DATA[factKey(f)]?.en ?? f;
+
+/**
  * The import's summary of missing facts, as one notice (kind `facts-missing`): which facts are missing how often,
  * most often first, naming the rows (`rowOf`: the row the keeper sees) where a fact is missing in a few only; null
  * when every community has every fact.
@@ -108,7 +119,7 @@ export function factsMissingNotice(
 		row: 0,
 		kind: 'facts-missing',
 		zh: `资料不全：${n}个小区中${incomplete}个缺少资料——${listed.map((f) => `${factHeader(f)}缺${counts[f]}个${where(f)}`).join('、')}。需要这些资料的结论显示为“未知”，可在“资料完整度”中按乡镇街道导出资料补充表`,
-		en: `incomplete data: ${incomplete} of ${n} communities lack facts — ${listed.map((f) => `${f} missing in ${counts[f]}`).join(', ')}. Verdicts that need them say "unknown"; export a fill-in sheet per town under "Completeness"`,
+		en: `incomplete data: ${incomplete} of ${n} communities lack facts — ${listed.map((f) => `${factEnglish(f)} missing in ${counts[f]}`).join(', ')}. Verdicts that need them say "unknown"; export a fill-in sheet per town under "Completeness"`,
 		level: 'notice'
 	};
 }
