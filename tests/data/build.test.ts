@@ -118,6 +118,8 @@ describe('npm run data', () => {
 				'是',
 				'专业物业',
 				91.5,
+				null,
+				'2025-06-01',
 				'内部备注'
 			],
 			[
@@ -140,6 +142,8 @@ describe('npm run data', () => {
 				'是',
 				'否',
 				'社区托管',
+				null,
+				13_800_000,
 				null,
 				null
 			]
@@ -182,7 +186,9 @@ describe('npm run data', () => {
 			in_shantytown_plan: false,
 			property_management: 'professional',
 			satisfaction: 91.5,
-			building_area: 52000
+			building_area: 52000,
+			total_investment: null,
+			notes: '内部备注'
 		});
 		expect(communities[1]).toMatchObject({
 			id: 'LC002',
@@ -190,7 +196,9 @@ describe('npm run data', () => {
 			housing_type: 'commodity',
 			expropriation_year: 2035,
 			garage_area: 300,
-			address: null
+			address: null,
+			total_investment: 13_800_000,
+			planned_start: null
 		});
 		const works = await query(`SELECT * FROM '${out}/works.parquet' ORDER BY community_id, item_id`);
 		expect(works.map((w) => [w.item_id, w.final_cost])).toEqual([

@@ -75,8 +75,16 @@ export function hiddenBy(grid: Grid, i: number): 'filter' | 'hand' | undefined {
 	return 'hand';
 }
 
+/**
+ * A workbook's instructions sheet (the template's 说明, an office's 填表说明): read for 数据截至 only (as-of.ts), never
+ * as a table — the template's list of columns (工作表 | 表头: 乡镇街道 | 名称 …) would otherwise pass for a list of
+ * communities with a name and a town, which is all a partial list needs.
+ */
+const INSTRUCTIONS_SHEET = /^(填表|填写|使用)?说明$/;
+
 /** Lays out one grid; undefined (with an error) when no header row names a known table. */
 export function layOut(grid: Grid, problems: Problem[]): Laid | undefined {
+	if (!grid.table && INSTRUCTIONS_SHEET.test((grid.sheet ?? '').trim())) return undefined;
 	const named = grid.table ?? tableByName(grid.sheet ?? '') ?? tableByName(grid.file.replace(/\.[^.]+$/, ''));
 	const where = { file: grid.file, sheet: grid.sheet };
 	let best: { at: number; table: TableName; hits: number } | undefined;
