@@ -22,7 +22,7 @@ import { mapArrow } from '../src/node/map-arrow';
 import { budgetInputsFiles, INPUTS_FILE, VERDICT_INPUTS_FILE } from '../src/lib/files/budget-inputs-file';
 import { readInputs } from '../src/node/read-input';
 import { placeAtSeats } from '../src/lib/ingest/placement';
-import { completenessByTown, factHeader } from '../src/lib/ingest/completeness';
+import { completenessByTown, factEnglish, factHeader } from '../src/lib/ingest/completeness';
 import { parseMapping, type ColumnMapping, type ImportOptions } from '../src/lib/ingest/import';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../src/lib/ingest/import/decode';
 import { writeBuild } from '../src/node/write-build';
@@ -269,8 +269,8 @@ if (complete.total.incomplete > 0) {
 		console.log(
 			`  ${t.name}：${t.communities}个小区，资料够判断${t.judgeable}个，缺资料${t.incomplete}个${
 				each.length > 0 ? `（${each.map((f) => `${factHeader(f)}缺${t.missing[f]}`).join('、')}）` : ''
-			} / ${t.code || 'all'}: ${t.communities} communities, ${t.judgeable} judgeable, ${t.incomplete} lacking facts${
-				each.length > 0 ? ` (${each.map((f) => `${f} ${t.missing[f]}`).join(', ')})` : ''
+			} / ${t.code ? `${t.name} (${t.code})` : 'all'}: ${t.communities} communities, ${t.judgeable} judgeable, ${t.incomplete} lacking facts${
+				each.length > 0 ? ` (${each.map((f) => `${factEnglish(f)} ${t.missing[f]}`).join(', ')})` : ''
 			}`
 		);
 	}

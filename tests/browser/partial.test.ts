@@ -58,8 +58,11 @@ describe('/data from a partial list', () => {
 		// every community at its town's seat (the suggestion)
 		const unlocated = page.locator('[data-testid="unlocated"]');
 		expect(await unlocated.count()).toBe(PLAN_ROWS.length);
-		for (let i = 0; i < PLAN_ROWS.length; i++)
-			await unlocated.nth(i).getByRole('button', { name: '用建议位置（镇街驻地）' }).click();
+		// one by one for the first, then the others in one go (a plan table of hundreds of rows)
+		await unlocated.nth(0).getByRole('button', { name: '用建议位置（镇街驻地）' }).click();
+		const all = page.getByTestId('place-all-seats');
+		expect(await all.textContent()).toContain(`其余 ${PLAN_ROWS.length - 1} 个全部放在所在镇街驻地`);
+		await all.click();
 		await expect
 			.poll(() => page.locator('[data-testid="unlocated"]:has-text("已放置")').count())
 			.toBe(PLAN_ROWS.length);

@@ -59,6 +59,10 @@ describe('npm run data on a plan table without coordinates', () => {
 			expect(r.stdout).toContain(
 				`${town}：${mine.length}个小区，资料够判断0个，缺资料${mine.length}个（建成年份缺${years}`
 			);
+			// and in English with the town's name and the facts in words, not codes and column names
+			expect(r.stdout).toMatch(new RegExp(`/ ${town} \\(\\d{9}\\): ${mine.length} communities, 0 judgeable`));
+			expect(r.stdout).toContain(`(Year built ${years}`);
 		}
+		expect(r.stdout).not.toMatch(/completion_year|housing_type/);
 	});
 });

@@ -85,7 +85,7 @@ export const factKey = (f: CommunityFact) =>
 	`data.fact.${f.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}` as keyof typeof DATA;
 
 /** A fact in English words, e.g. "Housing type" (the catalogue's, as /data shows it). */
-const factEnglish = (f: CommunityFact) => DATA[factKey(f)]?.en ?? f;
+export const factEnglish = (f: CommunityFact) => DATA[factKey(f)]?.en ?? f;
 
 /**
  * The import's summary of missing facts, as one notice (kind `facts-missing`): which facts are missing how often,

@@ -19,7 +19,14 @@ import type { ImportResult, InputFile } from '$lib/ingest/import/types';
 import type { ColumnMapping } from '$lib/ingest/import/mapping';
 import type { PointCrs } from '$lib/ingest/import/headers';
 import { EMPTY_MAPPING, loadMapping, saveMapping, withChoice } from '$lib/ingest/mapping-store';
-import { placedOnly, withoutPoint, withPlacements, type Placements, type Point } from '$lib/ingest/placement';
+import {
+	placedOnly,
+	suggestedPoint,
+	withoutPoint,
+	withPlacements,
+	type Placements,
+	type Point
+} from '$lib/ingest/placement';
 import type { Problem } from '$lib/ingest/problems';
 import type { CommunityRow, Dataset, DatasetMeta, TownRow } from '$lib/schema/rows';
 import { SCHEMA_VERSION, type TableName } from '$lib/schema/schema';
@@ -276,6 +283,27 @@ export class Workbench {
 	place(id: string, point: Point): void {
 		this.placements = { ...this.placements, [id]: point };
 		if (this.placing === id) this.placing = null;
+	}
+
+	/**
+	 * Every community still without a point placed at its town's seat (the suggestion, as `npm run data --
+	 * --place-at-seat` does); those placed already stay where the keeper put them. A town without a seat leaves its
+	 * communities to be placed by hand. The number placed.
+	 */
+	placeAllAtSeats(towns: Parameters<typeof suggestedPoint>[1]): number {
+		const next = { ...this.placements };
+		let n = 0;
+		for (const c of this.needPlacing) {
+			if (next[c.id]) continue;
+			const p = suggestedPoint(c, towns);
+			if (p) {
+				next[c.id] = p;
+				n++;
+			}
+		}
+		this.placements = next;
+		this.placing = null;
+		return n;
 	}
 
 	unplace(id: string): void {

@@ -129,6 +129,10 @@ export const DATA = {
 	'data.place.onMap': { zh: '在地图上点选', en: 'place on the map' },
 	'data.place.suggested': { zh: '用建议位置（镇街驻地）', en: 'use the suggestion (town seat)' },
 	'data.place.undo': { zh: '撤销', en: 'undo' },
+	'data.place.allSuggested': {
+		zh: '其余 {n} 个全部放在所在镇街驻地（示意位置，之后可逐个调整）',
+		en: 'place the other {n} at their town seats (approximate; each can be moved later)'
+	},
 
 	'data.preview.map': { zh: '导入数据预览地图', en: 'Map of the import' },
 	'data.preview.new': { zh: '新增', en: 'new' },
