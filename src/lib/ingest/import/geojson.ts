@@ -9,6 +9,20 @@ import type { Problem } from '../problems';
 import type { Grid } from './grid';
 import { resolveTown, type TownName } from './towns';
 
+/**
+ * A projection from `def` to longitude/latitude (WGS84), each coordinate rounded to 1e-8° (about 1 mm): the last
+ * digits of proj4's arithmetic differ between JavaScript engines (Node and Chromium gave 28.101300000000005 and
+ * 28.1013 for one Gauss-Krüger point), and a ledger's point means nothing below a millimetre.
+ */
+export function toLonLat(def: string): (p: Position) => [number, number] {
+	const to = proj4(def, 'EPSG:4326');
+	const r = (v: number) => Math.round(v * 1e8) / 1e8;
+	return (p) => {
+		const [lon, lat] = to.forward([p[0]!, p[1]!]);
+		return [r(lon!), r(lat!)];
+	};
+}
+
 /** CRSs the importer converts (EPSG code → proj4 definition, from the EPSG registry). */
 const KNOWN_CRS: Record<string, { name: string; def?: string }> = {
 	'4326': { name: 'WGS 84' },
@@ -69,10 +83,10 @@ export function readGeojson(
 				'crs'
 			);
 		if (known.def) {
-			const to = proj4(known.def, 'EPSG:4326');
+			const to = toLonLat(known.def);
 			fc.features = fc.features.map((f) => ({
 				...f,
-				geometry: f.geometry && mapCoordinates(f.geometry, (p) => to.forward([p[0]!, p[1]!]))
+				geometry: f.geometry && mapCoordinates(f.geometry, to)
 			}));
 			problems.push({
 				file,

@@ -17,6 +17,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import proj4 from 'proj4';
 import { parseDbf, parseShp } from 'shpjs';
 import type { Problem } from '../problems';
+import { toLonLat } from './geojson';
 
 /** The parts of a shapefile a reader needs or uses, by extension. */
 export const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'] as const;
@@ -203,10 +204,10 @@ export function readShapefiles(
 			);
 			continue;
 		}
-		const to = crs?.ok && crs.from ? proj4(crs.from, 'EPSG:4326') : undefined;
+		const to = crs?.ok && crs.from ? toLonLat(crs.from) : undefined;
 		const features: Feature[] = geometries.map((g, i) => ({
 			type: 'Feature',
-			geometry: g && to ? mapPositions(g, (p) => to.forward([p[0]!, p[1]!])) : (g as Geometry),
+			geometry: g && to ? mapPositions(g, to) : (g as Geometry),
 			properties: cleanRecord(records[i]!)
 		}));
 		// from a zip, the zip is the file the keeper gave (its problems sort with it)
