@@ -10,6 +10,7 @@ import { assessVote, PolicyInputError, type PolicyParams, type VoteVerdict } fro
 import type { VoteRow } from '../schema/rows';
 import { table } from '../schema/schema';
 import { readCell } from './cells';
+import { voteTally } from '../verdict/verdict';
 
 /** The form's values as typed (text, as a cell of a spreadsheet would be). */
 export interface VoteEntry {
@@ -75,18 +76,7 @@ export function checkVoteEntry(entry: VoteEntry, totals: VoteTotals, policy: Pol
 	if (problems.length > 0) return { row: null, problems, verdict: null };
 	const row = values as unknown as VoteRow;
 	try {
-		const verdict = assessVote(
-			{
-				totalOwners: row.total_owners,
-				totalArea: row.total_area,
-				participatingOwners: row.participating_owners,
-				participatingArea: row.participating_area,
-				agreeOwners: row.agree_owners,
-				agreeArea: row.agree_area,
-				kind: row.kind
-			},
-			policy
-		);
+		const verdict = assessVote(voteTally(row), policy);
 		return { row, problems, verdict };
 	} catch (e) {
 		if (!(e instanceof PolicyInputError)) throw e;

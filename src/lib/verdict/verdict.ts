@@ -29,7 +29,7 @@ import {
 	type WorksStart
 } from '../policy';
 import type { CommunityRow, FundRow, StageEventRow, TownRow, VoteRow, WorksRow } from '../schema/rows';
-import type { EligibilityFact } from '../policy';
+import type { EligibilityFact, VoteTally } from '../policy';
 import { TIER_BIT } from './classes';
 import type { CommunityStatus } from './status';
 
@@ -237,6 +237,19 @@ export function fundingInputOf(x: Pick<CommunityInputs, 'community' | 'works' | 
 }
 
 /** The engine's verdict on the latest vote of a kind (by date). */
+/** A vote row of the ledger as the policy engine's tally (§三(三)): the four counts and the community's totals. */
+export function voteTally(row: VoteRow): VoteTally {
+	return {
+		totalOwners: row.total_owners,
+		totalArea: row.total_area,
+		participatingOwners: row.participating_owners,
+		participatingArea: row.participating_area,
+		agreeOwners: row.agree_owners,
+		agreeArea: row.agree_area,
+		kind: row.kind
+	};
+}
+
 function latestVote(votes: readonly VoteRow[], kind: VoteRow['kind'], params: PolicyParams): VoteOutcomeOf {
 	const row =
 		votes
@@ -244,18 +257,7 @@ function latestVote(votes: readonly VoteRow[], kind: VoteRow['kind'], params: Po
 			.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 			.at(-1) ?? null;
 	if (!row) return { cls: 'none', row: null, verdict: null };
-	const verdict = assessVote(
-		{
-			totalOwners: row.total_owners,
-			totalArea: row.total_area,
-			participatingOwners: row.participating_owners,
-			participatingArea: row.participating_area,
-			agreeOwners: row.agree_owners,
-			agreeArea: row.agree_area,
-			kind
-		},
-		params
-	);
+	const verdict = assessVote(voteTally(row), params);
 	return { cls: verdict.passed ? 'passed' : 'short', row, verdict };
 }
 
