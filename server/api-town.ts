@@ -21,6 +21,7 @@ import { currentDataDir, need, type Context } from './context';
 import { HttpError, readJson, sendJson } from './http';
 import { stage } from './stage';
 import { dataAsOf, fundField, replayInput, townCommunities, voteField } from './town-data';
+import { townSupplement } from './town-supplement';
 import { QueueRefused } from './validations';
 
 /** The file of a release that lists the town changes it carries. */
@@ -72,6 +73,26 @@ export async function townApi(
 			release: ctx.releases.current(),
 			communities: await townCommunities(dataDir, towns)
 		});
+		return true;
+	}
+	if (route === 'GET /api/town/supplement') {
+		// one of the account's own towns' 资料补充表 (another town's is refused as if it did not exist)
+		const { towns } = townOf(signed);
+		const name = new URL(req.url ?? '/', 'http://localhost').searchParams.get('town') ?? '';
+		const file = towns.includes(name) ? await townSupplement(currentDataDir(ctx), name) : null;
+		if (!file)
+			throw new HttpError(
+				404,
+				`本账户所辖乡镇（街道）中没有“${name.slice(0, 40)}”`,
+				`no town "${name.slice(0, 40)}" among this account's towns`
+			);
+		res.writeHead(200, {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="supplement.xlsx"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+			'cache-control': 'no-store',
+			'x-content-type-options': 'nosniff'
+		});
+		res.end(file.bytes);
 		return true;
 	}
 	if (route === 'POST /api/changes') {

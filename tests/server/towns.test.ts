@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord, TownData } from '../../src/lib/office/api';
 import { Client, PASSWORD, scratchDir } from '../../scripts/lib/harness/office';
@@ -119,6 +120,27 @@ describe('town accounts (issue 22)', () => {
 			expect((await lecheng.get(page)).headers.get('location'), page).toBe('/town');
 		// a viewer's route for a town account is refused
 		expect((await (await office.admin()).get('/api/town')).status).toBe(403);
+	});
+
+	it("download their own town's 资料补充表 only (its communities by id, read back from the workbook)", async () => {
+		const res = await chengdong.get(`/api/town/supplement?town=${encodeURIComponent('城东街道')}`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('资料补充表-城东街道.xlsx'));
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(await res.arrayBuffer());
+		const sheet = wb.getWorksheet('小区')!;
+		expect(String(sheet.getCell(1, 1).value)).toBe('小区编号');
+		const ids: string[] = [];
+		sheet.eachRow((row, n) => {
+			if (n > 1) ids.push(String(row.getCell(1).value));
+		});
+		expect(ids).toEqual(exampleIds('330382001'));
+		// another town's is as unknown as a town that does not exist; a keeper is not a town account
+		for (const town of ['乐成街道', '火星街道'])
+			expect((await chengdong.get(`/api/town/supplement?town=${encodeURIComponent(town)}`)).status).toBe(404);
+		expect((await keeper.get(`/api/town/supplement?town=${encodeURIComponent('城东街道')}`)).status).toBe(
+			403
+		);
 	});
 
 	it('get the public data files only: no contact people, no notes, no community slices', async () => {

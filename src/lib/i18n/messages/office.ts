@@ -137,6 +137,11 @@ export const OFFICE = {
 		zh: '全市改造进度（公开数据，与公众所见相同）',
 		en: "The city's progress (the public data, as residents see it)"
 	},
+	'office.town.supplement': { zh: '下载资料补充表：{town}', en: 'Download the supplement sheet: {town}' },
+	'office.town.supplementHelp': {
+		zh: '本乡镇（街道）全部小区的台账（Excel），缺少的资料标黄；填好后交市旧改办，按小区编号补入。',
+		en: "Every community of the town as in the ledger (Excel), the missing facts in yellow; fill it in and send it to the city's office, which takes it in by id."
+	},
 	'office.town.pick': { zh: '选择小区', en: 'Choose a community' },
 	'office.town.search': { zh: '按名称或编号查找', en: 'Find by name or id' },
 	'office.town.contactPeople': { zh: '联系人', en: 'Contact people' },
