@@ -10,6 +10,8 @@ export default defineConfig({
 		...unit.test,
 		// each file in a fresh context, as vitest's default (the unit tier shares modules between files)
 		isolate: true,
+		// Two files at a time (Vitest's default on 2 cores is one): each file builds into its own folders.
+		maxWorkers: 2,
 		include: ['tests/data/**/*.test.ts'],
 		// a 300k equality check or a build of 5,000 generated communities on a busy 2-core machine
 		testTimeout: 600_000,
