@@ -16,7 +16,9 @@ const beijingDate = (iso: string) => beijingTime(iso).slice(0, 10);
 
 /** Whether a change is live but not in the published data: pending, or accepted and in no published release. */
 function unpublished(c: ChangeRecord, published: ReadonlySet<string>): boolean {
-	return c.state === 'pending' || (c.state === 'accepted' && (c.release === null || !published.has(c.release)));
+	return (
+		c.state === 'pending' || (c.state === 'accepted' && (c.release === null || !published.has(c.release)))
+	);
 }
 
 /** The ids of the releases ever published. */
@@ -59,7 +61,9 @@ export async function freshnessApi(
 				...(await new Changes(ctx.store).list({ state: 'pending', ...(towns ? { towns } : {}) })),
 				...(await new Changes(ctx.store).list({ state: 'accepted', ...(towns ? { towns } : {}) }))
 			];
-			answer.live = [...new Set(open.filter((c) => unpublished(c, published)).map((c) => c.communityId))].sort();
+			answer.live = [
+				...new Set(open.filter((c) => unpublished(c, published)).map((c) => c.communityId))
+			].sort();
 		}
 		sendJson(res, 200, answer);
 		return true;

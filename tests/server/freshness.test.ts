@@ -83,7 +83,10 @@ beforeAll(async () => {
 	changes.b = await record(chengdong, ours[1]!, 'fresh-key-b-0001', '2026-11-21');
 	changes.c = await record(lecheng, theirs, 'fresh-key-c-0001', '2026-11-22');
 	// b returned: it no longer counts as an update
-	const back = await keeper.post(`/api/changes/${changes.b.id}/review`, { decision: 'returned', note: '日期有误' });
+	const back = await keeper.post(`/api/changes/${changes.b.id}/review`, {
+		decision: 'returned',
+		note: '日期有误'
+	});
 	expect(back.status).toBe(200);
 }, 300_000);
 
@@ -134,7 +137,9 @@ describe('GET /api/live-changes (issue 22)', () => {
 		// staged, not yet published: still live only
 		expect((await live(viewer, ours[0]!)).map((c) => c.id)).toEqual([changes.a!.id]);
 		const current = ((await (await keeper.get('/api/releases')).json()) as { current: string }).current;
-		expect((await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: current })).status).toBe(200);
+		expect((await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: current })).status).toBe(
+			200
+		);
 		expect(await live(viewer, ours[0]!)).toEqual([]);
 		expect((await freshness(viewer)).live).toEqual([theirs]);
 		// still its last update: an accepted change counts, published or not

@@ -149,8 +149,16 @@ const SCALES = {
 		codes: FRESHNESS_CODES,
 		classes: [
 			one('week', `${FRESHNESS_BOUNDS.week}天内更新`, `updated within ${FRESHNESS_BOUNDS.week} days`),
-			one('month', `${FRESHNESS_BOUNDS.week + 1}–${FRESHNESS_BOUNDS.month}天`, `${FRESHNESS_BOUNDS.week + 1}–${FRESHNESS_BOUNDS.month} days ago`),
-			one('quarter', `${FRESHNESS_BOUNDS.month + 1}–${FRESHNESS_BOUNDS.quarter}天`, `${FRESHNESS_BOUNDS.month + 1}–${FRESHNESS_BOUNDS.quarter} days ago`),
+			one(
+				'month',
+				`${FRESHNESS_BOUNDS.week + 1}–${FRESHNESS_BOUNDS.month}天`,
+				`${FRESHNESS_BOUNDS.week + 1}–${FRESHNESS_BOUNDS.month} days ago`
+			),
+			one(
+				'quarter',
+				`${FRESHNESS_BOUNDS.month + 1}–${FRESHNESS_BOUNDS.quarter}天`,
+				`${FRESHNESS_BOUNDS.month + 1}–${FRESHNESS_BOUNDS.quarter} days ago`
+			),
 			one('older', `超过${FRESHNESS_BOUNDS.quarter}天`, `over ${FRESHNESS_BOUNDS.quarter} days ago`),
 			one('none', '无记录', 'no dated record')
 		]

@@ -27,7 +27,9 @@ export function freshnessCode(lastDay: number, refDay: number): FreshnessCode {
  * For each community of `dataset` (in its order), the latest date the ledger carries for it (votes, funds,
  * stage_events), as a day number, or NO_DAY when it carries none.
  */
-export function dataLastDays(dataset: Pick<Dataset, 'communities' | 'votes' | 'funds' | 'stage_events'>): Int32Array {
+export function dataLastDays(
+	dataset: Pick<Dataset, 'communities' | 'votes' | 'funds' | 'stage_events'>
+): Int32Array {
 	const latest = new Map<string, string>();
 	const see = (id: string, date: string | null) => {
 		if (!date) return;

@@ -32,7 +32,8 @@ function latestByHand(): Map<string, string> {
 }
 
 /** By hand: whole days from one ISO date to another, by Date.UTC. */
-const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+const daysBetween = (from: string, to: string) =>
+	(Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 /** By hand: the class of an age in days (≤7, ≤30, ≤90, more), or none. */
 const classByHand = (last: string | undefined, ref: string) => {
@@ -55,7 +56,9 @@ describe('freshness on the example (issue 22)', () => {
 		const classOf = classIndexByCode('freshness');
 		const legend = COLOUR_SCALES.freshness.classes.map(() => 0);
 		counts.forEach((n, code) => (legend[classOf[code]!]! += n));
-		expect(Object.fromEntries(COLOUR_SCALES.freshness.classes.map((c, k) => [c.key, legend[k]]))).toEqual(byHand);
+		expect(Object.fromEntries(COLOUR_SCALES.freshness.classes.map((c, k) => [c.key, legend[k]]))).toEqual(
+			byHand
+		);
 		// the example has communities with no dated record and ones updated long ago: not all in one class
 		expect(byHand.none).toBeGreaterThan(0);
 		expect(byHand.older).toBeGreaterThan(0);
@@ -94,11 +97,16 @@ describe('freshness on the example (issue 22)', () => {
 			});
 			const f = resolveStale({ ...EMPTY_FILTER, staleDays: n }, cols, dayNumber(AS_OF));
 			expect(f.stale, `${n}`).toEqual(byHand);
-			expect(filterMask(cols, [], f).reduce((a, x) => a + x, 0), `${n}`).toBe(byHand.length);
+			expect(
+				filterMask(cols, [], f).reduce((a, x) => a + x, 0),
+				`${n}`
+			).toBe(byHand.length);
 			const figures = new FilterFigures(cols, []);
 			figures.set(f);
 			expect(figures.kpis().communities, `${n}`).toBe(byHand.length);
-			expect(whereSql(f)).toBe(byHand.length ? `id IN (${byHand.map((id) => `'${id}'`).join(', ')})` : 'FALSE');
+			expect(whereSql(f)).toBe(
+				byHand.length ? `id IN (${byHand.map((id) => `'${id}'`).join(', ')})` : 'FALSE'
+			);
 		}
 		// no filter: every community
 		expect(resolveStale(EMPTY_FILTER, cols, dayNumber(AS_OF)).stale).toBeNull();
