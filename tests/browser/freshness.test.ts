@@ -161,7 +161,7 @@ describe('freshness on the map, town changes live on the dashboard (issue 22)', 
 				.poll(() => page.locator('[data-kpi="communities"] .value').textContent())
 				.toContain(String(stale.length));
 			await expect.poll(() => legendCounts(page)).toEqual({ ...byHand, week: byHand.week! - 1 });
-			expect(new URL(page.url()).searchParams.get('stale')).toBe('0');
+			await expect.poll(() => new URL(page.url()).searchParams.get('stale')).toBe('0');
 
 			// its page: the reviewed figures as published, and beside them the town's vote, not reviewed
 			await page.goto(`${run.url}/community/${ours.id}`);
