@@ -159,3 +159,24 @@ export interface TownData {
 	release: string | null;
 	communities: TownCommunity[];
 }
+
+/**
+ * The day of each community's latest town change (GET /api/freshness): any state but returned, as a Beijing
+ * date (YYYY-MM-DD); only the communities of the caller's towns for a town account, every town's for the others.
+ */
+export interface FreshnessAnswer {
+	/** Today in Beijing time (YYYY-MM-DD), by the server's clock: the day the ages are counted to. */
+	today: string;
+	/** Community id → the Beijing date of its latest change not returned. */
+	communities: Record<string, string>;
+	/** The communities with changes the published data does not hold yet (pending, or accepted and unpublished). */
+	live: string[];
+}
+
+/**
+ * A community's town changes the reviewed data does not hold yet (GET /api/live-changes?community=…): pending ones
+ * and accepted ones no published release carries, oldest first — shown as 乡镇填报（未审核）.
+ */
+export interface LiveChangesAnswer {
+	changes: ChangeRecord[];
+}

@@ -7,6 +7,8 @@ import type {
 	AuditEntry,
 	ChangeRecord,
 	ChangeState,
+	FreshnessAnswer,
+	LiveChangesAnswer,
 	TownData,
 	AuditPage,
 	AuditQuery,
@@ -23,6 +25,8 @@ export type {
 	AuditEntry,
 	ChangeRecord,
 	ChangeState,
+	FreshnessAnswer,
+	LiveChangesAnswer,
 	TownData,
 	AuditPage,
 	AuditQuery,
@@ -90,6 +94,12 @@ export async function login(name: string, password: string): Promise<Me['user']>
 	csrf = r.csrf;
 	return r.user;
 }
+
+/** The day of each community's latest town change the account may read (the map's freshness colouring). */
+export const freshness = () => call<FreshnessAnswer>('GET', '/api/freshness');
+/** A community's town changes not yet in the published data (its page's 乡镇填报（未审核） panel). */
+export const liveChanges = (communityId: string) =>
+	call<LiveChangesAnswer>('GET', `/api/live-changes?community=${encodeURIComponent(communityId)}`);
 
 export const logout = () => call<{ ok: true }>('POST', '/api/logout');
 export const changePassword = (current: string, next: string) =>

@@ -185,6 +185,11 @@ export const OFFICE = {
 	},
 	'office.town.history': { zh: '变更记录', en: 'Change history' },
 	'office.town.historyNone': { zh: '暂无变更记录', en: 'No changes recorded' },
+	'office.live.title': { zh: '乡镇填报（未审核）', en: 'Reported by the town (not reviewed)' },
+	'office.live.note': {
+		zh: '以下为乡镇（街道）已填报、尚未审核或尚未发布的变更。本页其余内容仍为最近一次发布的核定数据，未计入这些填报',
+		en: 'Changes the town has recorded that are not yet reviewed or not yet published. The rest of this page is still the last published, reviewed data: these are not in it'
+	},
 	'office.change.state.pending': { zh: '乡镇填报（未审核）', en: 'Recorded by the town (not reviewed)' },
 	'office.change.state.accepted': { zh: '已接受', en: 'Accepted' },
 	'office.change.state.returned': { zh: '已退回', en: 'Returned' },
