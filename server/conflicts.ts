@@ -70,7 +70,11 @@ export function townConflicts(
 	for (const c of ordered) {
 		const isVote = c.field.startsWith('votes.');
 		if (!isVote && !c.field.startsWith('funds.')) continue;
-		const conflict = (reason: TownConflict['reason'], uploadValue: unknown, counts?: TownConflict['counts']) =>
+		const conflict = (
+			reason: TownConflict['reason'],
+			uploadValue: unknown,
+			counts?: TownConflict['counts']
+		) =>
 			out.push({
 				changeId: c.id,
 				town: c.town,
