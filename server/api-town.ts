@@ -27,7 +27,7 @@ import { QueueRefused } from './validations';
 /** The file of a release that lists the town changes it carries. */
 export const CHANGES_FILE = 'changes.json';
 
-const STATES: readonly ChangeState[] = ['pending', 'accepted', 'returned'];
+const STATES: readonly ChangeState[] = ['pending', 'accepted', 'returned', 'superseded'];
 
 /** A note: optional text, at most 500 characters. */
 function noteOf(v: unknown): string | null {
@@ -269,7 +269,8 @@ export async function townApi(
 						pending,
 						me.user.name,
 						{ id: current, dataDir },
-						{ seconds: ctx.config.validateSeconds, memoryMB: ctx.config.validateMemoryMB }
+						{ seconds: ctx.config.validateSeconds, memoryMB: ctx.config.validateMemoryMB },
+						() => changes.list({ state: 'accepted' })
 					),
 				gone.signal
 			);

@@ -52,6 +52,44 @@ export interface Staged {
 	diff?: CommunityDiff | null;
 	/** The towns' accepted changes this release carries (staged from them: POST /api/changes/stage). */
 	changes?: ChangeRecord[] | null;
+	/** Where this release's data would drop a value a town recorded (conflicts.json; recomputed on rebase). */
+	conflicts?: TownConflict[] | null;
+}
+
+/**
+ * Why a staged release conflicts with an accepted town change: its votes have a different row for the vote's
+ * community, kind and date (`vote-differs`) or none (`vote-absent`); fewer rows of the payment's community, date,
+ * source and amount than accepted payments of it (`payment-absent`); or no longer the community at all
+ * (`community-absent`).
+ */
+export type ConflictReason = 'vote-differs' | 'vote-absent' | 'payment-absent' | 'community-absent';
+
+/** What a keeper chose for a conflict: the town's value (staged again as a new release) or the upload's. */
+export type ConflictChoice = 'town' | 'upload';
+
+/** One accepted town change a staged release would drop (conflicts.json of the release). */
+export interface TownConflict {
+	/** The change (ChangeRecord.id), its town, user, time recorded, field and community. */
+	changeId: string;
+	town: string;
+	user: string;
+	at: string;
+	field: string;
+	communityId: string;
+	/** The community's name in the staged data, else in the data it was compared with ('' when neither has it). */
+	communityName: string;
+	reason: ConflictReason;
+	/** The town's value: the votes or funds row it recorded. */
+	townValue: unknown;
+	/** The upload's value: its votes row of that community, kind and date (`vote-differs`); null: absent. */
+	uploadValue: unknown;
+	/** For a payment: rows of that community, date, source and amount the town's accepted changes make, and the
+	 *  upload has. */
+	counts?: { town: number; upload: number };
+	/** The release that carried the change into published data, or null (accepted, not yet staged). */
+	release: string | null;
+	/** The keeper's choice once made: by whom, when (ISO), and for `town` the release staged with it kept. */
+	decision?: { choice: ConflictChoice; by: string; at: string; release?: string };
 }
 
 /** One line of the audit log. */
@@ -112,8 +150,9 @@ export interface QueuedValidation {
 	startedAt?: string;
 }
 
-/** A town's change: pending until a keeper accepts or returns it. */
-export type ChangeState = 'pending' | 'accepted' | 'returned';
+/** A town's change: pending until a keeper accepts or returns it; an accepted change is superseded when a keeper
+ *  takes an upload's value over it (a conflict decided for the upload). */
+export type ChangeState = 'pending' | 'accepted' | 'returned' | 'superseded';
 
 /** One change a town recorded (the store's table `changes`). */
 export interface ChangeRecord {
@@ -141,6 +180,10 @@ export interface ChangeRecord {
 	reviewedAt: string | null;
 	/** The release that carries it (a keeper staged the accepted changes onto the release then current). */
 	release: string | null;
+	/** Superseded by an upload: the keeper who chose the upload's value, when (ISO), and in which staged release. */
+	supersededBy?: string | null;
+	supersededAt?: string | null;
+	supersededIn?: string | null;
 }
 
 /** A town's community as its town account sees it: its internal row, contact people and votes. */

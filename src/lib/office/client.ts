@@ -17,7 +17,9 @@ import type {
 	ReleaseInfo,
 	Report,
 	Role,
-	Staged
+	Staged,
+	TownConflict,
+	ConflictChoice
 } from './api';
 
 export type {
@@ -35,7 +37,9 @@ export type {
 	ReleaseInfo,
 	Report,
 	Role,
-	Staged
+	Staged,
+	TownConflict,
+	ConflictChoice
 };
 
 export class OfficeError extends Error {
@@ -204,3 +208,11 @@ export const reviewChange = (id: string, decision: 'accepted' | 'returned', note
 
 /** Stage the accepted changes onto the current release as a new release, validated by the importer (keepers). */
 export const stageChanges = () => call<Staged>('POST', '/api/changes/stage');
+
+/**
+ * Decide conflicts of staged release `id` with the towns' accepted changes (keepers): `upload` marks a change
+ * superseded; `town` stages a new release with the kept changes replayed — then that release is answered (`from`:
+ * the release decided), else the decided release with its conflicts.
+ */
+export const decideConflicts = (id: string, decisions: { changeId: string; choice: ConflictChoice }[]) =>
+	call<Staged & { from: string }>('POST', `/api/releases/${id}/conflicts`, { decisions });

@@ -117,6 +117,7 @@ export const OFFICE = {
 	'office.audit.action.prune': { zh: '删除过期的未通过上传', en: 'remove old failed uploads' },
 	'office.audit.action.change': { zh: '乡镇填报', en: 'change recorded by a town' },
 	'office.audit.action.change-review': { zh: '审核乡镇填报', en: 'review a town change' },
+	'office.audit.action.conflict': { zh: '处理与乡镇填报的冲突', en: 'decide a conflict with a town change' },
 	'office.audit.outcome.ok': { zh: '成功', en: 'ok' },
 	'office.audit.outcome.refused': { zh: '被拒绝', en: 'refused' },
 	'office.audit.outcome.failed': { zh: '失败', en: 'failed' },
@@ -193,6 +194,7 @@ export const OFFICE = {
 	'office.change.state.pending': { zh: '乡镇填报（未审核）', en: 'Recorded by the town (not reviewed)' },
 	'office.change.state.accepted': { zh: '已接受', en: 'Accepted' },
 	'office.change.state.returned': { zh: '已退回', en: 'Returned' },
+	'office.change.state.superseded': { zh: '已被上传替代', en: 'Superseded by upload' },
 	'office.change.line': { zh: '{at} · {user} · {field}', en: '{at} · {user} · {field}' },
 	'office.change.vote': {
 		zh: '参与 {po} 户 / {pa} ㎡，同意 {ao} 户 / {aa} ㎡（{date}）',
@@ -217,6 +219,47 @@ export const OFFICE = {
 	'office.change.before': { zh: '此前：', en: 'Before: ' },
 	'office.change.review': { zh: '审核：{who}，{at}', en: 'Reviewed by {who}, {at}' },
 	'office.change.release': { zh: '已进入版本 {id}', en: 'In release {id}' },
+	'office.change.superseded': {
+		zh: '已被上传替代：{who}选择采用上传文件（{at}，版本 {id}）',
+		en: "Superseded by upload: {who} took the upload's value ({at}, release {id})"
+	},
+	'office.conflicts.title': {
+		zh: '与乡镇填报的冲突 {n} 处',
+		en: '{n} conflict(s) with values the towns recorded'
+	},
+	'office.conflicts.note': {
+		zh: '本版本的数据缺少或改动了下列乡镇已填报、已审核的数据。发布前须逐条选择：保留乡镇填报（生成一个带上这些填报的新版本，再发布新版本），或采用上传文件（该条填报标为“已被上传替代”）。',
+		en: "This release's data lacks or changes the values below, which the towns recorded and a keeper accepted. Before publishing, choose for each: keep the town's (a new release is made with them: publish that one), or take the upload's (the town's change is marked superseded by upload)."
+	},
+	'office.conflicts.community': { zh: '小区', en: 'Community' },
+	'office.conflicts.change': {
+		zh: '填报（乡镇 · 填报人 · 时间 · 事项）',
+		en: 'Change (town · user · when · field)'
+	},
+	'office.conflicts.town': { zh: '乡镇填报', en: "Town's value" },
+	'office.conflicts.upload': { zh: '上传文件', en: "Upload's value" },
+	'office.conflicts.choice': { zh: '处理', en: 'Decision' },
+	'office.conflicts.keep': { zh: '保留乡镇填报', en: "Keep the town's" },
+	'office.conflicts.take': { zh: '采用上传文件', en: "Take the upload's" },
+	'office.conflicts.absent': { zh: '无（上传文件中没有）', en: 'absent (not in the upload)' },
+	'office.conflicts.communityAbsent': {
+		zh: '上传文件中已没有此小区（只能采用上传文件）',
+		en: "the upload no longer has this community (only the upload's can be taken)"
+	},
+	'office.conflicts.payments': {
+		zh: '同日、同来源、同金额的到账：乡镇填报 {town} 笔，上传文件 {upload} 笔',
+		en: 'Payments of that day, source and amount: {town} recorded by the town, {upload} in the upload'
+	},
+	'office.conflicts.apply': { zh: '按所选处理（{n} 条）', en: 'Apply the choices ({n})' },
+	'office.conflicts.keptIn': {
+		zh: '已选择保留乡镇填报：请发布新版本 {id}',
+		en: "Kept the town's: publish the new release {id}"
+	},
+	'office.conflicts.taken': { zh: '已采用上传文件', en: "Took the upload's" },
+	'office.conflicts.open': {
+		zh: '尚有 {n} 处冲突未处理，处理完才能发布',
+		en: '{n} conflict(s) undecided: decide them all before publishing'
+	},
 	'office.fresh.title': { zh: '各乡镇（街道）填报情况', en: 'How current each town keeps its data' },
 	'office.fresh.town': { zh: '乡镇（街道）', en: 'Town' },
 	'office.fresh.last': { zh: '最近填报', en: 'Last change' },
