@@ -145,7 +145,10 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 				.waitFor();
 			await fundForm.getByRole('button', { name: '保存' }).click();
 			// recorded: the form is cleared for the next payment, and says so
-			await expect.poll(() => fundForm.locator('input[name=fund-amount]').inputValue()).toBe('');
+			// (the answer may take longer than expect.poll's default second on a loaded machine)
+			await expect
+				.poll(() => fundForm.locator('input[name=fund-amount]').inputValue(), { timeout: 30_000 })
+				.toBe('');
 			await page
 				.getByTestId('fund-message')
 				.getByText(/已保存，等待市旧改办审核/)
