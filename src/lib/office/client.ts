@@ -194,3 +194,17 @@ export const reviewChange = (id: string, decision: 'accepted' | 'returned', note
 
 /** Stage the accepted changes onto the current release as a new release, validated by the importer (keepers). */
 export const stageChanges = () => call<Staged>('POST', '/api/changes/stage');
+
+/** Record a stage the community reached (a workflow stage id and the day it began), once per `key`. */
+export const recordStage = (
+	key: string,
+	communityId: string,
+	stage: { stage: string; date: string },
+	note: string
+) =>
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', {
+		key,
+		communityId,
+		stage,
+		note
+	});
