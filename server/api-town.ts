@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { checkFactEntry } from '../src/lib/ingest/fact-entry';
 import { checkFundEntry } from '../src/lib/ingest/fund-entry';
 import { checkStageEntry } from '../src/lib/ingest/stage-entry';
 import {
@@ -22,7 +23,15 @@ import { Changes, validKey, type ChangeQuery, type ChangeState } from './changes
 import { currentDataDir, need, type Context } from './context';
 import { HttpError, readJson, sendJson } from './http';
 import { stage } from './stage';
-import { dataAsOf, fundField, replayInput, stageField, townCommunities, voteField } from './town-data';
+import {
+	dataAsOf,
+	factField,
+	fundField,
+	replayInput,
+	stageField,
+	townCommunities,
+	voteField
+} from './town-data';
 import { QueueRefused } from './validations';
 
 /** The file of a release that lists the town changes it carries. */
@@ -88,15 +97,15 @@ export async function townApi(
 			);
 		if (typeof body.communityId !== 'string')
 			throw new HttpError(400, '缺少字段“communityId”', 'missing field "communityId"');
-		const given = (['vote', 'fund', 'stage'] as const).filter(
+		const given = (['vote', 'fund', 'stage', 'fact'] as const).filter(
 			(k) => body[k] !== undefined && body[k] !== null
 		);
 		const entry = given.length === 1 ? (body[given[0]!] as Record<string, unknown>) : undefined;
 		if (!entry || typeof entry !== 'object')
 			throw new HttpError(
 				400,
-				'须有且只有一项：表决（vote）、到账（fund）或阶段（stage）',
-				'exactly one of a vote (vote), a payment (fund) or a stage (stage) is needed'
+				'须有且只有一项：表决（vote）、到账（fund）、阶段（stage）或更正（fact）',
+				'exactly one of a vote (vote), a payment (fund), a stage (stage) or a correction (fact) is needed'
 			);
 		const text = (c: string) => (entry[c] === undefined || entry[c] === null ? '' : String(entry[c]));
 		const dataDir = currentDataDir(ctx);
@@ -121,6 +130,25 @@ export async function townApi(
 				.filter((f) => f.source === row.source)
 				.reduce((sum, f) => sum + Number(f.amount), 0);
 			await record(fundField(row.source), row.community_id, { raised }, row);
+			return true;
+		}
+		if (body.fact) {
+			// the community's row served now, with the one cell replaced, validated whole by the importer
+			const column = text('column');
+			const check = checkFactEntry({ column, value: text('value') }, c, {
+				code: String(c.town_code),
+				name: found.town
+			});
+			if (check.value === undefined) throw refusal(check.problems);
+			if (check.value === check.before)
+				throw refusal([
+					{ column, zh: '与现有数据相同，无需更正', en: 'the same as the data: nothing to correct' }
+				]);
+			await record(factField(column), String(c.id), check.before, {
+				community_id: String(c.id),
+				column,
+				value: check.value
+			});
 			return true;
 		}
 		if (body.stage) {

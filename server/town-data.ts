@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangeRecord, TownCommunity } from '../src/lib/office/api';
 import type { DatasetMeta, FundRow, StageEventRow, VoteRow } from '../src/lib/schema/rows';
+import { TOWN_FACT_COLUMNS } from '../src/lib/ingest/fact-entry';
 import { TABLES } from '../src/lib/schema/schema';
 
 const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
@@ -94,6 +95,9 @@ export const voteField = (kind: VoteRow['kind']) => `votes.${kind}`;
 /** The field a payment sets: `funds.<source>`. */
 export const fundField = (source: FundRow['source']) => `funds.${source}`;
 
+/** The field a correction of a community fact sets: `communities.<column>`. */
+export const factField = (column: string) => `communities.${column}`;
+
 /** The field a stage reached sets: `stage_events.<stage>`. */
 export const stageField = (stage: StageEventRow['stage']) => `stage_events.${stage}`;
 
@@ -101,7 +105,8 @@ export const stageField = (stage: StageEventRow['stage']) => `stage_events.${sta
  * Write the data served now (`dataDir`) to `sourceDir` as the importer's input — one CSV per table in the schema's
  * columns, and metadata.json with the data's title and date — with `changes` applied in order: a vote replaces the
  * vote of its community, kind and date (the votes table's key) or is added; a payment is added; a stage reached
- * replaces the row of its community and stage (the stage_events table's key) or is added.
+ * replaces the row of its community and stage (the stage_events table's key) or is added; a correction sets the one
+ * cell of the community's row.
  */
 export async function replayInput(
 	dataDir: string,
@@ -122,6 +127,17 @@ export async function replayInput(
 					f.date,
 					f.source,
 					f.amount
+				]);
+				continue;
+			}
+			if (change.field.startsWith('communities.')) {
+				// a correction sets one cell of the community's row (a column the town may correct: fact-entry.ts)
+				const f = change.after as { community_id: string; column: string; value: unknown };
+				if (!TOWN_FACT_COLUMNS.some((c) => c.name === f.column))
+					throw new Error(`no replay for column ${f.column}`);
+				await conn.run(`UPDATE communities SET "${f.column}" = $1 WHERE id = $2`, [
+					f.value as DuckDBValue,
+					f.community_id
 				]);
 				continue;
 			}

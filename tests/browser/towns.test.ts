@@ -216,6 +216,19 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 			.getByText(/已保存，等待市旧改办审核/)
 			.waitFor();
 		await expect.poll(async () => (await allChanges()).length, { timeout: 30_000 }).toBe(4);
+		// a correction of a fact, checked by the importer's rules as typed (not saved here: the server test saves one)
+		const factForm = page.locator('form.fact-form');
+		await factForm.locator('select[name=fact-column]').selectOption('satisfaction');
+		await factForm.locator('input[name=fact-value]').fill('101');
+		await page
+			.getByTestId('fact-problems')
+			.getByText(/满意度/)
+			.waitFor();
+		expect(await factForm.getByRole('button', { name: '保存' }).isDisabled()).toBe(true);
+		await factForm.locator('input[name=fact-value]').fill('88');
+		await page.getByTestId('fact-preview').getByText(/→ 88/).waitFor();
+		await page.screenshot({ path: 'test-results/towns-fact-form-390.png', fullPage: true });
+		await factForm.locator('input[name=fact-value]').fill('');
 		expect((await allChanges())[3]).toMatchObject({
 			communityId: later.id,
 			field: `stage_events.${nextStage.id}`,

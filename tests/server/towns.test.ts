@@ -341,6 +341,30 @@ describe('changes as rows (issue 22)', () => {
 		).toBe(404);
 	});
 
+	it('records a correction of a community fact, checked by the importer’s rules on the whole row, before → after', async () => {
+		const id = exampleIds('330382001')[1]!;
+		const post = (key: string, column: string, value: string) =>
+			chengdong.post('/api/changes', { key, communityId: id, fact: { column, value }, note: '入户核实' });
+		// §三(九): a satisfaction score is 0–100; the town is not the town's to change
+		for (const [column, value] of [
+			['satisfaction', '101'],
+			['town_code', '330382002']
+		] as const) {
+			const res = await post('k-fact-bad-1', column, value);
+			expect(res.status).toBe(422);
+		}
+		expect((await post('k-fact-1', 'satisfaction', '88.5')).status).toBe(201);
+		expect((await post('k-fact-1', 'satisfaction', '88.5')).status).toBe(200);
+		// before: the example's value, read by hand from communities.csv
+		const [header, ...rows] = readFileSync('data/example/communities.csv', 'utf8').trim().split('\n');
+		const cells = rows.map((r) => r.split(',')).find((r) => r[0] === id)!;
+		const was = cells[header!.split(',').indexOf('satisfaction')]!;
+		const fact = (await changesOf(keeper)).filter((c) => c.field === 'communities.satisfaction');
+		expect(fact.map((c) => [c.before, c.after, c.note])).toEqual([
+			[was === '' ? null : Number(was), { community_id: id, column: 'satisfaction', value: 88.5 }, '入户核实']
+		]);
+	});
+
 	it("is shown to its own town and the keeper, not to another town's", async () => {
 		expect((await changesOf(chengdong)).map((c) => c.id)).toContain(recorded.id);
 		expect(await changesOf(lecheng)).toEqual([]);
@@ -349,7 +373,9 @@ describe('changes as rows (issue 22)', () => {
 	});
 
 	it('a keeper accepts one, returns one with a note, stages the accepted onto the release and publishes it', async () => {
-		const [one, two, payment, stage] = await changesOf(keeper, '?state=pending');
+		const [one, two, payment, stage, fact] = await changesOf(keeper, '?state=pending');
+		expect(fact!.field).toBe('communities.satisfaction');
+		expect((await keeper.post(`/api/changes/${fact!.id}/review`, { decision: 'accepted' })).status).toBe(200);
 		expect(payment!.field).toBe('funds.resident');
 		expect(stage!.field).toMatch(/^stage_events\./);
 		expect((await keeper.post(`/api/changes/${stage!.id}/review`, { decision: 'accepted' })).status).toBe(
@@ -376,9 +402,9 @@ describe('changes as rows (issue 22)', () => {
 		expect(staged.info.ok, JSON.stringify(staged.report.problems.filter((p) => p.level === 'error'))).toBe(
 			true
 		);
-		expect(staged.changes.map((c) => c.id)).toEqual([one!.id, payment!.id, stage!.id]);
+		expect(staged.changes.map((c) => c.id)).toEqual([one!.id, payment!.id, stage!.id, fact!.id]);
 		// the replay changes nothing but what the changes say: every table as in the base release, but one more vote
-		// (a new date), one more payment and one more stage; no community differs
+		// (a new date), one more payment and one more stage; one community differs: the one whose fact was corrected
 		const base = (await (await keeper.get(`/api/releases/${staged.info.base}`)).json()) as {
 			info: { counts: Record<string, number> };
 		};
@@ -391,12 +417,12 @@ describe('changes as rows (issue 22)', () => {
 		});
 		const diff = (staged as unknown as { diff: { changed: unknown[]; added: unknown[]; removed: unknown[] } })
 			.diff;
-		expect([diff.changed.length, diff.added.length, diff.removed.length]).toEqual([0, 0, 0]);
+		expect([diff.changed.length, diff.added.length, diff.removed.length]).toEqual([1, 0, 0]);
 		// the release's page lists the town changes it carries beside its diff
 		const detail = (await (await keeper.get(`/api/releases/${staged.info.id}`)).json()) as {
 			changes: ChangeRecord[];
 		};
-		expect(detail.changes.map((c) => c.id)).toEqual([one!.id, payment!.id, stage!.id]);
+		expect(detail.changes.map((c) => c.id)).toEqual([one!.id, payment!.id, stage!.id, fact!.id]);
 		expect(
 			(await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: staged.info.base })).status
 		).toBe(200);
@@ -414,6 +440,14 @@ describe('changes as rows (issue 22)', () => {
 				.toArray()
 				.map((r) => r.toJSON())
 		).toEqual([{ amount: 120000 }]);
+		const corrected = await keeper.post('/api/query', {
+			sql: `SELECT satisfaction FROM communities WHERE id = '${fact!.communityId}'`
+		});
+		expect(
+			tableFromIPC(new Uint8Array(await corrected.arrayBuffer()))
+				.toArray()
+				.map((r) => r.toJSON())
+		).toEqual([{ satisfaction: 88.5 }]);
 		const { stage: reached, date } = stage!.after as { stage: string; date: string };
 		const staged2 = await keeper.post('/api/query', {
 			sql: `SELECT strftime(date, '%Y-%m-%d') AS date FROM stage_events WHERE community_id = '${stage!.communityId}' AND stage = '${reached}'`
@@ -437,7 +471,7 @@ describe('changes as rows (issue 22)', () => {
 
 	it('are kept by a backup and restore (a table of the store)', async () => {
 		const before = await changesOf(keeper);
-		expect(before).toHaveLength(4);
+		expect(before).toHaveLength(5);
 		await office.stop();
 		const dir = join(scratchDir('towns-backup-'), 'b');
 		const backup = (args: string[], env: Record<string, string>) =>
@@ -466,6 +500,6 @@ describe('changes as rows (issue 22)', () => {
 		});
 		expect(resent.status).toBe(200);
 		expect(((await resent.json()) as { change: ChangeRecord }).change.id).toBe(first.id);
-		expect(await changesOf(k)).toHaveLength(4);
+		expect(await changesOf(k)).toHaveLength(5);
 	}, 300_000);
 });

@@ -208,3 +208,12 @@ export const recordStage = (
 		stage,
 		note
 	});
+
+/** Record a correction of one community fact (a column of the communities table, its new value), once per `key`. */
+export const recordFact = (
+	key: string,
+	communityId: string,
+	fact: { column: string; value: string },
+	note: string
+) =>
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', { key, communityId, fact, note });

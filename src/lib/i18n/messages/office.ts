@@ -231,6 +231,19 @@ export const OFFICE = {
 		zh: '注意：日历中没有 {years} 年的节假日安排，结束日可能偏早',
 		en: 'Note: the calendar has no public holidays for {years}; the end may be too early'
 	},
+	'office.town.fact.title': { zh: '更正小区信息', en: 'Correct a community fact' },
+	'office.town.fact.column': { zh: '更正哪一项', en: 'Fact to correct' },
+	'office.town.fact.value': { zh: '更正为', en: 'Correct to' },
+	'office.town.fact.now': { zh: '台账现为：{value}', en: 'The ledger says now: {value}' },
+	'office.town.fact.empty': { zh: '（空）', en: '(empty)' },
+	'office.town.fact.yes': { zh: '是', en: 'yes' },
+	'office.town.fact.no': { zh: '否', en: 'no' },
+	'office.town.fact.will': {
+		zh: '将更正“{column}”：{before} → {after}（按导入规则整行校验通过）',
+		en: 'To be corrected, {column}: {before} → {after} (the whole row passes the importer’s checks)'
+	},
+	'office.change.factField': { zh: '更正小区信息', en: 'Correction of a fact' },
+	'office.change.fact': { zh: '“{column}”：{value}', en: '{column}: {value}' },
 	'office.change.stageField': { zh: '进度阶段', en: 'Stage reached' },
 	'office.change.stage': { zh: '“{stage}”于 {date} 开始', en: '{stage}, begun {date}' },
 	'office.change.before': { zh: '此前：', en: 'Before: ' },
