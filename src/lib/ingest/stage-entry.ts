@@ -11,7 +11,7 @@ import { nextStage, publicityWindow, stageIndex, WORKFLOW_STAGES, type PolicyPar
 import type { PublicityWindow, WorkflowStage } from '../policy';
 import type { StageEventRow } from '../schema/rows';
 import { table } from '../schema/schema';
-import { readCell } from './cells';
+import { readRow } from './cells';
 import { stageOrderBreaks, type StageDate } from './stage-order';
 import type { EntryProblem } from './vote-entry';
 
@@ -63,13 +63,7 @@ export function checkStageEntry(
 	const latest = latestStage(stages);
 	const next = stageToRecord(stages);
 	const raw: Record<string, string> = { ...entry, community_id: communityId };
-	const problems: EntryProblem[] = [];
-	const values: Record<string, unknown> = {};
-	for (const column of table('stage_events').columns) {
-		const cell = readCell(column, raw[column.name] ?? '');
-		if (cell.ok) values[column.name] = cell.value;
-		else problems.push({ column: column.name, zh: cell.zh, en: cell.en });
-	}
+	const { values, problems } = readRow(table('stage_events').columns, raw);
 	const row = values as unknown as StageEventRow;
 	if (values.stage !== undefined && row.stage !== next?.id) {
 		const at = latest ? WORKFLOW_STAGES[stageIndex(latest.stage)]!.name : null;
