@@ -166,12 +166,14 @@ export interface ChangeRecord {
 	/** The community's 乡镇（街道） (name). */
 	town: string;
 	/** What it changes: `votes.scheme` (a scheme vote), `votes.application`, `funds.resident` (a payment of resident
-	 *  funds), `funds.social` (of social capital). */
+	 *  funds), `funds.social` (of social capital), `stage_events.<stage>` (a stage reached, e.g.
+	 *  `stage_events.design`). */
 	field: string;
 	/** The value before: the latest vote of that kind in the data served then (null when there was none); for a
-	 *  payment, `{ raised }` — the 元 of that source received until then. */
+	 *  payment, `{ raised }` — the 元 of that source received until then; for a stage, the community's latest
+	 *  stage reached then (a stage_events row, null before the first). */
 	before: unknown;
-	/** The value recorded (a votes or funds row). */
+	/** The value recorded (a votes, funds or stage_events row). */
 	after: unknown;
 	note: string | null;
 	state: ChangeState;
@@ -193,6 +195,8 @@ export interface TownCommunity {
 	contacts: Record<string, unknown>[];
 	votes: Record<string, unknown>[];
 	funds: Record<string, unknown>[];
+	/** Its stage_events rows (the stages reached and the day each began), in the workflow's order of dates. */
+	stages: Record<string, unknown>[];
 }
 
 /** GET /api/town: the account's towns, the data's date and their communities. */

@@ -216,3 +216,26 @@ export const stageChanges = () => call<Staged>('POST', '/api/changes/stage');
  */
 export const decideConflicts = (id: string, decisions: { changeId: string; choice: ConflictChoice }[]) =>
 	call<Staged & { from: string }>('POST', `/api/releases/${id}/conflicts`, { decisions });
+
+/** Record a stage the community reached (a workflow stage id and the day it began), once per `key`. */
+export const recordStage = (
+	key: string,
+	communityId: string,
+	stage: { stage: string; date: string },
+	note: string
+) =>
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', {
+		key,
+		communityId,
+		stage,
+		note
+	});
+
+/** Record a correction of one community fact (a column of the communities table, its new value), once per `key`. */
+export const recordFact = (
+	key: string,
+	communityId: string,
+	fact: { column: string; value: string },
+	note: string
+) =>
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', { key, communityId, fact, note });

@@ -216,6 +216,48 @@ export const OFFICE = {
 		zh: '{source}已到账 {before}（{n} 笔，台账）；本次后共 {after}',
 		en: '{source} received so far: {before} ({n} payments, the ledger); with this one {after}'
 	},
+	'office.town.stage.title': { zh: '录入进度阶段', en: 'Record a stage reached' },
+	'office.town.stage.stage': { zh: '到达阶段', en: 'Stage reached' },
+	'office.town.stage.date': { zh: '阶段开始日期', en: 'Day it began' },
+	'office.town.stage.reached': {
+		zh: '本小区已到“{stage}”（{date} 开始）；按工作流程，下一阶段为“{next}”',
+		en: 'This community reached {stage} (began {date}); next in the workflow: {next}'
+	},
+	'office.town.stage.first': {
+		zh: '本小区尚无进度记录；按工作流程，第一阶段为“{next}”',
+		en: 'No stage recorded for this community yet; the workflow begins with {next}'
+	},
+	'office.town.stage.last': {
+		zh: '本小区已到最后阶段“{stage}”（{date} 开始），没有下一阶段可录入',
+		en: 'This community reached the last stage, {stage} (began {date}): there is no next stage to record'
+	},
+	'office.town.stage.will': {
+		zh: '将记录：“{stage}”于 {date} 开始（{clause}）',
+		en: 'To be recorded: {stage}, begun {date} ({clause})'
+	},
+	'office.town.stage.publicity': {
+		zh: '公示期：自 {start} 起不少于 {n} 个工作日，最早于 {end} 结束（§三(三)，按政策引擎计算，节假日调休已计入）',
+		en: 'Publicity: at least {n} working days from {start}, so it may end on {end} at the earliest (§三(三), computed by the policy engine, public holidays and swapped workdays counted)'
+	},
+	'office.town.stage.unknownYears': {
+		zh: '注意：日历中没有 {years} 年的节假日安排，结束日可能偏早',
+		en: 'Note: the calendar has no public holidays for {years}; the end may be too early'
+	},
+	'office.town.fact.title': { zh: '更正小区信息', en: 'Correct a community fact' },
+	'office.town.fact.column': { zh: '更正哪一项', en: 'Fact to correct' },
+	'office.town.fact.value': { zh: '更正为', en: 'Correct to' },
+	'office.town.fact.now': { zh: '台账现为：{value}', en: 'The ledger says now: {value}' },
+	'office.town.fact.empty': { zh: '（空）', en: '(empty)' },
+	'office.town.fact.yes': { zh: '是', en: 'yes' },
+	'office.town.fact.no': { zh: '否', en: 'no' },
+	'office.town.fact.will': {
+		zh: '将更正“{column}”：{before} → {after}（按导入规则整行校验通过）',
+		en: 'To be corrected, {column}: {before} → {after} (the whole row passes the importer’s checks)'
+	},
+	'office.change.factField': { zh: '更正小区信息', en: 'Correction of a fact' },
+	'office.change.fact': { zh: '“{column}”：{value}', en: '{column}: {value}' },
+	'office.change.stageField': { zh: '进度阶段', en: 'Stage reached' },
+	'office.change.stage': { zh: '“{stage}”于 {date} 开始', en: '{stage}, begun {date}' },
 	'office.change.before': { zh: '此前：', en: 'Before: ' },
 	'office.change.review': { zh: '审核：{who}，{at}', en: 'Reviewed by {who}, {at}' },
 	'office.change.release': { zh: '已进入版本 {id}', en: 'In release {id}' },
