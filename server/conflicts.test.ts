@@ -2,7 +2,7 @@
 // silently"): one case per rule of townConflicts. The data and the changes are written out by hand here.
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../src/lib/office/api';
-import type { FundRow, VoteRow } from '../src/lib/schema/rows';
+import type { FundRow, StageEventRow, VoteRow } from '../src/lib/schema/rows';
 import { townConflicts, type ConflictData } from './conflicts';
 
 const vote = (over: Partial<VoteRow> = {}): VoteRow => ({
@@ -26,9 +26,19 @@ const fund = (over: Partial<FundRow> = {}): FundRow => ({
 });
 
 let n = 0;
-function change(after: VoteRow | FundRow, over: Partial<ChangeRecord> = {}): ChangeRecord {
+type Fact = { community_id: string; column: string; value: unknown };
+/** The field a change of `after` sets, as the server records it (api-town.ts). */
+function fieldOf(after: VoteRow | FundRow | StageEventRow | Fact): string {
+	if ('kind' in after) return `votes.${after.kind}`;
+	if ('source' in after) return `funds.${after.source}`;
+	if ('stage' in after) return `stage_events.${after.stage}`;
+	return `communities.${after.column}`;
+}
+function change(
+	after: VoteRow | FundRow | StageEventRow | Fact,
+	over: Partial<ChangeRecord> = {}
+): ChangeRecord {
 	n++;
-	const isVote = 'kind' in after;
 	return {
 		id: `c-${n}`,
 		key: `key-${n}`,
@@ -36,7 +46,7 @@ function change(after: VoteRow | FundRow, over: Partial<ChangeRecord> = {}): Cha
 		at: `2026-12-01T08:${String(n).padStart(2, '0')}:00.000Z`,
 		communityId: after.community_id,
 		town: '城东街道',
-		field: isVote ? `votes.${after.kind}` : `funds.${after.source}`,
+		field: fieldOf(after),
 		before: null,
 		after,
 		note: null,
@@ -54,8 +64,19 @@ const data = (over: Partial<ConflictData> = {}): ConflictData => ({
 		['YQ001', '东方小区'],
 		['YQ002', '西门小区']
 	]),
+	rows: new Map([
+		['YQ001', { id: 'YQ001', name: '东方小区', satisfaction: 80, property_management: '物业公司' }],
+		['YQ002', { id: 'YQ002', name: '西门小区', satisfaction: null, property_management: null }]
+	]),
 	votes: [],
 	funds: [],
+	stages: [],
+	...over
+});
+const stage = (over: Partial<StageEventRow> = {}): StageEventRow => ({
+	community_id: 'YQ001',
+	stage: 'town-review',
+	date: '2026-12-05',
 	...over
 });
 
@@ -148,5 +169,44 @@ describe('townConflicts: a staged release against the towns’ accepted changes'
 		expect(townConflicts([...states, uncarried], data()).map((c) => [c.changeId, c.release])).toEqual([
 			[uncarried.id, null]
 		]);
+	});
+	it('a stage the release lacks is stage-absent; begun on another day, stage-differs with the upload’s row', () => {
+		const c = change(stage());
+		expect(townConflicts([c], data({ stages: [stage({ stage: 'design' })] }))).toEqual([
+			expect.objectContaining({
+				changeId: c.id,
+				reason: 'stage-absent',
+				townValue: stage(),
+				uploadValue: null
+			})
+		]);
+		const theirs = stage({ date: '2026-12-04' });
+		expect(townConflicts([c], data({ stages: [theirs] }))).toEqual([
+			expect.objectContaining({ reason: 'stage-differs', uploadValue: theirs })
+		]);
+		expect(townConflicts([c], data({ stages: [stage()] }))).toEqual([]);
+	});
+
+	it('a correction the release does not hold is fact-differs, with the upload’s cell; the latest correction counts', () => {
+		const score = change({ community_id: 'YQ001', column: 'satisfaction', value: 88.5 });
+		expect(townConflicts([score], data())).toEqual([
+			expect.objectContaining({
+				changeId: score.id,
+				reason: 'fact-differs',
+				townValue: { community_id: 'YQ001', column: 'satisfaction', value: 88.5 },
+				uploadValue: { community_id: 'YQ001', column: 'satisfaction', value: 80 }
+			})
+		]);
+		const rows = new Map([['YQ001', { id: 'YQ001', name: '东方小区', satisfaction: 88.5000000001 }]]);
+		expect(townConflicts([score], data({ rows }))).toEqual([]);
+		// an empty cell filled in by the town, and emptied again by the upload
+		const filled = change({ community_id: 'YQ002', column: 'property_management', value: '自管' });
+		expect(townConflicts([filled], data()).map((c) => c.reason)).toEqual(['fact-differs']);
+		// two corrections of one cell: only the later one must be in the release
+		const later = change(
+			{ community_id: 'YQ001', column: 'satisfaction', value: 80 },
+			{ at: '2026-12-09T08:00:00.000Z' }
+		);
+		expect(townConflicts([score, later], data())).toEqual([]);
 	});
 });

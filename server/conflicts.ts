@@ -6,18 +6,36 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import type { ChangeRecord, TownConflict } from '../src/lib/office/api';
-import type { FundRow, VoteRow } from '../src/lib/schema/rows';
+import type { FundRow, StageEventRow, VoteRow } from '../src/lib/schema/rows';
 
 export type { TownConflict };
 
 /** The file of a staged release that lists its conflicts with the towns' accepted changes. */
 export const CONFLICTS_FILE = 'conflicts.json';
 
-/** What of a release's data the comparison reads: its communities (id → name), votes and funds. */
+/** What of a release's data the comparison reads: its communities (id → name, and id → the whole row, for the
+ *  towns' corrections), votes, funds and stage events. */
 export interface ConflictData {
 	communities: Map<string, string>;
+	rows: Map<string, Record<string, unknown>>;
 	votes: VoteRow[];
 	funds: FundRow[];
+	stages: StageEventRow[];
+}
+
+/** A town's correction as recorded (`communities.<column>`): the community, the column and its new value. */
+interface FactValue {
+	community_id: string;
+	column: string;
+	value: unknown;
+}
+
+/** Two cell values as the same: numbers to 1e-6, dates and times by their day or text, empty as null. */
+function sameCell(a: unknown, b: unknown): boolean {
+	const empty = (v: unknown) => v === null || v === undefined || v === '';
+	if (empty(a) || empty(b)) return empty(a) && empty(b);
+	if (typeof a === 'number' || typeof b === 'number') return same(a, b);
+	return String(a) === String(b);
 }
 
 /** The four tallies a town's vote records (its totals are the community's, not the town's fact). */
@@ -31,6 +49,8 @@ const day = (d: unknown) => String(d).slice(0, 10);
 
 const voteKey = (v: Pick<VoteRow, 'community_id' | 'kind' | 'date'>) =>
 	`${v.community_id}\u0000${v.kind}\u0000${day(v.date)}`;
+const stageKey = (s: Pick<StageEventRow, 'community_id' | 'stage'>) => `${s.community_id}\u0000${s.stage}`;
+const factKey = (f: FactValue) => `${f.community_id}\u0000${f.column}`;
 const fundKey = (f: FundRow) =>
 	`${f.community_id}\u0000${day(f.date)}\u0000${f.source}\u0000${Number(f.amount).toFixed(2)}`;
 
@@ -41,6 +61,11 @@ const fundKey = (f: FundRow) =>
  *   accepted votes for one community, kind and date only the latest counts (the replay's order: it replaces).
  * - A payment (`funds.*`): the staged funds must have at least as many rows of its community, date, source and
  *   amount (to the fen) as there are accepted payments of them; the latest ones beyond are `payment-absent`.
+ * - A stage reached (`stage_events.*`): the staged stage events must have its community and stage (the table's
+ *   key) begun on the town's day — another day is `stage-differs` (the upload's row given), none `stage-absent`.
+ * - A correction (`communities.<column>`): the staged community's cell must hold the town's value, else
+ *   `fact-differs` (the upload's cell given, in the correction's shape).
+ *   Of several accepted stages (corrections) of one key only the latest counts, as for votes.
  * - A change whose community the staged data no longer has is `community-absent`.
  * Changes in any other state, or of a field with no such check, are ignored. `names` (id → name) names a
  * community the staged data lacks.
@@ -54,13 +79,18 @@ export function townConflicts(
 		.filter((c) => c.state === 'accepted')
 		.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 	const votes = new Map(staged.votes.map((v) => [voteKey(v), v]));
+	const stages = new Map(staged.stages.map((r) => [stageKey(r), r]));
 	const fundRows = new Map<string, number>();
 	for (const f of staged.funds) fundRows.set(fundKey(f), (fundRows.get(fundKey(f)) ?? 0) + 1);
 	// the latest accepted vote per key; the accepted payments per key, in order
 	const latestVote = new Map<string, string>();
+	const latestStage = new Map<string, string>();
+	const latestFact = new Map<string, string>();
 	const payments = new Map<string, ChangeRecord[]>();
 	for (const c of ordered) {
 		if (c.field.startsWith('votes.')) latestVote.set(voteKey(c.after as VoteRow), c.id);
+		else if (c.field.startsWith('stage_events.')) latestStage.set(stageKey(c.after as StageEventRow), c.id);
+		else if (c.field.startsWith('communities.')) latestFact.set(factKey(c.after as FactValue), c.id);
 		else if (c.field.startsWith('funds.')) {
 			const key = fundKey(c.after as FundRow);
 			payments.set(key, [...(payments.get(key) ?? []), c]);
@@ -69,7 +99,9 @@ export function townConflicts(
 	const out: TownConflict[] = [];
 	for (const c of ordered) {
 		const isVote = c.field.startsWith('votes.');
-		if (!isVote && !c.field.startsWith('funds.')) continue;
+		const isStage = c.field.startsWith('stage_events.');
+		const isFact = c.field.startsWith('communities.');
+		if (!isVote && !isStage && !isFact && !c.field.startsWith('funds.')) continue;
 		const conflict = (
 			reason: TownConflict['reason'],
 			uploadValue: unknown,
@@ -91,6 +123,21 @@ export function townConflicts(
 			});
 		if (!staged.communities.has(c.communityId)) {
 			conflict('community-absent', null);
+			continue;
+		}
+		if (isStage) {
+			const r = c.after as StageEventRow;
+			if (latestStage.get(stageKey(r)) !== c.id) continue;
+			const there = stages.get(stageKey(r));
+			if (!there) conflict('stage-absent', null);
+			else if (day(there.date) !== day(r.date)) conflict('stage-differs', there);
+			continue;
+		}
+		if (isFact) {
+			const f = c.after as FactValue;
+			if (latestFact.get(factKey(f)) !== c.id) continue;
+			const cell = staged.rows.get(f.community_id)?.[f.column] ?? null;
+			if (!sameCell(cell, f.value)) conflict('fact-differs', { ...f, value: cell });
 			continue;
 		}
 		if (isVote) {
@@ -120,12 +167,15 @@ export async function readConflictData(dataDir: string): Promise<ConflictData> {
 		return reader.getRowObjectsJson() as Record<string, unknown>[];
 	};
 	try {
-		const communities = new Map(
-			(await read('communities', 'id, name')).map((r) => [String(r.id), String(r.name ?? '')])
-		);
+		const rows = new Map((await read('communities', '*')).map((r) => [String(r.id), r]));
+		const communities = new Map([...rows].map(([id, r]) => [id, String(r.name ?? '')]));
 		const votes = (await read('votes', '* REPLACE (CAST(date AS VARCHAR) AS date)')) as unknown as VoteRow[];
 		const funds = (await read('funds', '* REPLACE (CAST(date AS VARCHAR) AS date)')) as unknown as FundRow[];
-		return { communities, votes, funds };
+		const stages = (await read(
+			'stage_events',
+			'* REPLACE (CAST(date AS VARCHAR) AS date)'
+		)) as unknown as StageEventRow[];
+		return { communities, rows, votes, funds, stages };
 	} finally {
 		conn.closeSync();
 		db.closeSync();

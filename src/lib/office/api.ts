@@ -59,10 +59,19 @@ export interface Staged {
 /**
  * Why a staged release conflicts with an accepted town change: its votes have a different row for the vote's
  * community, kind and date (`vote-differs`) or none (`vote-absent`); fewer rows of the payment's community, date,
- * source and amount than accepted payments of it (`payment-absent`); or no longer the community at all
+ * source and amount than accepted payments of it (`payment-absent`); its stage events have the stage begun on
+ * another day (`stage-differs`) or not at all (`stage-absent`); its community's cell differs from a town's
+ * correction (`fact-differs`); or no longer the community at all
  * (`community-absent`).
  */
-export type ConflictReason = 'vote-differs' | 'vote-absent' | 'payment-absent' | 'community-absent';
+export type ConflictReason =
+	| 'vote-differs'
+	| 'vote-absent'
+	| 'payment-absent'
+	| 'stage-differs'
+	| 'stage-absent'
+	| 'fact-differs'
+	| 'community-absent';
 
 /** What a keeper chose for a conflict: the town's value (staged again as a new release) or the upload's. */
 export type ConflictChoice = 'town' | 'upload';
