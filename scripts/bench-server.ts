@@ -1,10 +1,12 @@
 // npm run bench:server [-- --soak-minutes 10 --viewers 50 --keepers 5 --door-sizes 300000,1000000]
 // [--queries 20 --page-runs 3] [--flood-clients 40 --flood-seconds 30] [--start-restarts 5 --start-first 3
-// --start-rebuilds 1] [--attack-seconds 30] [--skip-load] [--skip-door] [--skip-flood] [--skip-start] [--skip-attack]
+// --start-rebuilds 1] [--attack-seconds 30] [--towns 25 --town-saves 10 --town-viewers 50] [--skip-load] [--skip-door]
+// [--skip-flood] [--skip-start] [--skip-attack] [--skip-towns]
 // The office server (issue 14): 50 viewers and 5 keepers at once on a free loopback port, then a soak with the
 // server's memory sampled; and the query door against DuckDB-WASM at the generated sizes (npm run bench builds
 // them into bench/out/SIZE/data); a viewer's requests while 40 clients flood the login, while another user runs the
-// heaviest queries allowed, and while 5 keepers upload at once (issue 21); and `npm start` with the build present
+// heaviest queries allowed, and while 5 keepers upload at once (issue 21); 25 town users saving at once while 50
+// viewers read (issue 22: lost, doubled, the viewers' p95); and `npm start` with the build present
 // (scripts/lib/bench-start.ts). Writes bench/server-results.json and the "Office server" tables in
 // docs/benchmarks.md (each part's block only when that part ran). Timings are recorded, never asserted.
 import { execFileSync } from 'node:child_process';
@@ -29,6 +31,12 @@ import {
 	type ServerBenchResult
 } from './lib/bench-server';
 import { benchStart, START_BENCH_DEFAULTS, type StartBenchResult } from './lib/bench-start';
+import {
+	benchTowns,
+	TOWNS_BENCH_DEFAULTS,
+	TOWNS_VIEWER_P95_MS,
+	type TownsBenchResult
+} from './lib/bench-towns';
 import { startOfficeProcess } from './lib/office-process';
 
 const d = SERVER_BENCH_DEFAULTS;
@@ -53,6 +61,11 @@ const { values } = parseArgs({
 		'skip-attack': { type: 'boolean', default: false },
 		/** Seconds of each attack scenario (quiet, heavy query, 5 uploads). */
 		'attack-seconds': { type: 'string', default: String(ATTACK_DEFAULTS.seconds) },
+		'skip-towns': { type: 'boolean', default: false },
+		/** Town users saving at once (one per town), saves each, viewers reading meanwhile. */
+		towns: { type: 'string', default: String(TOWNS_BENCH_DEFAULTS.towns) },
+		'town-saves': { type: 'string', default: String(TOWNS_BENCH_DEFAULTS.saves) },
+		'town-viewers': { type: 'string', default: String(TOWNS_BENCH_DEFAULTS.viewers) },
 		'door-sizes': { type: 'string', default: '300000,1000000' },
 		/** Filters sent through the query door per size. */
 		queries: { type: 'string', default: '20' },
@@ -78,6 +91,7 @@ const stored = existsSync(RESULTS)
 			flood?: LoginFloodResult;
 			start?: StartBenchResult;
 			attack?: AttackResult & { machine?: Machine };
+			towns?: TownsBenchResult & { machine?: Machine };
 			machine?: Machine;
 		})
 	: {};
@@ -176,13 +190,25 @@ if (!values['skip-attack'])
 		})),
 		machine
 	};
+let towns = stored.towns ?? null;
+if (!values['skip-towns']) {
+	towns = {
+		...(await benchTowns({
+			towns: num('towns'),
+			saves: num('town-saves'),
+			viewers: num('town-viewers')
+		})),
+		machine
+	};
+	console.log(`\ntowns: ${JSON.stringify(towns)}`);
+}
 // the machine the load run was measured on (kept when this run skipped it)
 const loadMachine = values['skip-load'] ? (stored.machine ?? machine) : machine;
 
 // formatted as npm run format would (prettier folds the short memory samples onto one line each)
 writeFileSync(
 	RESULTS,
-	await format(JSON.stringify({ machine: loadMachine, server, door, flood, start, attack }), {
+	await format(JSON.stringify({ machine: loadMachine, server, door, flood, start, attack, towns }), {
 		...(await resolveConfig(RESULTS)),
 		filepath: RESULTS
 	})
@@ -293,6 +319,25 @@ if (attack && !values['skip-attack']) {
 				(r) =>
 					`| ${r.scenario} | ${r.requests} | ${r.errors} | ${f(r.viewerMs)} | ≤ ${VIEWER_P95_TARGET_MS} | ${r.viewerMs.p95 <= VIEWER_P95_TARGET_MS && r.errors === 0 ? 'yes' : '**no**'} | ${statuses(r.attacker)} | ${r.serverRssMB.start} → ${r.serverRssMB.max} |`
 			)
+		].join('\n')
+	);
+}
+if (towns && !values['skip-towns']) {
+	const m = towns.machine ?? machine;
+	const o = towns.options;
+	const met = towns.lost === 0 && towns.doubled === 0 && towns.viewerMs.p95 <= TOWNS_VIEWER_P95_MS;
+	const answers = Object.entries(towns.saveStatuses)
+		.map(([k, v]) => `${v} × ${k}`)
+		.join(', ');
+	doc = replaceBlock(
+		doc,
+		'towns',
+		[
+			`Measured ${m.date} on ${m.cpus}, Node ${m.node}; load average at the start ${m.loadAverage.join(' / ')}.`,
+			'',
+			"| run | saves (requests) | answers | lost | doubled | a save, median / p95 (ms) | viewer requests (failed) | a viewer's request, median / p95 (ms) | target | server RSS, start → max (MB) |",
+			'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+			`| ${o.towns} town users × ${o.saves} saves, each sent twice at once; ${o.viewers} viewers reading | ${towns.saves} (${towns.requests}) | ${answers} | ${towns.lost} | ${towns.doubled} | ${f(towns.saveMs)} | ${towns.viewerRequests} (${towns.viewerErrors}) | ${f(towns.viewerMs)} | 0 lost, 0 doubled, p95 ≤ ${TOWNS_VIEWER_P95_MS} ms: ${met ? 'met' : '**missed**'} | ${towns.serverRssMB.start} → ${towns.serverRssMB.max} |`
 		].join('\n')
 	);
 }

@@ -224,7 +224,7 @@ const budget = budgetInputsFiles(dataset, status);
 const namedTowns = dataset.towns.map((t) => ({ ...t, name_en: townNameEn(t) }));
 const files = {
 	'summary.json': JSON.stringify(progressSummary(dataset, progress, meta, namedTowns)),
-	'map.arrow': mapArrow(mapColumns(dataset, status)),
+	'map.arrow': mapArrow(mapColumns(dataset, status, meta.asOf)),
 	// the community page's rows without DuckDB-WASM: community/<n>.json (internal: the public build does not copy it)
 	...communitySlices(dataset),
 	// /'s list export without DuckDB-WASM: what map.arrow lacks of it, row for row

@@ -10,6 +10,8 @@ import { announce, currentDataDir, loginRequired, need, queryFile, type Context 
 import { HttpError, readJson, sendJson } from './http';
 import { QueryRefused } from './query';
 import { CHANGES_FILE } from './api-town';
+import { acceptedChanges, publishRefusal } from './api-conflicts';
+import { CONFLICTS_FILE } from './conflicts';
 import { isReleaseId } from './releases';
 import { discard, rebase, stage, writeSources, type UploadedFile } from './stage';
 import { nameProblem, workbookProblem } from './uploads';
@@ -185,7 +187,8 @@ export async function releaseApi(
 						pending,
 						me.user.name,
 						{ id: releases.current(), dataDir: currentDataDir(ctx) },
-						{ seconds: ctx.config.validateSeconds, memoryMB: ctx.config.validateMemoryMB }
+						{ seconds: ctx.config.validateSeconds, memoryMB: ctx.config.validateMemoryMB },
+						acceptedChanges(ctx)
 					),
 				gone.signal
 			);
@@ -219,6 +222,7 @@ export async function releaseApi(
 				report: readJsonFile(join(dir, 'report.json')),
 				diff: readJsonFile(join(dir, 'diff.json')),
 				changes: readJsonFile(join(dir, CHANGES_FILE)),
+				conflicts: readJsonFile(join(dir, CONFLICTS_FILE)),
 				...current()
 			});
 			return true;
@@ -227,7 +231,12 @@ export async function releaseApi(
 			sendJson(
 				res,
 				200,
-				await rebase(releases, id, { id: releases.current(), dataDir: currentDataDir(ctx) })
+				await rebase(
+					releases,
+					id,
+					{ id: releases.current(), dataDir: currentDataDir(ctx) },
+					acceptedChanges(ctx)
+				)
 			);
 			return true;
 		}
@@ -235,6 +244,9 @@ export async function releaseApi(
 			const body = await readJson(req);
 			const base = typeof body.base === 'string' ? body.base : null;
 			try {
+				// every conflict with the towns' accepted changes decided first (api-conflicts.ts)
+				const refusal = await publishRefusal(ctx, id);
+				if (refusal) throw refusal;
 				// the publisher writes the switch's record (release file, audit log) with the switch
 				const outcome = await ctx.publisher.publish(id, base, me.user.name);
 				announce(ctx);

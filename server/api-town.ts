@@ -1,12 +1,15 @@
 // The towns' side of the API (issue 22): a town account's own communities, the changes it records (a scheme or
 // application vote, checked by the importer's rules and the engine's before it is stored; a payment of resident
-// funds or social capital, checked by the importer's rules), the
+// funds or social capital, checked by the importer's rules; a stage reached, checked by the importer's rules and the
+// workflow's order), the
 // keeper's review (accept, return with a note), and the accepted changes staged onto the current release as a new
 // release, published as any other.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { checkFactEntry } from '../src/lib/ingest/fact-entry';
 import { checkFundEntry } from '../src/lib/ingest/fund-entry';
+import { checkStageEntry } from '../src/lib/ingest/stage-entry';
 import {
 	checkVoteEntry,
 	VOTE_ENTRY_COLUMNS,
@@ -20,14 +23,22 @@ import { Changes, validKey, type ChangeQuery, type ChangeState } from './changes
 import { currentDataDir, need, type Context } from './context';
 import { HttpError, readJson, sendJson } from './http';
 import { stage } from './stage';
-import { dataAsOf, fundField, replayInput, townCommunities, voteField } from './town-data';
+import {
+	dataAsOf,
+	factField,
+	fundField,
+	replayInput,
+	stageField,
+	townCommunities,
+	voteField
+} from './town-data';
 import { townSupplement } from './town-supplement';
 import { QueueRefused } from './validations';
 
 /** The file of a release that lists the town changes it carries. */
 export const CHANGES_FILE = 'changes.json';
 
-const STATES: readonly ChangeState[] = ['pending', 'accepted', 'returned'];
+const STATES: readonly ChangeState[] = ['pending', 'accepted', 'returned', 'superseded'];
 
 /** A note: optional text, at most 500 characters. */
 function noteOf(v: unknown): string | null {
@@ -107,12 +118,15 @@ export async function townApi(
 			);
 		if (typeof body.communityId !== 'string')
 			throw new HttpError(400, '缺少字段“communityId”', 'missing field "communityId"');
-		const entry = (body.vote ?? body.fund) as Record<string, unknown> | undefined;
-		if (!entry || typeof entry !== 'object' || (body.vote && body.fund))
+		const given = (['vote', 'fund', 'stage', 'fact'] as const).filter(
+			(k) => body[k] !== undefined && body[k] !== null
+		);
+		const entry = given.length === 1 ? (body[given[0]!] as Record<string, unknown>) : undefined;
+		if (!entry || typeof entry !== 'object')
 			throw new HttpError(
 				400,
-				'须有且只有一项：表决（vote）或到账（fund）',
-				'exactly one of a vote (vote) or a payment (fund) is needed'
+				'须有且只有一项：表决（vote）、到账（fund）、阶段（stage）或更正（fact）',
+				'exactly one of a vote (vote), a payment (fund), a stage (stage) or a correction (fact) is needed'
 			);
 		const text = (c: string) => (entry[c] === undefined || entry[c] === null ? '' : String(entry[c]));
 		const dataDir = currentDataDir(ctx);
@@ -137,6 +151,39 @@ export async function townApi(
 				.filter((f) => f.source === row.source)
 				.reduce((sum, f) => sum + Number(f.amount), 0);
 			await record(fundField(row.source), row.community_id, { raised }, row);
+			return true;
+		}
+		if (body.fact) {
+			// the community's row served now, with the one cell replaced, validated whole by the importer
+			const column = text('column');
+			const check = checkFactEntry({ column, value: text('value') }, c, {
+				code: String(c.town_code),
+				name: found.town
+			});
+			if (check.value === undefined) throw refusal(check.problems);
+			if (check.value === check.before)
+				throw refusal([
+					{ column, zh: '与现有数据相同，无需更正', en: 'the same as the data: nothing to correct' }
+				]);
+			await record(factField(column), String(c.id), check.before, {
+				community_id: String(c.id),
+				column,
+				value: check.value
+			});
+			return true;
+		}
+		if (body.stage) {
+			// the community's stages in the data served now: the stage must be the workflow's next, not dated before
+			const stages = found.stages.map((s) => ({ stage: String(s.stage), date: String(s.date).slice(0, 10) }));
+			const check = checkStageEntry(
+				{ stage: text('stage'), date: text('date') },
+				String(c.id),
+				stages,
+				policyInForce(dataAsOf(dataDir))
+			);
+			if (!check.row) throw refusal(check.problems);
+			const latest = check.latest ? { community_id: String(c.id), ...check.latest } : null;
+			await record(stageField(check.row.stage), check.row.community_id, latest, check.row);
 			return true;
 		}
 		const typed = Object.fromEntries(
@@ -269,7 +316,8 @@ export async function townApi(
 						pending,
 						me.user.name,
 						{ id: current, dataDir },
-						{ seconds: ctx.config.validateSeconds, memoryMB: ctx.config.validateMemoryMB }
+						{ seconds: ctx.config.validateSeconds, memoryMB: ctx.config.validateMemoryMB },
+						() => changes.list({ state: 'accepted' })
 					),
 				gone.signal
 			);

@@ -31,7 +31,10 @@ function toChange(r: Record<string, unknown>): ChangeRecord {
 		reviewNote: text(r.review_note),
 		reviewer: text(r.reviewer),
 		reviewedAt: text(r.reviewed_at),
-		release: text(r.release)
+		release: text(r.release),
+		supersededBy: text(r.superseded_by),
+		supersededAt: text(r.superseded_at),
+		supersededIn: text(r.superseded_in)
 	};
 }
 
@@ -132,6 +135,19 @@ export class Changes {
 			`UPDATE changes SET state = $2, reviewer = $3, review_note = $4, reviewed_at = $5
 			 WHERE id = $1 AND state = 'pending' RETURNING id`,
 			[id, decision, reviewer, note, at]
+		);
+		return rows.length === 1;
+	}
+
+	/**
+	 * An accepted change superseded by the upload of staged release `release` (a keeper chose the upload's value in a
+	 * conflict): no longer compared with releases nor replayed. False when it was not accepted (decided already).
+	 */
+	async supersede(id: string, by: string, at: string, release: string): Promise<boolean> {
+		const rows = await this.store.exec(
+			`UPDATE changes SET state = 'superseded', superseded_by = $2, superseded_at = $3, superseded_in = $4
+			 WHERE id = $1 AND state = 'accepted' RETURNING id`,
+			[id, by, at, release]
 		);
 		return rows.length === 1;
 	}

@@ -11,7 +11,9 @@ import { diffCommunities, type CommunityDiff } from '../src/lib/ingest/diff';
 import type { Problem } from '../src/lib/ingest/problems';
 import type { Report } from '../src/lib/office/api';
 import type { CommunityRow } from '../src/lib/schema/rows';
+import type { ChangeRecord } from '../src/lib/office/api';
 import { CHILD_IMPORTS, lowerPriority, watchMemory } from './children';
+import { CONFLICTS_FILE, readConflictData, townConflicts, type TownConflict } from './conflicts';
 import { writeAtomic, type ReleaseInfo, type Releases } from './releases';
 
 /** The project's folder: the importer reads data/geo and data/towns.geojson from it. */
@@ -139,6 +141,17 @@ export interface Staged {
 	info: ReleaseInfo;
 	report: Report;
 	diff?: CommunityDiff;
+	/** The towns' accepted changes the release's data lacks (conflicts.json). */
+	conflicts?: TownConflict[];
+}
+
+/** The accepted town changes a release is compared with, read when the comparison runs (Changes.list). */
+export type AcceptedChanges = () => Promise<ChangeRecord[]>;
+
+/** The conflicts of the release data `dataDir` with `accepted`, communities named from `baseDir` too. */
+async function conflictsOf(dataDir: string, baseDir: string, accepted: AcceptedChanges) {
+	const [staged, base] = [await readConflictData(dataDir), await readConflictData(baseDir)];
+	return townConflicts(await accepted(), staged, base.communities);
 }
 
 /** An upload written to its release's folder (under .tmp-<id>), waiting to be validated. */
@@ -175,7 +188,8 @@ export async function stage(
 	pending: Pending,
 	author: string,
 	base: { id: string | null; dataDir: string },
-	limits: ImporterLimits
+	limits: ImporterLimits,
+	accepted: AcceptedChanges
 ): Promise<Staged> {
 	const { id, inputs } = pending;
 	const tmp = releases.tmpPath(id);
@@ -183,8 +197,11 @@ export async function stage(
 	const ok = !report.failure && !report.problems.some((p) => p.level === 'error');
 	writeFileSync(join(tmp, 'report.json'), JSON.stringify(report));
 	let diff: CommunityDiff | undefined;
+	let conflicts: TownConflict[] | undefined;
 	let counts: Record<string, number> | undefined;
 	if (ok) {
+		conflicts = await conflictsOf(join(tmp, 'data'), base.dataDir, accepted);
+		writeFileSync(join(tmp, CONFLICTS_FILE), JSON.stringify(conflicts));
 		diff = diffCommunities(
 			await readCommunities(base.dataDir),
 			(await readCommunities(join(tmp, 'data'))) as unknown as CommunityRow[]
@@ -208,14 +225,16 @@ export async function stage(
 	};
 	releases.writeInfo(info, tmp);
 	releases.commit(id);
-	return { info, report, diff };
+	return { info, report, diff, conflicts };
 }
 
-/** Diff a staged release again against the release current now (after another keeper published). */
+/** Diff a staged release again against the release current now (after another keeper published), and compare it
+ *  again with the towns' accepted changes (the keeper's decisions so far kept). */
 export async function rebase(
 	releases: Releases,
 	id: string,
-	base: { id: string | null; dataDir: string }
+	base: { id: string | null; dataDir: string },
+	accepted: AcceptedChanges
 ): Promise<Staged> {
 	const info = releases.info(id)!;
 	const dir = releases.path(id);
@@ -226,7 +245,29 @@ export async function rebase(
 		(await readCommunities(join(dir, 'data'))) as unknown as CommunityRow[]
 	);
 	writeAtomic(join(dir, 'diff.json'), JSON.stringify(diff));
+	const conflicts = keepDecisions(
+		await conflictsOf(join(dir, 'data'), base.dataDir, accepted),
+		readConflicts(releases, id)
+	);
+	writeConflicts(releases, id, conflicts);
 	const next = { ...info, base: base.id };
 	releases.writeInfo(next);
-	return { info: next, report, diff };
+	return { info: next, report, diff, conflicts };
+}
+
+/** A release's conflicts as stored (conflicts.json); [] for a release staged before conflicts were kept. */
+export function readConflicts(releases: Releases, id: string): TownConflict[] {
+	const file = join(releases.path(id), CONFLICTS_FILE);
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TownConflict[]) : [];
+}
+
+/** Write a release's conflicts whole (conflicts.json). */
+export function writeConflicts(releases: Releases, id: string, conflicts: TownConflict[]): void {
+	writeAtomic(join(releases.path(id), CONFLICTS_FILE), JSON.stringify(conflicts));
+}
+
+/** `fresh` conflicts with the decisions `before` recorded for the same changes. */
+export function keepDecisions(fresh: TownConflict[], before: TownConflict[]): TownConflict[] {
+	const decided = new Map(before.filter((c) => c.decision).map((c) => [c.changeId, c.decision!]));
+	return fresh.map((c) => (decided.has(c.changeId) ? { ...c, decision: decided.get(c.changeId)! } : c));
 }

@@ -57,9 +57,13 @@ ALTER TABLE users ADD COLUMN IF NOT EXISTS towns VARCHAR;
 CREATE TABLE IF NOT EXISTS changes (id VARCHAR PRIMARY KEY, idem_key VARCHAR NOT NULL, "user" VARCHAR NOT NULL,
   "at" VARCHAR NOT NULL, community_id VARCHAR NOT NULL, town VARCHAR NOT NULL, field VARCHAR NOT NULL,
   before VARCHAR, after VARCHAR NOT NULL, note VARCHAR, state VARCHAR NOT NULL, review_note VARCHAR,
-  reviewer VARCHAR, reviewed_at VARCHAR, release VARCHAR, UNIQUE ("user", idem_key));`;
+  reviewer VARCHAR, reviewed_at VARCHAR, release VARCHAR, UNIQUE ("user", idem_key));
+ALTER TABLE changes ADD COLUMN IF NOT EXISTS superseded_by VARCHAR;
+ALTER TABLE changes ADD COLUMN IF NOT EXISTS superseded_at VARCHAR;
+ALTER TABLE changes ADD COLUMN IF NOT EXISTS superseded_in VARCHAR;`;
 // changes: one row per change a town recorded (changes.ts). before/after are JSON; release is the release that
-// carries an accepted change (set when a keeper stages the accepted changes onto the current release).
+// carries an accepted change (set when a keeper stages the accepted changes onto the current release);
+// superseded_by/_at/_in: the keeper who took an upload's value over an accepted change, when, in which release.
 // users.failures and users.locked_until are no longer used: login limits are per source, in memory
 // (login-limits.ts); the columns stay so that older stores and backups open unchanged.
 

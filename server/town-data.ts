@@ -6,7 +6,8 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangeRecord, TownCommunity } from '../src/lib/office/api';
-import type { DatasetMeta, FundRow, VoteRow } from '../src/lib/schema/rows';
+import type { DatasetMeta, FundRow, StageEventRow, VoteRow } from '../src/lib/schema/rows';
+import { TOWN_FACT_COLUMNS } from '../src/lib/ingest/fact-entry';
 import { TABLES } from '../src/lib/schema/schema';
 
 const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
@@ -76,12 +77,14 @@ export async function townCommunities(
 		const contacts = await of('contacts', 'community_id, role');
 		const votes = await of('votes', 'community_id, date, kind');
 		const funds = await of('funds', 'community_id, date, source');
+		const stages = await of('stage_events', 'community_id, date, stage');
 		return communities.map(({ town_name, ...community }) => ({
 			community,
 			town: String(town_name),
 			contacts: contacts.get(String(community.id)) ?? [],
 			votes: votes.get(String(community.id)) ?? [],
-			funds: funds.get(String(community.id)) ?? []
+			funds: funds.get(String(community.id)) ?? [],
+			stages: stages.get(String(community.id)) ?? []
 		}));
 	});
 }
@@ -92,10 +95,18 @@ export const voteField = (kind: VoteRow['kind']) => `votes.${kind}`;
 /** The field a payment sets: `funds.<source>`. */
 export const fundField = (source: FundRow['source']) => `funds.${source}`;
 
+/** The field a correction of a community fact sets: `communities.<column>`. */
+export const factField = (column: string) => `communities.${column}`;
+
+/** The field a stage reached sets: `stage_events.<stage>`. */
+export const stageField = (stage: StageEventRow['stage']) => `stage_events.${stage}`;
+
 /**
  * Write the data served now (`dataDir`) to `sourceDir` as the importer's input — one CSV per table in the schema's
  * columns, and metadata.json with the data's title and date — with `changes` applied in order: a vote replaces the
- * vote of its community, kind and date (the votes table's key) or is added; a payment is added.
+ * vote of its community, kind and date (the votes table's key) or is added; a payment is added; a stage reached
+ * replaces the row of its community and stage (the stage_events table's key) or is added; a correction sets the one
+ * cell of the community's row.
  */
 export async function replayInput(
 	dataDir: string,
@@ -116,6 +127,30 @@ export async function replayInput(
 					f.date,
 					f.source,
 					f.amount
+				]);
+				continue;
+			}
+			if (change.field.startsWith('communities.')) {
+				// a correction sets one cell of the community's row (a column the town may correct: fact-entry.ts)
+				const f = change.after as { community_id: string; column: string; value: unknown };
+				if (!TOWN_FACT_COLUMNS.some((c) => c.name === f.column))
+					throw new Error(`no replay for column ${f.column}`);
+				await conn.run(`UPDATE communities SET "${f.column}" = $1 WHERE id = $2`, [
+					f.value as DuckDBValue,
+					f.community_id
+				]);
+				continue;
+			}
+			if (change.field.startsWith('stage_events.')) {
+				const s = change.after as StageEventRow;
+				await conn.run('DELETE FROM stage_events WHERE community_id = $1 AND stage = $2', [
+					s.community_id,
+					s.stage
+				]);
+				await conn.run('INSERT INTO stage_events VALUES ($1, $2, $3::DATE)', [
+					s.community_id,
+					s.stage,
+					s.date
 				]);
 				continue;
 			}

@@ -1,14 +1,17 @@
 // The towns keep their communities current (issue 22), in the browser at 390 px: a town user logs in, records a
 // scheme vote (the verdict and 还差 N 户 shown before saving), the answer is lost on the way back and the form keeps
-// what was typed — through a reload — and sends it again under the same key, recorded once; then two payments; a
-// second town's user cannot see them; the keeper accepts two and returns one with a note, makes a release of the
-// accepted, publishes; the release lists them and the community page shows them in its history and its scheme vote. Screenshots in test-results/.
+// what was typed — through a reload — and sends it again under the same key, recorded once; then two payments, and a
+// stage reached for a community part way through the workflow (a stage out of order and a date before the stage
+// before refused as typed); a second town's user cannot see them; the keeper accepts three and returns one with a
+// note, makes a release of the accepted, publishes; the release lists them and the community pages show them in
+// their history, the scheme vote and the stage. Screenshots in test-results/.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/files/csv';
 import type { ChangeRecord } from '../../src/lib/office/api';
+import { WORKFLOW_STAGES } from '../../src/lib/policy';
 import { accounts, Client, PASSWORD, startOffice, type Running } from '../../scripts/lib/harness/office';
 import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
 
@@ -26,6 +29,24 @@ function exampleCommunities(): Record<string, string>[] {
 		.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 const ours = exampleCommunities().find((c) => c.town_code === '330382001')!; // 城东街道
+
+/** A community of 城东街道 part way through the workflow, with its stages as written in stage_events.csv. */
+function midway(): { id: string; stages: Record<string, string>[] } {
+	const { rows } = parseCsv(readFileSync('data/example/stage_events.csv', 'utf8'));
+	const [header, ...body] = rows as [string[], ...string[][]];
+	const events = body
+		.filter((r) => r.length > 1)
+		.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+	for (const c of exampleCommunities().filter((x) => x.town_code === '330382001')) {
+		const stages = events.filter((e) => e.community_id === c.id);
+		if (stages.length > 0 && stages.length < WORKFLOW_STAGES.length) return { id: c.id!, stages };
+	}
+	throw new Error('no community of 城东街道 part way through the workflow in the example');
+}
+const later = midway();
+// the example records no stage skipped (checked in the test): the next is the one after as many as it has
+const nextStage = WORKFLOW_STAGES[later.stages.length]!;
+const latestStage = later.stages.find((s) => s.stage === WORKFLOW_STAGES[later.stages.length - 1]!.id)!;
 
 async function townAccount(admin: Client, name: string, towns: string[]) {
 	const { password } = (await (await admin.post('/api/users', { name, role: 'town', towns })).json()) as {
@@ -145,7 +166,10 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 				.waitFor();
 			await fundForm.getByRole('button', { name: '保存' }).click();
 			// recorded: the form is cleared for the next payment, and says so
-			await expect.poll(() => fundForm.locator('input[name=fund-amount]').inputValue()).toBe('');
+			// (the answer may take longer than expect.poll's default second on a loaded machine)
+			await expect
+				.poll(() => fundForm.locator('input[name=fund-amount]').inputValue(), { timeout: 30_000 })
+				.toBe('');
 			await page
 				.getByTestId('fund-message')
 				.getByText(/已保存，等待市旧改办审核/)
@@ -153,6 +177,63 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		}
 		await expect.poll(async () => (await allChanges()).length).toBe(3);
 		await page.screenshot({ path: 'test-results/towns-vote-saved-390.png', fullPage: true });
+
+		// a stage reached, for a community part way through the workflow: the next stage is chosen already
+		expect(later.stages.map((s) => s.stage).sort()).toEqual(
+			WORKFLOW_STAGES.slice(0, later.stages.length)
+				.map((s) => s.id)
+				.sort()
+		);
+		await page.getByRole('combobox', { name: '选择小区' }).selectOption(later.id);
+		const stageForm = page.locator('form.stage-form');
+		await stageForm.getByTestId('stage-reached').getByText(`下一阶段为“${nextStage.name}”`).waitFor();
+		expect(await stageForm.locator('select[name=stage]').inputValue()).toBe(nextStage.id);
+		// a date before the stage before it is named before saving, and saving is off
+		const day = new Date(`${latestStage.date}T00:00:00Z`);
+		day.setUTCDate(day.getUTCDate() - 1);
+		await stageForm.locator('input[name=stage-date]').fill(day.toISOString().slice(0, 10));
+		await page
+			.getByTestId('stage-problems')
+			.getByText(/阶段日期早于前一阶段/)
+			.waitFor();
+		expect(await stageForm.getByRole('button', { name: '保存' }).isDisabled()).toBe(true);
+		// a stage out of the workflow's order (the one already reached) likewise
+		await stageForm.locator('input[name=stage-date]').fill('2026-12-04');
+		await stageForm.locator('select[name=stage]').selectOption(latestStage.stage!);
+		await page
+			.getByTestId('stage-problems')
+			.getByText(`不按工作流程顺序：本小区已到“${WORKFLOW_STAGES[later.stages.length - 1]!.name}”`, {
+				exact: false
+			})
+			.waitFor();
+		await page.screenshot({ path: 'test-results/towns-stage-refused-390.png', fullPage: true });
+		await stageForm.locator('select[name=stage]').selectOption(nextStage.id);
+		await page.getByTestId('stage-preview').getByText(`将记录：“${nextStage.name}”`).waitFor();
+		await page.screenshot({ path: 'test-results/towns-stage-form-390.png', fullPage: true });
+		await stageForm.getByRole('button', { name: '保存' }).click();
+		await page
+			.getByTestId('stage-message')
+			.getByText(/已保存，等待市旧改办审核/)
+			.waitFor();
+		await expect.poll(async () => (await allChanges()).length, { timeout: 30_000 }).toBe(4);
+		// a correction of a fact, checked by the importer's rules as typed (not saved here: the server test saves one)
+		const factForm = page.locator('form.fact-form');
+		await factForm.locator('select[name=fact-column]').selectOption('satisfaction');
+		await factForm.locator('input[name=fact-value]').fill('101');
+		await page
+			.getByTestId('fact-problems')
+			.getByText(/满意度/)
+			.waitFor();
+		expect(await factForm.getByRole('button', { name: '保存' }).isDisabled()).toBe(true);
+		await factForm.locator('input[name=fact-value]').fill('88');
+		await page.getByTestId('fact-preview').getByText(/→ 88/).waitFor();
+		await page.screenshot({ path: 'test-results/towns-fact-form-390.png', fullPage: true });
+		await factForm.locator('input[name=fact-value]').fill('');
+		expect((await allChanges())[3]).toMatchObject({
+			communityId: later.id,
+			field: `stage_events.${nextStage.id}`,
+			after: { stage: nextStage.id, date: '2026-12-04' }
+		});
 		expect(town.foreign).toEqual([]);
 		// no console error but the one answer this test cut off on purpose
 		expect(town.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
@@ -185,21 +266,23 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		await other.context.close();
 	}, 120_000);
 
-	it('the keeper accepts two and returns one, makes a release that lists them, publishes; the community page shows them', async () => {
+	it('the keeper accepts three and returns one, makes a release that lists them, publishes; the community pages show them', async () => {
 		const k = await watchedPage(browser, run.url, PHONE, { touch: true });
 		await logIn(k.page, 'keeper', '/admin');
-		await k.page.getByText('城东街道：3 条待审核').waitFor();
-		// how current each town keeps its data: 城东街道 recorded three changes today, all waiting; 乐成街道 none
+		await k.page.getByText('城东街道：4 条待审核').waitFor();
+		// how current each town keeps its data: 城东街道 recorded four changes today, all waiting; 乐成街道 none
 		const fresh = k.page.getByTestId('town-freshness').locator('tbody tr');
 		expect(await fresh.count()).toBe(1);
 		const cells = await fresh.first().locator('td').allTextContents();
-		expect([cells[0], cells[2], cells[3]]).toEqual(['城东街道', '3', '3']);
+		expect([cells[0], cells[2], cells[3]]).toEqual(['城东街道', '4', '4']);
 		await k.page.screenshot({ path: 'test-results/towns-review-390.png', fullPage: true });
-		const [vote, payment, small] = await allChanges();
+		const [vote, payment, small, stage] = await allChanges();
 		const item = (id: string) => k.page.locator('.item', { has: k.page.locator(`[data-change="${id}"]`) });
 		await item(vote!.id).getByRole('button', { name: '接受', exact: true }).click();
-		await k.page.getByText('城东街道：2 条待审核').waitFor();
+		await k.page.getByText('城东街道：3 条待审核').waitFor();
 		await item(payment!.id).getByRole('button', { name: '接受', exact: true }).click();
+		await k.page.getByText('城东街道：2 条待审核').waitFor();
+		await item(stage!.id).getByRole('button', { name: '接受', exact: true }).click();
 		await k.page.getByText('城东街道：1 条待审核').waitFor();
 		await item(small!.id).getByLabel('审核意见（退回须填写）').fill('金额与银行回单不符');
 		await item(small!.id).getByRole('button', { name: '退回' }).click();
@@ -208,12 +291,12 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		await k.page.getByText('校验通过').waitFor({ timeout: 180_000 });
 		const listed = k.page.getByTestId('release-changes');
 		await listed.getByText(ours.id!).first().waitFor();
-		await k.page.getByText('本版本带入乡镇填报的变更 2 条：').waitFor();
+		await k.page.getByText('本版本带入乡镇填报的变更 3 条：').waitFor();
 		expect(
 			await listed
 				.locator('[data-change]')
 				.evaluateAll((els) => els.map((e) => e.getAttribute('data-change')))
-		).toEqual([vote!.id, payment!.id]);
+		).toEqual([vote!.id, payment!.id, stage!.id]);
 		await k.page.screenshot({ path: 'test-results/towns-release-390.png', fullPage: true });
 		await k.page.getByRole('button', { name: '发布', exact: true }).click();
 		await k.page.getByText(/已发布：/).waitFor();
@@ -235,6 +318,16 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		const scheme = k.page.locator('[data-vote=scheme]');
 		expect(await scheme.getByTestId('shortfall').textContent()).toContain(`还差 ${short} 户`);
 		await k.page.screenshot({ path: 'test-results/towns-community-history-390.png', fullPage: true });
+		// the stage: in the other community's history, and in the published data its page reads
+		await k.page.goto(`${run.url}/community/${later.id}`);
+		const its = k.page.getByTestId('change-history');
+		await its.getByText(`“${nextStage.name}”于 2026-12-04 开始`).waitFor({ timeout: 60_000 });
+		expect(
+			await its.locator('[data-change]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))
+		).toEqual(['accepted']);
+		// the published data holds it: the page's stage, from the engine's verdict on the new release
+		expect(await k.page.getByTestId('stages').locator('strong').first().textContent()).toBe(nextStage.name);
+		await k.page.screenshot({ path: 'test-results/towns-community-stage-390.png', fullPage: true });
 		expect(k.foreign).toEqual([]);
 		expect(k.errors).toEqual([]);
 		await k.context.close();

@@ -10,6 +10,7 @@ import { tableFromIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord, TownData } from '../../src/lib/office/api';
+import { WORKFLOW_STAGES } from '../../src/lib/policy';
 import { Client, PASSWORD, scratchDir } from '../../scripts/lib/harness/office';
 import { officeServers, type OfficeChild } from './process';
 
@@ -72,6 +73,20 @@ function cutShort(client: Client, body: string, sent: number): Promise<void> {
 
 const changesOf = async (c: Client, query = '') =>
 	((await (await c.get(`/api/changes${query}`)).json()) as { changes: ChangeRecord[] }).changes;
+
+/** A community of 城东街道 part way through the workflow, its stages from stage_events.csv (read by hand). */
+function midway(): { id: string; stages: { stage: string; date: string }[] } {
+	const [header, ...rows] = readFileSync('data/example/stage_events.csv', 'utf8').trim().split('\n');
+	const col = (name: string) => header!.split(',').indexOf(name);
+	for (const id of exampleIds('330382001')) {
+		const stages = rows
+			.map((r) => r.split(','))
+			.filter((r) => r[col('community_id')] === id)
+			.map((r) => ({ stage: r[col('stage')]!, date: r[col('date')]! }));
+		if (stages.length > 0 && stages.length < WORKFLOW_STAGES.length) return { id, stages };
+	}
+	throw new Error('no community of 城东街道 part way through the workflow in the example');
+}
 
 let ours: string; // a community of 城东街道
 let theirs: string; // a community of 乐成街道
@@ -299,6 +314,79 @@ describe('changes as rows (issue 22)', () => {
 		).toBe(404);
 	});
 
+	it('records a stage reached: the workflow’s next, not dated before the stage before (§三), once per key', async () => {
+		const { id, stages } = midway();
+		// the example records no stage skipped: the next is the one after as many as it has (checked by hand)
+		expect(stages.map((s) => s.stage).sort()).toEqual(
+			WORKFLOW_STAGES.slice(0, stages.length)
+				.map((s) => s.id)
+				.sort()
+		);
+		const next = WORKFLOW_STAGES[stages.length]!;
+		const latest = stages.find((s) => s.stage === WORKFLOW_STAGES[stages.length - 1]!.id)!;
+		const post = (key: string, stage: string, date: string) =>
+			chengdong.post('/api/changes', { key, communityId: id, stage: { stage, date } });
+		const problems = async (res: Response) =>
+			((await res.json()) as { problems: { column: string; zh: string }[] }).problems;
+		// out of order: the stage already reached again, or the one after the next
+		for (const stage of [latest.stage, WORKFLOW_STAGES[stages.length + 1]?.id ?? 'opinions']) {
+			const res = await post('k-stage-bad-1', stage, '2026-12-04');
+			expect(res.status).toBe(422);
+			expect((await problems(res)).map((p) => p.column)).toEqual(['stage']);
+		}
+		// the next stage, but dated the day before the stage before it
+		const day = new Date(`${latest.date}T00:00:00Z`);
+		day.setUTCDate(day.getUTCDate() - 1);
+		const early = await post('k-stage-bad-2', next.id, day.toISOString().slice(0, 10));
+		expect(early.status).toBe(422);
+		expect(await problems(early)).toEqual([
+			expect.objectContaining({ column: 'date', zh: expect.stringContaining('阶段日期早于前一阶段') })
+		]);
+		expect((await post('k-stage-1', next.id, '2026-12-04')).status).toBe(201);
+		expect((await post('k-stage-1', next.id, '2026-12-04')).status).toBe(200);
+		const recorded = (await changesOf(keeper)).filter((c) => c.field.startsWith('stage_events.'));
+		expect(recorded.map((c) => [c.field, c.before, c.after])).toEqual([
+			[
+				`stage_events.${next.id}`,
+				{ community_id: id, stage: latest.stage, date: latest.date },
+				{ community_id: id, stage: next.id, date: '2026-12-04' }
+			]
+		]);
+		expect(
+			(
+				await lecheng.post('/api/changes', {
+					key: 'k-stage-2',
+					communityId: id,
+					stage: { stage: next.id, date: '2026-12-04' }
+				})
+			).status
+		).toBe(404);
+	});
+
+	it('records a correction of a community fact, checked by the importer’s rules on the whole row, before → after', async () => {
+		const id = exampleIds('330382001')[1]!;
+		const post = (key: string, column: string, value: string) =>
+			chengdong.post('/api/changes', { key, communityId: id, fact: { column, value }, note: '入户核实' });
+		// §三(九): a satisfaction score is 0–100; the town is not the town's to change
+		for (const [column, value] of [
+			['satisfaction', '101'],
+			['town_code', '330382002']
+		] as const) {
+			const res = await post('k-fact-bad-1', column, value);
+			expect(res.status).toBe(422);
+		}
+		expect((await post('k-fact-1', 'satisfaction', '88.5')).status).toBe(201);
+		expect((await post('k-fact-1', 'satisfaction', '88.5')).status).toBe(200);
+		// before: the example's value, read by hand from communities.csv
+		const [header, ...rows] = readFileSync('data/example/communities.csv', 'utf8').trim().split('\n');
+		const cells = rows.map((r) => r.split(',')).find((r) => r[0] === id)!;
+		const was = cells[header!.split(',').indexOf('satisfaction')]!;
+		const fact = (await changesOf(keeper)).filter((c) => c.field === 'communities.satisfaction');
+		expect(fact.map((c) => [c.before, c.after, c.note])).toEqual([
+			[was === '' ? null : Number(was), { community_id: id, column: 'satisfaction', value: 88.5 }, '入户核实']
+		]);
+	});
+
 	it("is shown to its own town and the keeper, not to another town's", async () => {
 		expect((await changesOf(chengdong)).map((c) => c.id)).toContain(recorded.id);
 		expect(await changesOf(lecheng)).toEqual([]);
@@ -307,8 +395,14 @@ describe('changes as rows (issue 22)', () => {
 	});
 
 	it('a keeper accepts one, returns one with a note, stages the accepted onto the release and publishes it', async () => {
-		const [one, two, payment] = await changesOf(keeper, '?state=pending');
+		const [one, two, payment, stage, fact] = await changesOf(keeper, '?state=pending');
+		expect(fact!.field).toBe('communities.satisfaction');
+		expect((await keeper.post(`/api/changes/${fact!.id}/review`, { decision: 'accepted' })).status).toBe(200);
 		expect(payment!.field).toBe('funds.resident');
+		expect(stage!.field).toMatch(/^stage_events\./);
+		expect((await keeper.post(`/api/changes/${stage!.id}/review`, { decision: 'accepted' })).status).toBe(
+			200
+		);
 		expect((await keeper.post(`/api/changes/${payment!.id}/review`, { decision: 'accepted' })).status).toBe(
 			200
 		);
@@ -330,9 +424,9 @@ describe('changes as rows (issue 22)', () => {
 		expect(staged.info.ok, JSON.stringify(staged.report.problems.filter((p) => p.level === 'error'))).toBe(
 			true
 		);
-		expect(staged.changes.map((c) => c.id)).toEqual([one!.id, payment!.id]);
+		expect(staged.changes.map((c) => c.id)).toEqual([one!.id, payment!.id, stage!.id, fact!.id]);
 		// the replay changes nothing but what the changes say: every table as in the base release, but one more vote
-		// (a new date) and one more payment; no community differs
+		// (a new date), one more payment and one more stage; one community differs: the one whose fact was corrected
 		const base = (await (await keeper.get(`/api/releases/${staged.info.base}`)).json()) as {
 			info: { counts: Record<string, number> };
 		};
@@ -340,16 +434,17 @@ describe('changes as rows (issue 22)', () => {
 		expect(counts).toEqual({
 			...base.info.counts,
 			votes: base.info.counts.votes! + 1,
-			funds: base.info.counts.funds! + 1
+			funds: base.info.counts.funds! + 1,
+			stage_events: base.info.counts.stage_events! + 1
 		});
 		const diff = (staged as unknown as { diff: { changed: unknown[]; added: unknown[]; removed: unknown[] } })
 			.diff;
-		expect([diff.changed.length, diff.added.length, diff.removed.length]).toEqual([0, 0, 0]);
+		expect([diff.changed.length, diff.added.length, diff.removed.length]).toEqual([1, 0, 0]);
 		// the release's page lists the town changes it carries beside its diff
 		const detail = (await (await keeper.get(`/api/releases/${staged.info.id}`)).json()) as {
 			changes: ChangeRecord[];
 		};
-		expect(detail.changes.map((c) => c.id)).toEqual([one!.id, payment!.id]);
+		expect(detail.changes.map((c) => c.id)).toEqual([one!.id, payment!.id, stage!.id, fact!.id]);
 		expect(
 			(await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: staged.info.base })).status
 		).toBe(200);
@@ -367,6 +462,23 @@ describe('changes as rows (issue 22)', () => {
 				.toArray()
 				.map((r) => r.toJSON())
 		).toEqual([{ amount: 120000 }]);
+		const corrected = await keeper.post('/api/query', {
+			sql: `SELECT satisfaction FROM communities WHERE id = '${fact!.communityId}'`
+		});
+		expect(
+			tableFromIPC(new Uint8Array(await corrected.arrayBuffer()))
+				.toArray()
+				.map((r) => r.toJSON())
+		).toEqual([{ satisfaction: 88.5 }]);
+		const { stage: reached, date } = stage!.after as { stage: string; date: string };
+		const staged2 = await keeper.post('/api/query', {
+			sql: `SELECT strftime(date, '%Y-%m-%d') AS date FROM stage_events WHERE community_id = '${stage!.communityId}' AND stage = '${reached}'`
+		});
+		expect(
+			tableFromIPC(new Uint8Array(await staged2.arrayBuffer()))
+				.toArray()
+				.map((r) => r.toJSON())
+		).toEqual([{ date }]);
 		// the community's history: both changes, with their states and the release carrying the accepted one
 		const history = await changesOf(chengdong, `?community=${ours}`);
 		expect(history.map((c) => [c.field, c.state, c.release])).toEqual([
@@ -381,7 +493,7 @@ describe('changes as rows (issue 22)', () => {
 
 	it('are kept by a backup and restore (a table of the store)', async () => {
 		const before = await changesOf(keeper);
-		expect(before).toHaveLength(3);
+		expect(before).toHaveLength(5);
 		await office.stop();
 		const dir = join(scratchDir('towns-backup-'), 'b');
 		const backup = (args: string[], env: Record<string, string>) =>
@@ -410,6 +522,6 @@ describe('changes as rows (issue 22)', () => {
 		});
 		expect(resent.status).toBe(200);
 		expect(((await resent.json()) as { change: ChangeRecord }).change.id).toBe(first.id);
-		expect(await changesOf(k)).toHaveLength(3);
+		expect(await changesOf(k)).toHaveLength(5);
 	}, 300_000);
 });

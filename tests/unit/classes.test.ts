@@ -33,7 +33,8 @@ const COLOURINGS = Object.keys(COLOUR_SCALES) as Colouring[];
 const mapColumns0 = () =>
 	buildMapColumns(
 		{ towns: [], communities: [], works: [], votes: [], funds: [], stage_events: [], contacts: [] },
-		[]
+		[],
+		'2026-11-15'
 	);
 
 const rgbOk = (rgb: readonly number[]) =>
@@ -75,14 +76,16 @@ describe('the classes of each colouring', () => {
 		expect(classOfCode('eligibility', 'no-such-class')).toBeUndefined();
 	});
 
-	it('each colouring reads a column of community_view (the community or its status) and a map.arrow column', () => {
+	it('each colouring reads a column of community_view (the community or its status) — or none when the page computes it (freshness) — and a map.arrow column', () => {
 		const view = new Set([
 			...STATUS_COLUMNS.map(([, name]) => name),
 			...table('communities').columns.map((c) => c.name)
 		]);
 		const mapColumns = new Set(Object.keys(readMapColumns(mapArrow(mapColumns0()))));
 		for (const colouring of COLOURINGS) {
-			expect(view, colouring).toContain(COLOUR_SCALES[colouring].column);
+			const column = COLOUR_SCALES[colouring].column;
+			if (column === null) expect(colouring).toBe('freshness');
+			else expect(view, colouring).toContain(column);
 			expect(mapColumns, colouring).toContain(COLOUR_SCALES[colouring].mapColumn);
 		}
 		expect(isColouring('stage')).toBe(true);

@@ -109,7 +109,7 @@ export function staticFiles(input: StaticInput, writeParquet: ParquetWriter): Re
 		files[`${t.name}.parquet`] = writeParquet(arrowIpc(t.columns, t.rows));
 		tables[t.name] = t.rows.length;
 	}
-	files['map.arrow'] = mapArrow(mapColumns(dataset, status));
+	files['map.arrow'] = mapArrow(mapColumns(dataset, status, meta.asOf));
 	const budget = budgetInputsFiles(dataset, status);
 	files[INPUTS_FILE] = budget.run;
 	files[VERDICT_INPUTS_FILE] = budget.verdict;

@@ -1,6 +1,6 @@
 /**
  * The filter's dimensions over the map's columns: each dimension of a `Filter` (towns, years, housing type,
- * eligibility, stage, property management, works tier, drawn area) tested alone, row by row — the same
+ * eligibility, stage, property management, works tier, drawn area, 超过 N 天未更新) tested alone, row by row — the same
  * conditions as `whereSql`, so an incremental filter can redo only the dimension that changed.
  */
 import { FILTER_VALUES, tierMask } from '../verdict/classes';
@@ -15,7 +15,8 @@ export const DIMENSIONS = [
 	'stage',
 	'management',
 	'tiers',
-	'area'
+	'area',
+	'stale'
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
@@ -33,6 +34,8 @@ export function dimensionKey(f: Filter, d: Dimension): string {
 			return f.yearFrom === null && f.yearTo === null ? '' : `${f.yearFrom ?? ''}-${f.yearTo ?? ''}`;
 		case 'area':
 			return f.area === null ? '' : `#${f.area.join(',')}`;
+		case 'stale':
+			return f.stale === null ? '' : `#${f.stale.join(',')}`;
 		default:
 			return f[d].join(',');
 	}
@@ -99,6 +102,11 @@ export function dimensionMask(
 		}
 		case 'area': {
 			const ids = new Set(f.area);
+			for (let i = 0; i < n; i++) out[i] = ids.has(cols.id[i]!) ? 1 : 0;
+			break;
+		}
+		case 'stale': {
+			const ids = new Set(f.stale);
 			for (let i = 0; i < n; i++) out[i] = ids.has(cols.id[i]!) ? 1 : 0;
 			break;
 		}

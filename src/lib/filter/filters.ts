@@ -6,6 +6,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { polygon } from '@turf/helpers';
 import { FILTER_VALUES, tierMask } from '../verdict/classes';
 import type { MapColumns } from '../verdict/derived';
+import { staleIds } from '../verdict/freshness';
 import { DIMENSIONS, dimensionMask } from './filter-dims';
 
 export interface Filter {
@@ -24,6 +25,13 @@ export interface Filter {
 	 * area; what SQL, the map's mask and the budget's pipeline read.
 	 */
 	area: string[] | null;
+	/**
+	 * 超过 N 天未更新: keep only the communities whose last update (verdict/freshness.ts) is more than this many
+	 * days before the reference day, or that have none; null for no such filter. Travels in the URL as `stale`.
+	 */
+	staleDays: number | null;
+	/** The communities `staleDays` keeps (ids, resolved over the map's columns by `resolveStale`), or null. */
+	stale: string[] | null;
 }
 
 export const EMPTY_FILTER: Filter = Object.freeze({
@@ -36,7 +44,9 @@ export const EMPTY_FILTER: Filter = Object.freeze({
 	management: [],
 	tiers: [],
 	polygon: null,
-	area: null
+	area: null,
+	staleDays: null,
+	stale: null
 }) as Filter;
 
 export type FilterKey = keyof Filter;
@@ -69,6 +79,7 @@ export function whereSql(f: Filter, omit?: FilterKey): string {
 		parts.push(`(tiers & ${tierMask(f.tiers)}) <> 0`);
 	}
 	if (on('area') && f.area !== null) parts.push(f.area.length ? `id IN (${list(f.area)})` : 'FALSE');
+	if (on('stale') && f.stale !== null) parts.push(f.stale.length ? `id IN (${list(f.stale)})` : 'FALSE');
 	return parts.length ? parts.join(' AND ') : 'TRUE';
 }
 
@@ -80,6 +91,14 @@ export function filterToParams(f: Filter, params: URLSearchParams): void {
 	if (f.yearFrom !== null) params.set('yearFrom', String(f.yearFrom));
 	if (f.yearTo !== null) params.set('yearTo', String(f.yearTo));
 	if (f.polygon && f.polygon.length >= 3) params.set('poly', f.polygon.map((xy) => xy.join(',')).join(';'));
+	if (f.staleDays !== null) params.set('stale', String(f.staleDays));
+}
+
+/** A number of days for 超过 N 天未更新: a whole number 0–3650, else null. */
+export function staleDaysOf(value: string | null): number | null {
+	if (value === null || value.trim() === '') return null;
+	const n = Number(value);
+	return Number.isInteger(n) && n >= 0 && n <= 3650 ? n : null;
 }
 
 /** A drawn area from its URL form, or null when it has fewer than 3 valid vertices. */
@@ -117,6 +136,7 @@ export function filterFromParams(params: URLSearchParams): Filter {
 	f.yearFrom = year('yearFrom');
 	f.yearTo = year('yearTo');
 	f.polygon = polygonFromParam(params.get('poly'));
+	f.staleDays = staleDaysOf(params.get('stale'));
 	return f;
 }
 
@@ -134,6 +154,15 @@ export function filterMask(cols: MapColumns, townCodes: readonly string[], f: Fi
 		for (let i = 0; i < n; i++) if (mask[i] === 0) out[i] = 0;
 	}
 	return out;
+}
+
+/**
+ * `f` with the communities of 超过 N 天未更新 resolved over the map's columns on `refDay` (days since 1970-01-01):
+ * the ids `staleIds` gives, or null when `staleDays` is not set.
+ */
+export function resolveStale(f: Filter, cols: Pick<MapColumns, 'id' | 'lastDay'>, refDay: number): Filter {
+	if (f.staleDays === null) return f.stale === null ? f : { ...f, stale: null };
+	return { ...f, stale: staleIds(cols, f.staleDays, refDay) };
 }
 
 /** `f` with its drawn area's communities resolved over the map's columns (the area's ids from its polygon). */

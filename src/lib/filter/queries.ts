@@ -18,7 +18,10 @@ FROM community_view WHERE ${whereSql(f)}`;
 
 /** Communities per class code of the colouring, under the filter (the page counts them in JS: figures.ts). */
 export function legendSql(f: Filter, colouring: Colouring): string {
-	return `SELECT ${COLOUR_SCALES[colouring].column} AS class, CAST(count(*) AS DOUBLE) AS n
+	const column = COLOUR_SCALES[colouring].column;
+	if (column === null)
+		throw new Error(`${colouring}: computed in the page, no column of community_view holds it`);
+	return `SELECT ${column} AS class, CAST(count(*) AS DOUBLE) AS n
 FROM community_view WHERE ${whereSql(f)} GROUP BY 1`;
 }
 

@@ -84,3 +84,21 @@ export function readCell(column: Column, raw: string): CellResult {
 		}
 	}
 }
+
+/**
+ * Read one row typed on a form (column name → text) as the importer reads a row of `columns`: each cell by
+ * `readCell`; the values read and, for each cell that is not one, its column and the reason in Chinese and English.
+ */
+export function readRow(
+	columns: readonly Column[],
+	raw: Readonly<Record<string, string>>
+): { values: Record<string, CellValue>; problems: { column: string; zh: string; en: string }[] } {
+	const values: Record<string, CellValue> = {};
+	const problems: { column: string; zh: string; en: string }[] = [];
+	for (const column of columns) {
+		const cell = readCell(column, raw[column.name] ?? '');
+		if (cell.ok) values[column.name] = cell.value;
+		else problems.push({ column: column.name, zh: cell.zh, en: cell.en });
+	}
+	return { values, problems };
+}

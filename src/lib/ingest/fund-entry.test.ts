@@ -1,37 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../files/csv';
+import { importerFlags as flags } from './entry-test-kit';
 import { checkFundEntry, type FundEntry } from './fund-entry';
-import { validateDataset, type RawTable } from './validate';
-
-function example(name: 'communities' | 'towns', keep = (_row: string[]) => true): RawTable {
-	const { rows } = parseCsv(readFileSync(`data/example/${name}.csv`, 'utf8'));
-	const [header, ...body] = rows as [string[], ...string[][]];
-	const kept = body.filter((r) => r.length > 1 && keep(r));
-	return {
-		table: name,
-		file: `${name}.csv`,
-		header,
-		headerRow: 1,
-		rows: kept,
-		rowNumbers: kept.map((_, i) => i + 2)
-	};
-}
 
 /** The columns the importer flags for the same payment, as a funds.csv row. */
-function importerFlags(e: FundEntry): string[] {
-	const funds: RawTable = {
-		table: 'funds',
-		file: 'funds.csv',
-		header: ['community_id', 'date', 'source', 'amount'],
-		headerRow: 1,
-		rows: [['YQ000001', e.date, e.source, e.amount]],
-		rowNumbers: [2]
-	};
-	const communities = example('communities', (r) => r[0] === 'YQ000001');
-	const { problems } = validateDataset([example('towns'), communities, funds], { defaultTowns: [] });
-	return problems.filter((p) => p.file === 'funds.csv' && p.level === 'error').map((p) => p.column!);
-}
+const importerFlags = (e: FundEntry): string[] =>
+	flags(
+		'funds',
+		['community_id', 'date', 'source', 'amount'],
+		[['YQ000001', e.date, e.source, e.amount]],
+		'YQ000001'
+	);
 
 const entry = (over: Partial<FundEntry> = {}): FundEntry => ({
 	source: 'resident',

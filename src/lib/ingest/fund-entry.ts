@@ -6,7 +6,7 @@
  */
 import type { FundRow } from '../schema/rows';
 import { table } from '../schema/schema';
-import { readCell } from './cells';
+import { readRow } from './cells';
 import type { EntryProblem } from './vote-entry';
 
 /** The form's values as typed. */
@@ -28,13 +28,7 @@ export function checkFundEntry(
 	communityId: string
 ): { row: FundRow | null; problems: EntryProblem[] } {
 	const raw: Record<string, string> = { ...entry, community_id: communityId };
-	const problems: EntryProblem[] = [];
-	const values: Record<string, unknown> = {};
-	for (const column of table('funds').columns) {
-		const cell = readCell(column, raw[column.name] ?? '');
-		if (cell.ok) values[column.name] = cell.value;
-		else problems.push({ column: column.name, zh: cell.zh, en: cell.en });
-	}
+	const { values, problems } = readRow(table('funds').columns, raw);
 	if (
 		!problems.some((p) => p.column === 'source') &&
 		!(TOWN_FUND_SOURCES as readonly unknown[]).includes(values.source)

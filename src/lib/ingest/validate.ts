@@ -3,20 +3,13 @@
  * other and against the policy (vote tallies, stage order, catalogue items) and the map (inside 乐清). Every
  * problem is collected — the caller decides to stop — and each names its file, sheet, row and column.
  */
-import {
-	assessVote,
-	PolicyInputError,
-	stageIndex,
-	worksItem,
-	WORKFLOW_STAGES,
-	WORKS_CATALOGUE,
-	YUEQING_2023
-} from '../policy';
+import { assessVote, PolicyInputError, worksItem, WORKS_CATALOGUE, YUEQING_2023 } from '../policy';
 import type { Locate } from '../geo/locate';
 import { readCell, type CellValue } from './cells';
 import type { Problem } from './problems';
 import type { CommunityRow, Dataset, StageEventRow, TownRow, VoteRow } from '../schema/rows';
 import { factsMissingNotice } from './completeness';
+import { stageOrderBreaks } from './stage-order';
 import { TABLES, type Column, type Table, type TableName } from '../schema/schema';
 
 /** A table as read from one file or sheet: header and rows as text, with the row numbers the clerk sees. */
@@ -396,22 +389,8 @@ function checkStageOrder(
 		byCommunity.set(String(r.community_id), list);
 	});
 	for (const list of byCommunity.values()) {
-		const ordered = [...list].sort(
-			(a, b) => stageIndex(String(t.rows[a]!.stage)) - stageIndex(String(t.rows[b]!.stage))
-		);
-		let latest: StageEventRow | null = null;
-		for (const i of ordered) {
-			const row = t.rows[i] as unknown as StageEventRow;
-			if (latest && row.date < latest.date) {
-				const before = WORKFLOW_STAGES[stageIndex(latest.stage)]!.name;
-				at(
-					t.where[i]!,
-					'date',
-					row.date,
-					`阶段日期早于前一阶段（${before} ${latest.date}），应按工作流程顺序`,
-					`stage date is before the previous stage (${latest.stage} ${latest.date}); stages follow the workflow order`
-				);
-			} else latest = row;
-		}
+		const rows = list.map((i) => t.rows[i] as unknown as StageEventRow);
+		for (const b of stageOrderBreaks(rows))
+			at(t.where[list[b.index]!]!, 'date', rows[b.index]!.date, b.zh, b.en);
 	}
 }

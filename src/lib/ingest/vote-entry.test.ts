@@ -1,29 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../files/csv';
 import { YUEQING_2023 } from '../policy';
+import { exampleCommunity, importerFlags as flags } from './entry-test-kit';
 import { checkVoteEntry, type VoteEntry } from './vote-entry';
-import { validateDataset, type RawTable } from './validate';
 
-/** A table of the example as the importer reads it (header and rows as text). */
-function example(name: 'communities' | 'towns', keep = (_row: string[]) => true): RawTable {
-	const { rows } = parseCsv(readFileSync(`data/example/${name}.csv`, 'utf8'));
-	const [header, ...body] = rows as [string[], ...string[][]];
-	const kept = body.filter((r) => r.length > 1 && keep(r));
-	return {
-		table: name,
-		file: `${name}.csv`,
-		header,
-		headerRow: 1,
-		rows: kept,
-		rowNumbers: kept.map((_, i) => i + 2)
-	};
-}
-
-const communities = example('communities', (r) => r[0] === 'YQ000001');
-const [owners, area] = ['owners', 'exclusive_area'].map((c) =>
-	Number(communities.rows[0]![communities.header.indexOf(c)])
-) as [number, number];
+const [owners, area] = ['owners', 'exclusive_area'].map((c) => Number(exampleCommunity('YQ000001')[c])) as [
+	number,
+	number
+];
 const totals = { community_id: 'YQ000001', owners, exclusive_area: area };
 
 const entry = (over: Partial<VoteEntry> = {}): VoteEntry => ({
@@ -37,40 +20,35 @@ const entry = (over: Partial<VoteEntry> = {}): VoteEntry => ({
 });
 
 /** The columns the importer flags for the same vote, as a votes.csv row beside the community's own row. */
-function importerFlags(e: VoteEntry): string[] {
-	const header = [
-		'community_id',
-		'kind',
-		'date',
-		'total_owners',
-		'total_area',
-		'participating_owners',
-		'participating_area',
-		'agree_owners',
-		'agree_area'
-	];
-	const row = [
-		'YQ000001',
-		e.kind,
-		e.date,
-		String(owners),
-		String(area),
-		e.participating_owners,
-		e.participating_area,
-		e.agree_owners,
-		e.agree_area
-	];
-	const votes: RawTable = {
-		table: 'votes',
-		file: 'votes.csv',
-		header,
-		headerRow: 1,
-		rows: [row],
-		rowNumbers: [2]
-	};
-	const { problems } = validateDataset([example('towns'), communities, votes], { defaultTowns: [] });
-	return problems.filter((p) => p.file === 'votes.csv' && p.level === 'error').map((p) => p.column!);
-}
+const importerFlags = (e: VoteEntry): string[] =>
+	flags(
+		'votes',
+		[
+			'community_id',
+			'kind',
+			'date',
+			'total_owners',
+			'total_area',
+			'participating_owners',
+			'participating_area',
+			'agree_owners',
+			'agree_area'
+		],
+		[
+			[
+				'YQ000001',
+				e.kind,
+				e.date,
+				String(owners),
+				String(area),
+				e.participating_owners,
+				e.participating_area,
+				e.agree_owners,
+				e.agree_area
+			]
+		],
+		'YQ000001'
+	);
 
 describe('a vote typed on the form (issue 22): the importer’s rules, the engine’s verdict', () => {
 	const cases: [string, Partial<VoteEntry>][] = [

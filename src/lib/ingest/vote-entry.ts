@@ -9,7 +9,7 @@
 import { assessVote, PolicyInputError, type PolicyParams, type VoteVerdict } from '../policy';
 import type { VoteRow } from '../schema/rows';
 import { table } from '../schema/schema';
-import { readCell } from './cells';
+import { readRow } from './cells';
 import { voteTally } from '../verdict/verdict';
 
 /** The form's values as typed (text, as a cell of a spreadsheet would be). */
@@ -66,13 +66,7 @@ export function checkVoteEntry(entry: VoteEntry, totals: VoteTotals, policy: Pol
 		total_owners: String(totals.owners),
 		total_area: String(totals.exclusive_area)
 	};
-	const problems: EntryProblem[] = [];
-	const values: Record<string, unknown> = {};
-	for (const column of table('votes').columns) {
-		const cell = readCell(column, raw[column.name] ?? '');
-		if (cell.ok) values[column.name] = cell.value;
-		else problems.push({ column: column.name, zh: cell.zh, en: cell.en });
-	}
+	const { values, problems } = readRow(table('votes').columns, raw);
 	if (problems.length > 0) return { row: null, problems, verdict: null };
 	const row = values as unknown as VoteRow;
 	try {

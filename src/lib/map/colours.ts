@@ -40,7 +40,15 @@ export const CLASS_COLOURS: Readonly<Record<Colouring, Readonly<Record<string, R
 		lt25: [252, 187, 161],
 		none: [200, 200, 200]
 	},
-	stage: STAGE_COLOURS
+	stage: STAGE_COLOURS,
+	// fresh is dark green, fading through yellow to red; never updated is grey
+	freshness: {
+		week: [0, 109, 44],
+		month: [116, 196, 118],
+		quarter: [254, 196, 79],
+		older: [215, 48, 39],
+		none: [200, 200, 200]
+	}
 };
 
 function found(rgb: Rgb | undefined, what: string): Rgb {

@@ -52,6 +52,53 @@ export interface Staged {
 	diff?: CommunityDiff | null;
 	/** The towns' accepted changes this release carries (staged from them: POST /api/changes/stage). */
 	changes?: ChangeRecord[] | null;
+	/** Where this release's data would drop a value a town recorded (conflicts.json; recomputed on rebase). */
+	conflicts?: TownConflict[] | null;
+}
+
+/**
+ * Why a staged release conflicts with an accepted town change: its votes have a different row for the vote's
+ * community, kind and date (`vote-differs`) or none (`vote-absent`); fewer rows of the payment's community, date,
+ * source and amount than accepted payments of it (`payment-absent`); its stage events have the stage begun on
+ * another day (`stage-differs`) or not at all (`stage-absent`); its community's cell differs from a town's
+ * correction (`fact-differs`); or no longer the community at all
+ * (`community-absent`).
+ */
+export type ConflictReason =
+	| 'vote-differs'
+	| 'vote-absent'
+	| 'payment-absent'
+	| 'stage-differs'
+	| 'stage-absent'
+	| 'fact-differs'
+	| 'community-absent';
+
+/** What a keeper chose for a conflict: the town's value (staged again as a new release) or the upload's. */
+export type ConflictChoice = 'town' | 'upload';
+
+/** One accepted town change a staged release would drop (conflicts.json of the release). */
+export interface TownConflict {
+	/** The change (ChangeRecord.id), its town, user, time recorded, field and community. */
+	changeId: string;
+	town: string;
+	user: string;
+	at: string;
+	field: string;
+	communityId: string;
+	/** The community's name in the staged data, else in the data it was compared with ('' when neither has it). */
+	communityName: string;
+	reason: ConflictReason;
+	/** The town's value: the votes or funds row it recorded. */
+	townValue: unknown;
+	/** The upload's value: its votes row of that community, kind and date (`vote-differs`); null: absent. */
+	uploadValue: unknown;
+	/** For a payment: rows of that community, date, source and amount the town's accepted changes make, and the
+	 *  upload has. */
+	counts?: { town: number; upload: number };
+	/** The release that carried the change into published data, or null (accepted, not yet staged). */
+	release: string | null;
+	/** The keeper's choice once made: by whom, when (ISO), and for `town` the release staged with it kept. */
+	decision?: { choice: ConflictChoice; by: string; at: string; release?: string };
 }
 
 /** One line of the audit log. */
@@ -112,8 +159,9 @@ export interface QueuedValidation {
 	startedAt?: string;
 }
 
-/** A town's change: pending until a keeper accepts or returns it. */
-export type ChangeState = 'pending' | 'accepted' | 'returned';
+/** A town's change: pending until a keeper accepts or returns it; an accepted change is superseded when a keeper
+ *  takes an upload's value over it (a conflict decided for the upload). */
+export type ChangeState = 'pending' | 'accepted' | 'returned' | 'superseded';
 
 /** One change a town recorded (the store's table `changes`). */
 export interface ChangeRecord {
@@ -127,12 +175,14 @@ export interface ChangeRecord {
 	/** The community's 乡镇（街道） (name). */
 	town: string;
 	/** What it changes: `votes.scheme` (a scheme vote), `votes.application`, `funds.resident` (a payment of resident
-	 *  funds), `funds.social` (of social capital). */
+	 *  funds), `funds.social` (of social capital), `stage_events.<stage>` (a stage reached, e.g.
+	 *  `stage_events.design`). */
 	field: string;
 	/** The value before: the latest vote of that kind in the data served then (null when there was none); for a
-	 *  payment, `{ raised }` — the 元 of that source received until then. */
+	 *  payment, `{ raised }` — the 元 of that source received until then; for a stage, the community's latest
+	 *  stage reached then (a stage_events row, null before the first). */
 	before: unknown;
-	/** The value recorded (a votes or funds row). */
+	/** The value recorded (a votes, funds or stage_events row). */
 	after: unknown;
 	note: string | null;
 	state: ChangeState;
@@ -141,6 +191,10 @@ export interface ChangeRecord {
 	reviewedAt: string | null;
 	/** The release that carries it (a keeper staged the accepted changes onto the release then current). */
 	release: string | null;
+	/** Superseded by an upload: the keeper who chose the upload's value, when (ISO), and in which staged release. */
+	supersededBy?: string | null;
+	supersededAt?: string | null;
+	supersededIn?: string | null;
 }
 
 /** A town's community as its town account sees it: its internal row, contact people and votes. */
@@ -150,6 +204,8 @@ export interface TownCommunity {
 	contacts: Record<string, unknown>[];
 	votes: Record<string, unknown>[];
 	funds: Record<string, unknown>[];
+	/** Its stage_events rows (the stages reached and the day each began), in the workflow's order of dates. */
+	stages: Record<string, unknown>[];
 }
 
 /** GET /api/town: the account's towns, the data's date and their communities. */
@@ -158,4 +214,25 @@ export interface TownData {
 	asOf: string;
 	release: string | null;
 	communities: TownCommunity[];
+}
+
+/**
+ * The day of each community's latest town change (GET /api/freshness): any state but returned, as a Beijing
+ * date (YYYY-MM-DD); only the communities of the caller's towns for a town account, every town's for the others.
+ */
+export interface FreshnessAnswer {
+	/** Today in Beijing time (YYYY-MM-DD), by the server's clock: the day the ages are counted to. */
+	today: string;
+	/** Community id → the Beijing date of its latest change not returned. */
+	communities: Record<string, string>;
+	/** The communities with changes the published data does not hold yet (pending, or accepted and unpublished). */
+	live: string[];
+}
+
+/**
+ * A community's town changes the reviewed data does not hold yet (GET /api/live-changes?community=…): pending ones
+ * and accepted ones no published release carries, oldest first — shown as 乡镇填报（未审核）.
+ */
+export interface LiveChangesAnswer {
+	changes: ChangeRecord[];
 }

@@ -47,6 +47,18 @@ describe('audit details in Chinese', () => {
 		);
 	});
 
+	it('conflicts with the towns’ changes decided (server/api-conflicts.ts)', () => {
+		expect(zh('conflict', "upload's value taken over the town's in release 20261207-130000-abcdef")).toBe(
+			'采用上传文件的数值，替代乡镇填报（版本 20261207-130000-abcdef）'
+		);
+		expect(zh('conflict', "town's value kept: release r-2 staged over release r-1")).toBe(
+			'保留乡镇填报：在版本 r-1 的数据上生成新版本 r-2'
+		);
+		expect(zh('import', '2 town change(s) kept over release r-1: c-1, c-2')).toBe(
+			'在版本 r-1 的数据上保留乡镇填报 2 条：c-1, c-2'
+		);
+	});
+
 	it('a detail in no known form is shown as stored', () => {
 		expect(auditDetailWords('import', '旧改台账.xlsx, 说明.csv')).toBeNull();
 		expect(auditDetailWords('backup', 'EACCES: permission denied')).toBeNull();

@@ -1,7 +1,7 @@
 /**
  * An audit entry's detail in Chinese, with the English the server stored beside it (issue 20: the keeper's screens in
  * Chinese). The office server writes each detail in English, in one of a few forms (server/auth.ts, api-account.ts,
- * api-console.ts, unlock.ts, app.ts, backup-files.ts, publish.ts); each form is read here and said in Chinese. A
+ * api-console.ts, unlock.ts, app.ts, backup-files.ts, publish.ts, api-conflicts.ts); each form is read here and said in Chinese. A
  * detail in no known form (an error's own message, a list of file names, a refusal already given as 中文 / English)
  * is shown as it is: `null`.
  */
@@ -42,6 +42,18 @@ const FORMS: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
 		/^backup of (\S+) \((\d+) release\(s\), current (\S+)\); (\d+) session\(s\) dropped$/,
 		(m) =>
 			`恢复 ${m[1]} 的备份（${m[2]} 个版本，当前版本 ${m[3] === 'example' ? '示例数据' : m[3]}）；结束 ${m[4]} 个会话`
+	],
+	[
+		/^upload's value taken over the town's in release (\S+)$/,
+		(m) => `采用上传文件的数值，替代乡镇填报（版本 ${m[1]}）`
+	],
+	[
+		/^town's value kept: release (\S+) staged over release (\S+)$/,
+		(m) => `保留乡镇填报：在版本 ${m[2]} 的数据上生成新版本 ${m[1]}`
+	],
+	[
+		/^(\d+) town change\(s\) kept over release (\S+): (.*)$/,
+		(m) => `在版本 ${m[2]} 的数据上保留乡镇填报 ${m[1]} 条：${m[3]}`
 	],
 	[
 		/^failed uploads past (\d+) days or the newest (\d+): (.*)$/,

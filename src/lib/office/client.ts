@@ -7,6 +7,8 @@ import type {
 	AuditEntry,
 	ChangeRecord,
 	ChangeState,
+	FreshnessAnswer,
+	LiveChangesAnswer,
 	TownData,
 	AuditPage,
 	AuditQuery,
@@ -15,7 +17,9 @@ import type {
 	ReleaseInfo,
 	Report,
 	Role,
-	Staged
+	Staged,
+	TownConflict,
+	ConflictChoice
 } from './api';
 
 export type {
@@ -23,6 +27,8 @@ export type {
 	AuditEntry,
 	ChangeRecord,
 	ChangeState,
+	FreshnessAnswer,
+	LiveChangesAnswer,
 	TownData,
 	AuditPage,
 	AuditQuery,
@@ -31,7 +37,9 @@ export type {
 	ReleaseInfo,
 	Report,
 	Role,
-	Staged
+	Staged,
+	TownConflict,
+	ConflictChoice
 };
 
 export class OfficeError extends Error {
@@ -90,6 +98,12 @@ export async function login(name: string, password: string): Promise<Me['user']>
 	csrf = r.csrf;
 	return r.user;
 }
+
+/** The day of each community's latest town change the account may read (the map's freshness colouring). */
+export const freshness = () => call<FreshnessAnswer>('GET', '/api/freshness');
+/** A community's town changes not yet in the published data (its page's 乡镇填报（未审核） panel). */
+export const liveChanges = (communityId: string) =>
+	call<LiveChangesAnswer>('GET', `/api/live-changes?community=${encodeURIComponent(communityId)}`);
 
 export const logout = () => call<{ ok: true }>('POST', '/api/logout');
 export const changePassword = (current: string, next: string) =>
@@ -194,3 +208,34 @@ export const reviewChange = (id: string, decision: 'accepted' | 'returned', note
 
 /** Stage the accepted changes onto the current release as a new release, validated by the importer (keepers). */
 export const stageChanges = () => call<Staged>('POST', '/api/changes/stage');
+
+/**
+ * Decide conflicts of staged release `id` with the towns' accepted changes (keepers): `upload` marks a change
+ * superseded; `town` stages a new release with the kept changes replayed — then that release is answered (`from`:
+ * the release decided), else the decided release with its conflicts.
+ */
+export const decideConflicts = (id: string, decisions: { changeId: string; choice: ConflictChoice }[]) =>
+	call<Staged & { from: string }>('POST', `/api/releases/${id}/conflicts`, { decisions });
+
+/** Record a stage the community reached (a workflow stage id and the day it began), once per `key`. */
+export const recordStage = (
+	key: string,
+	communityId: string,
+	stage: { stage: string; date: string },
+	note: string
+) =>
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', {
+		key,
+		communityId,
+		stage,
+		note
+	});
+
+/** Record a correction of one community fact (a column of the communities table, its new value), once per `key`. */
+export const recordFact = (
+	key: string,
+	communityId: string,
+	fact: { column: string; value: string },
+	note: string
+) =>
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', { key, communityId, fact, note });

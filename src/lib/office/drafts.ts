@@ -20,6 +20,9 @@ export function newKey(): string {
 	);
 }
 
+/** Now, as an ISO time: when a send got no answer (`Draft.unsent`). */
+export const sentAt = (): string => new Date().toISOString();
+
 const PREFIX = 'yq-draft:';
 
 /** The drafts of one user's forms, by form name (e.g. `vote:YQ000001`), in `storage`. */

@@ -109,7 +109,7 @@ export function buildReplacement(
 	return {
 		tables: tables.map(toLoadable),
 		manifest,
-		mapColumns: mapColumns(dataset, status),
+		mapColumns: mapColumns(dataset, status, meta.asOf),
 		townRegions: input.townRegions,
 		rowsOf: (id) => communityRowsOf(dataset, id),
 		listColumns: listColumns(dataset, status)

@@ -44,6 +44,16 @@ export const PROGRAMME_VALUES = [
 export type ProgrammeCode = (typeof PROGRAMME_VALUES)[number]['code'];
 export const PROGRAMME_CODES: readonly ProgrammeCode[] = PROGRAMME_VALUES.map((v) => v.code);
 
+/**
+ * How long ago a community's data was last updated (verdict/freshness.ts): within 7, 30, 90 days, earlier, or no
+ * dated record at all. In map.arrow's order.
+ */
+export const FRESHNESS_CODES = ['week', 'month', 'quarter', 'older', 'none'] as const;
+export type FreshnessCode = (typeof FRESHNESS_CODES)[number];
+
+/** The upper bounds (days, inclusive) of `week`, `month` and `quarter`. */
+export const FRESHNESS_BOUNDS = { week: 7, month: 30, quarter: 90 } as const;
+
 /** Share of the required resident funds raised, in bands; 100% is its own class. */
 export const FUNDING_BANDS = ['none', 'lt25', 'lt50', 'lt75', 'lt100', 'full'] as const;
 export type FundingBand = (typeof FUNDING_BANDS)[number];
@@ -52,14 +62,17 @@ export type FundingBand = (typeof FUNDING_BANDS)[number];
 const one = (code: string, zh: string, en: string): ClassDef => ({ key: code, codes: [code], zh, en });
 
 /** The map columns a colouring can read (class codes as numbers, see `codes`). */
-type CodeColumn = 'eligibility' | 'applicationVote' | 'schemeVote' | 'fundingBand' | 'stage';
+type CodeColumn = 'eligibility' | 'applicationVote' | 'schemeVote' | 'fundingBand' | 'stage' | 'freshness';
 
 export interface ColourScale {
 	colouring: string;
 	zh: string;
 	en: string;
-	/** The column of `status` (and `community_view`) holding the codes. */
-	column: string;
+	/**
+	 * The column of `status` (and `community_view`) holding the codes; null for a colouring computed in the page
+	 * alone (freshness: it reads the office server's town changes, which no table of the data holds).
+	 */
+	column: string | null;
 	/** The map.arrow column holding the codes, as indexes into `codes`. */
 	mapColumn: CodeColumn;
 	/** Every code, in map.arrow's order. */
@@ -127,6 +140,28 @@ const SCALES = {
 		mapColumn: 'stage',
 		codes: STAGE_CODES,
 		classes: STAGE_CLASSES
+	},
+	freshness: {
+		zh: '数据更新',
+		en: 'Last update',
+		column: null,
+		mapColumn: 'freshness',
+		codes: FRESHNESS_CODES,
+		classes: [
+			one('week', `${FRESHNESS_BOUNDS.week}天内更新`, `updated within ${FRESHNESS_BOUNDS.week} days`),
+			one(
+				'month',
+				`${FRESHNESS_BOUNDS.week + 1}–${FRESHNESS_BOUNDS.month}天`,
+				`${FRESHNESS_BOUNDS.week + 1}–${FRESHNESS_BOUNDS.month} days ago`
+			),
+			one(
+				'quarter',
+				`${FRESHNESS_BOUNDS.month + 1}–${FRESHNESS_BOUNDS.quarter}天`,
+				`${FRESHNESS_BOUNDS.month + 1}–${FRESHNESS_BOUNDS.quarter} days ago`
+			),
+			one('older', `超过${FRESHNESS_BOUNDS.quarter}天`, `over ${FRESHNESS_BOUNDS.quarter} days ago`),
+			one('none', '无记录', 'no dated record')
+		]
 	}
 } satisfies Record<string, Omit<ColourScale, 'colouring'>>;
 

@@ -3,6 +3,7 @@
  * status.ts) for SQL, and `map.arrow`, the compact columns the map paints from before DuckDB-WASM is ready.
  */
 import { POLICIES, policyFor, type PolicyParams } from '../policy';
+import { dataLastDays, freshnessCodes } from './freshness';
 import { COLOUR_SCALES, FILTER_VALUES, PROGRAMME_CODES, type CodeLabel, type Colouring } from './classes';
 import type { Dataset, FundRow, StageEventRow, VoteRow, WorksRow } from '../schema/rows';
 import { communityStatus, type CommunityStatus } from './status';
@@ -140,6 +141,13 @@ export interface MapColumns {
 	awaitingReview: Uint8Array;
 	/** The day resident funds were complete, as days since 1970-01-01 (`dayNumber`), or NO_DAY. */
 	readyDay: Int32Array;
+	/**
+	 * The community's last update (freshness.ts): the latest date the ledger carries for it (votes, funds,
+	 * stage_events) as a day number, or NO_DAY; on the office server the page merges its town changes' days in.
+	 */
+	lastDay: Int32Array;
+	/** The age class of `lastDay` (index into FRESHNESS_CODES) on the data's date; the page recomputes it. */
+	freshness: Uint8Array;
 }
 
 /** `year` of a community whose year of completion is not known (资料不全): no year filter keeps it, as in SQL. */
@@ -159,7 +167,8 @@ export function isoOfDay(day: number): string | null {
 	return day === NO_DAY ? null : new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[]): MapColumns {
+/** The map's columns of `dataset` and its verdicts; `asOf` (数据截至) is the day the freshness classes are counted to. */
+export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[], asOf: string): MapColumns {
 	const n = dataset.communities.length;
 	const townIndex = new Map(dataset.towns.map((t, i) => [t.code, i]));
 	const idx = (list: readonly CodeLabel[], v: string) => list.findIndex((x) => x.code === v);
@@ -189,8 +198,11 @@ export function mapColumns(dataset: Dataset, status: readonly CommunityStatus[])
 		readyForPlan: new Uint8Array(n),
 		estimate: new Uint8Array(n),
 		awaitingReview: new Uint8Array(n),
-		readyDay: new Int32Array(n)
+		readyDay: new Int32Array(n),
+		lastDay: dataLastDays(dataset),
+		freshness: new Uint8Array(n)
 	};
+	cols.freshness = freshnessCodes(cols.lastDay, dayNumber(asOf));
 	dataset.communities.forEach((c, i) => {
 		const s = status[i]!;
 		cols.id[i] = c.id;

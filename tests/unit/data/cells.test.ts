@@ -19,7 +19,7 @@ import { loadExample } from './load';
 describe('map cells: counts per cell equal the communities passing the filter in it, by hand', () => {
 	it('at the example size (724 communities)', async () => {
 		const { dataset } = await loadExample();
-		const cols = mapColumns(dataset, deriveStatus(dataset, '2026-11-15', YUEQING_2023));
+		const cols = mapColumns(dataset, deriveStatus(dataset, '2026-11-15', YUEQING_2023), '2026-11-15');
 		const towns = dataset.towns.map((t) => t.code);
 		const filters: Filter[] = [
 			EMPTY_FILTER,
@@ -81,7 +81,7 @@ describe('map cells: counts per cell equal the communities passing the filter in
 describe('crowded: cells where the dots would pile up, points where they can be read', () => {
 	it('the example keeps its points at the home view (desktop and phone), cells when zoomed out', async () => {
 		const { dataset } = await loadExample();
-		const cols = mapColumns(dataset, deriveStatus(dataset, '2026-11-15', YUEQING_2023));
+		const cols = mapColumns(dataset, deriveStatus(dataset, '2026-11-15', YUEQING_2023), '2026-11-15');
 		const world = worldPoints(cols.lon, cols.lat);
 		// a phone's home view: the county's bounds fitted into 390 × 490 px with 40 px padding (map-focus.svelte.ts)
 		expect(crowded(world, viewAt(8.75, 390, 490, 121.0183, 28.2478)), 'phone home view').toBe(false);

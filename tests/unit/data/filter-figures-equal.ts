@@ -9,7 +9,8 @@ import { rankCandidates } from '../../../src/lib/policy';
 import { NO_DAY, NO_YEAR, type MapColumns } from '../../../src/lib/verdict/derived';
 import { FILTER_VALUES, PROGRAMME_CODES, type Colouring } from '../../../src/lib/verdict/classes';
 import { FIGURES, MEASURES, TOWN_FIGURES } from '../../../src/lib/filter/definitions';
-import { EMPTY_FILTER, whereSql, type Filter } from '../../../src/lib/filter/filters';
+import { EMPTY_FILTER, resolveStale, whereSql, type Filter } from '../../../src/lib/filter/filters';
+import { freshnessCodes } from '../../../src/lib/verdict/freshness';
 import { FilterFigures } from '../../../src/lib/filter/figures';
 import {
 	awaitingReviewSql,
@@ -31,6 +32,9 @@ export function mulberry32(seed: number) {
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
+
+/** The reference day of the synthetic columns' freshness (2022-01-01 + 25, as days since 1970-01-01). */
+export const REF_DAY = 19_000;
 
 /** map.arrow's code of a housing type or management not known. */
 const NO_CODE = 255;
@@ -67,8 +71,12 @@ export function synthetic(n: number, rand: () => number): MapColumns {
 		readyForPlan: Uint8Array.from({ length: n }, () => (rand() < 0.2 ? 1 : 0)),
 		estimate: Uint8Array.from({ length: n }, () => (rand() < 0.1 ? 1 : 0)),
 		awaitingReview: new Uint8Array(n),
-		readyDay: new Int32Array(n)
+		readyDay: new Int32Array(n),
+		// a last update on a spread of days (none for every 11th), from the index: the other columns' draws stay as they were
+		lastDay: Int32Array.from({ length: n }, (_, i) => (i % 11 === 0 ? NO_DAY : REF_DAY - ((i * 7919) % 400))),
+		freshness: new Uint8Array(n) as Uint8Array
 	};
+	cols.freshness = freshnessCodes(cols.lastDay, REF_DAY);
 	// a ready community has its funds date; some not ready have one too (after the deadline), some of them with
 	// their town review begun (awaiting it); some facts not known (资料不全: NO_YEAR, no code, 0 — NULL in SQL)
 	for (let i = 0; i < n; i++) {
@@ -143,6 +151,8 @@ export function randomFilter(rand: () => number, c: MapColumns): Filter {
 		tiers: maybe(() => some(['basic', 'improvement', 'upgrade']), [])
 	};
 	if (rand() < 0.3) f.area = c.id.filter(() => rand() < Math.min(0.2, 2000 / c.id.length));
+	// 超过 N 天未更新, resolved over the columns as the page resolves it
+	if (rand() < 0.3) return resolveStale({ ...f, staleDays: Math.floor(rand() * 200) }, c, REF_DAY);
 	return f;
 }
 

@@ -8,7 +8,7 @@ import { YUEQING_2023 } from '../../../src/lib/policy';
 describe('map.arrow', () => {
 	it('reads back exactly the columns the build wrote, with their types', async () => {
 		const { dataset } = await loadExample();
-		const cols = mapColumns(dataset, deriveStatus(dataset, '2026-11-15', YUEQING_2023));
+		const cols = mapColumns(dataset, deriveStatus(dataset, '2026-11-15', YUEQING_2023), '2026-11-15');
 		const back = readMapColumns(mapArrow(cols));
 		expect(Object.keys(back).sort()).toEqual(Object.keys(cols).sort());
 		for (const [name, values] of Object.entries(cols)) {

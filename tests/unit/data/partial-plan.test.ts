@@ -108,7 +108,7 @@ describe('a city plan table as the first file', () => {
 		);
 		expect(status.find((s) => s.eligibility === 'eligible')!.missing).toBeNull();
 
-		const cols = mapColumns(filled, status);
+		const cols = mapColumns(filled, status, AS_OF);
 		const unknownCode = COLOUR_SCALES.eligibility.codes.indexOf('unknown');
 		expect(cols.eligibility.filter((c) => c === unknownCode)).toHaveLength(unknownByHand);
 		const cls = COLOUR_SCALES.eligibility.classes.find((c) => c.key === 'unknown')!;
@@ -135,7 +135,7 @@ describe('a city plan table as the first file', () => {
 		expect(v.funding.estimate).toMatchObject({ total: 9_300_000, residentRange: [930_000, 6_510_000] });
 		expect(v.funding.estimate!.reasons[0]!.text).toMatch(/^估算：按总投资，未分类别/);
 		// the figure that says how many of the investment are estimates (all 20 are still to arrange)
-		const cols = mapColumns(dataset, status);
+		const cols = mapColumns(dataset, status, AS_OF);
 		expect(cols.estimate.reduce((a, x) => a + x, 0)).toBe(withTotal.length);
 	});
 });

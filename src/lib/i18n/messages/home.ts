@@ -26,7 +26,22 @@ export const HOME = {
 	'filters.housing': { zh: '房屋类型', en: 'Housing type' },
 	'filters.management': { zh: '物业管理', en: 'Property management' },
 	'filters.tiers': { zh: '改造内容类别', en: 'Works tier' },
+	'filters.stale': { zh: '超过 N 天未更新', en: 'Not updated in N days' },
+	'filters.staleUnit': { zh: '天', en: 'days' },
+	'filters.staleDays': { zh: '超过多少天未更新（天）', en: 'Not updated in how many days' },
+	'filters.staleHint': {
+		zh: '保留最近一次更新早于 N 天前或无记录的小区；日期口径同图例“数据更新”',
+		en: 'Keeps the communities last updated more than N days ago or never; the dates as the legend "Last update" counts them'
+	},
 	'legend.label': { zh: '图例', en: 'Legend' },
+	'legend.freshData': {
+		zh: '按小区最近一次更新的日期分类：台账中表决、资金到账、进度开始的最近日期；天数算至数据截至 {asOf}。此处不含乡镇填报的变更（仅办公服务器登录后可见）',
+		en: "By the day of each community's last update: the latest vote, payment or stage start the ledger holds; days counted to the data's date {asOf}. Changes recorded by the towns are not included (shown only on the office server, signed in)"
+	},
+	'legend.freshOffice': {
+		zh: '按小区最近一次更新的日期分类：台账中表决、资金到账、进度开始的最近日期与乡镇填报的最近一次（待审核或已接受，不含退回）取较晚者；天数算至今天 {today}（北京时间）',
+		en: "By the day of each community's last update: the later of the latest vote, payment or stage start the ledger holds and the latest change recorded by its town (pending or accepted, not returned); days counted to today, {today} (Beijing time)"
+	},
 	'legend.size': { zh: '圆点大小：建筑面积', en: 'Dot size: building area' },
 	'legend.points': { zh: '每个圆点为一个符合筛选的小区', en: 'Each dot is a community passing the filter' },
 	'legend.unknown': {
@@ -80,5 +95,8 @@ export const HOME = {
 	'plan.detail': { zh: '资金到位 {date}', en: 'funds in {date}' },
 	'plan.professional': { zh: '专业物业', en: 'professional management' },
 	'plan.subsidy': { zh: '补助 {money}', en: 'subsidy {money}' },
-	'plan.more': { zh: '另有 {n} 个', en: '{n} more' }
+	'plan.more': { zh: '另有 {n} 个', en: '{n} more' },
+	'map.lastUpdate': { zh: '最近更新 {date}', en: 'last update {date}' },
+	'map.noUpdate': { zh: '无更新记录', en: 'no dated record' },
+	'map.live': { zh: '有乡镇填报（未审核）', en: 'has changes reported by the town (not reviewed)' }
 } as const satisfies Catalogue;

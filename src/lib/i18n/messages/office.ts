@@ -117,6 +117,7 @@ export const OFFICE = {
 	'office.audit.action.prune': { zh: '删除过期的未通过上传', en: 'remove old failed uploads' },
 	'office.audit.action.change': { zh: '乡镇填报', en: 'change recorded by a town' },
 	'office.audit.action.change-review': { zh: '审核乡镇填报', en: 'review a town change' },
+	'office.audit.action.conflict': { zh: '处理与乡镇填报的冲突', en: 'decide a conflict with a town change' },
 	'office.audit.outcome.ok': { zh: '成功', en: 'ok' },
 	'office.audit.outcome.refused': { zh: '被拒绝', en: 'refused' },
 	'office.audit.outcome.failed': { zh: '失败', en: 'failed' },
@@ -185,9 +186,15 @@ export const OFFICE = {
 	},
 	'office.town.history': { zh: '变更记录', en: 'Change history' },
 	'office.town.historyNone': { zh: '暂无变更记录', en: 'No changes recorded' },
+	'office.live.title': { zh: '乡镇填报（未审核）', en: 'Reported by the town (not reviewed)' },
+	'office.live.note': {
+		zh: '以下为乡镇（街道）已填报、尚未审核或尚未发布的变更。本页其余内容仍为最近一次发布的核定数据，未计入这些填报',
+		en: 'Changes the town has recorded that are not yet reviewed or not yet published. The rest of this page is still the last published, reviewed data: these are not in it'
+	},
 	'office.change.state.pending': { zh: '乡镇填报（未审核）', en: 'Recorded by the town (not reviewed)' },
 	'office.change.state.accepted': { zh: '已接受', en: 'Accepted' },
 	'office.change.state.returned': { zh: '已退回', en: 'Returned' },
+	'office.change.state.superseded': { zh: '已被上传替代', en: 'Superseded by upload' },
 	'office.change.line': { zh: '{at} · {user} · {field}', en: '{at} · {user} · {field}' },
 	'office.change.vote': {
 		zh: '参与 {po} 户 / {pa} ㎡，同意 {ao} 户 / {aa} ㎡（{date}）',
@@ -209,9 +216,92 @@ export const OFFICE = {
 		zh: '{source}已到账 {before}（{n} 笔，台账）；本次后共 {after}',
 		en: '{source} received so far: {before} ({n} payments, the ledger); with this one {after}'
 	},
+	'office.town.stage.title': { zh: '录入进度阶段', en: 'Record a stage reached' },
+	'office.town.stage.stage': { zh: '到达阶段', en: 'Stage reached' },
+	'office.town.stage.date': { zh: '阶段开始日期', en: 'Day it began' },
+	'office.town.stage.reached': {
+		zh: '本小区已到“{stage}”（{date} 开始）；按工作流程，下一阶段为“{next}”',
+		en: 'This community reached {stage} (began {date}); next in the workflow: {next}'
+	},
+	'office.town.stage.first': {
+		zh: '本小区尚无进度记录；按工作流程，第一阶段为“{next}”',
+		en: 'No stage recorded for this community yet; the workflow begins with {next}'
+	},
+	'office.town.stage.last': {
+		zh: '本小区已到最后阶段“{stage}”（{date} 开始），没有下一阶段可录入',
+		en: 'This community reached the last stage, {stage} (began {date}): there is no next stage to record'
+	},
+	'office.town.stage.will': {
+		zh: '将记录：“{stage}”于 {date} 开始（{clause}）',
+		en: 'To be recorded: {stage}, begun {date} ({clause})'
+	},
+	'office.town.stage.publicity': {
+		zh: '公示期：自 {start} 起不少于 {n} 个工作日，最早于 {end} 结束（§三(三)，按政策引擎计算，节假日调休已计入）',
+		en: 'Publicity: at least {n} working days from {start}, so it may end on {end} at the earliest (§三(三), computed by the policy engine, public holidays and swapped workdays counted)'
+	},
+	'office.town.stage.unknownYears': {
+		zh: '注意：日历中没有 {years} 年的节假日安排，结束日可能偏早',
+		en: 'Note: the calendar has no public holidays for {years}; the end may be too early'
+	},
+	'office.town.fact.title': { zh: '更正小区信息', en: 'Correct a community fact' },
+	'office.town.fact.column': { zh: '更正哪一项', en: 'Fact to correct' },
+	'office.town.fact.value': { zh: '更正为', en: 'Correct to' },
+	'office.town.fact.now': { zh: '台账现为：{value}', en: 'The ledger says now: {value}' },
+	'office.town.fact.empty': { zh: '（空）', en: '(empty)' },
+	'office.town.fact.yes': { zh: '是', en: 'yes' },
+	'office.town.fact.no': { zh: '否', en: 'no' },
+	'office.town.fact.will': {
+		zh: '将更正“{column}”：{before} → {after}（按导入规则整行校验通过）',
+		en: 'To be corrected, {column}: {before} → {after} (the whole row passes the importer’s checks)'
+	},
+	'office.change.factField': { zh: '更正小区信息', en: 'Correction of a fact' },
+	'office.change.fact': { zh: '“{column}”：{value}', en: '{column}: {value}' },
+	'office.change.stageField': { zh: '进度阶段', en: 'Stage reached' },
+	'office.change.stage': { zh: '“{stage}”于 {date} 开始', en: '{stage}, begun {date}' },
 	'office.change.before': { zh: '此前：', en: 'Before: ' },
 	'office.change.review': { zh: '审核：{who}，{at}', en: 'Reviewed by {who}, {at}' },
 	'office.change.release': { zh: '已进入版本 {id}', en: 'In release {id}' },
+	'office.change.superseded': {
+		zh: '已被上传替代：{who}选择采用上传文件（{at}，版本 {id}）',
+		en: "Superseded by upload: {who} took the upload's value ({at}, release {id})"
+	},
+	'office.conflicts.title': {
+		zh: '与乡镇填报的冲突 {n} 处',
+		en: '{n} conflict(s) with values the towns recorded'
+	},
+	'office.conflicts.note': {
+		zh: '本版本的数据缺少或改动了下列乡镇已填报、已审核的数据。发布前须逐条选择：保留乡镇填报（生成一个带上这些填报的新版本，再发布新版本），或采用上传文件（该条填报标为“已被上传替代”）。',
+		en: "This release's data lacks or changes the values below, which the towns recorded and a keeper accepted. Before publishing, choose for each: keep the town's (a new release is made with them: publish that one), or take the upload's (the town's change is marked superseded by upload)."
+	},
+	'office.conflicts.community': { zh: '小区', en: 'Community' },
+	'office.conflicts.change': {
+		zh: '填报（乡镇 · 填报人 · 时间 · 事项）',
+		en: 'Change (town · user · when · field)'
+	},
+	'office.conflicts.town': { zh: '乡镇填报', en: "Town's value" },
+	'office.conflicts.upload': { zh: '上传文件', en: "Upload's value" },
+	'office.conflicts.choice': { zh: '处理', en: 'Decision' },
+	'office.conflicts.keep': { zh: '保留乡镇填报', en: "Keep the town's" },
+	'office.conflicts.take': { zh: '采用上传文件', en: "Take the upload's" },
+	'office.conflicts.absent': { zh: '无（上传文件中没有）', en: 'absent (not in the upload)' },
+	'office.conflicts.communityAbsent': {
+		zh: '上传文件中已没有此小区（只能采用上传文件）',
+		en: "the upload no longer has this community (only the upload's can be taken)"
+	},
+	'office.conflicts.payments': {
+		zh: '同日、同来源、同金额的到账：乡镇填报 {town} 笔，上传文件 {upload} 笔',
+		en: 'Payments of that day, source and amount: {town} recorded by the town, {upload} in the upload'
+	},
+	'office.conflicts.apply': { zh: '按所选处理（{n} 条）', en: 'Apply the choices ({n})' },
+	'office.conflicts.keptIn': {
+		zh: '已选择保留乡镇填报：请发布新版本 {id}',
+		en: "Kept the town's: publish the new release {id}"
+	},
+	'office.conflicts.taken': { zh: '已采用上传文件', en: "Took the upload's" },
+	'office.conflicts.open': {
+		zh: '尚有 {n} 处冲突未处理，处理完才能发布',
+		en: '{n} conflict(s) undecided: decide them all before publishing'
+	},
 	'office.fresh.title': { zh: '各乡镇（街道）填报情况', en: 'How current each town keeps its data' },
 	'office.fresh.town': { zh: '乡镇（街道）', en: 'Town' },
 	'office.fresh.last': { zh: '最近填报', en: 'Last change' },

@@ -1,0 +1,82 @@
+/**
+ * A town change's field and value in words (issue 22), one way for every screen that shows them: the change
+ * history (`ChangeItem`), the keeper's review and the conflicts of a staged release with the towns' changes
+ * (`Conflicts`). A value is what the change records as `after` (or `before`): a votes or funds row, a stage events
+ * row, or a correction `{community_id, column, value}`.
+ */
+import { fmt, pick } from '../i18n/lang.svelte';
+import { t } from '../i18n/messages';
+import type { FundRow, StageEventRow, VoteRow } from '../schema/rows';
+import { FUND_SOURCES, STAGES, table, VOTE_KINDS } from '../schema/schema';
+
+/** The kind of change a field (`votes.<kind>`, `funds.<source>`, `stage_events.<stage>`, `communities.<column>`) is. */
+export type ChangeKind = 'vote' | 'fund' | 'stage' | 'fact' | 'other';
+
+export function changeKind(field: string): ChangeKind {
+	if (field.startsWith('votes.')) return 'vote';
+	if (field.startsWith('funds.')) return 'fund';
+	if (field.startsWith('stage_events.')) return 'stage';
+	if (field.startsWith('communities.')) return 'fact';
+	return 'other';
+}
+
+/** A column of the communities table as the office's spreadsheet heads it (English: with the schema's name). */
+export function factColumnLabel(column: string): string {
+	const c = table('communities').columns.find((x) => x.name === column);
+	return c ? pick({ zh: c.zh, en: `${c.zh} (${c.name})` }) : column;
+}
+
+/** What a change of `field` records, in words: the vote's kind, the fund's source, 进度阶段, 更正小区信息. */
+export function changeFieldLabel(field: string): string {
+	const kind =
+		VOTE_KINDS.find((k) => `votes.${k.code}` === field) ??
+		FUND_SOURCES.find((k) => `funds.${k.code}` === field);
+	if (kind) return pick(kind);
+	switch (changeKind(field)) {
+		case 'stage':
+			return t('office.change.stageField');
+		case 'fact':
+			return t('office.change.factField');
+		default:
+			return field;
+	}
+}
+
+const day = (d: unknown) => String(d).slice(0, 10);
+
+/**
+ * A value a change of `field` records, in words: a vote's four tallies and day, a payment's amount (元) and day, a
+ * stage and the day it began, a correction's column and value ('—' when empty).
+ */
+export function changeValueText(field: string, v: unknown): string {
+	switch (changeKind(field)) {
+		case 'fund': {
+			const r = v as FundRow;
+			return t('office.change.fund', { amount: fmt.yuan(r.amount), date: day(r.date) });
+		}
+		case 'stage': {
+			const r = v as StageEventRow;
+			const s = STAGES.find((x) => x.code === r.stage);
+			return t('office.change.stage', { stage: s ? pick(s) : r.stage, date: day(r.date) });
+		}
+		case 'fact': {
+			const r = v as { column: string; value: unknown };
+			return t('office.change.fact', {
+				column: factColumnLabel(r.column),
+				value: r.value === null || r.value === undefined || r.value === '' ? '—' : String(r.value)
+			});
+		}
+		case 'vote': {
+			const r = v as VoteRow;
+			return t('office.change.vote', {
+				po: r.participating_owners,
+				pa: r.participating_area,
+				ao: r.agree_owners,
+				aa: r.agree_area,
+				date: day(r.date)
+			});
+		}
+		default:
+			return JSON.stringify(v);
+	}
+}
