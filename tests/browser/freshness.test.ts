@@ -8,11 +8,12 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/files/csv';
 import type { ChangeRecord } from '../../src/lib/office/api';
-import { accounts, Client, PASSWORD, startOffice, type Running } from '../../scripts/lib/harness/office';
+import { accounts, Client, startOffice, type Running } from '../../scripts/lib/harness/office';
 import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
 import { closeSite, openSite } from './site';
+import { logIn } from './office-login';
+import { exampleRows, newAccount } from '../../scripts/lib/harness/office';
 
 let run: Running;
 let browser: Browser;
@@ -20,14 +21,6 @@ let keeper: Client;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1400, height: 900 };
 
-/** A CSV of the example as rows of named fields (read by hand, not through the code under test). */
-function exampleRows(name: string): Record<string, string>[] {
-	const { rows } = parseCsv(readFileSync(`data/example/${name}.csv`, 'utf8'));
-	const [header, ...body] = rows as [string[], ...string[][]];
-	return body
-		.filter((r) => r.length > 1)
-		.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
 const communities = exampleRows('communities');
 const CHENGDONG = '330382001';
 const ours = communities.find((c) => c.town_code === CHENGDONG)!; // 城东街道
@@ -47,26 +40,6 @@ const classOf = (last: string | undefined, ref: string) => {
 };
 /** Today in Beijing, as the server counts it. */
 const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
-// the copies of towns.test.ts' helpers (kept there unexported): a town account, and a log-in through /login
-async function townAccount(admin: Client, name: string, towns: string[]) {
-	const { password } = (await (await admin.post('/api/users', { name, role: 'town', towns })).json()) as {
-		password: string;
-	};
-	const c = new Client(run.url);
-	await c.login(name, password);
-	await c.post('/api/password', { current: password, next: PASSWORD });
-	return c;
-}
-
-async function logIn(page: Page, name: string, next: string) {
-	await page.goto(`${run.url}${next}`);
-	await page.waitForURL(/\/login/);
-	await page.getByLabel('用户名').fill(name);
-	await page.getByLabel('密码').fill(PASSWORD);
-	await page.getByRole('button', { name: '登录' }).click();
-	await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 async function mapReady(page: Page) {
 	await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
@@ -91,7 +64,7 @@ beforeAll(async () => {
 	const staged = (await (await keeper.upload(files)).json()) as { info: { id: string; ok: boolean } };
 	expect(staged.info.ok).toBe(true);
 	expect((await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: null })).status).toBe(200);
-	await townAccount(admin, 'chengdong', ['城东街道']);
+	await newAccount(admin, 'chengdong', 'town', ['城东街道']);
 	browser = await launchBrowser();
 }, 240_000);
 
@@ -108,7 +81,7 @@ describe('freshness on the map, town changes live on the dashboard (issue 22)', 
 		const partArea = Math.round(area * 0.8 * 100) / 100;
 		const town = await watchedPage(browser, run.url, PHONE, { touch: true });
 		const page = town.page;
-		await logIn(page, 'chengdong', '/town');
+		await logIn(page, run.url, 'chengdong', '/town');
 		await page.getByRole('combobox', { name: '选择小区' }).selectOption(ours.id!);
 		await page.locator('select[name=kind]').selectOption('scheme');
 		await page.locator('input[name=date]').fill('2026-12-01');
@@ -138,7 +111,7 @@ describe('freshness on the map, town changes live on the dashboard (issue 22)', 
 			const today = beijingToday();
 			const w = await watchedPage(browser, run.url, viewport, { touch: viewport === PHONE });
 			const page = w.page;
-			await logIn(page, 'viewer', `/?c=freshness&towns=${CHENGDONG}`);
+			await logIn(page, run.url, 'viewer', `/?c=freshness&towns=${CHENGDONG}`);
 			await mapReady(page);
 			const legend = page.getByTestId('legend-freshness');
 			await expect.poll(() => legend.getAttribute('data-source')).toBe('office');

@@ -3,17 +3,11 @@
 // back and it is gone again; the audit log lists all of it. Screenshots at 1280 and 390 px wide.
 import { mkdirSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	accounts,
-	Client,
-	exampleFiles,
-	PASSWORD,
-	startOffice,
-	type Running
-} from '../../scripts/lib/harness/office';
+import { accounts, Client, exampleFiles, startOffice, type Running } from '../../scripts/lib/harness/office';
 import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
+import { logIn } from './office-login';
 
 let run: Running;
 let browser: Browser;
@@ -42,15 +36,6 @@ afterAll(async () => {
 	await run?.stop();
 });
 
-async function logIn(page: Page, name: string, next: string) {
-	await page.goto(`${run.url}${next}`);
-	await page.waitForURL(/\/login/);
-	await page.getByLabel('用户名').fill(name);
-	await page.getByLabel('密码').fill(PASSWORD);
-	await page.getByRole('button', { name: '登录' }).click();
-	await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
 /** The example's files with one more community, as a keeper's ledger would add it. */
 function withNewCommunity() {
 	return exampleFiles((rows) => {
@@ -71,11 +56,11 @@ function withNewCommunity() {
 describe('publishing from the browser', () => {
 	it('keeper uploads → report and diff → publish; a viewer is told; roll back; the audit log lists it', async () => {
 		const viewer = await watchedPage(browser, run.url);
-		await logIn(viewer.page, 'viewer', '/');
+		await logIn(viewer.page, run.url, 'viewer', '/');
 		await viewer.page.waitForSelector('canvas', { timeout: 60_000 });
 
 		const k = await watchedPage(browser, run.url, { width: 1280, height: 900 });
-		await logIn(k.page, 'keeper', '/admin');
+		await logIn(k.page, run.url, 'keeper', '/admin');
 		await k.page.getByRole('heading', { name: '数据发布' }).waitFor();
 		const files = withNewCommunity().map((f) => ({
 			name: f.name,
@@ -152,7 +137,7 @@ describe('publishing from the browser', () => {
 		v.page.on('request', (r) => {
 			if (/duckdb-(eh|mvp).*\.wasm/.test(r.url())) wasm.push(`${v.page.url()} ${r.url()}`);
 		});
-		await logIn(v.page, 'viewer', '/?engine=server');
+		await logIn(v.page, run.url, 'viewer', '/?engine=server');
 		await v.page.getByText('724个').first().waitFor({ timeout: 60_000 });
 		await v.page.getByText('乐成街道').first().waitFor();
 		await v.page.screenshot({ path: 'test-results/office-engine-server.png' });
@@ -192,7 +177,7 @@ describe('publishing from the browser', () => {
 			{ width: 390, height: 844 }
 		]) {
 			const k = await watchedPage(browser, run.url, viewport);
-			await logIn(k.page, 'keeper', '/admin');
+			await logIn(k.page, run.url, 'keeper', '/admin');
 			uploads.push(blocking());
 			await expect.poll(running, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
 			await k.page.getByLabel('上传新数据').setInputFiles(files);
@@ -224,7 +209,7 @@ describe('publishing from the browser', () => {
 			() => document.documentElement.scrollWidth > window.innerWidth
 		);
 		expect(overflow).toBe(false);
-		await logIn(phone.page, 'keeper', '/admin');
+		await logIn(phone.page, run.url, 'keeper', '/admin');
 		await phone.page.getByRole('heading', { name: '全部版本' }).waitFor();
 		await phone.page.getByRole('cell', { name: '回滚', exact: true }).waitFor();
 		await phone.page.screenshot({ path: 'test-results/office-admin-390.png', fullPage: true });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../src/lib/office/api';
 import { accounts, Client, PASSWORD, startOffice, type Running } from '../../scripts/lib/harness/office';
 import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
+import { logIn } from './office-login';
 
 let run: Running;
 let browser: Browser;
@@ -81,15 +82,6 @@ afterAll(async () => {
 	await run?.stop();
 });
 
-async function logIn(page: Page, name: string, next: string) {
-	await page.goto(`${run.url}${next}`);
-	await page.waitForURL(/\/login/);
-	await page.getByLabel('用户名').fill(name);
-	await page.getByLabel('密码').fill(PASSWORD);
-	await page.getByRole('button', { name: '登录' }).click();
-	await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
 /** Open release `id` on /admin (its row's 查看 in the list of releases). */
 async function view(page: Page, id: string) {
 	await page.locator('tr', { hasText: id }).getByRole('button', { name: '查看' }).click();
@@ -100,7 +92,7 @@ describe('an upload that drops a town’s vote: the keeper chooses (1400 px)', (
 	it('shows the conflict, holds publishing, and keeping the town’s makes a release that carries the vote', async () => {
 		const dropped = await upload();
 		const k = await watchedPage(browser, run.url, DESKTOP);
-		await logIn(k.page, 'keeper', '/admin');
+		await logIn(k.page, run.url, 'keeper', '/admin');
 		await view(k.page, dropped);
 		const table = k.page.getByTestId('conflicts');
 		await table.getByRole('heading', { name: '与乡镇填报的冲突 1 处' }).waitFor();
@@ -150,7 +142,7 @@ describe('an upload that drops a town’s vote: the keeper chooses (1400 px)', (
 	it('taking the upload’s lets it publish and shows the change 已被上传替代 on the community page and to the town', async () => {
 		const dropped = await upload();
 		const k = await watchedPage(browser, run.url, DESKTOP);
-		await logIn(k.page, 'keeper', '/admin');
+		await logIn(k.page, run.url, 'keeper', '/admin');
 		await view(k.page, dropped);
 		const table = k.page.getByTestId('conflicts');
 		const row = table.locator(`tr[data-conflict="${vote.id}"]`);
@@ -171,7 +163,7 @@ describe('an upload that drops a town’s vote: the keeper chooses (1400 px)', (
 		await k.context.close();
 
 		const t = await watchedPage(browser, run.url, PHONE, { touch: true });
-		await logIn(t.page, 'chengdong', '/town');
+		await logIn(t.page, run.url, 'chengdong', '/town');
 		await t.page.getByRole('combobox', { name: '选择小区' }).selectOption(ours);
 		await t.page.getByTestId('town-history').getByText('已被上传替代', { exact: true }).waitFor();
 		await t.page.screenshot({ path: 'test-results/town-conflicts-town-list-390.png', fullPage: true });

@@ -7,37 +7,26 @@
 // their history, the scheme vote and the stage. Screenshots in test-results/.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/files/csv';
 import type { ChangeRecord } from '../../src/lib/office/api';
 import { WORKFLOW_STAGES } from '../../src/lib/policy';
-import { accounts, Client, PASSWORD, startOffice, type Running } from '../../scripts/lib/harness/office';
+import { accounts, Client, startOffice, type Running } from '../../scripts/lib/harness/office';
 import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
+import { logIn } from './office-login';
+import { exampleRows, newAccount } from '../../scripts/lib/harness/office';
 
 let run: Running;
 let browser: Browser;
 let keeper: Client;
 const PHONE = { width: 390, height: 844 };
 
-/** The example's communities as written in its CSV (read by hand, not through the code under test). */
-function exampleCommunities(): Record<string, string>[] {
-	const { rows } = parseCsv(readFileSync('data/example/communities.csv', 'utf8'));
-	const [header, ...body] = rows as [string[], ...string[][]];
-	return body
-		.filter((r) => r.length > 1)
-		.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
-const ours = exampleCommunities().find((c) => c.town_code === '330382001')!; // 城东街道
+const ours = exampleRows('communities').find((c) => c.town_code === '330382001')!; // 城东街道
 
 /** A community of 城东街道 part way through the workflow, with its stages as written in stage_events.csv. */
 function midway(): { id: string; stages: Record<string, string>[] } {
-	const { rows } = parseCsv(readFileSync('data/example/stage_events.csv', 'utf8'));
-	const [header, ...body] = rows as [string[], ...string[][]];
-	const events = body
-		.filter((r) => r.length > 1)
-		.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-	for (const c of exampleCommunities().filter((x) => x.town_code === '330382001')) {
+	const events = exampleRows('stage_events');
+	for (const c of exampleRows('communities').filter((x) => x.town_code === '330382001')) {
 		const stages = events.filter((e) => e.community_id === c.id);
 		if (stages.length > 0 && stages.length < WORKFLOW_STAGES.length) return { id: c.id!, stages };
 	}
@@ -47,16 +36,6 @@ const later = midway();
 // the example records no stage skipped (checked in the test): the next is the one after as many as it has
 const nextStage = WORKFLOW_STAGES[later.stages.length]!;
 const latestStage = later.stages.find((s) => s.stage === WORKFLOW_STAGES[later.stages.length - 1]!.id)!;
-
-async function townAccount(admin: Client, name: string, towns: string[]) {
-	const { password } = (await (await admin.post('/api/users', { name, role: 'town', towns })).json()) as {
-		password: string;
-	};
-	const c = new Client(run.url);
-	await c.login(name, password);
-	await c.post('/api/password', { current: password, next: PASSWORD });
-	return c;
-}
 
 beforeAll(async () => {
 	mkdirSync('test-results', { recursive: true });
@@ -69,8 +48,8 @@ beforeAll(async () => {
 	const staged = (await (await keeper.upload(files)).json()) as { info: { id: string; ok: boolean } };
 	expect(staged.info.ok).toBe(true);
 	expect((await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: null })).status).toBe(200);
-	await townAccount(admin, 'chengdong', ['城东街道']);
-	await townAccount(admin, 'lecheng', ['乐成街道']);
+	await newAccount(admin, 'chengdong', 'town', ['城东街道']);
+	await newAccount(admin, 'lecheng', 'town', ['乐成街道']);
 	browser = await launchBrowser();
 }, 240_000);
 
@@ -78,15 +57,6 @@ afterAll(async () => {
 	await browser?.close();
 	await run?.stop();
 });
-
-async function logIn(page: Page, name: string, next: string) {
-	await page.goto(`${run.url}${next}`);
-	await page.waitForURL(/\/login/);
-	await page.getByLabel('用户名').fill(name);
-	await page.getByLabel('密码').fill(PASSWORD);
-	await page.getByRole('button', { name: '登录' }).click();
-	await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 const allChanges = async () =>
 	((await (await keeper.get('/api/changes')).json()) as { changes: ChangeRecord[] }).changes;
@@ -106,7 +76,7 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 		expect(short).toBeGreaterThan(0);
 		const town = await watchedPage(browser, run.url, PHONE, { touch: true });
 		const page = town.page;
-		await logIn(page, 'chengdong', '/town');
+		await logIn(page, run.url, 'chengdong', '/town');
 		await page.getByRole('heading', { name: '本乡镇（街道）的小区' }).waitFor();
 		await page.getByRole('combobox', { name: '选择小区' }).selectOption(ours.id!);
 		await page.getByText('联系人').first().waitFor();
@@ -242,7 +212,7 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 
 	it("a second town's user cannot see it", async () => {
 		const other = await watchedPage(browser, run.url, PHONE, { touch: true });
-		await logIn(other.page, 'lecheng', '/town');
+		await logIn(other.page, run.url, 'lecheng', '/town');
 		await other.page.getByRole('heading', { name: '本乡镇（街道）的小区' }).waitFor();
 		await other.page.getByText(/共 \d+ 个小区/).waitFor();
 		const options = await other.page
@@ -268,7 +238,7 @@ describe('a town records a scheme vote, the keeper accepts and publishes it (390
 
 	it('the keeper accepts three and returns one, makes a release that lists them, publishes; the community pages show them', async () => {
 		const k = await watchedPage(browser, run.url, PHONE, { touch: true });
-		await logIn(k.page, 'keeper', '/admin');
+		await logIn(k.page, run.url, 'keeper', '/admin');
 		await k.page.getByText('城东街道：4 条待审核').waitFor();
 		// how current each town keeps its data: 城东街道 recorded four changes today, all waiting; 乐成街道 none
 		const fresh = k.page.getByTestId('town-freshness').locator('tbody tr');

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord, FreshnessAnswer, LiveChangesAnswer } from '../../src/lib/office/api';
 import { beijingTime } from '../../src/lib/office/freshness';
-import { Client, PASSWORD } from '../../scripts/lib/harness/office';
+import { Client } from '../../scripts/lib/harness/office';
 import { officeServers, type OfficeChild } from './process';
+import { exampleIds } from '../../scripts/lib/harness/office';
+import { newAccount } from '../../scripts/lib/harness/office';
 
 const start = officeServers();
 let office: OfficeChild;
@@ -16,27 +18,6 @@ let keeper: Client;
 let viewer: Client;
 let chengdong: Client; // 城东街道 (330382001)
 let lecheng: Client; // 乐成街道 (330382002)
-
-async function account(admin: Client, name: string, role: string, towns?: string[]): Promise<Client> {
-	const res = await admin.post('/api/users', { name, role, towns });
-	if (!res.ok) throw new Error(`${name}: ${res.status} ${await res.text()}`);
-	const { password } = (await res.json()) as { password: string };
-	const c = new Client(office.url);
-	await c.login(name, password);
-	await c.post('/api/password', { current: password, next: PASSWORD });
-	await c.login(name, PASSWORD);
-	return c;
-}
-
-/** The example's communities of a town code, from the source CSV (read by hand, not through the server). */
-function exampleIds(townCode: string): string[] {
-	const [header, ...rows] = readFileSync('data/example/communities.csv', 'utf8').trim().split('\n');
-	const at = header!.split(',').indexOf('town_code');
-	return rows
-		.map((r) => r.split(','))
-		.filter((r) => r[at] === townCode)
-		.map((r) => r[0]!);
-}
 
 const vote = (date: string) => ({
 	kind: 'scheme',
@@ -67,16 +48,16 @@ const changes: Record<string, ChangeRecord> = {};
 beforeAll(async () => {
 	office = await start();
 	const admin = await office.admin();
-	keeper = await account(admin, 'keeper', 'keeper');
-	viewer = await account(admin, 'viewer', 'viewer');
+	keeper = await newAccount(admin, 'keeper', 'keeper');
+	viewer = await newAccount(admin, 'viewer', 'viewer');
 	const files = readdirSync('data/example')
 		.filter((f) => f.endsWith('.csv'))
 		.map((name) => ({ name, bytes: readFileSync(join('data/example', name), 'utf8') }));
 	const staged = (await (await keeper.upload(files)).json()) as { info: { id: string; ok: boolean } };
 	expect(staged.info.ok).toBe(true);
 	expect((await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: null })).status).toBe(200);
-	chengdong = await account(admin, 'chengdong', 'town', ['城东街道']);
-	lecheng = await account(admin, 'lecheng', 'town', ['乐成街道']);
+	chengdong = await newAccount(admin, 'chengdong', 'town', ['城东街道']);
+	lecheng = await newAccount(admin, 'lecheng', 'town', ['乐成街道']);
 	ours = exampleIds('330382001').slice(0, 2);
 	theirs = exampleIds('330382002')[0]!;
 	changes.a = await record(chengdong, ours[0]!, 'fresh-key-a-0001', '2026-11-20');

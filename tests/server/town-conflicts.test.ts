@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage, ChangeRecord, TownConflict } from '../../src/lib/office/api';
-import { Client, PASSWORD } from '../../scripts/lib/harness/office';
+import { Client } from '../../scripts/lib/harness/office';
 import { officeServers, type OfficeChild } from './process';
+import { newAccount } from '../../scripts/lib/harness/office';
 
 const start = officeServers();
 let office: OfficeChild;
@@ -42,17 +43,6 @@ async function upload(): Promise<StagedAnswer> {
 
 const publish = (s: StagedAnswer) => keeper.post(`/api/releases/${s.info.id}/publish`, { base: s.info.base });
 
-async function account(admin: Client, name: string, role: string, towns?: string[]): Promise<Client> {
-	const { password } = (await (await admin.post('/api/users', { name, role, towns })).json()) as {
-		password: string;
-	};
-	const c = new Client(office.url);
-	await c.login(name, password);
-	await c.post('/api/password', { current: password, next: PASSWORD });
-	await c.login(name, PASSWORD);
-	return c;
-}
-
 /** Rows of a query through the door (the release current now). */
 async function query(sql: string): Promise<Record<string, unknown>[]> {
 	const res = await keeper.post('/api/query', { sql });
@@ -77,9 +67,9 @@ let payment: ChangeRecord;
 beforeAll(async () => {
 	office = await start();
 	const admin = await office.admin();
-	keeper = await account(admin, 'keeper', 'keeper');
+	keeper = await newAccount(admin, 'keeper', 'keeper');
 	expect((await publish(await upload())).status).toBe(200);
-	chengdong = await account(admin, 'chengdong', 'town', ['城东街道']);
+	chengdong = await newAccount(admin, 'chengdong', 'town', ['城东街道']);
 	const [header, ...rows] = readFileSync('data/example/communities.csv', 'utf8').trim().split('\n');
 	const town = header!.split(',').indexOf('town_code');
 	ours = rows.map((r) => r.split(',')).find((r) => r[town] === '330382001')![0]!;

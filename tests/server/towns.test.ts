@@ -13,34 +13,14 @@ import type { ChangeRecord, TownData } from '../../src/lib/office/api';
 import { WORKFLOW_STAGES } from '../../src/lib/policy';
 import { Client, PASSWORD, scratchDir } from '../../scripts/lib/harness/office';
 import { officeServers, type OfficeChild } from './process';
+import { exampleIds } from '../../scripts/lib/harness/office';
+import { newAccount } from '../../scripts/lib/harness/office';
 
 const start = officeServers();
 let office: OfficeChild;
 let keeper: Client;
 let chengdong: Client; // 城东街道 (330382001)
 let lecheng: Client; // 乐成街道 (330382002)
-
-/** A new account made by the admin, logged in with a password of its own. */
-async function account(admin: Client, name: string, role: string, towns?: string[]): Promise<Client> {
-	const res = await admin.post('/api/users', { name, role, towns });
-	if (!res.ok) throw new Error(`${name}: ${res.status} ${await res.text()}`);
-	const { password } = (await res.json()) as { password: string };
-	const c = new Client(office.url);
-	await c.login(name, password);
-	await c.post('/api/password', { current: password, next: PASSWORD });
-	await c.login(name, PASSWORD);
-	return c;
-}
-
-/** The example's communities of a town code, from the source CSV (read by hand, not through the server). */
-function exampleIds(townCode: string): string[] {
-	const [header, ...rows] = readFileSync('data/example/communities.csv', 'utf8').trim().split('\n');
-	const at = header!.split(',').indexOf('town_code');
-	return rows
-		.map((r) => r.split(','))
-		.filter((r) => r[at] === townCode)
-		.map((r) => r[0]!);
-}
 
 const vote = (over: Record<string, string> = {}) => ({
 	kind: 'scheme',
@@ -94,7 +74,7 @@ let theirs: string; // a community of 乐成街道
 beforeAll(async () => {
 	office = await start();
 	const admin = await office.admin();
-	keeper = await account(admin, 'keeper', 'keeper');
+	keeper = await newAccount(admin, 'keeper', 'keeper');
 	// real data published: from now on everything needs a login, and towns see their own only
 	// the whole example (contact people and votes too), as a keeper uploads a ledger
 	const files = readdirSync('data/example')
@@ -104,8 +84,8 @@ beforeAll(async () => {
 	expect(staged.info.ok).toBe(true);
 	const pub = await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: null });
 	expect(pub.status).toBe(200);
-	chengdong = await account(admin, 'chengdong', 'town', ['城东街道']);
-	lecheng = await account(admin, 'lecheng', 'town', ['乐成街道']);
+	chengdong = await newAccount(admin, 'chengdong', 'town', ['城东街道']);
+	lecheng = await newAccount(admin, 'lecheng', 'town', ['乐成街道']);
 	ours = exampleIds('330382001')[0]!;
 	theirs = exampleIds('330382002')[0]!;
 }, 300_000);

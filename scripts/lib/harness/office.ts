@@ -148,3 +148,38 @@ export function scratchDir(prefix: string): string {
 	mkdirSync(dir, { recursive: true });
 	return dir;
 }
+
+/**
+ * A new account made by `admin` (POST /api/users: `role`, and for a town account its towns), logged in at `base`
+ * with a password of its own (PASSWORD) in place of the one-time one. Throws when the admin's request is refused.
+ */
+export async function newAccount(
+	admin: Client,
+	name: string,
+	role: string,
+	towns?: string[]
+): Promise<Client> {
+	const res = await admin.post('/api/users', { name, role, towns });
+	if (!res.ok) throw new Error(`${name}: ${res.status} ${await res.text()}`);
+	const { password } = (await res.json()) as { password: string };
+	const c = new Client(admin.base);
+	await c.login(name, password);
+	await c.post('/api/password', { current: password, next: PASSWORD });
+	await c.login(name, PASSWORD);
+	return c;
+}
+
+/** A table of the example's source CSVs (data/example/<table>.csv) as rows of header → text, read by hand. */
+export function exampleRows(table: string): Record<string, string>[] {
+	const { rows } = parseCsv(readFileSync(`data/example/${table}.csv`, 'utf8'));
+	const [header, ...body] = rows as [string[], ...string[][]];
+	return body
+		.filter((r) => r.length > 1)
+		.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** The ids of the example's communities of town `townCode`, in the CSV's order. */
+export const exampleIds = (townCode: string): string[] =>
+	exampleRows('communities')
+		.filter((r) => r.town_code === townCode)
+		.map((r) => r.id!);
