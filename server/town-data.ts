@@ -13,6 +13,7 @@ import { TABLES } from '../src/lib/schema/schema';
 const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
 const parquet = (dir: string, name: string) => `read_parquet(${quote(join(dir, `${name}.parquet`))})`;
 
+/** A database of its own (the replay creates tables in it), closed after `run`. */
 async function withDb<T>(run: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
 	const db = await DuckDBInstance.create(':memory:');
 	const conn = await db.connect();
@@ -21,6 +22,26 @@ async function withDb<T>(run: (conn: DuckDBConnection) => Promise<T>): Promise<T
 	} finally {
 		conn.closeSync();
 		db.closeSync();
+	}
+}
+
+/**
+ * One in-memory DuckDB for the server's read-only look-ups of a release's Parquet files (they create nothing in it),
+ * opened at the first and kept, a connection per look-up: a town's save had started and closed a database of its
+ * own each time (≈150 ms at the example's size, on the server's process, while viewers wait). A database that
+ * fails to open is tried again at the next look-up.
+ */
+let reader: Promise<DuckDBInstance> | undefined;
+async function withReader<T>(run: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+	reader ??= DuckDBInstance.create(':memory:').catch((e: unknown) => {
+		reader = undefined;
+		throw e;
+	});
+	const conn = await (await reader).connect();
+	try {
+		return await run(conn);
+	} finally {
+		conn.closeSync();
 	}
 }
 
@@ -43,7 +64,7 @@ export async function townCommunities(
 	communityId?: string
 ): Promise<TownCommunity[]> {
 	if (towns.length === 0) return [];
-	return withDb(async (conn) => {
+	return withReader(async (conn) => {
 		const values: DuckDBValue[] = [...towns];
 		const marks = towns.map((_, i) => `$${i + 1}`).join(', ');
 		let only = '';
