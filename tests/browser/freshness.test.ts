@@ -4,8 +4,7 @@
 // example's CSVs) and the filter 超过 N 天未更新 leaves it out; its page shows the 乡镇填报（未审核） panel — at 1400
 // and at 390 px. The static build has no town changes: there the legend says it counts the data's own dates to
 // 数据截至. Screenshots in test-results/.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../src/lib/office/api';
@@ -13,7 +12,7 @@ import { accounts, Client, startOffice, type Running } from '../../scripts/lib/h
 import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
 import { closeSite, openSite } from './site';
 import { logIn } from './office-login';
-import { exampleRows, newAccount } from '../../scripts/lib/harness/office';
+import { exampleRows, newAccount, publishExampleLedger } from '../../scripts/lib/harness/office';
 
 let run: Running;
 let browser: Browser;
@@ -58,12 +57,7 @@ beforeAll(async () => {
 	run = await startOffice('build', { exampleDataDir: 'build/data' });
 	let admin: Client;
 	({ keeper, admin } = await accounts(run));
-	const files = readdirSync('data/example')
-		.filter((f) => f.endsWith('.csv'))
-		.map((name) => ({ name, bytes: readFileSync(join('data/example', name), 'utf8') }));
-	const staged = (await (await keeper.upload(files)).json()) as { info: { id: string; ok: boolean } };
-	expect(staged.info.ok).toBe(true);
-	expect((await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: null })).status).toBe(200);
+	await publishExampleLedger(keeper);
 	await newAccount(admin, 'chengdong', 'town', ['城东街道']);
 	browser = await launchBrowser();
 }, 240_000);

@@ -5,8 +5,7 @@
 // before refused as typed); a second town's user cannot see them; the keeper accepts three and returns one with a
 // note, makes a release of the accepted, publishes; the release lists them and the community pages show them in
 // their history, the scheme vote and the stage. Screenshots in test-results/.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../src/lib/office/api';
@@ -14,7 +13,7 @@ import { WORKFLOW_STAGES } from '../../src/lib/policy';
 import { accounts, Client, startOffice, type Running } from '../../scripts/lib/harness/office';
 import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
 import { logIn } from './office-login';
-import { exampleRows, newAccount } from '../../scripts/lib/harness/office';
+import { exampleRows, newAccount, publishExampleLedger } from '../../scripts/lib/harness/office';
 
 let run: Running;
 let browser: Browser;
@@ -42,12 +41,7 @@ beforeAll(async () => {
 	run = await startOffice('build', { exampleDataDir: 'build/data' });
 	let admin: Client;
 	({ keeper, admin } = await accounts(run));
-	const files = readdirSync('data/example')
-		.filter((f) => f.endsWith('.csv'))
-		.map((name) => ({ name, bytes: readFileSync(join('data/example', name), 'utf8') }));
-	const staged = (await (await keeper.upload(files)).json()) as { info: { id: string; ok: boolean } };
-	expect(staged.info.ok).toBe(true);
-	expect((await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: null })).status).toBe(200);
+	await publishExampleLedger(keeper);
 	await newAccount(admin, 'chengdong', 'town', ['城东街道']);
 	await newAccount(admin, 'lecheng', 'town', ['乐成街道']);
 	browser = await launchBrowser();

@@ -1,7 +1,7 @@
 // Helpers for the office server's integration tests: a built example in a scratch folder, a server on a free
 // loopback port, and a client that keeps its session cookie and CSRF token as a browser would.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -183,3 +183,19 @@ export const exampleIds = (townCode: string): string[] =>
 	exampleRows('communities')
 		.filter((r) => r.town_code === townCode)
 		.map((r) => r.id!);
+
+/**
+ * The example's source tables (every data/example/*.csv) uploaded by `keeper` as a ledger and published as the first
+ * release, as an office starts with its real data; the release's id. Throws when the upload does not validate or
+ * the publish is refused.
+ */
+export async function publishExampleLedger(keeper: Client): Promise<string> {
+	const files = readdirSync('data/example')
+		.filter((f) => f.endsWith('.csv'))
+		.map((name) => ({ name, bytes: readFileSync(join('data/example', name), 'utf8') }));
+	const staged = (await (await keeper.upload(files)).json()) as { info: { id: string; ok: boolean } };
+	if (!staged.info.ok) throw new Error(`the example did not validate: ${JSON.stringify(staged)}`);
+	const res = await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: null });
+	if (res.status !== 200) throw new Error(`publishing the example: ${res.status} ${await res.text()}`);
+	return staged.info.id;
+}
