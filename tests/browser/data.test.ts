@@ -214,6 +214,9 @@ describe('the data keeper’s workbench /data', () => {
 		// the diff against the published data: four new, every published one removed
 		await page.waitForSelector('[data-testid="diff-counts"]', { timeout: 90_000 });
 		expect(await page.textContent('[data-testid="diff-counts"]')).toMatch(/新增 4/);
+		// the example's communities all go, and the page says why (the example is what is loaded)
+		const removed = /将移除 (\d+)/.exec((await page.textContent('[data-testid="diff-counts"]'))!)![1];
+		expect(await page.textContent('[data-testid="diff-example"]')).toContain(`示例的 ${removed} 个小区`);
 		expect(await page.textContent('[data-testid="diff-added"]')).toContain('FC004 试验四村');
 		await page.screenshot({ path: 'test-results/data-1280.png', fullPage: true });
 

@@ -144,6 +144,10 @@ export const DATA = {
 	'data.diff.changed': { zh: '有变化 {n}', en: '{n} changed' },
 	'data.diff.removed': { zh: '将移除 {n}', en: '{n} removed' },
 	'data.diff.unchanged': { zh: '无变化 {n}', en: '{n} unchanged' },
+	'data.diff.exampleRemoved': {
+		zh: '现在载入的是示例数据：应用后，示例的 {n} 个小区都由本次导入的数据代替——首次导入真实台账时这是正常的。',
+		en: "The data loaded now is the example: applying replaces its {n} communities with the import's — as expected the first time a real ledger is imported."
+	},
 	'data.diff.addedList': { zh: '新增的小区', en: 'New communities' },
 	'data.diff.changedList': { zh: '有变化的小区（逐项）', en: 'Changed communities (field by field)' },
 	'data.diff.removedList': { zh: '导入后将不再有的小区', en: 'Communities the import no longer has' },
