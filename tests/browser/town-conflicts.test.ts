@@ -158,7 +158,7 @@ describe('an upload that drops a town’s vote: the keeper chooses (1400 px)', (
 		const history = k.page.getByTestId('change-history');
 		await history.locator(`[data-change="${vote.id}"][data-state="superseded"]`).waitFor({ timeout: 60_000 });
 		await history.getByText('已被上传替代', { exact: true }).waitFor();
-		await history.getByText(new RegExp(`keeper选择采用上传文件.*版本 ${dropped}`)).waitFor();
+		await history.getByText(new RegExp(`keeper 选择采用上传文件.*版本 ${dropped}`)).waitFor();
 		expect(k.errors).toEqual([]);
 		await k.context.close();
 

@@ -133,7 +133,11 @@ export const OFFICE = {
 		zh: '数据截至 {date}（已发布版本 {release}）',
 		en: 'Data as of {date} (published release {release})'
 	},
-	'office.town.count': { zh: '共 {n} 个小区', en: '{n} communities' },
+	'office.town.asOfExample': {
+		zh: '数据截至 {date}（示例数据，尚未发布真实数据）',
+		en: 'Data as of {date} (the example: no real data published yet)'
+	},
+	'office.town.count': { zh: '（共 {n} 个小区）', en: ' ({n} communities)' },
 	'office.town.public': {
 		zh: '全市改造进度（公开数据，与公众所见相同）',
 		en: "The city's progress (the public data, as residents see it)"
@@ -262,7 +266,7 @@ export const OFFICE = {
 	'office.change.review': { zh: '审核：{who}，{at}', en: 'Reviewed by {who}, {at}' },
 	'office.change.release': { zh: '已进入版本 {id}', en: 'In release {id}' },
 	'office.change.superseded': {
-		zh: '已被上传替代：{who}选择采用上传文件（{at}，版本 {id}）',
+		zh: '已被上传替代：{who} 选择采用上传文件（{at}，版本 {id}）',
 		en: "Superseded by upload: {who} took the upload's value ({at}, release {id})"
 	},
 	'office.conflicts.title': {
