@@ -64,4 +64,17 @@ describe('audit details in Chinese', () => {
 		expect(auditDetailWords('backup', 'EACCES: permission denied')).toBeNull();
 		expect(auditDetailWords('login', null)).toBeNull();
 	});
+
+	it('accounts made and the towns’ changes reviewed and staged (api-account.ts, api-town.ts)', () => {
+		expect(zh('account-create', JSON.stringify({ role: 'keeper', towns: [], reset: true }))).toBe(
+			'角色 keeper；已发一次性密码'
+		);
+		expect(
+			zh('account-create', JSON.stringify({ role: 'town', towns: ['城东街道', '乐成街道'], reset: true }))
+		).toBe('角色 town，所辖 城东街道、乐成街道；已发一次性密码');
+		expect(zh('account-change', JSON.stringify({ role: 'viewer', reset: true }))).toBe('重置密码');
+		expect(zh('change-review', 'accepted')).toBe('接受');
+		expect(zh('change-review', 'returned: 日期填错了, 请核对')).toBe('退回：日期填错了, 请核对');
+		expect(zh('import', '2 town change(s): c-1, c-2')).toBe('乡镇填报 2 条：c-1, c-2');
+	});
 });

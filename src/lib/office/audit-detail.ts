@@ -18,6 +18,10 @@ interface UnlockRecord {
 	sources?: string[];
 	reset?: boolean;
 	from?: string;
+	/** An account made or changed (api-account.ts): its role, towns, and whether it was disabled. */
+	role?: string;
+	towns?: string[];
+	disabled?: boolean;
 }
 
 const yesNo = (v: boolean | undefined) => (v ? '是' : '否');
@@ -33,6 +37,7 @@ const FORMS: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
 	[/^other sessions ended$/, () => '其他会话已结束'],
 	[/^every login limit lifted from the console$/, () => '已在控制台解除全部登录限制'],
 	[/^first start$/, () => '首次启动'],
+	[/^(\d+) town change\(s\): (.*)$/, (m) => `乡镇填报 ${m[1]} 条：${m[2]}`],
 	[/^(\d+) release\(s\), (\d+) files$/, (m) => `${m[1]} 个版本，${m[2]} 个文件`],
 	[
 		/^(\S+) at (\S+) interrupted by a crash; completed: (.*)$/,
@@ -91,6 +96,12 @@ export function auditDetailWords(action: string, detail: string | null): AuditDe
 			return null;
 		}
 		const where = r.from === 'console' ? '在控制台' : '';
+		// a new account always gets a one-time password: not a reset
+		if (action === 'account-create')
+			return {
+				zh: `角色 ${r.role ?? '—'}${r.towns?.length ? `，所辖 ${r.towns.join('、')}` : ''}；已发一次性密码`,
+				en: detail
+			};
 		if (r.unlock)
 			return {
 				zh: `${where}解除登录限制：来源 ${(r.sources ?? []).join('、') || '全部'}；重置密码：${yesNo(r.reset)}`,
@@ -102,6 +113,11 @@ export function auditDetailWords(action: string, detail: string | null): AuditDe
 	if (action === 'publish' || action === 'rollback') {
 		const m = detail.match(/^from (\S+)$/);
 		if (m) return { zh: `此前为 ${m[1] === 'example' ? '示例数据' : m[1]}`, en: detail };
+	}
+	if (action === 'change-review') {
+		// api-town.ts: `accepted` or `returned: <the keeper's note>`
+		const m = detail.match(/^(accepted|returned)(?:: ([\s\S]*))?$/);
+		if (m) return { zh: `${m[1] === 'accepted' ? '接受' : '退回'}${m[2] ? `：${m[2]}` : ''}`, en: detail };
 	}
 	if (action === 'login' || action === 'password') {
 		const zh = login(detail);
