@@ -129,7 +129,7 @@ export function checkPointEntry(
 	if (!inRegion(region, point)) {
 		const other = townRegionAt(geography.regions, point)?.properties?.name as string | undefined;
 		const schematic =
-			(geography.regions as { metadata?: { schematic?: boolean } }).metadata?.schematic === true ||
+			(geography.regions as FeatureCollection & { metadata?: { schematic?: boolean } }).metadata?.schematic === true ||
 			region.properties?.schematic === true;
 		return refused([
 			{
