@@ -17,8 +17,7 @@ export function pointGeography(dataDir: string): PointGeography {
 	if (kept?.key === key) return kept.geography;
 	const regions = JSON.parse(readFileSync(towns, 'utf8')) as FeatureCollection;
 	const outline = (JSON.parse(readFileSync(boundary, 'utf8')) as FeatureCollection).features[0] as
-		| Feature<Polygon | MultiPolygon>
-		| undefined;
+		Feature<Polygon | MultiPolygon> | undefined;
 	if (!outline) throw new Error(`${boundary}: no outline`);
 	kept = { key, geography: { outline, regions } };
 	return kept.geography;

@@ -69,7 +69,10 @@ describe("a town sets its community's point by a tap on the map (390 px)", () =>
 		await logIn(page, run.url, 'chengdong', '/town');
 		await page.getByRole('combobox', { name: '选择小区' }).selectOption(ours.id!);
 		const form = page.locator('form.point-form');
-		await form.getByTestId('point-now').getByText(`${now[0].toFixed(6)}, ${now[1].toFixed(6)}`).waitFor();
+		await form
+			.getByTestId('point-now')
+			.getByText(`${now[0].toFixed(6)}, ${now[1].toFixed(6)}`)
+			.waitFor();
 		const map = form.getByTestId('point-map');
 		await map.scrollIntoViewIfNeeded();
 		await form.locator('[data-testid=point-map][data-map-idle=true]').waitFor({ timeout: 60_000 });
@@ -93,7 +96,9 @@ describe("a town sets its community's point by a tap on the map (390 px)", () =>
 		const moved = Math.round(metres(now, [Number(lon), Number(lat)]));
 		expect(moved).toBeGreaterThan(200);
 		const preview = form.getByTestId('point-preview');
-		await preview.getByText(`${now[0].toFixed(6)}, ${now[1].toFixed(6)} → ${lon}, ${lat}，移动 ${moved} 米`).waitFor();
+		await preview
+			.getByText(`${now[0].toFixed(6)}, ${now[1].toFixed(6)} → ${lon}, ${lat}，移动 ${moved} 米`)
+			.waitFor();
 		await page.screenshot({ path: 'test-results/town-point-tapped-390.png', fullPage: true });
 
 		// a point typed in another town: refused as typed, naming both towns, and saving is off

@@ -6,12 +6,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage, ChangeRecord, TownConflict } from '../../src/lib/office/api';
-import {
-	Client,
-	exampleRows,
-	newAccount,
-	publishExampleLedger
-} from '../../scripts/lib/harness/office';
+import { Client, exampleRows, newAccount, publishExampleLedger } from '../../scripts/lib/harness/office';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { officeServers, type OfficeChild } from './process';
@@ -125,7 +120,9 @@ describe("a town sets its community's point (issue 22)", () => {
 	});
 
 	it('accepted, staged and published: the release has the new point; a later upload with the old one conflicts', async () => {
-		expect((await keeper.post(`/api/changes/${change.id}/review`, { decision: 'accepted' })).status).toBe(200);
+		expect((await keeper.post(`/api/changes/${change.id}/review`, { decision: 'accepted' })).status).toBe(
+			200
+		);
 		const staged = (await (await keeper.post('/api/changes/stage')).json()) as {
 			info: { id: string; ok: boolean; base: string | null };
 			conflicts?: TownConflict[];

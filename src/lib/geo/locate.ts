@@ -33,7 +33,10 @@ export function townRegionAt(
 }
 
 /** The region of town `code` in towns.geojson (`properties.code`), or undefined when the file has none. */
-export function townRegion(regions: FeatureCollection, code: string): Feature<Polygon | MultiPolygon> | undefined {
+export function townRegion(
+	regions: FeatureCollection,
+	code: string
+): Feature<Polygon | MultiPolygon> | undefined {
 	return regions.features.find(
 		(f): f is Feature<Polygon | MultiPolygon> =>
 			String(f.properties?.code) === code &&

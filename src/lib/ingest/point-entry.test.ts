@@ -7,9 +7,8 @@ import { checkPointEntry, type PointGeography } from './point-entry';
 // The maps' geography as the data ships it: 乐清's outline and the towns' (schematic) regions — the Voronoi cells
 // of the town seats clipped to the outline, so each seat lies in its own town's region.
 const regions = JSON.parse(readFileSync('data/towns.geojson', 'utf8')) as FeatureCollection;
-const outline = (
-	JSON.parse(readFileSync('data/geo/yueqing-boundary.geojson', 'utf8')) as FeatureCollection
-).features[0] as Feature<Polygon | MultiPolygon>;
+const outline = (JSON.parse(readFileSync('data/geo/yueqing-boundary.geojson', 'utf8')) as FeatureCollection)
+	.features[0] as Feature<Polygon | MultiPolygon>;
 const geography: PointGeography = { outline, regions };
 
 const row = exampleCommunity('YQ000001'); // 城东街道, its point in communities.csv
@@ -35,9 +34,17 @@ describe("a town sets its community's point by a tap on the map (issue 22)", () 
 		expect(town.code).toBe('330382001');
 		const [lon, lat] = seat('城东街道');
 		// a tap's coordinates carry many more decimals than the ledger keeps (about 0.1 m)
-		const c = checkPointEntry({ lon: lon + 0.0012345678, lat: lat - 0.0004321987 }, community, town, geography);
+		const c = checkPointEntry(
+			{ lon: lon + 0.0012345678, lat: lat - 0.0004321987 },
+			community,
+			town,
+			geography
+		);
 		expect(c.problems).toEqual([]);
-		expect(c.point).toEqual([Math.round((lon + 0.0012345678) * 1e6) / 1e6, Math.round((lat - 0.0004321987) * 1e6) / 1e6]);
+		expect(c.point).toEqual([
+			Math.round((lon + 0.0012345678) * 1e6) / 1e6,
+			Math.round((lat - 0.0004321987) * 1e6) / 1e6
+		]);
 		expect(c.before).toEqual([community.lon, community.lat]);
 		expect(c.moved).toBeCloseTo(metres(c.before!, c.point!), 3);
 		// 城东's seat is about 1.4 km east of YQ000001: a real distance, not a stand-in

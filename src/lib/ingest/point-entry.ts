@@ -114,7 +114,9 @@ export function checkPointEntry(
 					(where === 'gcj02' ? '；按GCJ-02（火星坐标）换算后在界内，疑似未转换的高德坐标' : ''),
 				en:
 					`the point (${pointText(point)}) is outside 乐清 (WGS84): tap the community's place on the map` +
-					(where === 'gcj02' ? '; it is inside once read as GCJ-02, so probably an unconverted AMap point' : '')
+					(where === 'gcj02'
+						? '; it is inside once read as GCJ-02, so probably an unconverted AMap point'
+						: '')
 			}
 		]);
 	const region = townRegion(geography.regions, town.code);
@@ -129,8 +131,8 @@ export function checkPointEntry(
 	if (!inRegion(region, point)) {
 		const other = townRegionAt(geography.regions, point)?.properties?.name as string | undefined;
 		const schematic =
-			(geography.regions as FeatureCollection & { metadata?: { schematic?: boolean } }).metadata?.schematic === true ||
-			region.properties?.schematic === true;
+			(geography.regions as FeatureCollection & { metadata?: { schematic?: boolean } }).metadata
+				?.schematic === true || region.properties?.schematic === true;
 		return refused([
 			{
 				column: 'point',
