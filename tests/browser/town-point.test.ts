@@ -21,6 +21,8 @@ const PHONE = { width: 390, height: 844 };
 const ours = exampleRows('communities').find((c) => c.town_code === '330382001')!; // 城东街道
 const lecheng = exampleRows('towns').find((t) => t.name === '乐成街道')!;
 const now: [number, number] = [Number(ours.lon), Number(ours.lat)];
+/** The zoom the form's map starts at (PointMap.svelte). */
+const ZOOM = 13;
 
 /** Web Mercator at MapLibre's 512 px tiles: a point's world pixel at `zoom`, and back. */
 const world = (zoom: number) => 512 * 2 ** zoom;
@@ -78,23 +80,23 @@ describe("a town sets its community's point by a tap on the map (390 px)", () =>
 		await form.locator('[data-testid=point-map][data-map-idle=true]').waitFor({ timeout: 60_000 });
 		await page.screenshot({ path: 'test-results/town-point-map-390.png', fullPage: true });
 
-		// a tap 60 px right of and 40 px above the map's centre (the community's point, at zoom 14)
+		// a tap 60 px right of and 40 px above the map's centre (the community's point, at the form's zoom 13)
 		const box = (await map.locator('canvas').boundingBox())!;
 		const [dx, dy] = [60, -40];
 		await page.touchscreen.tap(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
-		const [cx, cy] = toPixel(now, 14);
-		const expected = toPoint([cx + dx, cy + dy], 14);
+		const [cx, cy] = toPixel(now, ZOOM);
+		const expected = toPoint([cx + dx, cy + dy], ZOOM);
 		await expect.poll(() => form.locator('input[name=point-lon]').inputValue()).not.toBe('');
 		const lon = await form.locator('input[name=point-lon]').inputValue();
 		const lat = await form.locator('input[name=point-lat]').inputValue();
-		// six decimals, as the ledger keeps them; within a pixel (≈ 4 m here) of the pixel tapped
+		// six decimals, as the ledger keeps them; within about a pixel (≈ 8 m here) of the pixel tapped
 		expect(lon).toMatch(/^\d+\.\d{6}$/);
 		expect(lat).toMatch(/^\d+\.\d{6}$/);
-		expect(Math.abs(Number(lon) - expected[0])).toBeLessThan(5e-5);
-		expect(Math.abs(Number(lat) - expected[1])).toBeLessThan(5e-5);
+		expect(Math.abs(Number(lon) - expected[0])).toBeLessThan(8e-5);
+		expect(Math.abs(Number(lat) - expected[1])).toBeLessThan(8e-5);
 		// the metres moved, from the point now to the one tapped
 		const moved = Math.round(metres(now, [Number(lon), Number(lat)]));
-		expect(moved).toBeGreaterThan(200);
+		expect(moved).toBeGreaterThan(400);
 		const preview = form.getByTestId('point-preview');
 		await preview
 			.getByText(`${now[0].toFixed(6)}, ${now[1].toFixed(6)} → ${lon}, ${lat}，移动 ${moved} 米`)

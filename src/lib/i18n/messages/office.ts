@@ -249,8 +249,8 @@ export const OFFICE = {
 	},
 	'office.town.point.title': { zh: '设置小区位置', en: "Set the community's point" },
 	'office.town.point.help': {
-		zh: '在地图上点选本小区的位置：点一下放置新位置（红点），可再点改动；双指移动、缩放地图',
-		en: "Tap the community's place on the map: a tap puts the new point (red), another tap moves it; move and zoom the map with two fingers"
+		zh: '在地图上点选本小区的位置：点一下放置新位置（红点），可再点改动；手机上双指移动、缩放地图，电脑上拖动地图、按住 Ctrl 滚动缩放',
+		en: "Tap the community's place on the map: a tap puts the new point (red), another tap moves it; on a phone move and zoom the map with two fingers, on a computer drag it and zoom with Ctrl and the wheel"
 	},
 	'office.town.point.map': {
 		zh: '{name}的位置地图：点选设置新位置',
