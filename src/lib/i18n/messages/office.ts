@@ -267,11 +267,11 @@ export const OFFICE = {
 	},
 	'office.town.point.will': {
 		zh: '将更改位置：{before} → {after}，移动 {m} 米（按导入规则核对：在乐清市、{town}范围内）',
-		en: 'To be changed: {before} → {after}, moved {m} m (checked by the importer’s rules: inside 乐清 and {town})'
+		en: 'To be changed: {before} → {after}, moved {m} m (checked by the importer’s rules: inside Yueqing and {town})'
 	},
 	'office.town.point.place': {
 		zh: '将设置位置：{after}（此前无位置；按导入规则核对：在乐清市、{town}范围内）',
-		en: 'To be set: {after} (no point before; checked by the importer’s rules: inside 乐清 and {town})'
+		en: 'To be set: {after} (no point before; checked by the importer’s rules: inside Yueqing and {town})'
 	},
 	'office.town.point.field': { zh: '位置', en: 'Point' },
 	'office.town.point.lon': { zh: '经度（WGS84）', en: 'Longitude (WGS84)' },
