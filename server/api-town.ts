@@ -9,6 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { checkFactEntry } from '../src/lib/ingest/fact-entry';
 import { checkFundEntry } from '../src/lib/ingest/fund-entry';
+import type { Point } from '../src/lib/ingest/placement';
+import { checkPointEntry, POINT_FIELD, type PointValue } from '../src/lib/ingest/point-entry';
 import { checkStageEntry } from '../src/lib/ingest/stage-entry';
 import {
 	checkVoteEntry,
@@ -34,6 +36,7 @@ import {
 	voteField,
 	withCommunityNames
 } from './town-data';
+import { pointGeography } from './town-geo';
 import { townSupplement } from './town-supplement';
 import { QueueRefused } from './validations';
 
@@ -59,6 +62,30 @@ function refusal(problems: EntryProblem[]): HttpError {
 		problems.map((p) => `${p.column}: ${p.en}`).join('; '),
 		{ problems }
 	);
+}
+
+/**
+ * A town's point for community `c` (its row as served) of `town`, checked again here as on the form (the point
+ * inside 乐清 and inside the community's own town, by the data's own boundaries; not the point it has now): the
+ * change's before ([lon, lat] or null) and after, or 422 with the problems.
+ */
+function pointChange(
+	entry: Record<string, unknown>,
+	c: Record<string, unknown>,
+	town: string,
+	dataDir: string
+): { before: Point | null; after: PointValue } {
+	const check = checkPointEntry(
+		{ lon: entry.lon, lat: entry.lat },
+		c,
+		{ code: String(c.town_code), name: town },
+		pointGeography(dataDir)
+	);
+	if (!check.point) throw refusal(check.problems);
+	return {
+		before: check.before,
+		after: { community_id: String(c.id), lon: check.point[0], lat: check.point[1] }
+	};
 }
 
 /** Only a town account: its towns. */
@@ -120,15 +147,15 @@ export async function townApi(
 			);
 		if (typeof body.communityId !== 'string')
 			throw new HttpError(400, '缺少字段“communityId”', 'missing field "communityId"');
-		const given = (['vote', 'fund', 'stage', 'fact'] as const).filter(
+		const given = (['vote', 'fund', 'stage', 'fact', 'point'] as const).filter(
 			(k) => body[k] !== undefined && body[k] !== null
 		);
 		const entry = given.length === 1 ? (body[given[0]!] as Record<string, unknown>) : undefined;
 		if (!entry || typeof entry !== 'object')
 			throw new HttpError(
 				400,
-				'须有且只有一项：表决（vote）、到账（fund）、阶段（stage）或更正（fact）',
-				'exactly one of a vote (vote), a payment (fund), a stage (stage) or a correction (fact) is needed'
+				'须有且只有一项：表决（vote）、到账（fund）、阶段（stage）、更正（fact）或位置（point）',
+				'exactly one of a vote (vote), a payment (fund), a stage (stage), a correction (fact) or a point (point) is needed'
 			);
 		const text = (c: string) => (entry[c] === undefined || entry[c] === null ? '' : String(entry[c]));
 		const dataDir = currentDataDir(ctx);
@@ -153,6 +180,11 @@ export async function townApi(
 				.filter((f) => f.source === row.source)
 				.reduce((sum, f) => sum + Number(f.amount), 0);
 			await record(fundField(row.source), row.community_id, { raised }, row);
+			return true;
+		}
+		if (body.point) {
+			const { before, after } = pointChange(entry, c, found.town, dataDir);
+			await record(POINT_FIELD, after.community_id, before, after);
 			return true;
 		}
 		if (body.fact) {

@@ -6,6 +6,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import type { ChangeRecord, TownConflict } from '../src/lib/office/api';
+import { POINT_FIELD, type PointValue } from '../src/lib/ingest/point-entry';
 import type { FundRow, StageEventRow, VoteRow } from '../src/lib/schema/rows';
 
 export type { TownConflict };
@@ -66,6 +67,9 @@ const fundKey = (f: FundRow) =>
  * - A correction (`communities.<column>`): the staged community's cell must hold the town's value, else
  *   `fact-differs` (the upload's cell given, in the correction's shape).
  *   Of several accepted stages (corrections) of one key only the latest counts, as for votes.
+ * - A point (`communities.point`): the staged community's lon and lat must be the town's (to 1e-6), else
+ *   `point-differs` (the upload's lon and lat given, in the point's shape); of several accepted points of one
+ *   community only the latest counts.
  * - A change whose community the staged data no longer has is `community-absent`.
  * Changes in any other state, or of a field with no such check, are ignored. `names` (id → name) names a
  * community the staged data lacks.
@@ -86,10 +90,12 @@ export function townConflicts(
 	const latestVote = new Map<string, string>();
 	const latestStage = new Map<string, string>();
 	const latestFact = new Map<string, string>();
+	const latestPoint = new Map<string, string>();
 	const payments = new Map<string, ChangeRecord[]>();
 	for (const c of ordered) {
 		if (c.field.startsWith('votes.')) latestVote.set(voteKey(c.after as VoteRow), c.id);
 		else if (c.field.startsWith('stage_events.')) latestStage.set(stageKey(c.after as StageEventRow), c.id);
+		else if (c.field === POINT_FIELD) latestPoint.set(c.communityId, c.id);
 		else if (c.field.startsWith('communities.')) latestFact.set(factKey(c.after as FactValue), c.id);
 		else if (c.field.startsWith('funds.')) {
 			const key = fundKey(c.after as FundRow);
@@ -100,8 +106,9 @@ export function townConflicts(
 	for (const c of ordered) {
 		const isVote = c.field.startsWith('votes.');
 		const isStage = c.field.startsWith('stage_events.');
-		const isFact = c.field.startsWith('communities.');
-		if (!isVote && !isStage && !isFact && !c.field.startsWith('funds.')) continue;
+		const isPoint = c.field === POINT_FIELD;
+		const isFact = !isPoint && c.field.startsWith('communities.');
+		if (!isVote && !isStage && !isFact && !isPoint && !c.field.startsWith('funds.')) continue;
 		const conflict = (
 			reason: TownConflict['reason'],
 			uploadValue: unknown,
@@ -131,6 +138,15 @@ export function townConflicts(
 			const there = stages.get(stageKey(r));
 			if (!there) conflict('stage-absent', null);
 			else if (day(there.date) !== day(r.date)) conflict('stage-differs', there);
+			continue;
+		}
+		if (isPoint) {
+			if (latestPoint.get(c.communityId) !== c.id) continue;
+			const p = c.after as PointValue;
+			const row = staged.rows.get(c.communityId);
+			const [lon, lat] = [row?.lon ?? null, row?.lat ?? null];
+			if (lon === null || lat === null || !same(lon, p.lon) || !same(lat, p.lat))
+				conflict('point-differs', { community_id: c.communityId, lon, lat });
 			continue;
 		}
 		if (isFact) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ChangeRecord, TownCommunity } from '../src/lib/office/api';
 import type { DatasetMeta, FundRow, StageEventRow, VoteRow } from '../src/lib/schema/rows';
 import { TOWN_FACT_COLUMNS } from '../src/lib/ingest/fact-entry';
+import { POINT_FIELD, type PointValue } from '../src/lib/ingest/point-entry';
 import { TABLES } from '../src/lib/schema/schema';
 
 const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
@@ -157,7 +158,7 @@ export const stageField = (stage: StageEventRow['stage']) => `stage_events.${sta
  * columns, and metadata.json with the data's title and date — with `changes` applied in order: a vote replaces the
  * vote of its community, kind and date (the votes table's key) or is added; a payment is added; a stage reached
  * replaces the row of its community and stage (the stage_events table's key) or is added; a correction sets the one
- * cell of the community's row.
+ * cell of the community's row; a point (`POINT_FIELD`) sets the row's lon and lat.
  */
 export async function replayInput(
 	dataDir: string,
@@ -178,6 +179,16 @@ export async function replayInput(
 					f.date,
 					f.source,
 					f.amount
+				]);
+				continue;
+			}
+			if (change.field === POINT_FIELD) {
+				// a point sets the community's lon and lat together (WGS84, 6 decimals: point-entry.ts)
+				const p = change.after as PointValue;
+				await conn.run('UPDATE communities SET lon = $1, lat = $2 WHERE id = $3', [
+					p.lon,
+					p.lat,
+					p.community_id
 				]);
 				continue;
 			}

@@ -36,7 +36,7 @@ export function suggestedPoint(
 }
 
 /** Six decimals (about 0.1 m): what a click on the map can mean, and what the ledger keeps. */
-const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+export const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** The dataset with the keeper's placements written into its communities (others untouched). */
 export function withPlacements(dataset: Dataset, placements: Placements): Dataset {

@@ -73,8 +73,8 @@ export interface TableRowDiff {
  * community, kind and date (`vote-differs`) or none (`vote-absent`); fewer rows of the payment's community, date,
  * source and amount than accepted payments of it (`payment-absent`); its stage events have the stage begun on
  * another day (`stage-differs`) or not at all (`stage-absent`); its community's cell differs from a town's
- * correction (`fact-differs`); or no longer the community at all
- * (`community-absent`).
+ * correction (`fact-differs`); its community's lon and lat differ from a town's point (`point-differs`); or no
+ * longer the community at all (`community-absent`).
  */
 export type ConflictReason =
 	| 'vote-differs'
@@ -83,6 +83,7 @@ export type ConflictReason =
 	| 'stage-differs'
 	| 'stage-absent'
 	| 'fact-differs'
+	| 'point-differs'
 	| 'community-absent';
 
 /** What a keeper chose for a conflict: the town's value (staged again as a new release) or the upload's. */

@@ -119,6 +119,11 @@ export function auditDetailWords(action: string, detail: string | null): AuditDe
 		const m = detail.match(/^(accepted|returned)(?:: ([\s\S]*))?$/);
 		if (m) return { zh: `${m[1] === 'accepted' ? '接受' : '退回'}${m[2] ? `：${m[2]}` : ''}`, en: detail };
 	}
+	if (action === 'change') {
+		// api-town.ts: `<change id> <field>`; a town's point of a community
+		const m = detail.match(/^(\S+) communities\.point$/);
+		if (m) return { zh: `${m[1]} 小区位置`, en: detail };
+	}
 	if (action === 'login' || action === 'password') {
 		const zh = login(detail);
 		if (zh) return { zh, en: detail };

@@ -2,17 +2,20 @@
  * A town change's field and value in words (issue 22), one way for every screen that shows them: the change
  * history (`ChangeItem`), the keeper's review and the conflicts of a staged release with the towns' changes
  * (`Conflicts`). A value is what the change records as `after` (or `before`): a votes or funds row, a stage events
- * row, or a correction `{community_id, column, value}`.
+ * row, a correction `{community_id, column, value}`, or a point `{community_id, lon, lat}` (its before: [lon, lat]).
  */
 import { fmt, pick } from '../i18n/lang.svelte';
 import { t } from '../i18n/messages';
+import { metresBetween, POINT_FIELD, pointOf, pointText } from '../ingest/point-entry';
+import type { Point } from '../ingest/placement';
 import type { FundRow, StageEventRow, VoteRow } from '../schema/rows';
 import { FUND_SOURCES, STAGES, table, VOTE_KINDS } from '../schema/schema';
 
 /** The kind of change a field (`votes.<kind>`, `funds.<source>`, `stage_events.<stage>`, `communities.<column>`) is. */
-export type ChangeKind = 'vote' | 'fund' | 'stage' | 'fact' | 'other';
+export type ChangeKind = 'vote' | 'fund' | 'stage' | 'fact' | 'point' | 'other';
 
 export function changeKind(field: string): ChangeKind {
+	if (field === POINT_FIELD) return 'point';
 	if (field.startsWith('votes.')) return 'vote';
 	if (field.startsWith('funds.')) return 'fund';
 	if (field.startsWith('stage_events.')) return 'stage';
@@ -37,6 +40,8 @@ export function changeFieldLabel(field: string): string {
 			return t('office.change.stageField');
 		case 'fact':
 			return t('office.change.factField');
+		case 'point':
+			return t('office.change.pointField');
 		default:
 			return field;
 	}
@@ -66,6 +71,11 @@ export function changeValueText(field: string, v: unknown): string {
 				value: r.value === null || r.value === undefined || r.value === '' ? '—' : String(r.value)
 			});
 		}
+		case 'point': {
+			// after: {community_id, lon, lat}; before: [lon, lat] or null (no point yet)
+			const p = pointValue(v);
+			return t('office.change.point', { point: p ? pointText(p) : '—' });
+		}
 		case 'vote': {
 			const r = v as VoteRow;
 			return t('office.change.vote', {
@@ -79,4 +89,23 @@ export function changeValueText(field: string, v: unknown): string {
 		default:
 			return JSON.stringify(v);
 	}
+}
+
+/** A point change's value as [lon, lat]: the after's `{lon, lat}` or the before's `[lon, lat]`; null when none. */
+function pointValue(v: unknown): Point | null {
+	if (Array.isArray(v)) return pointOf({ lon: v[0], lat: v[1] });
+	return v && typeof v === 'object' ? pointOf(v as { lon?: unknown; lat?: unknown }) : null;
+}
+
+/**
+ * What a point change replaced, in words: the point before and how far the change moves it ("此前：120.950000,
+ * 28.120000，移动 1,234 米"), or that it had none (placed, not moved).
+ */
+export function pointBeforeText(before: unknown, after: unknown): string {
+	const [a, b] = [pointValue(before), pointValue(after)];
+	if (!a) return t('office.change.pointNone');
+	return t('office.change.pointMoved', {
+		before: pointText(a),
+		m: b ? fmt.number(Math.round(metresBetween(a, b))) : '—'
+	});
 }

@@ -239,3 +239,17 @@ export const recordFact = (
 	note: string
 ) =>
 	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', { key, communityId, fact, note });
+
+/** Set the community's point (WGS84 longitude and latitude, a tap on the map), once per `key`. */
+export const recordPoint = (
+	key: string,
+	communityId: string,
+	point: { lon: number; lat: number },
+	note: string
+) =>
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', {
+		key,
+		communityId,
+		point,
+		note
+	});

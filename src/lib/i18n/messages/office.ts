@@ -270,6 +270,40 @@ export const OFFICE = {
 		zh: '注意：日历中没有 {years} 年的节假日安排，结束日可能偏早',
 		en: 'Note: the calendar has no public holidays for {years}; the end may be too early'
 	},
+	'office.town.point.title': { zh: '设置小区位置', en: "Set the community's point" },
+	'office.town.point.help': {
+		zh: '在地图上点选本小区的位置：点一下放置新位置（红点），可再点改动；手机上双指移动、缩放地图，电脑上拖动地图、按住 Ctrl 滚动缩放',
+		en: "Tap the community's place on the map: a tap puts the new point (red), another tap moves it; on a phone move and zoom the map with two fingers, on a computer drag it and zoom with Ctrl and the wheel"
+	},
+	'office.town.point.map': {
+		zh: '{name}的位置地图：点选设置新位置',
+		en: "Map of {name}'s point: tap to set the new point"
+	},
+	'office.town.point.now': { zh: '台账现为：{point}（蓝点）', en: 'The ledger says now: {point} (blue)' },
+	'office.town.point.none': {
+		zh: '台账中本小区尚无位置；地图以{town}驻地为中心',
+		en: 'The ledger has no point for this community yet; the map is centred on the seat of {town}'
+	},
+	'office.town.point.boundary': {
+		zh: '深蓝实线为{town}边界，新位置须在其内',
+		en: 'The dark blue line is the boundary of {town}: the new point must lie inside it'
+	},
+	'office.town.point.will': {
+		zh: '将更改位置：{before} → {after}，移动 {m} 米（按导入规则核对：在乐清市、{town}范围内）',
+		en: 'To be changed: {before} → {after}, moved {m} m (checked by the importer’s rules: inside Yueqing and {town})'
+	},
+	'office.town.point.place': {
+		zh: '将设置位置：{after}（此前无位置；按导入规则核对：在乐清市、{town}范围内）',
+		en: 'To be set: {after} (no point before; checked by the importer’s rules: inside Yueqing and {town})'
+	},
+	'office.town.point.field': { zh: '位置', en: 'Point' },
+	'office.town.point.lon': { zh: '经度（WGS84）', en: 'Longitude (WGS84)' },
+	'office.town.point.lat': { zh: '纬度（WGS84）', en: 'Latitude (WGS84)' },
+	'office.town.point.noMap': { zh: '地图无法加载：{why}', en: 'The map could not be loaded: {why}' },
+	'office.change.pointField': { zh: '小区位置', en: "Community's point" },
+	'office.change.point': { zh: '位置：{point}', en: 'Point: {point}' },
+	'office.change.pointMoved': { zh: '此前：{before}，移动 {m} 米', en: 'Before: {before}, moved {m} m' },
+	'office.change.pointNone': { zh: '此前无位置', en: 'No point before' },
 	'office.town.fact.title': { zh: '更正小区信息', en: 'Correct a community fact' },
 	'office.town.fact.column': { zh: '更正哪一项', en: 'Fact to correct' },
 	'office.town.fact.value': { zh: '更正为', en: 'Correct to' },
