@@ -169,8 +169,7 @@ export async function townUploadApi(
 			{ preview }
 		);
 	const cells = preview.communities.flatMap((c) => c.cells.map((cell) => ({ c, cell })));
-	if (cells.length === 0)
-		throw new HttpError(422, '没有可记录的资料', 'nothing to record', { preview });
+	if (cells.length === 0) throw new HttpError(422, '没有可记录的资料', 'nothing to record', { preview });
 	const changes = new Changes(ctx.store);
 	const at = new Date(ctx.config.clock()).toISOString();
 	const note = `资料补充表上传：${name} / supplement sheet upload: ${name}`;

@@ -113,7 +113,10 @@ describe('a town uploads its filled 资料补充表 on /town', () => {
 			buffer: bytes
 		});
 		await page.getByRole('button', { name: '确认记录 1 项' }).click();
-		await page.getByTestId('supplement-recorded').getByText(/1 项此前已记录，未重复记录/).waitFor();
+		await page
+			.getByTestId('supplement-recorded')
+			.getByText(/1 项此前已记录，未重复记录/)
+			.waitFor();
 		expect(await allChanges()).toHaveLength(1);
 		expect(town.foreign).toEqual([]);
 		expect(town.errors).toEqual([]);

@@ -161,7 +161,8 @@ export function supplementPreview(input: PreviewInput): SupplementPreview {
 	// the importer's own problems: a row of another town's community is refused as such, whatever else it has
 	for (const p of read.problems) {
 		if (p.community !== undefined && !mine.has(p.community)) {
-			if (p.level === 'error') refuseForeign(p.community, undefined, { file: p.file, sheet: p.sheet, row: p.row });
+			if (p.level === 'error')
+				refuseForeign(p.community, undefined, { file: p.file, sheet: p.sheet, row: p.row });
 			continue;
 		}
 		if (p.level === 'notice') {

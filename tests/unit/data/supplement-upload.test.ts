@@ -81,12 +81,15 @@ describe('a filled 资料补充表 uploaded by its town: the preview', () => {
 			cell(a!.id, 'garage_area').value = 1234.5; // missing in the data: 补入
 			cell(a!.id, 'property_management').value = otherManagement === 'self' ? '业主自治' : '专业物业'; // 更正
 			cell(b!.id, 'owners').value = b!.owners! + 3; // 更正
-			cell(b!.id, 'name').value = null; // emptied: never erases
-			cell(b!.id, 'address').value = null;
+			cell(b!.id, 'address').value = null; // emptied: never erases
+			// a required fact emptied: the importer refuses the row, naming the cell
+			cell(ours[2]!.id, 'name').value = null;
 		});
 		const p = await preview(bytes);
-		expect(p.refusals).toEqual([]);
-		expect(p.counts).toEqual({ filled: 1, changed: 2, refused: 0 });
+		expect(p.refusals.map((r) => [r.sheet, r.row, r.column, r.value, r.community])).toEqual([
+			['小区', rowOf(ours[2]!.id), '小区名称', '', ours[2]!.id]
+		]);
+		expect(p.counts).toEqual({ filled: 1, changed: 2, refused: 1 });
 		expect(p.communities.map((c) => [c.id, c.row, c.sheet, c.town])).toEqual([
 			[a!.id, rowOf(a!.id), '小区', '城东街道'],
 			[b!.id, rowOf(b!.id), '小区', '城东街道']
@@ -130,7 +133,13 @@ describe('a filled 资料补充表 uploaded by its town: the preview', () => {
 			sheet.addRow(row({ ...theirs, housing_type: 'commodity' }));
 			// elsewhere than ours[1] (not a duplicate of it): an id no community has
 			sheet.addRow(
-				row({ ...ours[1]!, id: 'YQ999999', name: '不存在小区', lon: ours[1]!.lon! + 0.02, lat: ours[1]!.lat! + 0.02 })
+				row({
+					...ours[1]!,
+					id: 'YQ999999',
+					name: '不存在小区',
+					lon: ours[1]!.lon! + 0.02,
+					lat: ours[1]!.lat! + 0.02
+				})
 			);
 		});
 		const p = await preview(bytes);
@@ -191,7 +200,9 @@ describe('a filled 资料补充表 uploaded by its town: the preview', () => {
 		const a = ours[0]!;
 		const columns = table('communities').columns;
 		const line = (cells: unknown[]) =>
-			cells.map((v) => (v === null || v === undefined ? '' : `"${String(v).replaceAll('"', '""')}"`)).join(',');
+			cells
+				.map((v) => (v === null || v === undefined ? '' : `"${String(v).replaceAll('"', '""')}"`))
+				.join(',');
 		const rows = ours.map((c) =>
 			columns.map((col) => {
 				const v = c[col.name as keyof CommunityRow] as unknown;
