@@ -21,7 +21,8 @@ import type {
 	TownConflict,
 	ConflictChoice,
 	SupplementPreview,
-	SupplementRecorded
+	SupplementRecorded,
+	UploadProblem
 } from './api';
 
 export type {
@@ -43,7 +44,8 @@ export type {
 	TownConflict,
 	ConflictChoice,
 	SupplementPreview,
-	SupplementRecorded
+	SupplementRecorded,
+	UploadProblem
 };
 
 export class OfficeError extends Error {
