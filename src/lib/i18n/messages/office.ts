@@ -150,7 +150,7 @@ export const OFFICE = {
 	'office.town.upload.title': { zh: '上传填好的资料补充表', en: 'Upload a filled supplement sheet' },
 	'office.town.upload.help': {
 		zh: '选择上面下载、填好的资料补充表（xlsx，或其「小区」工作表另存的 CSV）。先看预览：只有与现有数据不同的已填格子才会记录，空格不会清除现有资料；确认后每项记为一条待审核的更正。只读本账户所辖乡镇（街道）的小区。',
-		en: "Choose the supplement sheet downloaded above, filled in (xlsx, or its 小区 sheet saved as CSV). A preview comes first: only filled cells that differ from the data are recorded, an empty cell erases nothing; once confirmed each becomes a correction waiting for review. Only this account's towns' communities are read."
+		en: "Choose the supplement sheet downloaded above, filled in (xlsx, or its communities sheet saved as CSV). A preview comes first: only filled cells that differ from the data are recorded, an empty cell erases nothing; once confirmed each becomes a correction waiting for review. Only this account's towns' communities are read."
 	},
 	'office.town.upload.choose': { zh: '选择文件', en: 'Choose the file' },
 	'office.town.upload.reading': { zh: '正在读取与核对…', en: 'Reading and checking…' },
