@@ -8,6 +8,7 @@ import { accountApi } from './api-account';
 import { writeBackup, type BackupManifest } from './backup-files';
 import { releaseApi } from './api-release';
 import { townApi } from './api-town';
+import { townUploadApi } from './town-upload';
 import { conflictApi } from './api-conflicts';
 import { freshnessApi } from './api-fresh';
 import { consoleApi } from './api-console';
@@ -157,6 +158,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 		if (await accountApi(ctx, req, res, route, signed)) return;
 		if (await releaseApi(ctx, req, res, route, signed)) return;
 		if (await townApi(ctx, req, res, route, signed)) return;
+		if (await townUploadApi(ctx, req, res, route, signed)) return;
 		if (await freshnessApi(ctx, req, res, route, signed)) return;
 		if (await conflictApi(ctx, req, res, route, signed)) return;
 		throw new HttpError(404, '没有这个接口', 'no such API');

@@ -4,6 +4,7 @@
  */
 import type { CommunityDiff } from '../ingest/diff';
 import type { Problem } from '../ingest/problems';
+import type { SupplementPreview } from '../ingest/supplement-upload';
 
 /** Who may do what, lowest first: town (a 乡镇（街道）'s own communities and the city's public figures), viewer (the
  *  internal dashboard), keeper (imports, publishes, reviews the towns' changes), admin (accounts). */
@@ -250,4 +251,23 @@ export interface FreshnessAnswer {
  */
 export interface LiveChangesAnswer {
 	changes: ChangeRecord[];
+}
+
+export type {
+	SupplementPreview,
+	UploadCell,
+	UploadCommunity,
+	UploadProblem
+} from '../ingest/supplement-upload';
+
+/**
+ * A town's filled 资料补充表 confirmed (POST /api/town/supplement?name=…&confirm=<digest>): the preview it was, the
+ * upload's changes (each accepted cell one pending `communities.<column>` change, those recorded before included),
+ * how many were new and how many had been recorded by an earlier send of the same upload.
+ */
+export interface SupplementRecorded {
+	preview: SupplementPreview;
+	changes: ChangeRecord[];
+	recorded: number;
+	repeated: number;
 }

@@ -19,7 +19,10 @@ import type {
 	Role,
 	Staged,
 	TownConflict,
-	ConflictChoice
+	ConflictChoice,
+	SupplementPreview,
+	SupplementRecorded,
+	UploadProblem
 } from './api';
 
 export type {
@@ -39,7 +42,10 @@ export type {
 	Role,
 	Staged,
 	TownConflict,
-	ConflictChoice
+	ConflictChoice,
+	SupplementPreview,
+	SupplementRecorded,
+	UploadProblem
 };
 
 export class OfficeError extends Error {
@@ -253,3 +259,44 @@ export const recordPoint = (
 		point,
 		note
 	});
+
+/** A file sent as the body of a POST (the session's CSRF token on it), its JSON answer; refusals as `OfficeError`. */
+async function sendFile<T>(path: string, file: Blob): Promise<T> {
+	const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+	if (csrf) headers['x-csrf-token'] = csrf;
+	let res: Response;
+	try {
+		res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+	} catch {
+		throw new OfficeError(
+			0,
+			'网络中断，未能连接服务器',
+			'the network is down: the server could not be reached'
+		);
+	}
+	const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+	if (!res.ok) {
+		const e = json.error as { zh: string; en: string } | undefined;
+		throw new OfficeError(
+			res.status,
+			e?.zh ?? `请求失败（${res.status}）`,
+			e?.en ?? `request failed (${res.status})`,
+			json
+		);
+	}
+	return json as T;
+}
+
+const supplementPath = (name: string, confirm?: string) =>
+	`/api/town/supplement?name=${encodeURIComponent(name)}${confirm ? `&confirm=${encodeURIComponent(confirm)}` : ''}`;
+
+/** A town's filled 资料补充表 (the downloaded xlsx, or its 小区 sheet as CSV): what it would record; records nothing. */
+export const previewSupplement = (file: File) =>
+	sendFile<{ preview: SupplementPreview }>(supplementPath(file.name), file);
+
+/**
+ * Record the cells of a previewed 资料补充表 as pending corrections: `digest` is the preview's (refused, 409, with
+ * the new preview in the body, when the file or the data changed since). Sent again, it records nothing twice.
+ */
+export const confirmSupplement = (file: File, digest: string) =>
+	sendFile<SupplementRecorded>(supplementPath(file.name, digest), file);

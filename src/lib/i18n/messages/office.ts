@@ -167,9 +167,52 @@ export const OFFICE = {
 	},
 	'office.town.supplement': { zh: '下载资料补充表：{town}', en: 'Download the supplement sheet: {town}' },
 	'office.town.supplementHelp': {
-		zh: '本乡镇（街道）全部小区的台账（Excel），缺少的资料标黄；填好后交市旧改办，按小区编号补入。',
-		en: "Every community of the town as in the ledger (Excel), the missing facts in yellow; fill it in and send it to the city's office, which takes it in by id."
+		zh: '本乡镇（街道）全部小区的台账（Excel），缺少的资料标黄；填好后在下方上传（或交市旧改办），按小区编号补入。',
+		en: "Every community of the town as in the ledger (Excel), the missing facts in yellow; fill it in and upload it below (or send it to the city's office): it is taken in by id."
 	},
+	'office.town.upload.title': { zh: '上传填好的资料补充表', en: 'Upload a filled supplement sheet' },
+	'office.town.upload.help': {
+		zh: '选择上面下载、填好的资料补充表（xlsx，或其「小区」工作表另存的 CSV）。先看预览：只有与现有数据不同的已填格子才会记录，空格不会清除现有资料；确认后每项记为一条待审核的更正。只读本账户所辖乡镇（街道）的小区。',
+		en: "Choose the supplement sheet downloaded above, filled in (xlsx, or its communities sheet saved as CSV). A preview comes first: only filled cells that differ from the data are recorded, an empty cell erases nothing; once confirmed each becomes a correction waiting for review. Only this account's towns' communities are read."
+	},
+	'office.town.upload.choose': { zh: '选择文件', en: 'Choose the file' },
+	'office.town.upload.reading': { zh: '正在读取与核对…', en: 'Reading and checking…' },
+	'office.town.upload.counts': {
+		zh: '补入 {filled} 项资料，更正 {changed} 项，退回 {refused} 项',
+		en: '{filled} missing facts filled in, {changed} corrected, {refused} refused'
+	},
+	'office.town.upload.filled': { zh: '补入', en: 'Filled in' },
+	'office.town.upload.changed': { zh: '更正', en: 'Corrected' },
+	'office.town.upload.row': { zh: '「{sheet}」第 {row} 行', en: 'sheet {sheet}, row {row}' },
+	'office.town.upload.file': { zh: '文件 {file}', en: 'file {file}' },
+	'office.town.upload.value': { zh: '值“{value}”', en: 'value "{value}"' },
+	'office.town.upload.refusals': { zh: '退回（不会记录）', en: 'Refused (not recorded)' },
+	'office.town.upload.notices': { zh: '读取提示（{n} 条）', en: 'Notices while reading ({n})' },
+	'office.town.upload.asOf': {
+		zh: '此表由数据截至 {sheet} 的台账生成，现有数据截至 {served}：表中没改过的旧值也会显示为更正，请逐项核对，或重新下载后再填。',
+		en: 'This sheet was made from the data as of {sheet}; the data now is as of {served}: old values left in it show as corrections. Check each, or download it again.'
+	},
+	'office.town.upload.confirm': { zh: '确认记录 {n} 项', en: 'Record {n}' },
+	'office.town.upload.recording': { zh: '正在记录…', en: 'Recording…' },
+	'office.town.upload.cancel': { zh: '取消', en: 'Cancel' },
+	'office.town.upload.nothing': {
+		zh: '没有需要记录的资料（与现有数据相同，或全部退回）。',
+		en: 'Nothing to record (the same as the data, or all refused).'
+	},
+	'office.town.upload.recorded': {
+		zh: '已记录 {n} 项更正，等待市旧改办审核',
+		en: '{n} corrections recorded, waiting for review by the city office'
+	},
+	'office.town.upload.repeated': {
+		zh: '；{n} 项此前已记录，未重复记录',
+		en: '; {n} recorded before, not recorded twice'
+	},
+	'office.town.upload.offline': {
+		zh: '网络中断，尚未确认是否记录：请再点“确认记录”（不会重复记录）。',
+		en: 'The network dropped before an answer: confirm again (nothing is recorded twice).'
+	},
+	'office.town.upload.recordedList': { zh: '本次上传的更正', en: 'The corrections of this upload' },
+	'office.town.upload.another': { zh: '再上传一份', en: 'Upload another' },
 	'office.town.pick': { zh: '选择小区', en: 'Choose a community' },
 	'office.town.search': { zh: '按名称或编号查找', en: 'Find by name or id' },
 	'office.town.contactPeople': { zh: '联系人', en: 'Contact people' },
