@@ -243,9 +243,7 @@ describe('townConflicts: a staged release against the towns’ accepted changes'
 				expect.objectContaining({ reason: 'works-differs', townValue: roof(), uploadValue: theirs })
 			]);
 		const final = change(roof({ final_cost: 318000 }));
-		expect(townConflicts([final], data({ works: [roof()] })).map((x) => x.reason)).toEqual([
-			'works-differs'
-		]);
+		expect(townConflicts([final], data({ works: [roof()] })).map((x) => x.reason)).toEqual(['works-differs']);
 		// the same costs (a spreadsheet's float as read back) are no conflict
 		expect(townConflicts([c], data({ works: [roof({ estimated_cost: 320000.0000000001 })] }))).toEqual([]);
 		expect(townConflicts([final], data({ works: [roof({ final_cost: 318000 })] }))).toEqual([]);

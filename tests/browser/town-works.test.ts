@@ -73,15 +73,15 @@ describe('a town records a works item and its cost (390 px)', () => {
 
 		// a cost the importer refuses: named with the value before saving, and saving is off
 		await form.locator('input[name=works-estimated]').fill('-1');
-		await page
-			.getByTestId('works-problems')
-			.getByText('概算金额（元）：应不小于 0（所填为“-1”）')
-			.waitFor();
+		await page.getByTestId('works-problems').getByText('概算金额（元）：应不小于 0（所填为“-1”）').waitFor();
 		expect(await form.getByRole('button', { name: '保存' }).isDisabled()).toBe(true);
 
 		// a good one: the funding before → after, the engine's
 		await form.locator('input[name=works-estimated]').fill('320000');
-		await page.getByTestId('works-preview').getByText(`将记录“${fresh!.name}”：概算 320,000.00元，决算 未定`).waitFor();
+		await page
+			.getByTestId('works-preview')
+			.getByText(`将记录“${fresh!.name}”：概算 320,000.00元，决算 未定`)
+			.waitFor();
 		const funding = page.getByTestId('works-funding');
 		const total = funding.locator('[data-figure=total]');
 		expect(await total.locator('[data-when=before]').textContent()).toBe(yuan(totalBefore));

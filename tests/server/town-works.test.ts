@@ -88,9 +88,9 @@ describe('a town records a works item and its cost (issue 22)', () => {
 		] as const) {
 			const res = await post(chengdong, 'k-works-bad-2', works);
 			expect(res.status).toBe(422);
-			expect(((await res.json()) as { problems: { column: string }[] }).problems.map((p) => p.column)).toEqual([
-				column
-			]);
+			expect(
+				((await res.json()) as { problems: { column: string }[] }).problems.map((p) => p.column)
+			).toEqual([column]);
 		}
 		expect(await changesOf(keeper)).toEqual([]);
 	});
@@ -201,12 +201,12 @@ describe('a town records a works item and its cost (issue 22)', () => {
 			{ item_id: had.item_id, estimated_cost: 700000, final_cost: 690000.5 }
 		]);
 		// the town's history shows both, accepted, in the release
-		expect((await changesOf(chengdong, `?community=${ours}`)).map((c) => [c.field, c.state, c.release])).toEqual(
-			[
-				[`works.${fresh.id}`, 'accepted', staged.info.id],
-				[`works.${had.item_id}`, 'accepted', staged.info.id]
-			]
-		);
+		expect(
+			(await changesOf(chengdong, `?community=${ours}`)).map((c) => [c.field, c.state, c.release])
+		).toEqual([
+			[`works.${fresh.id}`, 'accepted', staged.info.id],
+			[`works.${had.item_id}`, 'accepted', staged.info.id]
+		]);
 	}, 300_000);
 
 	it('a later upload without them lists both as conflicts (works-absent, works-differs)', async () => {

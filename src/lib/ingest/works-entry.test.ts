@@ -3,19 +3,15 @@ import { WORKS_CATALOGUE, YUEQING_2023 } from '../policy';
 import type { WorksRow } from '../schema/rows';
 import type { CommunityInputs } from '../verdict/verdict';
 import { exampleTable, importerFlags } from './entry-test-kit';
-import {
-	checkWorksEntry,
-	fundingFigures,
-	withWorksRow,
-	worksFunding,
-	type WorksEntry
-} from './works-entry';
+import { checkWorksEntry, fundingFigures, withWorksRow, worksFunding, type WorksEntry } from './works-entry';
 
 /** The example's towns: 城东街道 (330382001) is the community's. */
 const towns = exampleTable('towns');
 const town = {
 	code: '330382001',
-	name: towns.rows.find((r) => r[towns.header.indexOf('code')] === '330382001')![towns.header.indexOf('name')]!
+	name: towns.rows.find((r) => r[towns.header.indexOf('code')] === '330382001')![
+		towns.header.indexOf('name')
+	]!
 };
 
 /** YQ000001's works rows, read from works.csv by hand (not through the code under test). */
@@ -112,7 +108,7 @@ describe('a works item typed on the form (issue 22): the importer’s rules, run
 	it('replaces the row of its item or adds one', () => {
 		const row = { ...works[0]!, estimated_cost: 1 };
 		expect(withWorksRow(works, row)).toEqual([row, ...works.slice(1)]);
-		const added = { ...row, item_id: 'building.upgrade.3.2' };
+		const added = { ...row, item_id: 'building.basic.1.1' };
 		expect(withWorksRow(works, added)).toEqual([...works, added]);
 	});
 });
@@ -151,7 +147,12 @@ describe('what a works item does to the community’s money, asked of the engine
 	const fen = (v: number) => Math.round(v * 100) / 100;
 
 	it('a new item of another tier: 总投资, 居民出资 and 补助 before → after, by hand', () => {
-		const upgrade = { community_id: 'T1', item_id: 'building.upgrade.3.1', estimated_cost: 100000, final_cost: null };
+		const upgrade = {
+			community_id: 'T1',
+			item_id: 'building.upgrade.3.1',
+			estimated_cost: 100000,
+			final_cost: null
+		};
 		const { before, after } = worksFunding(inputs(), upgrade, '2026-12-01', p);
 		const b = fundingFigures(before);
 		const a = fundingFigures(after);
@@ -183,7 +184,13 @@ describe('what a works item does to the community’s money, asked of the engine
 		const uncapped = fen(700000 - base - social);
 		const cap = p.subsidyCapPerM2 * 1000;
 		expect(uncapped).toBeGreaterThan(cap);
-		expect(a).toEqual({ how: 'costed', total: 700000, subsidy: cap, residents: fen(base + uncapped - cap), elevator: 0 });
+		expect(a).toEqual({
+			how: 'costed',
+			total: 700000,
+			subsidy: cap,
+			residents: fen(base + uncapped - cap),
+			elevator: 0
+		});
 	});
 
 	it('on the final accounts once every item has them; a lift apart from the total', () => {
@@ -205,7 +212,12 @@ describe('what a works item does to the community’s money, asked of the engine
 	it('the first item of a community with only 总投资: from the estimate on the total to the items', () => {
 		const planned = inputs({ works: [] });
 		planned.community = { ...planned.community, total_investment: 1000000 };
-		const first = { community_id: 'T1', item_id: 'building.basic.1.1', estimated_cost: 400000, final_cost: null };
+		const first = {
+			community_id: 'T1',
+			item_id: 'building.basic.1.1',
+			estimated_cost: 400000,
+			final_cost: null
+		};
 		const { before, after } = worksFunding(planned, first, '2026-12-01', p);
 		const b = fundingFigures(before);
 		expect(b.how).toBe('estimate');
@@ -225,7 +237,12 @@ describe('what a works item does to the community’s money, asked of the engine
 	it('outside the programme (§二(一)) no subsidy before or after; the total still moves', () => {
 		const out = inputs();
 		out.community = { ...out.community, housing_type: 'self-built' };
-		const more = { community_id: 'T1', item_id: 'building.basic.1.2', estimated_cost: 10000, final_cost: null };
+		const more = {
+			community_id: 'T1',
+			item_id: 'building.basic.1.2',
+			estimated_cost: 10000,
+			final_cost: null
+		};
 		const { before, after } = worksFunding(out, more, '2026-12-01', p);
 		expect(fundingFigures(before)).toEqual({
 			how: 'out-of-scope',

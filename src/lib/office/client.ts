@@ -247,4 +247,9 @@ export const recordWorks = (
 	works: { item_id: string; estimated_cost: string; final_cost: string },
 	note: string
 ) =>
-	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', { key, communityId, works, note });
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', {
+		key,
+		communityId,
+		works,
+		note
+	});

@@ -48,20 +48,16 @@ export function townVerdictInputs(c: TownCommunity): CommunityInputs {
 		},
 		works: worksRowsOf(c),
 		votes: [],
-		funds: c.funds.map(
-			(f): FundRow => ({
-				community_id: String(f.community_id),
-				date: day(f.date),
-				source: String(f.source) as FundRow['source'],
-				amount: Number(f.amount)
-			})
-		),
-		stages: c.stages.map(
-			(s): StageEventRow => ({
-				community_id: String(s.community_id),
-				stage: String(s.stage) as StageId,
-				date: day(s.date)
-			})
-		)
+		funds: c.funds.map((f): FundRow => ({
+			community_id: String(f.community_id),
+			date: day(f.date),
+			source: String(f.source) as FundRow['source'],
+			amount: Number(f.amount)
+		})),
+		stages: c.stages.map((s): StageEventRow => ({
+			community_id: String(s.community_id),
+			stage: String(s.stage) as StageId,
+			date: day(s.date)
+		}))
 	};
 }
