@@ -90,6 +90,7 @@ describe('a town records a works item and its cost (390 px)', () => {
 			expect(await funding.locator(`[data-figure=${figure}]`).count(), figure).toBe(1);
 		await funding.scrollIntoViewIfNeeded();
 		await page.screenshot({ path: 'test-results/town-works-form-390.png', fullPage: true });
+		await form.screenshot({ path: 'test-results/town-works-form-390-detail.png' });
 		// nothing fits wider than the phone
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
@@ -115,6 +116,7 @@ describe('a town records a works item and its cost (390 px)', () => {
 		expect(await history.textContent()).not.toContain(fresh!.id);
 		await item.scrollIntoViewIfNeeded();
 		await page.screenshot({ path: 'test-results/town-works-saved-390.png', fullPage: true });
+		await history.screenshot({ path: 'test-results/town-works-saved-390-detail.png' });
 
 		// on a desktop screen: another item typed (not saved), its preview shown
 		await page.setViewportSize({ width: 1400, height: 900 });
@@ -125,6 +127,15 @@ describe('a town records a works item and its cost (390 px)', () => {
 		expect(await total.locator('[data-when=after]').textContent()).toBe(yuan(totalBefore + 150000));
 		await funding.scrollIntoViewIfNeeded();
 		await page.screenshot({ path: 'test-results/town-works-form-1400.png', fullPage: true });
+		await form.screenshot({ path: 'test-results/town-works-form-1400-detail.png' });
+		// in English on the phone, the typed item kept through the reload (this browser's storage)
+		await page.setViewportSize(PHONE);
+		await page.goto(`${run.url}/town?lang=en`);
+		await page.getByRole('combobox', { name: 'Choose a community' }).selectOption(ours.id!);
+		await funding.locator('[data-figure=total]').getByText('Total investment').waitFor();
+		expect(await form.locator('input[name=works-final]').inputValue()).toBe('148000');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		await form.screenshot({ path: 'test-results/town-works-form-390-en.png' });
 		expect(town.errors).toEqual([]);
 		expect(town.foreign).toEqual([]);
 		await town.context.close();

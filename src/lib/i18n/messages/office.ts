@@ -193,9 +193,10 @@ export const OFFICE = {
 	'office.town.works.title': { zh: '录入改造项目及金额', en: 'Record a works item and its cost' },
 	'office.town.works.item': { zh: '改造项目（附件1清单）', en: 'Works item (附件1 list)' },
 	'office.town.works.estimated': { zh: '概算金额（元）', en: 'Estimate (yuan)' },
-	'office.town.works.final': {
-		zh: '决算金额（元，竣工财务决算核定后填写）',
-		en: 'Final cost (yuan, once the final accounts are approved)'
+	'office.town.works.final': { zh: '决算金额（元）', en: 'Final cost (yuan)' },
+	'office.town.works.finalHint': {
+		zh: '决算金额在竣工财务决算核定后填写，此前留空（§五(二)1：补助以核定的决算为准）。',
+		en: 'Fill in the final cost once the final accounts are approved; leave it empty until then (§五(二)1: the subsidy follows the approved accounts).'
 	},
 	'office.town.works.now': {
 		zh: '台账已有此项：概算 {estimated}，决算 {final}；保存即修改这一行',
