@@ -11,6 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { asOfSourceWords, isIsoDate, todayInYueqing } from '../src/lib/ingest/import/as-of';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { readDatasetMeta } from '../src/lib/ingest/dataset-meta';
 import { formatProblem } from '../src/lib/ingest/problems';
 import type { DatasetMeta } from '../src/lib/schema/rows';
 import { deriveStatus, mapColumns, policyInForce, STATUS_COLUMNS } from '../src/lib/verdict/derived';
@@ -166,6 +167,13 @@ if (values.previous && !all.some((p) => p.level === 'error')) {
 	all.push(...compared.problems);
 }
 
+// a folder's metadata.json (the data's title and date), checked: a broken one is an error naming its field
+const metaPath = inputs.map((p) => `${p}/metadata.json`).find((p) => existsSync(p));
+const metaRead = metaPath
+	? readDatasetMeta(readFileSync(metaPath, 'utf8'), 'metadata.json', !input.townRegions)
+	: undefined;
+if (metaRead) all.push(...metaRead.problems);
+
 if (values.report) writeFileSync(values.report, JSON.stringify(all));
 for (const p of all.filter((x) => x.level === 'notice')) console.warn(`提示 notice: ${formatProblem(p)}`);
 const errors = all.filter((p) => p.level === 'error');
@@ -177,9 +185,8 @@ if (errors.length > 0) {
 	process.exit(1);
 }
 
-const metaPath = inputs.map((p) => `${p}/metadata.json`).find((p) => existsSync(p));
-const meta: DatasetMeta = metaPath
-	? { ...(JSON.parse(readFileSync(metaPath, 'utf8')) as DatasetMeta), asOfSource: { kind: 'metadata' } }
+const meta: DatasetMeta = metaRead?.meta
+	? { ...metaRead.meta, asOfSource: { kind: 'metadata' } }
 	: {
 			example: false,
 			title: '乐清市城镇老旧小区改造数据',

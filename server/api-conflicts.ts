@@ -162,16 +162,11 @@ export async function conflictApi(
 	if (kept.length > 0) {
 		staged = await stageKept(me.user.name, id, kept);
 		if (staged.info.ok) {
-			// carried by the new release unless a published release carries them already (its data has them: a
-			// payment replayed onto it again would count twice)
-			const published = new Set(
-				releases
-					.list()
-					.filter((r) => r.published.length > 0)
-					.map((r) => r.id)
-			);
+			// carried by the new release unless a release the data served now was built on carries them already
+			// (Releases.lineage; its data has them: a payment replayed onto it again would count twice)
+			const served = releases.lineage(releases.current());
 			await changes.carry(
-				kept.filter((c) => c.release === null || !published.has(c.release)).map((c) => c.id),
+				kept.filter((c) => c.release === null || !served.has(c.release)).map((c) => c.id),
 				staged.info.id
 			);
 			for (const c of kept) {

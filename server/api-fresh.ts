@@ -14,21 +14,18 @@ import { HttpError, sendJson } from './http';
 /** The Beijing date (YYYY-MM-DD) of an instant. */
 const beijingDate = (iso: string) => beijingTime(iso).slice(0, 10);
 
-/** Whether a change is live but not in the published data: pending, or accepted and in no published release. */
-function unpublished(c: ChangeRecord, published: ReadonlySet<string>): boolean {
-	return (
-		c.state === 'pending' || (c.state === 'accepted' && (c.release === null || !published.has(c.release)))
-	);
+/**
+ * Whether a change is live but not in the data served now: pending, or accepted and carried by no release the
+ * current one was built on (`served`: Releases.lineage of the current release — a release rolled back from is
+ * not in it, so its changes are live again).
+ */
+function unpublished(c: ChangeRecord, served: ReadonlySet<string>): boolean {
+	return c.state === 'pending' || (c.state === 'accepted' && (c.release === null || !served.has(c.release)));
 }
 
-/** The ids of the releases ever published. */
-function publishedReleases(ctx: Context): Set<string> {
-	return new Set(
-		ctx.releases
-			.list()
-			.filter((r) => r.published.length > 0)
-			.map((r) => r.id)
-	);
+/** The releases whose data the data served now was built on. */
+function servedReleases(ctx: Context): Set<string> {
+	return ctx.releases.lineage(ctx.releases.current());
 }
 
 /** The towns a signed-in account may read changes of: its own for a town account, null (all) for the others. */
@@ -56,14 +53,12 @@ export async function freshnessApi(
 				values
 			);
 			for (const r of rows) answer.communities[String(r.community_id)] = beijingDate(String(r.last));
-			const published = publishedReleases(ctx);
+			const served = servedReleases(ctx);
 			const open = [
 				...(await new Changes(ctx.store).list({ state: 'pending', ...(towns ? { towns } : {}) })),
 				...(await new Changes(ctx.store).list({ state: 'accepted', ...(towns ? { towns } : {}) }))
 			];
-			answer.live = [
-				...new Set(open.filter((c) => unpublished(c, published)).map((c) => c.communityId))
-			].sort();
+			answer.live = [...new Set(open.filter((c) => unpublished(c, served)).map((c) => c.communityId))].sort();
 		}
 		sendJson(res, 200, answer);
 		return true;
@@ -73,9 +68,9 @@ export async function freshnessApi(
 		const id = new URL(req.url ?? '/', 'http://localhost').searchParams.get('community') ?? '';
 		if (!/^[\p{L}\p{N}_.-]{1,64}$/u.test(id))
 			throw new HttpError(400, '缺少或错误的小区编号（community）', 'missing or malformed community id');
-		const published = publishedReleases(ctx);
+		const served = servedReleases(ctx);
 		const all = await new Changes(ctx.store).list({ communityId: id, ...(towns ? { towns } : {}) });
-		const answer: LiveChangesAnswer = { changes: all.filter((c) => unpublished(c, published)) };
+		const answer: LiveChangesAnswer = { changes: all.filter((c) => unpublished(c, served)) };
 		sendJson(res, 200, answer);
 		return true;
 	}

@@ -13,6 +13,9 @@ import { CHANGES_FILE } from './api-town';
 import { acceptedChanges, publishRefusal } from './api-conflicts';
 import { CONFLICTS_FILE } from './conflicts';
 import { isReleaseId } from './releases';
+import { TABLES_DIFF_FILE } from './table-diff';
+import { withCommunityNames } from './town-data';
+import type { ChangeRecord } from './changes';
 import { discard, rebase, stage, writeSources, type UploadedFile } from './stage';
 import { nameProblem, workbookProblem } from './uploads';
 import { QueueRefused } from './validations';
@@ -117,6 +120,11 @@ export async function releaseApi(
 ): Promise<boolean> {
 	const { releases, store } = ctx;
 	const current = () => ({ current: releases.current(), example: releases.current() === null });
+	/** A release's carried town changes (changes.json), each community named from the data served now. */
+	const namedChanges = async (file: string) => {
+		const list = readJsonFile(file) as ChangeRecord[] | null;
+		return list && (await withCommunityNames(currentDataDir(ctx), list));
+	};
 	if (route === 'GET /api/release') {
 		// signedIn: the page opens the live-update stream only when it may (it needs a login once one is needed)
 		sendJson(res, 200, { ...current(), loginRequired: loginRequired(ctx), signedIn: Boolean(signed) });
@@ -221,8 +229,9 @@ export async function releaseApi(
 				info: releases.info(id),
 				report: readJsonFile(join(dir, 'report.json')),
 				diff: readJsonFile(join(dir, 'diff.json')),
-				changes: readJsonFile(join(dir, CHANGES_FILE)),
+				changes: await namedChanges(join(dir, CHANGES_FILE)),
 				conflicts: readJsonFile(join(dir, CONFLICTS_FILE)),
+				tables: readJsonFile(join(dir, TABLES_DIFF_FILE)),
 				...current()
 			});
 			return true;

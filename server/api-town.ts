@@ -20,6 +20,7 @@ import {
 	type VoteEntry
 } from '../src/lib/ingest/vote-entry';
 import type { VoteRow } from '../src/lib/schema/rows';
+import { TOWN_DEPARTMENT } from '../src/lib/policy';
 import { policyInForce } from '../src/lib/verdict/derived';
 import type { Signed } from './auth';
 import { Changes, validKey, type ChangeQuery, type ChangeState } from './changes';
@@ -34,6 +35,7 @@ import {
 	stageField,
 	townCommunities,
 	voteField,
+	withCommunityNames,
 	worksField
 } from './town-data';
 import { townSupplement } from './town-supplement';
@@ -199,7 +201,8 @@ export async function townApi(
 				{ stage: text('stage'), date: text('date') },
 				String(c.id),
 				stages,
-				policyInForce(dataAsOf(dataDir))
+				policyInForce(dataAsOf(dataDir)),
+				TOWN_DEPARTMENT // a town records its own stages only (附件2)
 			);
 			if (!check.row) throw refusal(check.problems);
 			const latest = check.latest ? { community_id: String(c.id), ...check.latest } : null;
@@ -266,7 +269,7 @@ export async function townApi(
 		// a town account sees its own towns' changes only, whatever it asks for
 		if (me.user.role === 'town') query.towns = town ? me.user.towns.filter((t) => t === town) : me.user.towns;
 		else if (town) query.towns = [town];
-		sendJson(res, 200, { changes: await changes.list(query) });
+		sendJson(res, 200, { changes: await withCommunityNames(currentDataDir(ctx), await changes.list(query)) });
 		return true;
 	}
 	const review = /^POST \/api\/changes\/([A-Za-z0-9-]{1,64})\/review$/.exec(route);
@@ -302,16 +305,12 @@ export async function townApi(
 	}
 	if (route === 'POST /api/changes/stage') {
 		const me = need(signed, 'keeper');
-		const published = new Set(
-			ctx.releases
-				.list()
-				.filter((r) => r.published.length > 0)
-				.map((r) => r.id)
-		);
 		const current = ctx.releases.current();
-		// accepted and not yet in a published release (a release staged before but never published is staged again)
+		// accepted and not in the data served now: never staged, staged in a release not published, or carried by a
+		// release rolled back from (Releases.lineage: the releases the current one was built on)
+		const served = ctx.releases.lineage(current);
 		const carried = (await changes.list({ state: 'accepted' })).filter(
-			(c) => c.release === null || (!published.has(c.release) && c.release !== current)
+			(c) => c.release === null || !served.has(c.release)
 		);
 		if (carried.length === 0)
 			throw new HttpError(400, '没有已接受、待发布的变更', 'no accepted change waits to be published');
@@ -358,7 +357,7 @@ export async function townApi(
 			outcome: staged.info.ok ? 'ok' : 'failed',
 			detail: `${carried.length} town change(s): ${carried.map((c) => c.id).join(', ')}`
 		});
-		sendJson(res, 200, { ...staged, changes: carried });
+		sendJson(res, 200, { ...staged, changes: await withCommunityNames(dataDir, carried) });
 		return true;
 	}
 	return false;

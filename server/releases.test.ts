@@ -12,12 +12,9 @@ const to = (id: string, previous: string | null = null): SwitchRecord => ({
 	previous
 });
 
-function release(r: Releases, id: string): void {
+function release(r: Releases, id: string, base: string | null = null): void {
 	mkdirSync(join(r.tmpPath(id), 'data'), { recursive: true });
-	r.writeInfo(
-		{ id, author: 'k', createdAt: '', files: [], ok: true, base: null, published: [] },
-		r.tmpPath(id)
-	);
+	r.writeInfo({ id, author: 'k', createdAt: '', files: [], ok: true, base, published: [] }, r.tmpPath(id));
 	r.commit(id);
 }
 
@@ -59,6 +56,28 @@ describe('releases on disk', () => {
 		expect(existsSync(r.tmpPath('20260103-000000-cccccc'))).toBe(false);
 		expect(readFileSync(join(dir, 'current'), 'utf8').split('\n')[0]).toBe('20260101-000000-aaaaaa');
 		expect(again.current()).toBe('20260101-000000-aaaaaa');
+	});
+	it('knows the releases a release was built on (its lineage, by base), so a rollback leaves a later one out', () => {
+		const r = new Releases(mkdtempSync(join(tmpdir(), 'rel-')));
+		const [a, b, c, d] = [
+			'20260101-000000-aaaaaa',
+			'20260102-000000-bbbbbb',
+			'20260103-000000-cccccc'
+		].concat('20260104-000000-dddddd') as [string, string, string, string];
+		release(r, a);
+		release(r, b, a);
+		release(r, c, b);
+		release(r, d, a); // staged over a after a rollback from c to a
+		expect([...r.lineage(c)]).toEqual([c, b, a]);
+		expect([...r.lineage(a)]).toEqual([a]);
+		expect(r.lineage(d).has(b)).toBe(false);
+		expect(r.lineage(null).size).toBe(0);
+		// a base that points at a missing release ends the walk (never loops, never throws)
+		release(r, '20260105-000000-eeeeee', '20260109-000000-ffffff');
+		expect([...r.lineage('20260105-000000-eeeeee')]).toEqual([
+			'20260105-000000-eeeeee',
+			'20260109-000000-ffffff'
+		]);
 	});
 	it('reads a pointer written before it carried a record (one line) as current, with no record', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'rel-'));

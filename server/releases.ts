@@ -159,6 +159,21 @@ export class Releases {
 			.reverse();
 	}
 
+	/**
+	 * The releases whose data release `id` was built on: `id`, the release it was staged over (its `base`), that
+	 * one's base, and so on — empty for null (the example). A town change carried by one of them is in `id`'s data
+	 * (an upload that dropped it was held by its conflict until decided); one carried by a release outside it is
+	 * not, e.g. after a rollback to a release older than the one that carried it.
+	 */
+	lineage(id: string | null): Set<string> {
+		const seen = new Set<string>();
+		for (let at = id; at !== null && !seen.has(at);) {
+			seen.add(at);
+			at = this.info(at)?.base ?? null;
+		}
+		return seen;
+	}
+
 	/** The pointer's lines: the release id, then (since issue 21) the switch's record as JSON. */
 	private pointer(): string[] {
 		const file = join(this.dataDir, 'current');

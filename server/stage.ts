@@ -15,6 +15,7 @@ import type { ChangeRecord } from '../src/lib/office/api';
 import { CHILD_IMPORTS, lowerPriority, watchMemory } from './children';
 import { CONFLICTS_FILE, readConflictData, townConflicts, type TownConflict } from './conflicts';
 import { writeAtomic, type ReleaseInfo, type Releases } from './releases';
+import { diffTableRows, TABLES_DIFF_FILE, type TableRowDiff } from './table-diff';
 
 /** The project's folder: the importer reads data/geo and data/towns.geojson from it. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -143,6 +144,8 @@ export interface Staged {
 	diff?: CommunityDiff;
 	/** The towns' accepted changes the release's data lacks (conflicts.json). */
 	conflicts?: TownConflict[];
+	/** The other tables' rows added and removed against the same base (tables-diff.json). */
+	tables?: TableRowDiff[];
 }
 
 /** The accepted town changes a release is compared with, read when the comparison runs (Changes.list). */
@@ -171,7 +174,11 @@ export function writeSources(releases: Releases, files: UploadedFile[]): Pending
 		writeFileSync(path, f.bytes);
 		return path;
 	});
-	return { id, files: files.map((f) => f.name), inputs };
+	// a dataset folder uploaded whole (its CSVs and metadata.json) is read as the folder it is, as `npm run data`
+	// reads one: metadata.json gives the data's title and date (checked, src/lib/ingest/dataset-meta.ts), it is
+	// not a boundary file
+	const folder = files.some((f) => f.name === 'metadata.json');
+	return { id, files: files.map((f) => f.name), inputs: folder ? [join(tmp, 'source')] : inputs };
 }
 
 /** Drop an upload that was never validated (its keeper went away while it waited). */
@@ -199,6 +206,7 @@ export async function stage(
 	let diff: CommunityDiff | undefined;
 	let conflicts: TownConflict[] | undefined;
 	let counts: Record<string, number> | undefined;
+	let tables: TableRowDiff[] | undefined;
 	if (ok) {
 		conflicts = await conflictsOf(join(tmp, 'data'), base.dataDir, accepted);
 		writeFileSync(join(tmp, CONFLICTS_FILE), JSON.stringify(conflicts));
@@ -207,6 +215,8 @@ export async function stage(
 			(await readCommunities(join(tmp, 'data'))) as unknown as CommunityRow[]
 		);
 		writeFileSync(join(tmp, 'diff.json'), JSON.stringify(diff));
+		tables = await diffTableRows(base.dataDir, join(tmp, 'data'));
+		writeFileSync(join(tmp, TABLES_DIFF_FILE), JSON.stringify(tables));
 		counts = (
 			JSON.parse(readFileSync(join(tmp, 'data', 'manifest.json'), 'utf8')) as {
 				tables: Record<string, number>;
@@ -225,7 +235,7 @@ export async function stage(
 	};
 	releases.writeInfo(info, tmp);
 	releases.commit(id);
-	return { info, report, diff, conflicts };
+	return { info, report, diff, conflicts, tables };
 }
 
 /** Diff a staged release again against the release current now (after another keeper published), and compare it
@@ -245,6 +255,8 @@ export async function rebase(
 		(await readCommunities(join(dir, 'data'))) as unknown as CommunityRow[]
 	);
 	writeAtomic(join(dir, 'diff.json'), JSON.stringify(diff));
+	const tables = await diffTableRows(base.dataDir, join(dir, 'data'));
+	writeAtomic(join(dir, TABLES_DIFF_FILE), JSON.stringify(tables));
 	const conflicts = keepDecisions(
 		await conflictsOf(join(dir, 'data'), base.dataDir, accepted),
 		readConflicts(releases, id)
@@ -252,7 +264,7 @@ export async function rebase(
 	writeConflicts(releases, id, conflicts);
 	const next = { ...info, base: base.id };
 	releases.writeInfo(next);
-	return { info: next, report, diff, conflicts };
+	return { info: next, report, diff, conflicts, tables };
 }
 
 /** A release's conflicts as stored (conflicts.json); [] for a release staged before conflicts were kept. */

@@ -49,6 +49,36 @@ async function rows(conn: DuckDBConnection, sql: string, values: DuckDBValue[]) 
 	return (await conn.runAndReadAll(sql, values)).getRowObjectsJson() as Record<string, unknown>[];
 }
 
+/**
+ * The names of the communities `ids` in the data `dataDir` (id → 小区名称); an id the data lacks is not in the map.
+ * For lists of changes, which keep the id only (a keeper reviews 东浦二区, not c-0012).
+ */
+export async function communityNames(dataDir: string, ids: readonly string[]): Promise<Map<string, string>> {
+	const unique = [...new Set(ids)];
+	if (unique.length === 0) return new Map();
+	return withReader(async (conn) => {
+		const marks = unique.map((_, i) => `$${i + 1}`).join(', ');
+		const found = await rows(
+			conn,
+			`SELECT id, name FROM ${parquet(dataDir, 'communities')} WHERE id IN (${marks})`,
+			unique
+		);
+		return new Map(found.map((r) => [String(r.id), String(r.name)]));
+	});
+}
+
+/** `list` with each change's community named from the data `dataDir` (null where the data lacks it). */
+export async function withCommunityNames(
+	dataDir: string,
+	list: readonly ChangeRecord[]
+): Promise<ChangeRecord[]> {
+	const names = await communityNames(
+		dataDir,
+		list.map((c) => c.communityId)
+	);
+	return list.map((c) => ({ ...c, communityName: names.get(c.communityId) ?? null }));
+}
+
 /** The data's date (manifest.json's asOf). */
 export function dataAsOf(dataDir: string): string {
 	return (JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as DatasetMeta).asOf;

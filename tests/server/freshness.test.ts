@@ -9,7 +9,7 @@ import type { ChangeRecord, FreshnessAnswer, LiveChangesAnswer } from '../../src
 import { beijingTime } from '../../src/lib/office/freshness';
 import { Client } from '../../scripts/lib/harness/office';
 import { officeServers, type OfficeChild } from './process';
-import { exampleIds } from '../../scripts/lib/harness/office';
+import { exampleIds, exampleRows } from '../../scripts/lib/harness/office';
 import { newAccount } from '../../scripts/lib/harness/office';
 
 const start = officeServers();
@@ -42,6 +42,7 @@ const live = async (c: Client, id: string) => {
 };
 
 let ours: string[]; // communities of 城东街道
+let ledger: string; // the first release: the example's tables uploaded as a ledger
 let theirs: string; // a community of 乐成街道
 const changes: Record<string, ChangeRecord> = {};
 
@@ -56,6 +57,7 @@ beforeAll(async () => {
 	const staged = (await (await keeper.upload(files)).json()) as { info: { id: string; ok: boolean } };
 	expect(staged.info.ok).toBe(true);
 	expect((await keeper.post(`/api/releases/${staged.info.id}/publish`, { base: null })).status).toBe(200);
+	ledger = staged.info.id;
 	chengdong = await newAccount(admin, 'chengdong', 'town', ['城东街道']);
 	lecheng = await newAccount(admin, 'lecheng', 'town', ['乐成街道']);
 	ours = exampleIds('330382001').slice(0, 2);
@@ -113,8 +115,17 @@ describe('GET /api/live-changes (issue 22)', () => {
 		expect((await live(viewer, ours[0]!)).map((c) => [c.id, c.state])).toEqual([[changes.a!.id, 'accepted']]);
 		const staged = (await (await keeper.post('/api/changes/stage', {})).json()) as {
 			info: { id: string; ok: boolean };
+			tables: { table: string; added: number; removed: number }[];
+			changes: ChangeRecord[];
 		};
 		expect(staged.info.ok).toBe(true);
+		// its diff says what it adds beyond the communities: one vote row, nothing else
+		expect(staged.tables.filter((t) => t.added || t.removed)).toEqual([
+			{ table: 'votes', zh: '表决', added: 1, removed: 0 }
+		]);
+		// the carried change names its community, from the data (by hand: the example's communities.csv)
+		const name = exampleRows('communities').find((r) => r.id === ours[0])!.name;
+		expect(staged.changes.map((c) => [c.id, c.communityName])).toEqual([[changes.a!.id, name]]);
 		// staged, not yet published: still live only
 		expect((await live(viewer, ours[0]!)).map((c) => c.id)).toEqual([changes.a!.id]);
 		const current = ((await (await keeper.get('/api/releases')).json()) as { current: string }).current;
@@ -125,6 +136,20 @@ describe('GET /api/live-changes (issue 22)', () => {
 		expect((await freshness(viewer)).live).toEqual([theirs]);
 		// still its last update: an accepted change counts, published or not
 		expect(Object.keys((await freshness(viewer)).communities)).toContain(ours[0]);
+	}, 300_000);
+
+	it('counts a change live again after a rollback to a release without it, and stages it again', async () => {
+		const current = ((await (await keeper.get('/api/releases')).json()) as { current: string }).current;
+		expect((await keeper.post(`/api/releases/${ledger}/publish`, { base: current })).status).toBe(200);
+		// the ledger served again lacks the vote: the change is live, not published
+		expect((await live(viewer, ours[0]!)).map((c) => c.id)).toEqual([changes.a!.id]);
+		expect((await freshness(viewer)).live.sort()).toEqual([ours[0]!, theirs].sort());
+		const again = (await (await keeper.post('/api/changes/stage', {})).json()) as {
+			info: { ok: boolean; base: string };
+			changes: ChangeRecord[];
+		};
+		expect(again.info).toMatchObject({ ok: true, base: ledger });
+		expect(again.changes.map((c) => c.id)).toEqual([changes.a!.id]);
 	}, 300_000);
 
 	it('refuses a malformed community id', async () => {

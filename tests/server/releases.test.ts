@@ -1,6 +1,6 @@
 // Data releases through the office server: staged with report and diff, published, two keepers at once, rolled
 // back; logged-out data files; the query door over the published release (issue 14). Loopback only.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
 	accounts,
 	Client,
 	exampleFiles,
+	exampleRows,
 	PASSWORD,
 	scratchBuild,
 	startOffice,
@@ -36,8 +37,9 @@ afterAll(() => run.stop());
 
 interface Staged {
 	info: ReleaseInfo;
-	report: { problems: { level: string; zh: string }[] };
+	report: { problems: { level: string; zh: string; file: string; column?: string }[] };
 	diff?: CommunityDiff;
+	tables?: { table: string; added: number; removed: number }[];
 }
 
 const count = async (c: Client, sql = 'SELECT count(*) AS n FROM community_view') => {
@@ -68,6 +70,17 @@ describe('releases', () => {
 		expect(a.diff!.changed[0]!.fields.map((f) => f.column)).toEqual(['households']);
 		expect(a.diff!.added).toHaveLength(0);
 		expect(a.diff!.removed).toHaveLength(0);
+		// the other tables: the upload has none of the example's votes, payments, stages, works, contacts — each of
+		// their rows counted as removed (by hand: the rows of the example's CSVs), none added
+		const rowsOf = (t: string) => exampleRows(t).length;
+		expect(Object.fromEntries(a.tables!.map((t) => [t.table, [t.added, t.removed]]))).toEqual({
+			towns: [0, 0],
+			works: [0, rowsOf('works')],
+			votes: [0, rowsOf('votes')],
+			funds: [0, rowsOf('funds')],
+			stage_events: [0, rowsOf('stage_events')],
+			contacts: [0, rowsOf('contacts')]
+		});
 		b = (await (await second.upload(exampleFiles((rows) => rows.slice(0, -1)))).json()) as Staged;
 		expect(b.info.ok).toBe(true);
 		expect(b.diff!.removed).toHaveLength(1);
@@ -75,6 +88,37 @@ describe('releases', () => {
 		const kept = readFileSync(join(run.config.dataDir, 'releases', a.info.id, 'source', 'towns.csv'), 'utf8');
 		expect(kept).toBe(readFileSync('data/example/towns.csv', 'utf8'));
 	}, 180_000);
+
+	it('reads a dataset folder uploaded whole, its metadata.json as the data’s title and date', async () => {
+		const folder = readdirSync('data/example').map((name) => ({
+			name,
+			bytes: readFileSync(join('data/example', name), 'utf8')
+		}));
+		const whole = (await (await keeper.upload(folder)).json()) as Staged;
+		expect(whole.report.problems.filter((p) => p.level === 'error')).toEqual([]);
+		expect(whole.info.ok).toBe(true);
+		// the same data as the example served now: nothing changes in any table
+		expect(whole.diff).toMatchObject({ added: [], changed: [], removed: [] });
+		expect(whole.tables!.every((t) => t.added === 0 && t.removed === 0)).toBe(true);
+		const manifest = JSON.parse(
+			readFileSync(join(run.config.dataDir, 'releases', whole.info.id, 'data', 'manifest.json'), 'utf8')
+		) as { asOf: string; title: string };
+		const meta = JSON.parse(readFileSync('data/example/metadata.json', 'utf8')) as {
+			asOf: string;
+			title: string;
+		};
+		expect([manifest.asOf, manifest.title]).toEqual([meta.asOf, meta.title]);
+		// a broken one is the upload's problem, named: the file and the field
+		const broken = folder.map((f) =>
+			f.name === 'metadata.json' ? { ...f, bytes: '{"title": "台账", "asOf": "2026-13-01"}' } : f
+		);
+		const bad = (await (await keeper.upload(broken)).json()) as Staged;
+		expect(bad.info.ok).toBe(false);
+		expect(bad.report.problems.find((p) => p.level === 'error')).toMatchObject({
+			file: 'metadata.json',
+			column: 'asOf'
+		});
+	}, 240_000);
 
 	it('stages a file with errors as a release that cannot be published, with every problem in the report', async () => {
 		const bad = (await (

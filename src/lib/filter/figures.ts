@@ -7,7 +7,10 @@
  * new mask into a reused array, one pass updating the counts). The sums per town and programme set of every
  * measure (every filter but the towns') are one pass over typed arrays, kept until a dimension other than the
  * towns changes; every figure is a sum of those over its sets and the towns chosen, so a town toggle needs no
- * pass over the rows.
+ * pass over the rows. Likewise the legend's counts per town and class, and the candidates and those awaiting
+ * review are looked up by their own rows: a town toggle's figures cost a few hundred additions, as a data cube's
+ * would (Mosaic's pre-aggregation, the peer of `npm run bench`), and its pass over the rows — the towns' mask
+ * folded into the per-row counts — waits until the map asks which points to show (`visible`, after the frame).
  */
 import { rankCandidates } from '../policy';
 import { PROGRAMME_CODES } from '../verdict/classes';
@@ -65,8 +68,15 @@ const SET_INDEXES = new Map<FigureDef, number[]>(
 export class FilterFigures {
 	readonly cols: MapColumns;
 	readonly townCodes: readonly string[];
-	/** Per row: how many dimensions of the filter it fails (0 = it passes). */
-	readonly fails: Uint8Array;
+	/**
+	 * Per row: how many dimensions of the filter it fails, the towns' as last folded in (see #pendingTowns); the
+	 * towns' mask applied is `#masks.get('towns')`.
+	 */
+	#fails: Uint8Array;
+	/** A town filter set but not yet folded into #fails (its figures come from the per-town sums). */
+	#pendingTowns: Filter | null = null;
+	/** Communities per town and class code (town × 256 + code) under every dimension but the towns', per codes column. */
+	#codeCounts = new WeakMap<Uint8Array, Int32Array>();
 	#keys = new Map<Dimension, string>();
 	#masks = new Map<Dimension, Uint8Array>();
 	/** A mask's worth of memory to write a dimension's new mask into (the old one becomes the next spare). */
@@ -85,7 +95,7 @@ export class FilterFigures {
 		this.cols = cols;
 		this.townCodes = townCodes;
 		const n = cols.id.length;
-		this.fails = new Uint8Array(n);
+		this.#fails = new Uint8Array(n);
 		this.#spare = new Uint8Array(n);
 		const source: Record<(typeof MEASURE_KEYS)[number], ArrayLike<number>> = {
 			communities: new Float64Array(n).fill(1),
@@ -107,32 +117,25 @@ export class FilterFigures {
 		for (const d of DIMENSIONS) this.#keys.set(d, '');
 	}
 
-	/** Applies `f`, re-filtering only the dimensions whose selection changed; returns them. */
+	/**
+	 * Applies `f`, re-filtering only the dimensions whose selection changed; returns them. A change of the towns
+	 * alone passes over no row: it is folded into the per-row counts when they are next read (`fails`, `visible`).
+	 */
 	set(f: Filter): Dimension[] {
 		const changed: Dimension[] = [];
-		const n = this.fails.length;
 		for (const d of DIMENSIONS) {
 			const key = dimensionKey(f, d);
 			if (key === this.#keys.get(d)) continue;
 			changed.push(d);
 			this.#keys.set(d, key);
-			const fails = this.fails;
-			const old = this.#masks.get(d);
-			const mask = this.#spare;
-			if (dimensionMask(this.cols, this.townCodes, f, d, mask)) {
-				// a row fails the dimension where its mask is 0: its count moves by old − new
-				if (old) for (let i = 0; i < n; i++) fails[i]! += old[i]! - mask[i]!;
-				else for (let i = 0; i < n; i++) fails[i]! += 1 - mask[i]!;
-				this.#masks.set(d, mask);
-				this.#spare = old ?? new Uint8Array(n);
-			} else if (old) {
-				for (let i = 0; i < n; i++) fails[i]! -= 1 - old[i]!;
-				this.#masks.delete(d);
-				this.#spare = old;
-			}
+			if (d === 'towns') this.#pendingTowns = f;
+			else this.#apply(f, d);
 		}
 		if (changed.length > 0) this.#sums = null;
-		if (changed.some((d) => d !== 'towns')) this.#byTown = null;
+		if (changed.some((d) => d !== 'towns')) {
+			this.#byTown = null;
+			this.#codeCounts = new WeakMap();
+		}
 		if (changed.includes('towns')) {
 			this.#townsChosen = f.towns.length ? new Uint8Array(256) : null;
 			for (const code of f.towns) {
@@ -143,9 +146,50 @@ export class FilterFigures {
 		return changed;
 	}
 
+	/** Writes dimension `d` of `f` as its mask and moves each row's count of dimensions failed by old − new. */
+	#apply(f: Filter, d: Dimension): void {
+		const n = this.#fails.length;
+		const fails = this.#fails;
+		const old = this.#masks.get(d);
+		const mask = this.#spare;
+		if (dimensionMask(this.cols, this.townCodes, f, d, mask)) {
+			// a row fails the dimension where its mask is 0: its count moves by old − new
+			if (old) for (let i = 0; i < n; i++) fails[i]! += old[i]! - mask[i]!;
+			else for (let i = 0; i < n; i++) fails[i]! += 1 - mask[i]!;
+			this.#masks.set(d, mask);
+			this.#spare = old ?? new Uint8Array(n);
+		} else if (old) {
+			for (let i = 0; i < n; i++) fails[i]! -= 1 - old[i]!;
+			this.#masks.delete(d);
+			this.#spare = old;
+		}
+	}
+
+	/** Per row: how many dimensions of the filter it fails (0 = it passes), the towns' folded in first. */
+	get fails(): Uint8Array {
+		if (this.#pendingTowns) {
+			this.#apply(this.#pendingTowns, 'towns');
+			this.#pendingTowns = null;
+		}
+		return this.#fails;
+	}
+
+	/** Whether row `i` passes every dimension but the towns' (by the counts and the towns' mask folded in so far). */
+	#passesButTowns(i: number): boolean {
+		const townMask = this.#masks.get('towns');
+		return this.#fails[i]! - (townMask ? 1 - townMask[i]! : 0) === 0;
+	}
+
+	/** Whether row `i` passes the whole filter, without folding the towns in: for the few rows of a list. */
+	#passes(i: number): boolean {
+		const chosen = this.#townsChosen;
+		return this.#passesButTowns(i) && (!chosen || chosen[this.cols.town[i]!] === 1);
+	}
+
 	/** Writes 1 for each row that passes into `out` (the map's filter value), else 0. */
 	visible(out: Float32Array): Float32Array {
-		for (let i = 0; i < this.fails.length; i++) out[i] = this.fails[i] === 0 ? 1 : 0;
+		const fails = this.fails;
+		for (let i = 0; i < fails.length; i++) out[i] = fails[i] === 0 ? 1 : 0;
 		return out;
 	}
 
@@ -156,8 +200,21 @@ export class FilterFigures {
 
 	/** Communities per code of `codes` (a class column of the map) under the filter (`legendSql`). */
 	counts(codes: Uint8Array): number[] {
+		let byTown = this.#codeCounts.get(codes);
+		if (!byTown) {
+			// one pass per codes column until a dimension other than the towns changes
+			byTown = new Int32Array(256 * 256);
+			const town = this.cols.town;
+			for (let i = 0; i < codes.length; i++)
+				if (this.#passesButTowns(i)) byTown[town[i]! * 256 + codes[i]!]!++;
+			this.#codeCounts.set(codes, byTown);
+		}
+		const chosen = this.#townsChosen;
 		const out = new Array<number>(256).fill(0);
-		for (let i = 0; i < this.fails.length; i++) if (this.fails[i] === 0) out[codes[i]!]!++;
+		for (let t = 0; t < 256; t++) {
+			if (chosen && !chosen[t]) continue;
+			for (let c = 0; c < 256; c++) out[c]! += byTown[t * 256 + c]!;
+		}
 		return out;
 	}
 
@@ -169,7 +226,8 @@ export class FilterFigures {
 	/** Per town and programme set, the sums of every measure over the rows that pass every dimension but the towns'. */
 	#townSums(): Float64Array {
 		if (this.#byTown) return this.#byTown;
-		const { cols, fails } = this;
+		const { cols } = this;
+		const fails = this.#fails;
 		const townMask = this.#masks.get('towns');
 		const n = fails.length;
 		const s = new Float64Array(256 * SETS * M);
@@ -261,7 +319,7 @@ export class FilterFigures {
 		}
 		const { rows, list } = this.#awaiting;
 		const out: AwaitingAnswer[] = [];
-		for (let k = 0; k < rows.length; k++) if (this.fails[rows[k]!] === 0) out.push(list[k]!);
+		for (let k = 0; k < rows.length; k++) if (this.#passes(rows[k]!)) out.push(list[k]!);
 		return out;
 	}
 
@@ -294,7 +352,7 @@ export class FilterFigures {
 		}
 		const { rows, list } = this.#ranked;
 		const out: CandidateAnswer[] = [];
-		for (let k = 0; k < rows.length; k++) if (this.fails[rows[k]!] === 0) out.push(list[k]!);
+		for (let k = 0; k < rows.length; k++) if (this.#passes(rows[k]!)) out.push(list[k]!);
 		return out;
 	}
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YUEQING_2023 } from '../policy';
+import { TOWN_DEPARTMENT, YUEQING_2023 } from '../policy';
 import { importerFlags } from './entry-test-kit';
 import { checkStageEntry, type StageEntry } from './stage-entry';
 
@@ -85,5 +85,55 @@ describe('a stage typed on the form (issue 22): the importer’s rules, the work
 		]);
 		expect(c.next).toBeNull();
 		expect(c.problems[0]!.column).toBe('stage');
+	});
+	it('lets a town account record only the stages 附件2 gives the towns; the city office’s are its own (附件2)', () => {
+		const reviewed = [
+			...stages,
+			{ stage: 'design', date: '2026-07-01' },
+			{ stage: 'publicity', date: '2026-08-03' },
+			{ stage: 'submission', date: '2026-09-01' },
+			{ stage: 'town-review', date: '2026-09-20' }
+		];
+		// after 乡镇初审 comes 竞争性评审, 市旧改办's: refused to a town, taken without a recorder
+		const town = checkStageEntry(
+			{ stage: 'competitive-review', date: '2026-10-10' },
+			'YQ000001',
+			reviewed,
+			YUEQING_2023,
+			TOWN_DEPARTMENT
+		);
+		expect(town.row).toBeNull();
+		expect(town.problems[0]!.zh).toContain('“竞争性评审”由市旧改办负责（附件2）');
+		expect(
+			checkStageEntry({ stage: 'competitive-review', date: '2026-10-10' }, 'YQ000001', reviewed, YUEQING_2023)
+				.row
+		).not.toBeNull();
+		// a town's own stage (编制方案 after 改造申请与资金筹集) is taken from a town account
+		expect(
+			checkStageEntry(
+				{ stage: 'design', date: '2026-07-01' },
+				'YQ000001',
+				stages,
+				YUEQING_2023,
+				TOWN_DEPARTMENT
+			).problems
+		).toEqual([]);
+		// after 立项审批 (市发改局's), 施工招标 is the town's again
+		const approved = [
+			...reviewed,
+			{ stage: 'competitive-review', date: '2026-10-10' },
+			{ stage: 'annual-plan', date: '2026-11-01' },
+			{ stage: 'consultation', date: '2026-11-15' },
+			{ stage: 'project-approval', date: '2026-12-01' }
+		];
+		expect(
+			checkStageEntry(
+				{ stage: 'tender', date: '2026-12-10' },
+				'YQ000001',
+				approved,
+				YUEQING_2023,
+				TOWN_DEPARTMENT
+			).problems
+		).toEqual([]);
 	});
 });

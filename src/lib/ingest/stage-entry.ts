@@ -7,7 +7,14 @@
  * (`stageOrderBreaks`: no stage begins before the stage before it). For the scheme's publicity (§三(三)) the
  * engine's publicity window: the day it may end at the earliest (the 7th working day). No rule is written here.
  */
-import { nextStage, publicityWindow, stageIndex, WORKFLOW_STAGES, type PolicyParams } from '../policy';
+import {
+	DEPARTMENTS,
+	nextStage,
+	publicityWindow,
+	stageIndex,
+	WORKFLOW_STAGES,
+	type PolicyParams
+} from '../policy';
 import type { PublicityWindow, WorkflowStage } from '../policy';
 import type { StageEventRow } from '../schema/rows';
 import { table } from '../schema/schema';
@@ -53,12 +60,16 @@ export function stageToRecord(stages: readonly StageDate[]): WorkflowStage | nul
  * Check a stage typed on the form against the importer's rules and the workflow's order.
  * @param stages the community's stages in the data (its stage_events rows)
  * @param policy the policy in force on the data's date (`policyInForce(asOf)`), for the publicity's working days
+ * @param recorder the department recording (附件2): a town account's `TOWN_DEPARTMENT` records only the stages
+ *   附件2 gives the towns (竞争性评审, 列入年度计划, 联合会商, 立项审批 and 后评估 are the city's: recorded by the
+ *   office in its ledger); undefined for no limit
  */
 export function checkStageEntry(
 	entry: StageEntry,
 	communityId: string,
 	stages: readonly StageDate[],
-	policy: PolicyParams
+	policy: PolicyParams,
+	recorder?: string
 ): StageEntryCheck {
 	const latest = latestStage(stages);
 	const next = stageToRecord(stages);
@@ -77,6 +88,12 @@ export function checkStageEntry(
 				: `the community reached the last stage (${latest!.stage}): there is no next stage`
 		});
 	}
+	if (problems.length === 0 && recorder !== undefined && next && next.department !== recorder)
+		problems.push({
+			column: 'stage',
+			zh: `“${next.name}”由${next.department}负责（附件2），不由本账户登记：待${next.department}登记后，本小区再填报下一阶段`,
+			en: `${next.en} is the ${DEPARTMENTS.find((d) => d.name === next.department)?.en ?? next.department}'s stage (附件2), not this account's: once it records it, the community's next stage can be recorded here`
+		});
 	if (problems.length === 0) {
 		const all = [...stages, { stage: row.stage, date: row.date }];
 		const broken = stageOrderBreaks(all).find((b) => b.index === all.length - 1);

@@ -54,6 +54,18 @@ export interface Staged {
 	changes?: ChangeRecord[] | null;
 	/** Where this release's data would drop a value a town recorded (conflicts.json; recomputed on rebase). */
 	conflicts?: TownConflict[] | null;
+	/** The other tables' rows added and removed against the same base (tables-diff.json; none before it was kept). */
+	tables?: TableRowDiff[] | null;
+}
+
+/** One table's rows a release adds and drops (whole rows compared; a changed row is one removed and one added). */
+export interface TableRowDiff {
+	/** The schema's table name (votes, funds, stage_events, works, contacts, towns). */
+	table: string;
+	/** Its Chinese name as the schema gives it (表决情况, …). */
+	zh: string;
+	added: number;
+	removed: number;
 }
 
 /**
@@ -175,6 +187,8 @@ export interface ChangeRecord {
 	/** ISO time it was recorded. */
 	at: string;
 	communityId: string;
+	/** The community's name in the data served now (GET /api/changes adds it; absent where the server did not). */
+	communityName?: string | null;
 	/** The community's 乡镇（街道） (name). */
 	town: string;
 	/** What it changes: `votes.scheme` (a scheme vote), `votes.application`, `funds.resident` (a payment of resident

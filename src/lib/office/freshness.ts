@@ -16,8 +16,11 @@ export interface TownFreshness {
 }
 
 /** An instant as `YYYY-MM-DD HH:MM` in Beijing time (UTC+8, no daylight saving), as the office reads it. */
-export const beijingTime = (iso: string) =>
-	new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+export const beijingTime = (iso: string) => beijingSeconds(iso).slice(0, 16);
+
+/** An instant as `YYYY-MM-DD HH:MM:SS` in Beijing time (the audit log's precision). */
+export const beijingSeconds = (iso: string) =>
+	new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 /** The YYYY-MM of an instant in Beijing time. */
 const monthInBeijing = (iso: string) => beijingTime(iso).slice(0, 7);

@@ -24,7 +24,7 @@ export { projectBudget, rankCandidates, readinessDeadline, firstPlanYear } from 
 export type { BudgetCandidate, BudgetScenario, BudgetYear, BudgetProjection } from './budget';
 export { WORKS_CATALOGUE, WORKS_CATEGORIES, WORKS_TIERS, worksItem } from './catalogue';
 export type { WorksItem, WorksCategory } from './catalogue';
-export { WORKFLOW_STAGES, VOTE_STAGES, nextStage, nextStep, stageIndex } from './workflow';
+export { TOWN_DEPARTMENT, WORKFLOW_STAGES, VOTE_STAGES, nextStage, nextStep, stageIndex } from './workflow';
 export type { NextStep, StepInput, StageId, VoteOutcome, WorkflowStage } from './workflow';
 export { assessWorksStart } from './works-start';
 export type { StageDay, WorksStart } from './works-start';

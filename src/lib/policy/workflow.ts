@@ -18,7 +18,9 @@ export interface WorkflowStage {
 	gateEn: string;
 }
 
-const TOWN = '各乡镇（街道）';
+/** The towns and streets as 附件2 names them: the department of the stages a town account records itself. */
+export const TOWN_DEPARTMENT = '各乡镇（街道）';
+const TOWN = TOWN_DEPARTMENT;
 
 const ROWS = [
 	[

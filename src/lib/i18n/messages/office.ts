@@ -36,13 +36,30 @@ export const OFFICE = {
 		zh: '排队等待校验：第 {n} 位（服务器一次校验一份上传）',
 		en: 'Waiting to be validated: place {n} in line (the server validates one upload at a time)'
 	},
+	'office.change.community': { zh: '{name}（{id}）', en: '{name} ({id})' },
 	'office.staged': { zh: '待发布版本 {id}', en: 'Staged release {id}' },
+	'office.release.current': { zh: '当前发布版本 {id}', en: 'Current release {id}' },
+	'office.release.published': { zh: '曾发布版本 {id}', en: 'Release {id}, published before' },
+	'office.release.failed': { zh: '校验未通过的版本 {id}', en: 'Release {id}, failed validation' },
+	'office.tables': { zh: '其他表（与基准版本相比）：', en: 'Other tables (against the base release):' },
+	'office.tables.row': {
+		zh: '{table} 新增 {added} 行、删除 {removed} 行',
+		en: '{table}: {added} row(s) added, {removed} removed'
+	},
+	'office.tables.none': {
+		zh: '其他表（表决、资金、进度、改造内容、联系人、乡镇）无变化',
+		en: 'No change in the other tables (votes, payments, stages, works, contact people, towns)'
+	},
+	'office.tables.note': {
+		zh: '整行比较：一行改了数值计为删除 1 行、新增 1 行。',
+		en: 'Whole rows compared: a row with a changed value counts as one removed and one added.'
+	},
 	'office.ok': { zh: '校验通过', en: 'Validated' },
 	'office.failed': { zh: '校验未通过，不能发布', en: 'Validation failed: cannot be published' },
 	'office.problems': { zh: '问题 {n} 个', en: '{n} problem(s)' },
 	'office.diff': {
-		zh: '与当前版本相比：新增 {added}，变更 {changed}，删除 {removed}，未变 {unchanged}',
-		en: 'Against the current release: {added} new, {changed} changed, {removed} removed, {unchanged} unchanged'
+		zh: '小区（与当前版本相比）：新增 {added}，变更 {changed}，删除 {removed}，未变 {unchanged}',
+		en: 'Communities, against the current release: {added} new, {changed} changed, {removed} removed, {unchanged} unchanged'
 	},
 	'office.added': { zh: '新增', en: 'New' },
 	'office.changed': { zh: '变更', en: 'Changed' },
@@ -56,7 +73,7 @@ export const OFFICE = {
 	'office.history': { zh: '全部版本', en: 'All releases' },
 	'office.colId': { zh: '版本', en: 'Release' },
 	'office.colAuthor': { zh: '上传人', en: 'Author' },
-	'office.colTime': { zh: '时间', en: 'Time' },
+	'office.colTime': { zh: '时间（北京时间）', en: 'Time (Beijing)' },
 	'office.colFiles': { zh: '文件', en: 'Files' },
 	'office.colState': { zh: '状态', en: 'State' },
 	'office.stateCurrent': { zh: '当前', en: 'current' },
@@ -123,6 +140,12 @@ export const OFFICE = {
 	'office.audit.outcome.failed': { zh: '失败', en: 'failed' },
 	'office.role.town': { zh: '乡镇（街道）', en: 'town' },
 	'office.towns': { zh: '所辖乡镇（街道），用“、”分隔', en: 'Towns, separated by 、 or commas' },
+	'office.town.returned': { zh: '被退回的填报 {n} 条', en: '{n} change(s) returned by the office' },
+	'office.town.returnedHelp': {
+		zh: '市旧改办退回时写明了原因；请打开该小区，按原因重新填报（退回的记录保留，不会生效）。',
+		en: 'The office said why each was returned; open the community and record it again (a returned change stays on record and never takes effect).'
+	},
+	'office.town.open': { zh: '打开该小区', en: 'Open this community' },
 	'office.town.title': { zh: '本乡镇（街道）的小区', en: "Our towns' communities" },
 	'office.town.needTown': {
 		zh: '此页供乡镇（街道）账户使用：请用乡镇（街道）账户登录。',
