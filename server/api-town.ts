@@ -1,7 +1,8 @@
 // The towns' side of the API (issue 22): a town account's own communities, the changes it records (a scheme or
 // application vote, checked by the importer's rules and the engine's before it is stored; a payment of resident
 // funds or social capital, checked by the importer's rules; a stage reached, checked by the importer's rules and the
-// workflow's order), the
+// workflow's order; a works item and its cost, checked by the importer's rules, a change of the item's row or a new
+// one), the
 // keeper's review (accept, return with a note), and the accepted changes staged onto the current release as a new
 // release, published as any other.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { checkFundEntry } from '../src/lib/ingest/fund-entry';
 import type { Point } from '../src/lib/ingest/placement';
 import { checkPointEntry, POINT_FIELD, type PointValue } from '../src/lib/ingest/point-entry';
 import { checkStageEntry } from '../src/lib/ingest/stage-entry';
+import { checkWorksEntry } from '../src/lib/ingest/works-entry';
+import { worksRowsOf } from '../src/lib/office/town-inputs';
 import {
 	checkVoteEntry,
 	VOTE_ENTRY_COLUMNS,
@@ -34,7 +37,8 @@ import {
 	stageField,
 	townCommunities,
 	voteField,
-	withCommunityNames
+	withCommunityNames,
+	worksField
 } from './town-data';
 import { pointGeography } from './town-geo';
 import { townSupplement } from './town-supplement';
@@ -147,15 +151,15 @@ export async function townApi(
 			);
 		if (typeof body.communityId !== 'string')
 			throw new HttpError(400, '缺少字段“communityId”', 'missing field "communityId"');
-		const given = (['vote', 'fund', 'stage', 'fact', 'point'] as const).filter(
+		const given = (['vote', 'fund', 'stage', 'fact', 'point', 'works'] as const).filter(
 			(k) => body[k] !== undefined && body[k] !== null
 		);
 		const entry = given.length === 1 ? (body[given[0]!] as Record<string, unknown>) : undefined;
 		if (!entry || typeof entry !== 'object')
 			throw new HttpError(
 				400,
-				'须有且只有一项：表决（vote）、到账（fund）、阶段（stage）、更正（fact）或位置（point）',
-				'exactly one of a vote (vote), a payment (fund), a stage (stage), a correction (fact) or a point (point) is needed'
+				'须有且只有一项：表决（vote）、到账（fund）、阶段（stage）、更正（fact）、位置（point）或改造项目（works）',
+				'exactly one of a vote (vote), a payment (fund), a stage (stage), a correction (fact), a point (point) or a works item (works) is needed'
 			);
 		const text = (c: string) => (entry[c] === undefined || entry[c] === null ? '' : String(entry[c]));
 		const dataDir = currentDataDir(ctx);
@@ -185,6 +189,22 @@ export async function townApi(
 		if (body.point) {
 			const { before, after } = pointChange(entry, c, found.town, dataDir);
 			await record(POINT_FIELD, after.community_id, before, after);
+			return true;
+		}
+		if (body.works) {
+			// the item's row by the importer's rules; the community's row of that item served now is its before
+			const check = checkWorksEntry(
+				{
+					item_id: text('item_id'),
+					estimated_cost: text('estimated_cost'),
+					final_cost: text('final_cost')
+				},
+				String(c.id),
+				{ code: String(c.town_code), name: found.town },
+				worksRowsOf(found)
+			);
+			if (!check.row) throw refusal(check.problems);
+			await record(worksField(check.row.item_id), String(c.id), check.before, check.row);
 			return true;
 		}
 		if (body.fact) {

@@ -2,7 +2,7 @@
 // silently"): one case per rule of townConflicts. The data and the changes are written out by hand here.
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../src/lib/office/api';
-import type { FundRow, StageEventRow, VoteRow } from '../src/lib/schema/rows';
+import type { FundRow, StageEventRow, VoteRow, WorksRow } from '../src/lib/schema/rows';
 import { townConflicts, type ConflictData } from './conflicts';
 
 const vote = (over: Partial<VoteRow> = {}): VoteRow => ({
@@ -28,14 +28,15 @@ const fund = (over: Partial<FundRow> = {}): FundRow => ({
 let n = 0;
 type Fact = { community_id: string; column: string; value: unknown };
 /** The field a change of `after` sets, as the server records it (api-town.ts). */
-function fieldOf(after: VoteRow | FundRow | StageEventRow | Fact): string {
+function fieldOf(after: VoteRow | FundRow | StageEventRow | Fact | WorksRow): string {
+	if ('item_id' in after) return `works.${after.item_id}`;
 	if ('kind' in after) return `votes.${after.kind}`;
 	if ('source' in after) return `funds.${after.source}`;
 	if ('stage' in after) return `stage_events.${after.stage}`;
 	return `communities.${after.column}`;
 }
 function change(
-	after: VoteRow | FundRow | StageEventRow | Fact,
+	after: VoteRow | FundRow | StageEventRow | Fact | WorksRow,
 	over: Partial<ChangeRecord> = {}
 ): ChangeRecord {
 	n++;
@@ -71,6 +72,7 @@ const data = (over: Partial<ConflictData> = {}): ConflictData => ({
 	votes: [],
 	funds: [],
 	stages: [],
+	works: [],
 	...over
 });
 const stage = (over: Partial<StageEventRow> = {}): StageEventRow => ({
@@ -208,5 +210,63 @@ describe('townConflicts: a staged release against the towns’ accepted changes'
 			{ at: '2026-12-09T08:00:00.000Z' }
 		);
 		expect(townConflicts([score, later], data())).toEqual([]);
+	});
+
+	it('a works item the release lacks (community, item) is works-absent; at other costs, works-differs with the upload’s row', () => {
+		const roof = (over: Partial<WorksRow> = {}): WorksRow => ({
+			community_id: 'YQ001',
+			item_id: 'building.basic.1.1',
+			estimated_cost: 320000,
+			final_cost: null,
+			...over
+		});
+		const c = change(roof());
+		expect(c.field).toBe('works.building.basic.1.1');
+		// another item, or the item of another community, is not that row
+		const others = [roof({ item_id: 'building.basic.1.2' }), roof({ community_id: 'YQ002' })];
+		expect(townConflicts([c], data({ works: others }))).toEqual([
+			expect.objectContaining({
+				changeId: c.id,
+				field: 'works.building.basic.1.1',
+				reason: 'works-absent',
+				townValue: roof(),
+				uploadValue: null
+			})
+		]);
+		// another estimate, or a final cost where the town's has none (and the other way round)
+		for (const theirs of [
+			roof({ estimated_cost: 300000 }),
+			roof({ final_cost: 318000 }),
+			roof({ estimated_cost: 320000.01 })
+		])
+			expect(townConflicts([c], data({ works: [theirs] }))).toEqual([
+				expect.objectContaining({ reason: 'works-differs', townValue: roof(), uploadValue: theirs })
+			]);
+		const final = change(roof({ final_cost: 318000 }));
+		expect(townConflicts([final], data({ works: [roof()] })).map((x) => x.reason)).toEqual(['works-differs']);
+		// the same costs (a spreadsheet's float as read back) are no conflict
+		expect(townConflicts([c], data({ works: [roof({ estimated_cost: 320000.0000000001 })] }))).toEqual([]);
+		expect(townConflicts([final], data({ works: [roof({ final_cost: 318000 })] }))).toEqual([]);
+	});
+
+	it('of two accepted changes of one works item only the latest counts; a community gone is community-absent', () => {
+		const first = change(
+			{ community_id: 'YQ001', item_id: 'roads.basic.1.1', estimated_cost: 500000, final_cost: null },
+			{ at: '2026-12-01T08:00:00.000Z' }
+		);
+		const second = change(
+			{ community_id: 'YQ001', item_id: 'roads.basic.1.1', estimated_cost: 480000, final_cost: 470000 },
+			{ at: '2026-12-02T08:00:00.000Z' }
+		);
+		const upload = (after: ChangeRecord) => data({ works: [after.after as WorksRow] });
+		expect(townConflicts([second, first], upload(second))).toEqual([]);
+		expect(townConflicts([first, second], upload(first)).map((c) => c.changeId)).toEqual([second.id]);
+		const gone = change({
+			community_id: 'YQ009',
+			item_id: 'roads.basic.1.1',
+			estimated_cost: 1,
+			final_cost: null
+		});
+		expect(townConflicts([gone], data()).map((c) => c.reason)).toEqual(['community-absent']);
 	});
 });

@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import type { ChangeRecord, TownConflict } from '../src/lib/office/api';
 import { POINT_FIELD, type PointValue } from '../src/lib/ingest/point-entry';
-import type { FundRow, StageEventRow, VoteRow } from '../src/lib/schema/rows';
+import type { FundRow, StageEventRow, VoteRow, WorksRow } from '../src/lib/schema/rows';
 
 export type { TownConflict };
 
@@ -22,6 +22,8 @@ export interface ConflictData {
 	votes: VoteRow[];
 	funds: FundRow[];
 	stages: StageEventRow[];
+	/** Its works rows (附件1 items and their costs). */
+	works: WorksRow[];
 }
 
 /** A town's correction as recorded (`communities.<column>`): the community, the column and its new value. */
@@ -52,6 +54,14 @@ const voteKey = (v: Pick<VoteRow, 'community_id' | 'kind' | 'date'>) =>
 	`${v.community_id}\u0000${v.kind}\u0000${day(v.date)}`;
 const stageKey = (s: Pick<StageEventRow, 'community_id' | 'stage'>) => `${s.community_id}\u0000${s.stage}`;
 const factKey = (f: FactValue) => `${f.community_id}\u0000${f.column}`;
+const worksKey = (w: Pick<WorksRow, 'community_id' | 'item_id'>) => `${w.community_id}\u0000${w.item_id}`;
+
+/** A works row's costs as the town's: the estimate and the final cost to 1e-6 元 (an empty final cost as null). */
+const sameWorks = (a: WorksRow, b: WorksRow) =>
+	same(a.estimated_cost, b.estimated_cost) &&
+	(a.final_cost === null || b.final_cost === null
+		? a.final_cost === null && b.final_cost === null
+		: same(a.final_cost, b.final_cost));
 const fundKey = (f: FundRow) =>
 	`${f.community_id}\u0000${day(f.date)}\u0000${f.source}\u0000${Number(f.amount).toFixed(2)}`;
 
@@ -70,6 +80,9 @@ const fundKey = (f: FundRow) =>
  * - A point (`communities.point`): the staged community's lon and lat must be the town's (to 1e-6), else
  *   `point-differs` (the upload's lon and lat given, in the point's shape); of several accepted points of one
  *   community only the latest counts.
+ * - A works item (`works.<item>`): the staged works must have the row of its community and item (the table's key)
+ *   with the town's estimate and final cost (to 1e-6 元; an empty final cost only as empty) — other costs are
+ *   `works-differs` (the upload's row given), no row `works-absent`. Only the latest of one key counts.
  * - A change whose community the staged data no longer has is `community-absent`.
  * Changes in any other state, or of a field with no such check, are ignored. `names` (id → name) names a
  * community the staged data lacks.
@@ -91,12 +104,15 @@ export function townConflicts(
 	const latestStage = new Map<string, string>();
 	const latestFact = new Map<string, string>();
 	const latestPoint = new Map<string, string>();
+	const latestWorks = new Map<string, string>();
+	const works = new Map(staged.works.map((w) => [worksKey(w), w]));
 	const payments = new Map<string, ChangeRecord[]>();
 	for (const c of ordered) {
 		if (c.field.startsWith('votes.')) latestVote.set(voteKey(c.after as VoteRow), c.id);
 		else if (c.field.startsWith('stage_events.')) latestStage.set(stageKey(c.after as StageEventRow), c.id);
 		else if (c.field === POINT_FIELD) latestPoint.set(c.communityId, c.id);
 		else if (c.field.startsWith('communities.')) latestFact.set(factKey(c.after as FactValue), c.id);
+		else if (c.field.startsWith('works.')) latestWorks.set(worksKey(c.after as WorksRow), c.id);
 		else if (c.field.startsWith('funds.')) {
 			const key = fundKey(c.after as FundRow);
 			payments.set(key, [...(payments.get(key) ?? []), c]);
@@ -108,7 +124,8 @@ export function townConflicts(
 		const isStage = c.field.startsWith('stage_events.');
 		const isPoint = c.field === POINT_FIELD;
 		const isFact = !isPoint && c.field.startsWith('communities.');
-		if (!isVote && !isStage && !isFact && !isPoint && !c.field.startsWith('funds.')) continue;
+		const isWorks = c.field.startsWith('works.');
+		if (!isVote && !isStage && !isFact && !isPoint && !isWorks && !c.field.startsWith('funds.')) continue;
 		const conflict = (
 			reason: TownConflict['reason'],
 			uploadValue: unknown,
@@ -156,6 +173,14 @@ export function townConflicts(
 			if (!sameCell(cell, f.value)) conflict('fact-differs', { ...f, value: cell });
 			continue;
 		}
+		if (isWorks) {
+			const w = c.after as WorksRow;
+			if (latestWorks.get(worksKey(w)) !== c.id) continue;
+			const there = works.get(worksKey(w));
+			if (!there) conflict('works-absent', null);
+			else if (!sameWorks(there, w)) conflict('works-differs', there);
+			continue;
+		}
 		if (isVote) {
 			const v = c.after as VoteRow;
 			if (latestVote.get(voteKey(v)) !== c.id) continue;
@@ -173,7 +198,7 @@ export function townConflicts(
 	return out;
 }
 
-/** A release's data (`dataDir`: its communities, votes and funds Parquet files) as the comparison reads it. */
+/** A release's data (`dataDir`: its communities, votes, funds, stage events and works) as the comparison reads it. */
 export async function readConflictData(dataDir: string): Promise<ConflictData> {
 	const db = await DuckDBInstance.create(':memory:');
 	const conn = await db.connect();
@@ -191,7 +216,11 @@ export async function readConflictData(dataDir: string): Promise<ConflictData> {
 			'stage_events',
 			'* REPLACE (CAST(date AS VARCHAR) AS date)'
 		)) as unknown as StageEventRow[];
-		return { communities, rows, votes, funds, stages };
+		const works = (await read('works', '*')).map((w) => ({
+			...w,
+			final_cost: w.final_cost === null || w.final_cost === undefined ? null : Number(w.final_cost)
+		})) as unknown as WorksRow[];
+		return { communities, rows, votes, funds, stages, works };
 	} finally {
 		conn.closeSync();
 		db.closeSync();

@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangeRecord, TownCommunity } from '../src/lib/office/api';
-import type { DatasetMeta, FundRow, StageEventRow, VoteRow } from '../src/lib/schema/rows';
+import type { DatasetMeta, FundRow, StageEventRow, VoteRow, WorksRow } from '../src/lib/schema/rows';
 import { TOWN_FACT_COLUMNS } from '../src/lib/ingest/fact-entry';
 import { POINT_FIELD, type PointValue } from '../src/lib/ingest/point-entry';
 import { TABLES } from '../src/lib/schema/schema';
@@ -130,15 +130,39 @@ export async function townCommunities(
 		const votes = await of('votes', 'community_id, date, kind');
 		const funds = await of('funds', 'community_id, date, source');
 		const stages = await of('stage_events', 'community_id, date, stage');
+		const works = await of('works', 'community_id, item_id');
+		const townRows = await townsNamed(conn, dataDir, towns);
 		return communities.map(({ town_name, ...community }) => ({
 			community,
 			town: String(town_name),
 			contacts: contacts.get(String(community.id)) ?? [],
 			votes: votes.get(String(community.id)) ?? [],
 			funds: funds.get(String(community.id)) ?? [],
-			stages: stages.get(String(community.id)) ?? []
+			stages: stages.get(String(community.id)) ?? [],
+			works: works.get(String(community.id)) ?? [],
+			townRow: townRows.get(String(town_name))!
 		}));
 	});
+}
+
+/** The rows of the towns named `towns` (code, name, kind, central), by name. */
+async function townsNamed(
+	conn: DuckDBConnection,
+	dataDir: string,
+	towns: string[]
+): Promise<Map<string, TownCommunity['townRow']>> {
+	const marks = towns.map((_, i) => `$${i + 1}`).join(', ');
+	const found = await rows(
+		conn,
+		`SELECT code, name, kind, central FROM ${parquet(dataDir, 'towns')} WHERE name IN (${marks})`,
+		towns
+	);
+	return new Map(
+		found.map((t) => [
+			String(t.name),
+			{ code: String(t.code), name: String(t.name), kind: String(t.kind), central: t.central === true }
+		])
+	);
 }
 
 /** The field a vote change sets: `votes.<kind>`. */
@@ -150,15 +174,30 @@ export const fundField = (source: FundRow['source']) => `funds.${source}`;
 /** The field a correction of a community fact sets: `communities.<column>`. */
 export const factField = (column: string) => `communities.${column}`;
 
+/** The field a works item and its cost sets: `works.<item id>` (the works table's key, with the community). */
+export const worksField = (itemId: WorksRow['item_id']) => `works.${itemId}`;
+
 /** The field a stage reached sets: `stage_events.<stage>`. */
 export const stageField = (stage: StageEventRow['stage']) => `stage_events.${stage}`;
+
+/** A works item and its cost: the row of its community and item replaced (the works table's key), or added. */
+async function replayWorks(conn: DuckDBConnection, w: WorksRow): Promise<void> {
+	await conn.run('DELETE FROM works WHERE community_id = $1 AND item_id = $2', [w.community_id, w.item_id]);
+	await conn.run('INSERT INTO works VALUES ($1, $2, $3, $4)', [
+		w.community_id,
+		w.item_id,
+		w.estimated_cost,
+		w.final_cost
+	]);
+}
 
 /**
  * Write the data served now (`dataDir`) to `sourceDir` as the importer's input — one CSV per table in the schema's
  * columns, and metadata.json with the data's title and date — with `changes` applied in order: a vote replaces the
  * vote of its community, kind and date (the votes table's key) or is added; a payment is added; a stage reached
  * replaces the row of its community and stage (the stage_events table's key) or is added; a correction sets the one
- * cell of the community's row; a point (`POINT_FIELD`) sets the row's lon and lat.
+ * cell of the community's row; a point (`POINT_FIELD`) sets the row's lon and lat; a works item replaces the row of
+ * its community and item (the works table's key) or is added (`replayWorks`).
  */
 export async function replayInput(
 	dataDir: string,
@@ -171,6 +210,10 @@ export async function replayInput(
 			await conn.run(`CREATE TABLE "${t.name}" AS SELECT ${columns} FROM ${parquet(dataDir, t.name)}`);
 		}
 		for (const change of changes) {
+			if (change.field.startsWith('works.')) {
+				await replayWorks(conn, change.after as WorksRow);
+				continue;
+			}
 			if (change.field.startsWith('funds.')) {
 				// a deposit adds a row (the funds table has no key: several a day are normal)
 				const f = change.after as FundRow;

@@ -93,6 +93,7 @@ describe('townConflicts: a town’s point against a later upload', () => {
 		rows: new Map([['YQ001', { id: 'YQ001', name: '东方小区', lon, lat }]]),
 		votes: [],
 		funds: [],
+		works: [],
 		stages: []
 	});
 	const ours = pointChange({ community_id: 'YQ001', lon: 121.001234, lat: 28.131234 });

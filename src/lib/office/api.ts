@@ -74,7 +74,8 @@ export interface TableRowDiff {
  * community, kind and date (`vote-differs`) or none (`vote-absent`); fewer rows of the payment's community, date,
  * source and amount than accepted payments of it (`payment-absent`); its stage events have the stage begun on
  * another day (`stage-differs`) or not at all (`stage-absent`); its community's cell differs from a town's
- * correction (`fact-differs`); its community's lon and lat differ from a town's point (`point-differs`); or no
+ * correction (`fact-differs`); its community's lon and lat differ from a town's point (`point-differs`); its works
+ * have the item of a town's works change at other costs (`works-differs`) or not at all (`works-absent`); or no
  * longer the community at all (`community-absent`).
  */
 export type ConflictReason =
@@ -85,6 +86,8 @@ export type ConflictReason =
 	| 'stage-absent'
 	| 'fact-differs'
 	| 'point-differs'
+	| 'works-differs'
+	| 'works-absent'
 	| 'community-absent';
 
 /** What a keeper chose for a conflict: the town's value (staged again as a new release) or the upload's. */
@@ -192,11 +195,12 @@ export interface ChangeRecord {
 	town: string;
 	/** What it changes: `votes.scheme` (a scheme vote), `votes.application`, `funds.resident` (a payment of resident
 	 *  funds), `funds.social` (of social capital), `stage_events.<stage>` (a stage reached, e.g.
-	 *  `stage_events.design`). */
+	 *  `stage_events.design`), `works.<item id>` (a works item and its cost, e.g. `works.building.basic.1.1`). */
 	field: string;
 	/** The value before: the latest vote of that kind in the data served then (null when there was none); for a
 	 *  payment, `{ raised }` — the 元 of that source received until then; for a stage, the community's latest
-	 *  stage reached then (a stage_events row, null before the first). */
+	 *  stage reached then (a stage_events row, null before the first); for a works item, its works row then (null:
+	 *  a new item). */
 	before: unknown;
 	/** The value recorded (a votes, funds or stage_events row). */
 	after: unknown;
@@ -222,6 +226,10 @@ export interface TownCommunity {
 	funds: Record<string, unknown>[];
 	/** Its stage_events rows (the stages reached and the day each began), in the workflow's order of dates. */
 	stages: Record<string, unknown>[];
+	/** Its works rows (附件1 items, estimate and final cost in 元), by item id. */
+	works: Record<string, unknown>[];
+	/** Its town's row: the facts a verdict reads of it (§二(一): its kind, whether 中心城区). */
+	townRow: { code: string; name: string; kind: string; central: boolean };
 }
 
 /** GET /api/town: the account's towns, the data's date and their communities. */

@@ -77,4 +77,12 @@ describe('audit details in Chinese', () => {
 		expect(zh('change-review', 'returned: 日期填错了, 请核对')).toBe('退回：日期填错了, 请核对');
 		expect(zh('import', '2 town change(s): c-1, c-2')).toBe('乡镇填报 2 条：c-1, c-2');
 	});
+
+	it('a town’s works item recorded (api-town.ts: `<id> works.<item>`), by the catalogue’s name (附件1)', () => {
+		expect(zh('change', 'c-20261207-0a1b2c3d4e5f works.building.basic.1.1')).toBe(
+			'乡镇填报 c-20261207-0a1b2c3d4e5f：改造项目“屋面防漏维修”'
+		);
+		// an id the catalogue does not have is shown as stored
+		expect(auditDetailWords('change', 'c-1 works.building.basic.9.9')).toBeNull();
+	});
 });

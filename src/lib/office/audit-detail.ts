@@ -5,6 +5,7 @@
  * detail in no known form (an error's own message, a list of file names, a refusal already given as 中文 / English)
  * is shown as it is: `null`.
  */
+import { worksItem } from '../policy';
 
 /** The detail in both languages, or null when it is in no known form (then shown as stored). */
 export interface AuditDetailWords {
@@ -66,6 +67,17 @@ const FORMS: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
 	]
 ];
 
+/**
+ * A town's change as api-town.ts writes it: `<change id> <field>`, the field said as the change history says it
+ * in Chinese — a works item by the catalogue's name (附件1), not its id.
+ */
+function changeDetail(detail: string): string | null {
+	const m = detail.match(/^(\S+) works\.(\S+)$/);
+	if (!m) return null;
+	const item = worksItem(m[2]!);
+	return item ? `乡镇填报 ${m[1]}：改造项目“${item.name}”` : null;
+}
+
 /** The login forms (server/auth.ts): `limit: L, from S`, a refusal's reason `, from S`, or `from S` alone. */
 function login(detail: string): string | null {
 	const m = detail.match(FROM);
@@ -123,6 +135,8 @@ export function auditDetailWords(action: string, detail: string | null): AuditDe
 		// api-town.ts: `<change id> <field>`; a town's point of a community
 		const m = detail.match(/^(\S+) communities\.point$/);
 		if (m) return { zh: `${m[1]} 小区位置`, en: detail };
+		const zh = changeDetail(detail);
+		if (zh) return { zh, en: detail };
 	}
 	if (action === 'login' || action === 'password') {
 		const zh = login(detail);

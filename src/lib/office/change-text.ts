@@ -8,11 +8,13 @@ import { fmt, pick } from '../i18n/lang.svelte';
 import { t } from '../i18n/messages';
 import { metresBetween, POINT_FIELD, pointOf, pointText } from '../ingest/point-entry';
 import type { Point } from '../ingest/placement';
-import type { FundRow, StageEventRow, VoteRow } from '../schema/rows';
+import { worksItem } from '../policy';
+import type { FundRow, StageEventRow, VoteRow, WorksRow } from '../schema/rows';
 import { FUND_SOURCES, STAGES, table, VOTE_KINDS } from '../schema/schema';
 
-/** The kind of change a field (`votes.<kind>`, `funds.<source>`, `stage_events.<stage>`, `communities.<column>`) is. */
-export type ChangeKind = 'vote' | 'fund' | 'stage' | 'fact' | 'point' | 'other';
+/** The kind of change a field (`votes.<kind>`, `funds.<source>`, `stage_events.<stage>`, `communities.<column>`,
+ *  `communities.point`, `works.<item id>`) is. */
+export type ChangeKind = 'vote' | 'fund' | 'stage' | 'fact' | 'point' | 'works' | 'other';
 
 export function changeKind(field: string): ChangeKind {
 	if (field === POINT_FIELD) return 'point';
@@ -20,6 +22,7 @@ export function changeKind(field: string): ChangeKind {
 	if (field.startsWith('funds.')) return 'fund';
 	if (field.startsWith('stage_events.')) return 'stage';
 	if (field.startsWith('communities.')) return 'fact';
+	if (field.startsWith('works.')) return 'works';
 	return 'other';
 }
 
@@ -29,7 +32,14 @@ export function factColumnLabel(column: string): string {
 	return c ? pick({ zh: c.zh, en: `${c.zh} (${c.name})` }) : column;
 }
 
-/** What a change of `field` records, in words: the vote's kind, the fund's source, 进度阶段, 更正小区信息. */
+/** A 附件1 item by its id, in the reader's language (the catalogue's Chinese name; the id when it is none). */
+export function worksItemLabel(itemId: string): string {
+	const item = worksItem(itemId);
+	return item ? pick({ zh: item.name, en: item.en }) : itemId;
+}
+
+/** What a change of `field` records, in words: the vote's kind, the fund's source, 进度阶段, 更正小区信息, the works
+ *  item (改造项目“屋面防漏维修”). */
 export function changeFieldLabel(field: string): string {
 	const kind =
 		VOTE_KINDS.find((k) => `votes.${k.code}` === field) ??
@@ -42,6 +52,8 @@ export function changeFieldLabel(field: string): string {
 			return t('office.change.factField');
 		case 'point':
 			return t('office.change.pointField');
+		case 'works':
+			return t('office.change.worksField', { item: worksItemLabel(field.slice('works.'.length)) });
 		default:
 			return field;
 	}
@@ -51,7 +63,8 @@ const day = (d: unknown) => String(d).slice(0, 10);
 
 /**
  * A value a change of `field` records, in words: a vote's four tallies and day, a payment's amount (元) and day, a
- * stage and the day it began, a correction's column and value ('—' when empty).
+ * stage and the day it began, a correction's column and value ('—' when empty), a works item's estimate and final
+ * cost (元; 决算未定 while none).
  */
 export function changeValueText(field: string, v: unknown): string {
 	switch (changeKind(field)) {
@@ -75,6 +88,16 @@ export function changeValueText(field: string, v: unknown): string {
 			// after: {community_id, lon, lat}; before: [lon, lat] or null (no point yet)
 			const p = pointValue(v);
 			return t('office.change.point', { point: p ? pointText(p) : '—' });
+		}
+		case 'works': {
+			const r = v as WorksRow;
+			return t('office.change.works', {
+				estimated: fmt.yuan(r.estimated_cost),
+				final:
+					r.final_cost === null || r.final_cost === undefined
+						? t('office.change.worksNoFinal')
+						: fmt.yuan(r.final_cost)
+			});
 		}
 		case 'vote': {
 			const r = v as VoteRow;

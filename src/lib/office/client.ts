@@ -300,3 +300,17 @@ export const previewSupplement = (file: File) =>
  */
 export const confirmSupplement = (file: File, digest: string) =>
 	sendFile<SupplementRecorded>(supplementPath(file.name, digest), file);
+
+/** Record a works item of 附件1 and its cost (estimate, and final cost once known; 元) for a community, once per `key`. */
+export const recordWorks = (
+	key: string,
+	communityId: string,
+	works: { item_id: string; estimated_cost: string; final_cost: string },
+	note: string
+) =>
+	call<{ change: ChangeRecord; repeated: boolean }>('POST', '/api/changes', {
+		key,
+		communityId,
+		works,
+		note
+	});

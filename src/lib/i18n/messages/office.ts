@@ -256,6 +256,59 @@ export const OFFICE = {
 	},
 	'office.town.history': { zh: '变更记录', en: 'Change history' },
 	'office.town.historyNone': { zh: '暂无变更记录', en: 'No changes recorded' },
+	'office.town.works.title': { zh: '录入改造项目及金额', en: 'Record a works item and its cost' },
+	'office.town.works.item': { zh: '改造项目（附件1清单）', en: 'Works item (附件1 list)' },
+	'office.town.works.estimated': { zh: '概算金额（元）', en: 'Estimate (yuan)' },
+	'office.town.works.final': { zh: '决算金额（元）', en: 'Final cost (yuan)' },
+	'office.town.works.finalHint': {
+		zh: '决算金额在竣工财务决算核定后填写，此前留空（§五(二)1：补助以核定的决算为准）。',
+		en: 'Fill in the final cost once the final accounts are approved; leave it empty until then (§五(二)1: the subsidy follows the approved accounts).'
+	},
+	'office.town.works.now': {
+		zh: '台账已有此项：概算 {estimated}，决算 {final}；保存即修改这一行',
+		en: 'The ledger has this item: estimate {estimated}, final cost {final}; saving changes that row'
+	},
+	'office.town.works.new': {
+		zh: '台账尚无此项：保存即新增一行',
+		en: 'The ledger has no such item: saving adds a row'
+	},
+	'office.town.works.will': {
+		zh: '将记录“{item}”：{after}',
+		en: 'Will record {item}: {after}'
+	},
+	'office.town.works.funding': {
+		zh: '保存前看本小区资金的变化（按政策引擎，§五(二)1）',
+		en: "What it does to the community's money before saving (the policy engine, §五(二)1)"
+	},
+	'office.town.works.figure': { zh: '项目', en: 'Figure' },
+	'office.town.works.before': { zh: '录入前', en: 'Before' },
+	'office.town.works.after': { zh: '录入后', en: 'After' },
+	'office.town.works.basis': { zh: '口径', en: 'Counted on' },
+	'office.town.works.basisEstimate': {
+		zh: '按总投资估算（未分项）',
+		en: 'the total investment (not itemised)'
+	},
+	'office.town.works.basisCosted': { zh: '按各项概算', en: "the items' estimates" },
+	'office.town.works.basisFinal': { zh: '按竣工财务决算', en: 'the final accounts' },
+	'office.town.works.basisEarlier': {
+		zh: '早期项目，按台账（不按本政策测算）',
+		en: 'an earlier project, its ledger (not priced under the policy)'
+	},
+	'office.town.works.basisOut': {
+		zh: '不在改造范围（§二(一)），无补助',
+		en: 'outside the programme (§二(一)): no subsidy'
+	},
+	'office.town.works.atMost': { zh: '最多 {amount}', en: 'at most {amount}' },
+	'office.town.works.finalNote': {
+		zh: '补助按竣工财务决算计算须每一项都有决算金额；未全部填写时按概算。',
+		en: 'The subsidy is priced on the final accounts only once every item has a final cost; until then on the estimates.'
+	},
+	'office.change.worksField': { zh: '改造项目“{item}”', en: 'Works item: {item}' },
+	'office.change.works': {
+		zh: '概算 {estimated}，决算 {final}',
+		en: 'estimate {estimated}, final cost {final}'
+	},
+	'office.change.worksNoFinal': { zh: '未定', en: 'not yet' },
 	'office.live.title': { zh: '乡镇填报（未审核）', en: 'Reported by the town (not reviewed)' },
 	'office.live.note': {
 		zh: '以下为乡镇（街道）已填报、尚未审核或尚未发布的变更。本页其余内容仍为最近一次发布的核定数据，未计入这些填报',
