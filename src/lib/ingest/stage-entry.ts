@@ -88,12 +88,21 @@ export function checkStageEntry(
 				: `the community reached the last stage (${latest!.stage}): there is no next stage`
 		});
 	}
-	if (problems.length === 0 && recorder !== undefined && next && next.department !== recorder)
-		problems.push({
-			column: 'stage',
-			zh: `“${next.name}”由${next.department}负责（附件2），不由本账户登记：待${next.department}登记后，本小区再填报下一阶段`,
-			en: `${next.en} is the ${DEPARTMENTS.find((d) => d.name === next.department)?.en ?? next.department}'s stage (附件2), not this account's: once it records it, the community's next stage can be recorded here`
-		});
+	// the next stage is another department's: said at once, before any date is typed (the form picks it already)
+	if (recorder !== undefined && next && next.department !== recorder)
+		return {
+			row: null,
+			next,
+			latest,
+			publicity: null,
+			problems: [
+				{
+					column: 'stage',
+					zh: `“${next.name}”由${next.department}负责（附件2），不由本账户登记：待${next.department}登记后，本小区再填报下一阶段`,
+					en: `${next.en} is the ${DEPARTMENTS.find((d) => d.name === next.department)?.en ?? next.department}'s stage (附件2), not this account's: once it records it, the community's next stage can be recorded here`
+				}
+			]
+		};
 	if (problems.length === 0) {
 		const all = [...stages, { stage: row.stage, date: row.date }];
 		const broken = stageOrderBreaks(all).find((b) => b.index === all.length - 1);

@@ -127,8 +127,8 @@ const foreign = (
 ): UploadProblem => ({
 	...at,
 	community: id,
-	zh: `第${at.row}行：小区 ${id}${name ? `（${name}）` : ''}不属于本账户所辖乡镇（街道），此行未读入`,
-	en: `row ${at.row}: community ${id}${name ? ` (${name})` : ''} is not in this account's towns; the row was not read`
+	zh: `小区 ${id}${name ? `（${name}）` : ''}不属于本账户所辖乡镇（街道），此行未读入`,
+	en: `community ${id}${name ? ` (${name})` : ''} is not in this account's towns; the row was not read`
 });
 
 const fromProblem = (p: Problem): UploadProblem => ({

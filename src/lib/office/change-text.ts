@@ -62,6 +62,20 @@ export function changeFieldLabel(field: string): string {
 const day = (d: unknown) => String(d).slice(0, 10);
 
 /**
+ * A community fact's value as a reader reads it: '—' when empty; a number of a column in 元 as money (5,200,000.00元),
+ * of a column in ㎡ as area, other numbers grouped; text as it is.
+ */
+export function factValueText(column: string, value: unknown): string {
+	if (value === null || value === undefined || value === '') return '—';
+	const c = table('communities').columns.find((x) => x.name === column);
+	const n = typeof value === 'number' ? value : Number(value);
+	if (c?.type !== 'number' || !Number.isFinite(n)) return String(value);
+	if (c.unit === '元') return fmt.yuan(n);
+	if (c.unit === '㎡') return fmt.sqm(n);
+	return fmt.number(n);
+}
+
+/**
  * A value a change of `field` records, in words: a vote's four tallies and day, a payment's amount (元) and day, a
  * stage and the day it began, a correction's column and value ('—' when empty), a works item's estimate and final
  * cost (元; 决算未定 while none).
@@ -81,7 +95,7 @@ export function changeValueText(field: string, v: unknown): string {
 			const r = v as { column: string; value: unknown };
 			return t('office.change.fact', {
 				column: factColumnLabel(r.column),
-				value: r.value === null || r.value === undefined || r.value === '' ? '—' : String(r.value)
+				value: factValueText(r.column, r.value)
 			});
 		}
 		case 'point': {

@@ -146,6 +146,14 @@ export const OFFICE = {
 		en: 'The office said why each was returned; open the community and record it again (a returned change stays on record and never takes effect).'
 	},
 	'office.town.open': { zh: '打开该小区', en: 'Open this community' },
+	'office.town.stage.notOurs': {
+		zh: '下一阶段“{stage}”由{department}负责（附件2），不由乡镇账户登记；该部门登记后，本小区可继续填报。',
+		en: 'The next stage, {stage}, belongs to {department} (附件2), not to a town account; once it is recorded there, this community can go on.'
+	},
+	'office.review.returnNeedsNote': {
+		zh: '退回须在“审核意见”中写明原因',
+		en: 'A return needs the reason written in the note'
+	},
 	'office.town.title': { zh: '本乡镇（街道）的小区', en: "Our towns' communities" },
 	'office.town.needTown': {
 		zh: '此页供乡镇（街道）账户使用：请用乡镇（街道）账户登录。',
