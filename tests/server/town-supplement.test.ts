@@ -132,9 +132,10 @@ describe('a town uploads its filled 资料补充表 (issue 22)', () => {
 	it("refuses another town's row, naming the row and the community", () => {
 		const r = preview.refusals.find((x) => x.community === theirs)!;
 		expect(r).toMatchObject({ sheet: '小区', row: theirRow });
-		expect(r.zh).toContain(`第${theirRow}行`);
+		// the row is the refusal's own field (the page shows it beside the message, once)
 		expect(r.zh).toContain(theirs);
-		expect(r.en).toContain(`row ${theirRow}`);
+		expect(r.zh).toContain('不属于本账户所辖乡镇');
+		expect(r.en).toContain(theirs);
 	});
 
 	it('refuses a bad value naming sheet, row, column and value', () => {
