@@ -9,14 +9,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../src/lib/office/api';
 import {
-	accounts,
 	exampleIds,
 	exampleRows,
-	newAccount,
-	publishExampleLedger,
-	startOffice,
 	type Client,
-	type Running
+	type Running,
+	townOffice
 } from '../../scripts/lib/harness/office';
 import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
 import { logIn } from './office-login';
@@ -35,11 +32,9 @@ let bytes: Buffer;
 
 beforeAll(async () => {
 	mkdirSync('test-results', { recursive: true });
-	run = await startOffice('build', { exampleDataDir: 'build/data' });
-	let admin: Client;
-	({ keeper, admin } = await accounts(run));
-	await publishExampleLedger(keeper);
-	chengdong = await newAccount(admin, 'chengdong', 'town', ['城东街道']);
+	const office = await townOffice({ chengdong: ['城东街道'] });
+	({ run, keeper } = office);
+	chengdong = office.town.chengdong!;
 	// the town's sheet as the server gives it, filled in: 户数 of one community, a 房屋类型 no list has for another
 	const res = await chengdong.get(`/api/town/supplement?town=${encodeURIComponent('城东街道')}`);
 	const book = new ExcelJS.Workbook();

@@ -8,15 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../src/lib/office/api';
 import { WORKS_CATALOGUE } from '../../src/lib/policy';
-import {
-	accounts,
-	exampleRows,
-	newAccount,
-	publishExampleLedger,
-	startOffice,
-	type Client,
-	type Running
-} from '../../scripts/lib/harness/office';
+import { exampleRows, type Client, type Running, townOffice } from '../../scripts/lib/harness/office';
 import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
 import { logIn } from './office-login';
 
@@ -41,11 +33,7 @@ const yuan = (v: number) =>
 
 beforeAll(async () => {
 	mkdirSync('test-results', { recursive: true });
-	run = await startOffice('build', { exampleDataDir: 'build/data' });
-	let admin: Client;
-	({ keeper, admin } = await accounts(run));
-	await publishExampleLedger(keeper);
-	await newAccount(admin, 'chengdong', 'town', ['城东街道']);
+	({ run, keeper } = await townOffice({ chengdong: ['城东街道'] }));
 	browser = await launchBrowser();
 }, 240_000);
 

@@ -199,3 +199,22 @@ export async function publishExampleLedger(keeper: Client): Promise<string> {
 	if (res.status !== 200) throw new Error(`publishing the example: ${res.status} ${await res.text()}`);
 	return staged.info.id;
 }
+
+/**
+ * The office server over the dashboard's build with the example published as its first release (as an office
+ * starts), a keeper and an admin signed in, and one town account per `towns` entry (name → its 乡镇（街道）),
+ * signed in with PASSWORD. For the towns' browser tests. Throws when any step is refused.
+ */
+export async function townOffice(towns: Record<string, string[]>): Promise<{
+	run: Running;
+	admin: Client;
+	keeper: Client;
+	town: Record<string, Client>;
+}> {
+	const run = await startOffice('build', { exampleDataDir: 'build/data' });
+	const { keeper, admin } = await accounts(run);
+	await publishExampleLedger(keeper);
+	const town: Record<string, Client> = {};
+	for (const [name, its] of Object.entries(towns)) town[name] = await newAccount(admin, name, 'town', its);
+	return { run, admin, keeper, town };
+}

@@ -69,9 +69,11 @@ const FORMS: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
 
 /**
  * A town's change as api-town.ts writes it: `<change id> <field>`, the field said as the change history says it
- * in Chinese — a works item by the catalogue's name (附件1), not its id.
+ * in Chinese — a point as 小区位置, a works item by the catalogue's name (附件1), not its id.
  */
 function changeDetail(detail: string): string | null {
+	const point = detail.match(/^(\S+) communities\.point$/);
+	if (point) return `乡镇填报 ${point[1]}：小区位置`;
 	const m = detail.match(/^(\S+) works\.(\S+)$/);
 	if (!m) return null;
 	const item = worksItem(m[2]!);
@@ -132,9 +134,7 @@ export function auditDetailWords(action: string, detail: string | null): AuditDe
 		if (m) return { zh: `${m[1] === 'accepted' ? '接受' : '退回'}${m[2] ? `：${m[2]}` : ''}`, en: detail };
 	}
 	if (action === 'change') {
-		// api-town.ts: `<change id> <field>`; a town's point of a community
-		const m = detail.match(/^(\S+) communities\.point$/);
-		if (m) return { zh: `${m[1]} 小区位置`, en: detail };
+		// api-town.ts: `<change id> <field>`
 		const zh = changeDetail(detail);
 		if (zh) return { zh, en: detail };
 	}

@@ -31,7 +31,7 @@ describe('a point change in words', () => {
 
 	it('in the audit log: the change and 小区位置', () => {
 		expect(auditDetailWords('change', 'c-12 communities.point')).toEqual({
-			zh: 'c-12 小区位置',
+			zh: '乡镇填报 c-12：小区位置',
 			en: 'c-12 communities.point'
 		});
 	});

@@ -61,8 +61,15 @@ export class OfficeError extends Error {
 
 let csrf: string | null = null;
 
+/**
+ * One request to the office server with the session's CSRF token: `body` sent as JSON, or as it is when a file
+ * (`Blob`); the JSON answer, or an `OfficeError` (status 0 when no answer came at all).
+ */
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-	const headers: Record<string, string> = { 'content-type': 'application/json' };
+	const file = body instanceof Blob;
+	const headers: Record<string, string> = {
+		'content-type': file ? 'application/octet-stream' : 'application/json'
+	};
 	if (csrf) headers['x-csrf-token'] = csrf;
 	let res: Response;
 	try {
@@ -70,7 +77,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
 			method,
 			headers,
 			credentials: 'same-origin',
-			body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined
+			body: method !== 'POST' ? undefined : file ? body : JSON.stringify(body ?? {})
 		});
 	} catch {
 		// no answer at all (network down, server unreachable): status 0, so a form keeps what was typed
@@ -260,46 +267,19 @@ export const recordPoint = (
 		note
 	});
 
-/** A file sent as the body of a POST (the session's CSRF token on it), its JSON answer; refusals as `OfficeError`. */
-async function sendFile<T>(path: string, file: Blob): Promise<T> {
-	const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
-	if (csrf) headers['x-csrf-token'] = csrf;
-	let res: Response;
-	try {
-		res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file });
-	} catch {
-		throw new OfficeError(
-			0,
-			'网络中断，未能连接服务器',
-			'the network is down: the server could not be reached'
-		);
-	}
-	const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-	if (!res.ok) {
-		const e = json.error as { zh: string; en: string } | undefined;
-		throw new OfficeError(
-			res.status,
-			e?.zh ?? `请求失败（${res.status}）`,
-			e?.en ?? `request failed (${res.status})`,
-			json
-		);
-	}
-	return json as T;
-}
-
 const supplementPath = (name: string, confirm?: string) =>
 	`/api/town/supplement?name=${encodeURIComponent(name)}${confirm ? `&confirm=${encodeURIComponent(confirm)}` : ''}`;
 
 /** A town's filled 资料补充表 (the downloaded xlsx, or its 小区 sheet as CSV): what it would record; records nothing. */
 export const previewSupplement = (file: File) =>
-	sendFile<{ preview: SupplementPreview }>(supplementPath(file.name), file);
+	call<{ preview: SupplementPreview }>('POST', supplementPath(file.name), file);
 
 /**
  * Record the cells of a previewed 资料补充表 as pending corrections: `digest` is the preview's (refused, 409, with
  * the new preview in the body, when the file or the data changed since). Sent again, it records nothing twice.
  */
 export const confirmSupplement = (file: File, digest: string) =>
-	sendFile<SupplementRecorded>(supplementPath(file.name, digest), file);
+	call<SupplementRecorded>('POST', supplementPath(file.name, digest), file);
 
 /** Record a works item of 附件1 and its cost (estimate, and final cost once known; 元) for a community, once per `key`. */
 export const recordWorks = (
