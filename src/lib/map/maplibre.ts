@@ -24,6 +24,9 @@ export function loadMapLibre(): Promise<MapLibre> {
 		import('maplibre-gl/dist/maplibre-gl.css')
 	]).then(([ml, workerUrl]) => {
 		ml.setWorkerUrl(workerUrl.default);
+		// the worker starts now (its script fetched and parsed while the page's data downloads), not when the
+		// first map is made
+		ml.prewarm();
 		return ml;
 	});
 	return mapLibre;
@@ -117,6 +120,8 @@ export function mountBaseMap<Extra = undefined>(
 				style,
 				localIdeographFontFamily: LOCAL_CJK_FONT,
 				attributionControl: { compact: true },
+				// labels appear at once: a fade is 300 ms of frames drawn again, each one slow in a software renderer
+				fadeDuration: 0,
 				...setup.options
 			});
 			// kept before the set-up below, so a failing set-up still has its map removed with the component
