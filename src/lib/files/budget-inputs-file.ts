@@ -45,6 +45,7 @@ import {
 	type Vector
 } from 'apache-arrow';
 import { vectorOf } from '../util/arrow-vector';
+import { utf8Strings } from '../util/arrow-text';
 import type { CommunityRow, FundRow, StageEventRow, VoteRow, WorksRow } from '../schema/rows';
 import type { CommunityStatus, VerdictCommunity, VerdictTown } from '../verdict/status';
 
@@ -362,29 +363,6 @@ const validity = (data: Data): ((i: number) => boolean) | null => {
 	const offset = data.offset;
 	return bits ? (i) => ((bits[(offset + i) >> 3]! >> ((offset + i) & 7)) & 1) === 1 : null;
 };
-
-/**
- * A UTF-8 column's strings: the chunk's bytes decoded at once, each value a slice of that text (its UTF-16 offsets
- * counted from the bytes: one unit per character, two beyond the BMP) — one decode instead of one per value.
- */
-function utf8Strings(data: Data, out: unknown[], at: number): void {
-	const offsets = data.valueOffsets as Int32Array;
-	const bytes = data.values as Uint8Array;
-	const n = data.length;
-	const start = offsets[0]!;
-	const end = offsets[n]!;
-	const text = new TextDecoder().decode(bytes.subarray(start, end));
-	let units = 0;
-	let byte = start;
-	for (let i = 0; i < n; i++) {
-		const from = units;
-		for (const to = offsets[i + 1]!; byte < to; byte++) {
-			const b = bytes[byte]!;
-			if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
-		}
-		out[at + i] = text.slice(from, units);
-	}
-}
 
 /**
  * One column's values in row order, read from the chunks' buffers (typed arrays, dictionary indexes, UTF-8
