@@ -109,11 +109,14 @@ export class FilterFigures {
 			estimates: cols.estimate
 		};
 		// hundredths (fen, or 0.01 ㎡) as whole numbers, so sums are exact whatever their order
-		this.#values = MEASURE_KEYS.map((k) =>
-			MEASURES[k].hundredths
-				? Float64Array.from(source[k], (v) => Math.round(v * 100))
-				: Float64Array.from(source[k])
-		);
+		// (a plain loop: Float64Array.from with a mapping function took ≈ 0.3 s at 300k in a Chromium trace of /)
+		this.#values = MEASURE_KEYS.map((k) => {
+			const from = source[k];
+			const scale = MEASURES[k].hundredths;
+			const out = new Float64Array(n);
+			for (let i = 0; i < n; i++) out[i] = scale ? Math.round(from[i]! * 100) : from[i]!;
+			return out;
+		});
 		for (const d of DIMENSIONS) this.#keys.set(d, '');
 	}
 
