@@ -8,11 +8,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../src/lib/office/api';
-import { accounts, Client, startOffice, type Running } from '../../scripts/lib/harness/office';
+import { townOffice, type Client, type Running } from '../../scripts/lib/harness/office';
 import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
 import { closeSite, openSite } from './site';
 import { logIn } from './office-login';
-import { exampleRows, newAccount, publishExampleLedger } from '../../scripts/lib/harness/office';
+import { exampleRows } from '../../scripts/lib/harness/office';
 
 let run: Running;
 let browser: Browser;
@@ -54,11 +54,7 @@ const legendCounts = (page: Page) =>
 
 beforeAll(async () => {
 	mkdirSync('test-results', { recursive: true });
-	run = await startOffice('build', { exampleDataDir: 'build/data' });
-	let admin: Client;
-	({ keeper, admin } = await accounts(run));
-	await publishExampleLedger(keeper);
-	await newAccount(admin, 'chengdong', 'town', ['城东街道']);
+	({ run, keeper } = await townOffice({ chengdong: ['城东街道'] }));
 	browser = await launchBrowser();
 }, 240_000);
 

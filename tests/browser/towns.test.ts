@@ -10,10 +10,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../src/lib/office/api';
 import { TOWN_DEPARTMENT, WORKFLOW_STAGES } from '../../src/lib/policy';
-import { accounts, Client, startOffice, type Running } from '../../scripts/lib/harness/office';
+import { townOffice, type Client, type Running } from '../../scripts/lib/harness/office';
 import { launchBrowser, watchedPage } from '../../scripts/lib/harness/browser';
 import { logIn } from './office-login';
-import { exampleRows, newAccount, publishExampleLedger } from '../../scripts/lib/harness/office';
+import { exampleRows } from '../../scripts/lib/harness/office';
 
 let run: Running;
 let browser: Browser;
@@ -40,12 +40,7 @@ const latestStage = later.stages.find((s) => s.stage === WORKFLOW_STAGES[later.s
 
 beforeAll(async () => {
 	mkdirSync('test-results', { recursive: true });
-	run = await startOffice('build', { exampleDataDir: 'build/data' });
-	let admin: Client;
-	({ keeper, admin } = await accounts(run));
-	await publishExampleLedger(keeper);
-	await newAccount(admin, 'chengdong', 'town', ['城东街道']);
-	await newAccount(admin, 'lecheng', 'town', ['乐成街道']);
+	({ run, keeper } = await townOffice({ chengdong: ['城东街道'], lecheng: ['乐成街道'] }));
 	browser = await launchBrowser();
 }, 240_000);
 
