@@ -32,9 +32,9 @@ export function loadMapLibre(): Promise<MapLibre> {
 	return mapLibre;
 }
 
-/** The deck.gl pieces the community map draws with (its overlay, layers and filter), loaded once. */
-export function loadDeckLibraries() {
-	return Promise.all([import('@deck.gl/mapbox'), import('@deck.gl/layers'), import('@deck.gl/extensions')]);
+/** The deck.gl pieces the community map draws with (its overlay, layers and filter: deck.ts), loaded once. */
+export function loadDeckLibraries(): Promise<typeof import('./deck')> {
+	return import('./deck');
 }
 
 /** MapLibre and the deck.gl pieces, loaded together (`/` starts this while its data files download). */
