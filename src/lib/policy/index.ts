@@ -20,7 +20,13 @@ export { CN_CALENDAR, fromHolidayFile, isoToDay, dayToIso } from './calendar';
 export type { WorkCalendar } from './calendar';
 export { earliestPublicityEnd, publicityWindow, countWorkingDays } from './publicity';
 export type { PublicityWindow } from './publicity';
-export { projectBudget, projectBudgetIndexed, rankCandidates, readinessDeadline, firstPlanYear } from './budget';
+export {
+	projectBudget,
+	projectBudgetIndexed,
+	rankCandidates,
+	readinessDeadline,
+	firstPlanYear
+} from './budget';
 export type {
 	BudgetCandidate,
 	BudgetScenario,
