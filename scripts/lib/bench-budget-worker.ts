@@ -5,7 +5,7 @@
 // stretches with the load, the CPU time much less. Recorded, never asserted.
 import { readFileSync } from 'node:fs';
 import { dataState } from '../../src/lib/budget/data-state';
-import { estimateRates, history, type PipelineCommunity } from '../../src/lib/budget/forecast';
+import { estimateRates } from '../../src/lib/budget/forecast';
 import { defaultScenario } from '../../src/lib/budget/scenario';
 import { ScenarioJudge } from '../../src/lib/budget/scenario-run';
 import {
@@ -49,7 +49,7 @@ export function benchWorkerSteps(dataDir: string, asOf: string): WorkerSteps {
 	const [run, readInputs] = timed(() => readRunInputs(runBytes));
 	const judge = new ScenarioJudge(run, asOf);
 	const [st, state] = timed(() => dataState(run, judge.verdicts({ policy: {} }), null));
-	const h = history(st.past as PipelineCommunity[]);
+	const h = st.history;
 	const s = defaultScenario('基准', st.pipelineSubsidy / 5, estimateRates(h));
 	const [, firstRun] = timed(() => judge.run(s, h, null));
 	const [inputs, readVerdicts] = timed(() => readVerdictInputs(verdictBytes, run));

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { writePublicData } from '../../src/node/public-data';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { dataState } from '../../src/lib/budget/data-state';
+import { dataState, historyRows, type HistoryRow } from '../../src/lib/budget/data-state';
+import { history, type PipelineCommunity } from '../../src/lib/budget/forecast';
 import { readInputs } from '../../src/lib/budget/inputs';
 import type { PlanHistoryRow } from '../../src/lib/budget/plan-state';
 import { filterIdsSql, HISTORY_SQL, pipelineSql, planHistorySql } from '../../src/lib/budget/queries';
@@ -96,9 +97,13 @@ async function check(out: string, filter: Filter) {
 		expect(cols.id.filter((_, i) => mask[i] === 1).sort()).toEqual(ids);
 		const state = dataState(run, base, new Set(ids));
 		const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-		const past = await sql<(typeof state.past)[number]>(conn, HISTORY_SQL);
-		expect(state.past.length).toBeGreaterThan(0);
-		expect([...state.past].sort(byId)).toEqual(past.sort(byId));
+		const rows = historyRows(base);
+		const past = await sql<HistoryRow>(conn, HISTORY_SQL);
+		expect(rows.length).toBeGreaterThan(0);
+		expect([...rows].sort(byId)).toEqual(past.sort(byId));
+		// the history the worker hands the page: `history` over those rows in the inputs' order (by id)
+		expect(state.history.toFunds.length).toBeGreaterThan(0);
+		expect(state.history).toEqual(history(past.sort(byId) as PipelineCommunity[]));
 		const plans = await sql<PlanHistoryRow>(conn, planHistorySql(filter));
 		expect(fen(state.planRows)).toEqual(fen(plans));
 		expect(state.planRows.some((r) => r.plannedInFilter > 0 && r.plannedInFilter < r.planned)).toBe(true);

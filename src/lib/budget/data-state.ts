@@ -4,7 +4,7 @@
  * the history the default rates come from (`HISTORY_SQL`), the plans and payments per year (`planHistorySql`) and
  * the pipeline's subsidy (`pipelineSql(null)`). Tested equal to those queries (tests/data/inputs-file.test.ts).
  */
-import type { PipelineCommunity } from './forecast';
+import { history, type History, type PipelineCommunity } from './forecast';
 import type { BudgetVerdict, RunInputs } from './inputs';
 import type { PlanHistoryRow } from './plan-state';
 import { pipelineFrom } from './verdicts';
@@ -23,18 +23,15 @@ export type HistoryRow = Pick<
 >;
 
 export interface DataState {
-	past: HistoryRow[];
+	/** The history behind the default rates, from `historyRows` in their order (the inputs'), as `history` has it. */
+	history: History;
 	planRows: PlanHistoryRow[];
 	/** The subsidy of the whole pipeline (policy in force, no filter), yuan. */
 	pipelineSubsidy: number;
 }
 
-/** `base`: every community's verdict under the policy in force, in the order of `inputs.communities`. */
-export function dataState(
-	inputs: Pick<RunInputs, 'communities' | 'subsidies'>,
-	base: readonly BudgetVerdict[],
-	inFilter: ReadonlySet<string> | null
-): DataState {
+/** `HISTORY_SQL`'s rows from the verdicts under the policy in force (`base`), in their order. */
+export function historyRows(base: readonly BudgetVerdict[]): HistoryRow[] {
 	const past: HistoryRow[] = [];
 	for (const s of base)
 		if (s.startDate)
@@ -48,6 +45,19 @@ export function dataState(
 				schemeVote: s.schemeVote,
 				schemeVoteDate: s.schemeVoteDate
 			});
+	return past;
+}
+
+/**
+ * `base`: every community's verdict under the policy in force, in the order of `inputs.communities`; `pipeline`:
+ * the pipeline under it with no filter (`pipelineFrom(inputs.communities, base, base, null)`, made when not given).
+ */
+export function dataState(
+	inputs: Pick<RunInputs, 'communities' | 'subsidies'>,
+	base: readonly BudgetVerdict[],
+	inFilter: ReadonlySet<string> | null,
+	pipeline: readonly Pick<PipelineCommunity, 'subsidy'>[] = pipelineFrom(inputs.communities, base, base, null)
+): DataState {
 	const sel = (id: string) => inFilter === null || inFilter.has(id);
 	const years = new Map<number, PlanHistoryRow>();
 	const at = (year: number) => {
@@ -71,9 +81,9 @@ export function dataState(
 		r.paid += f.amount;
 		if (sel(f.community_id)) r.paidInFilter += f.amount;
 	}
-	const pipeline = pipelineFrom(inputs.communities, base, base, null);
 	return {
-		past,
+		// the rows' own fields are what `history` reads of a pipeline community
+		history: history(historyRows(base) as PipelineCommunity[]),
 		planRows: [...years.values()].sort((a, b) => a.year - b.year),
 		pipelineSubsidy: pipeline.reduce((sum, c) => sum + c.subsidy, 0)
 	};

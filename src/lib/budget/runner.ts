@@ -4,7 +4,8 @@ import type { History } from './forecast';
 import type { VerdictInputs } from './inputs';
 import type { Scenario } from './scenario';
 import type { ScenarioRun } from './scenario-run';
-import type { FileLoaded, SimulationRequest } from './worker';
+import { unpackOutcomes } from './outcome-columns';
+import type { FileLoaded, PackedRun, SimulationRequest } from './worker';
 import { WorkerClient } from '../util/worker-client';
 
 /** The simulator's worker, one per page; a worker that fails to load rejects every request (`WorkerFailure`). */
@@ -40,8 +41,9 @@ export class SimulationRunner {
 	}
 
 	/** Runs a scenario; `only` is the ids of a filter pipeline (from its SQL), else null. */
-	run(scenario: Scenario, history: History, only: string[] | null): Promise<ScenarioRun> {
-		return this.#client.ask<ScenarioRun>({ kind: 'run', scenario, history, only });
+	async run(scenario: Scenario, history: History, only: string[] | null): Promise<ScenarioRun> {
+		const r = await this.#client.ask<PackedRun>({ kind: 'run', scenario, history, only });
+		return { ...r, result: unpackOutcomes(r.result) };
 	}
 
 	/** The data's history, plans and payments per year (within `inFilter`'s ids) and pipeline subsidy. */

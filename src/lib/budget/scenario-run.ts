@@ -8,7 +8,7 @@
 import { ELIGIBILITY_CLASSES } from '../verdict/classes';
 import { runInputsOf } from '../files/budget-inputs-file';
 import { policyFor, YUEQING_2023, type PolicyParams } from '../policy';
-import type { History } from './forecast';
+import type { History, PipelineCommunity } from './forecast';
 import { policyImpact, type PolicyImpact } from './impact';
 import type { BudgetVerdict, RunInputs, VerdictInputs } from './inputs';
 import { paramsOf, type Scenario } from './scenario';
@@ -42,6 +42,8 @@ export class ScenarioJudge {
 	readonly #base: PolicyParams;
 	readonly #names: string[];
 	readonly #cache = new Map<string, BudgetVerdict[]>();
+	/** The pipeline with no filter under the policy in force (the data state's and every such run's), made once. */
+	#basePipeline: PipelineCommunity[] | null = null;
 
 	/**
 	 * `run`: the communities with their verdicts under the policy in force on `asOf` (the build's); `inputs`: every
@@ -107,16 +109,32 @@ export class ScenarioJudge {
 		return s.pipeline.kind === 'filter' && only ? new Set(only) : null;
 	}
 
+	/**
+	 * The pipeline under the policy in force with no filter (`pipelineFrom(communities, base, base, null)`), made on
+	 * first use and kept: the simulator only reads it.
+	 */
+	basePipeline(): readonly PipelineCommunity[] {
+		const base = this.verdicts({ policy: {} });
+		return (this.#basePipeline ??= pipelineFrom(this.#run.communities, base, base, null));
+	}
+
+	/** The pipeline of `mine` (the scenario's verdicts) within `ids`: the kept one when it is the same. */
+	#pipeline(mine: readonly BudgetVerdict[], ids: ReadonlySet<string> | null): readonly PipelineCommunity[] {
+		const base = this.verdicts({ policy: {} });
+		return ids === null && mine === base
+			? this.basePipeline()
+			: pipelineFrom(this.#run.communities, mine, base, ids);
+	}
+
 	run(s: Scenario, history: History, only: readonly string[] | null): ScenarioRun {
 		const base = this.verdicts({ policy: {} });
 		const mine = this.verdicts(s);
 		const ids = this.#only(s, only);
-		const { communities } = this.#run;
-		const result = simulate(pipelineFrom(communities, mine, base, ids), s, history, this.#asOf);
+		const result = simulate(this.#pipeline(mine, ids), s, history, this.#asOf);
 		let impact: PolicyImpact | null = null;
 		if (Object.keys(s.policy).length > 0) {
 			const atBase = simulate(
-				pipelineFrom(communities, base, base, ids),
+				this.#pipeline(base, ids),
 				{ ...s, policy: {}, uncertainty: false },
 				history,
 				this.#asOf

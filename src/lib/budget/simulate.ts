@@ -9,7 +9,7 @@
 import {
 	firstPlanYear,
 	policyFor,
-	projectBudget,
+	projectBudgetIndexed,
 	readinessDeadline,
 	YUEQING_2023,
 	type BudgetCandidate,
@@ -153,7 +153,7 @@ export function simulate(
 				subsidy: money.subsidy(i, year)
 			};
 		}
-		return { candidates, projection: projectBudget(candidates, scenario, params) };
+		return { candidates, years: projectBudgetIndexed(candidates, scenario, params) };
 	};
 	// a community already in a plan keeps its recorded dates; the others are forecast
 	const milestonesOf = (d: ReturnType<typeof durations>, deterministic: boolean) => {
@@ -167,19 +167,17 @@ export function simulate(
 
 	// the median forecast
 	const milestones = milestonesOf(durations(s.rates, h, null), true);
-	const { candidates, projection } = run(milestones);
-	const index = new Map<string, number>();
-	for (let i = 0; i < n; i++) index.set(pipeline[i]!.id, i);
+	const { candidates, years: projected } = run(milestones);
 	// by the community's place in the pipeline: the year it is funded (0: not within the plan years) and why
 	const fundedYear = new Int32Array(n);
 	const reasons = new Array<OutcomeReason | undefined>(n);
-	const lastYear = projection.years.at(-1)?.year;
-	const years: YearResult[] = projection.years.map((y) => {
+	const lastYear = projected.at(-1)?.year;
+	const years: YearResult[] = projected.map((y) => {
 		const sums = new Float64Array(3); // residents' base, their excess, social capital
 		let left = y.budget;
 		const of = y.funded.length;
 		for (let rank = 0; rank < of; rank++) {
-			const i = index.get(y.funded[rank]!)!;
+			const i = y.funded[rank]!;
 			money.addTo(sums, i, priced[i]!);
 			left -= candidates[i]!.subsidy;
 			fundedYear[i] = y.year;
@@ -194,13 +192,13 @@ export function simulate(
 			: s.fill === 'strict'
 				? y.stoppedAt === null
 					? null
-					: { code: 'budget-strict', year: y.year, after: y.stoppedAt }
+					: { code: 'budget-strict', year: y.year, after: pipeline[y.stoppedAt]!.id }
 				: { code: 'budget-skip', year: y.year, left: y.remaining };
 		// a candidate in play stays in play until funded (§三(四) deadlines only move later), so one waiting and
 		// never funded is on the last year's list: only that list's reasons last
 		if (y.year === lastYear)
-			for (const id of y.waiting)
-				reasons[index.get(id)!] = waitingReason ?? { code: 'budget-strict', year: y.year, after: id };
+			for (const i of y.waiting)
+				reasons[i] = waitingReason ?? { code: 'budget-strict', year: y.year, after: pipeline[i]!.id };
 		return {
 			year: y.year,
 			decided: y.decided,
@@ -249,8 +247,8 @@ export function simulate(
 		const demand = PLAN_YEARS.map(() => new Float64Array(s.draws));
 		const funded = PLAN_YEARS.map(() => new Float64Array(s.draws));
 		for (let k = 0; k < s.draws; k++) {
-			const { projection: p } = run(milestonesOf(sampled, false));
-			p.years.forEach((y, j) => {
+			const { years: p } = run(milestonesOf(sampled, false));
+			p.forEach((y, j) => {
 				demand[j]![k] = y.demand;
 				funded[j]![k] = y.funded.length;
 			});

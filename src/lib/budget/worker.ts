@@ -10,7 +10,8 @@ import { dataState } from './data-state';
 import type { History } from './forecast';
 import type { RunInputs, VerdictInputs } from './inputs';
 import type { Scenario } from './scenario';
-import { ScenarioJudge } from './scenario-run';
+import { packOutcomes, transferables, type PackedResult } from './outcome-columns';
+import { ScenarioJudge, type ScenarioRun } from './scenario-run';
 
 export type SimulationRequest =
 	| { kind: 'inputs'; inputs: VerdictInputs; asOf: string }
@@ -23,6 +24,9 @@ export type SimulationRequest =
 export interface FileLoaded {
 	ids: string[];
 }
+
+/** A run as the worker posts it: its outcomes as columns (`unpackOutcomes` on the page). */
+export type PackedRun = Omit<ScenarioRun, 'result'> & { result: PackedResult };
 
 /** The published run's inputs (budget-inputs.arrow) and where the rest of the verdicts' inputs are. */
 let published: { run: RunInputs; verdictUrl: string } | null = null;
@@ -82,12 +86,19 @@ async function handle(m: SimulationRequest): Promise<void> {
 	}
 	try {
 		let result: unknown;
+		let transfer: ArrayBuffer[] = [];
 		if (m.kind === 'file') result = await fromFile(m.url, m.verdictUrl);
 		else if (m.kind === 'state') {
 			const j = judged();
-			result = dataState(j.inputs, j.verdicts({ policy: {} }), m.inFilter ? new Set(m.inFilter) : null);
-		} else result = (await judgeFor(m.scenario)).run(m.scenario, m.history, m.only);
-		self.postMessage({ id: m.id, result });
+			const inFilter = m.inFilter ? new Set(m.inFilter) : null;
+			result = dataState(j.inputs, j.verdicts({ policy: {} }), inFilter, j.basePipeline());
+		} else {
+			const run = (await judgeFor(m.scenario)).run(m.scenario, m.history, m.only);
+			const packed: PackedRun = { ...run, result: packOutcomes(run.result) };
+			transfer = [...transferables(packed.result), run.eligibility.buffer as ArrayBuffer];
+			result = packed;
+		}
+		self.postMessage({ id: m.id, result }, transfer);
 	} catch (err) {
 		self.postMessage({ id: m.id, error: err instanceof Error ? err.message : String(err) });
 	}

@@ -57,6 +57,13 @@ export interface BudgetProjection {
 	years: BudgetYear[];
 }
 
+/** A `BudgetYear` naming its candidates by their place in the candidates' list instead of by id. */
+export type IndexedBudgetYear = Omit<BudgetYear, 'funded' | 'waiting' | 'stoppedAt'> & {
+	funded: number[];
+	waiting: number[];
+	stoppedAt: number | null;
+};
+
 function pad2(n: number): string {
 	return String(n).padStart(2, '0');
 }
@@ -160,6 +167,26 @@ export function projectBudget(
 	scenario: BudgetScenario,
 	params: PolicyParams
 ): BudgetProjection {
+	const ids = (xs: readonly number[]) => xs.map((i) => candidates[i]!.id);
+	return {
+		years: projectBudgetIndexed(candidates, scenario, params).map((y) => ({
+			...y,
+			funded: ids(y.funded),
+			waiting: ids(y.waiting),
+			stoppedAt: y.stoppedAt === null ? null : candidates[y.stoppedAt]!.id
+		}))
+	};
+}
+
+/**
+ * `projectBudget`, each year's funded and waiting candidates (and where a strict year stopped) given by their index
+ * in `candidates` — what a caller holding them by index reads without a map from id back to index.
+ */
+export function projectBudgetIndexed(
+	candidates: readonly BudgetCandidate[],
+	scenario: BudgetScenario,
+	params: PolicyParams
+): IndexedBudgetYear[] {
 	const fill = scenario.fill ?? 'strict';
 	const { subsidyFen, days, planYears } = validate(candidates);
 	const order = rankedOrder(candidates, days);
@@ -187,23 +214,23 @@ export function projectBudget(
 	}
 
 	let readyCount = 0; // length of the ranked prefix ready by the current deadline
-	const result = years.map(({ year, budget, decided = false }, yi): BudgetYear => {
+	return years.map(({ year, budget, decided = false }, yi): IndexedBudgetYear => {
 		const budgetFen = fenOf(budget, `years[${yi}].budget`);
 		const deadline = readinessDeadline(year, params);
 		const deadlineDay = dayOf(deadline, `years[${yi}].readinessDeadline`);
 		while (readyCount < order.length && days[order[readyCount]!]! <= deadlineDay) readyCount++;
 		let left = budgetFen;
 		let demand = 0;
-		let stoppedAt: string | null = null;
-		const fundedIds: string[] = [];
-		const waiting: string[] = [];
+		let stoppedAt: number | null = null;
+		const fundedIds: number[] = [];
+		const waiting: number[] = [];
 		// the year's plan as decided: funded first, in rank order
 		for (const i of plannedIn.get(year)!) {
 			if (funded[i]) continue;
 			demand += subsidyFen[i]!;
 			left -= subsidyFen[i]!;
 			funded[i] = 1;
-			fundedIds.push(candidates[i]!.id);
+			fundedIds.push(i);
 		}
 		let inPlay = fundedIds.length;
 		for (let r = 0; r < readyCount; r++) {
@@ -211,15 +238,14 @@ export function projectBudget(
 			if (funded[i]) continue;
 			inPlay++;
 			const amount = subsidyFen[i]!;
-			const id = candidates[i]!.id;
 			demand += amount;
 			if (!decided && stoppedAt === null && amount <= left) {
 				left -= amount;
 				funded[i] = 1;
-				fundedIds.push(id);
+				fundedIds.push(i);
 			} else {
-				if (!decided && fill === 'strict' && stoppedAt === null) stoppedAt = id;
-				waiting.push(id);
+				if (!decided && fill === 'strict' && stoppedAt === null) stoppedAt = i;
+				waiting.push(i);
 			}
 		}
 		const notReady = open - inPlay;
@@ -238,5 +264,4 @@ export function projectBudget(
 			notReady
 		};
 	});
-	return { years: result };
 }

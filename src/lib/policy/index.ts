@@ -20,8 +20,20 @@ export { CN_CALENDAR, fromHolidayFile, isoToDay, dayToIso } from './calendar';
 export type { WorkCalendar } from './calendar';
 export { earliestPublicityEnd, publicityWindow, countWorkingDays } from './publicity';
 export type { PublicityWindow } from './publicity';
-export { projectBudget, rankCandidates, readinessDeadline, firstPlanYear } from './budget';
-export type { BudgetCandidate, BudgetScenario, BudgetYear, BudgetProjection } from './budget';
+export {
+	projectBudget,
+	projectBudgetIndexed,
+	rankCandidates,
+	readinessDeadline,
+	firstPlanYear
+} from './budget';
+export type {
+	BudgetCandidate,
+	BudgetScenario,
+	BudgetYear,
+	BudgetProjection,
+	IndexedBudgetYear
+} from './budget';
 export { WORKS_CATALOGUE, WORKS_CATEGORIES, WORKS_TIERS, worksItem } from './catalogue';
 export type { WorksItem, WorksCategory } from './catalogue';
 export { TOWN_DEPARTMENT, WORKFLOW_STAGES, VOTE_STAGES, nextStage, nextStep, stageIndex } from './workflow';

@@ -7,12 +7,7 @@ import { untrack } from 'svelte';
 import { rows } from '$lib/query/coordinator.svelte';
 import { filterMask, resolveArea } from '$lib/filter/filters';
 import type { DataSession } from '$lib/query/session.svelte';
-import {
-	estimateRates,
-	history as historyOf,
-	type History,
-	type PipelineCommunity
-} from '$lib/budget/forecast';
+import { estimateRates, type History } from '$lib/budget/forecast';
 import { INPUT_TABLES, readInputs } from '$lib/budget/inputs';
 import { INPUTS_FILE, VERDICT_INPUTS_FILE } from '$lib/files/budget-inputs-file';
 import { pipelineFilter } from '$lib/budget/pipeline-filter';
@@ -111,7 +106,7 @@ export class BudgetPage {
 				this.mapSearch !== null ? this.filterIds.get(this.mapSearch)! : null
 			);
 			performance.mark('budget:state'); // the data's history and plans, judged in the worker
-			this.hist = historyOf(state.past as PipelineCommunity[]);
+			this.hist = state.history;
 			const rates = estimateRates(this.hist);
 			// default budget: what the data's plans hold per year (within the filter), see plan-state.ts
 			this.planRows = state.planRows;
