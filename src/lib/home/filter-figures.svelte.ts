@@ -1,9 +1,10 @@
 /**
- * What `/` shows for the current filter, from the map's columns without DuckDB (filter/figures.ts): the KPIs, the
- * legend's counts, the town table, the next plan's candidates and those awaiting the town's review, computed in the filter's own task so they are
- * painted in the click's frame; and the map's filter value per point, written later (`writeVisible`, after that
- * frame) into one reused array. One FilterFigures per set of columns (a new one after an import), given each new
- * filter: only the dimensions that changed are re-filtered.
+ * What `/` shows for the current filter, from the map's columns without DuckDB (filter/figures.ts): the KPIs,
+ * computed in the filter's own task so they are painted in the click's frame; the rest — the legend's counts, the
+ * town table, the next plan's candidates and those awaiting the town's review (`lists`) and the map's filter value
+ * per point (`writeVisible`, into one reused array) — when asked, after that frame (map-follow.svelte.ts), always
+ * of the latest filter. One FilterFigures per set of columns (a new one after an import), given each new filter:
+ * only the dimensions that changed are re-filtered.
  */
 import type { MapColumns } from '$lib/verdict/derived';
 import type { Filter } from '$lib/filter/filters';
@@ -21,10 +22,14 @@ interface Inputs {
 	colouring: () => Colouring;
 }
 
-export interface FigureSet {
+/** The figures painted in the filter's own frame. */
+export interface KpiSet {
 	/** The filter these figures are of. */
 	filter: Filter;
 	kpis: Kpis;
+}
+
+export interface FigureSet extends KpiSet {
 	towns: TownRowKpis[];
 	candidates: CandidateAnswer[];
 	/** Funds in, town review begun, not passed: not candidates (§三(四)). */
@@ -39,8 +44,8 @@ export class HomeFigures {
 		this.#in = inputs;
 	}
 
-	/** The figures of the current filter, or null until the columns and the manifest are here. */
-	readonly current = $derived.by((): FigureSet | null => {
+	/** The KPIs of the current filter, or null until the columns and the manifest are here. */
+	readonly current = $derived.by((): KpiSet | null => {
 		const cols = this.#in.columns();
 		const towns = this.#in.towns();
 		const filter = this.#in.filter();
@@ -54,20 +59,31 @@ export class HomeFigures {
 		const figures = this.#figures;
 		const start = performance.now();
 		figures.set(filter);
-		// a lookup built and read here, not state
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const names = new Map(towns.map((t) => [t.code, t.name]));
-		const answers = {
-			filter,
-			kpis: figures.kpis(),
-			towns: figures.towns().map((r) => ({ ...r, town_name: names.get(r.town_code) ?? r.town_code })),
-			candidates: figures.candidates(),
-			awaiting: figures.awaiting()
-		};
+		const answers = { filter, kpis: figures.kpis() };
 		// the time the figures took, for the benchmark (filter → KPIs without the page around it)
 		performance.measure('home:answers', { start, end: performance.now() });
 		return answers;
 	});
+
+	/**
+	 * The latest filter's figures with its town table, candidates and those awaiting review (null before the
+	 * first KPIs). Computed when called, over the same state as `current`: call it outside the filter's task.
+	 */
+	lists(): FigureSet | null {
+		const current = this.current;
+		const towns = this.#in.towns();
+		const figures = this.#figures;
+		if (!current || !towns || !figures) return null;
+		// a lookup built and read here, not state
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const names = new Map(towns.map((t) => [t.code, t.name]));
+		return {
+			...current,
+			towns: figures.towns().map((r) => ({ ...r, town_name: names.get(r.town_code) ?? r.town_code })),
+			candidates: figures.candidates(),
+			awaiting: figures.awaiting()
+		};
+	}
 
 	/** Communities per class of the colouring's scale, under the filter (the legend). */
 	readonly legend = $derived.by((): number[] => {

@@ -8,8 +8,11 @@ export function townNameIn(town: { name: string; name_en: string }, lang: Lang):
 
 const zhNumber = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
 const enNumber = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-const whole = (lang: Lang) =>
-	new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 0 });
+// each formatter made once: a new Intl.NumberFormat costs more than the numbers it formats (a town table's worth
+// of them showed in a toggle's trace)
+const zhWhole = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+const enWhole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const whole = (lang: Lang) => (lang === 'zh' ? zhWhole : enWhole);
 
 /** Yuan as 万元 (zh) or million yuan (en). */
 export function money(yuan: number, lang: Lang = 'zh'): string {
