@@ -483,7 +483,8 @@ describe('changes as rows (issue 22)', () => {
 				env: { ...process.env, OFFICE_FAULT: '', ...env },
 				encoding: 'utf8'
 			});
-		const made = backup([dir], { DATA_DIR: office.dataDir });
+		// the office's own port (stopped: nothing listens), not the default one another office may be serving on
+		const made = backup([dir], { DATA_DIR: office.dataDir, PORT: new URL(office.url).port });
 		expect(made.status, made.stderr).toBe(0);
 		const restored = join(scratchDir('towns-restore-'), 'data');
 		const back = backup(['--restore', dir], { DATA_DIR: restored });
