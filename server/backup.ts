@@ -36,12 +36,14 @@ function askServer(dir: string): Promise<Summary | undefined> {
 	const keyFile = join(config.dataDir, '.backup-key');
 	if (!existsSync(keyFile)) return Promise.resolve(undefined);
 	const body = JSON.stringify({ dir });
+	// a server listening on every address is asked on loopback (a Host of 0.0.0.0 is refused: hosts.ts)
+	const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+	const address = `${host}:${config.port}`;
 	return new Promise((done, fail) => {
 		// node:http rather than fetch: a large backup may take longer than fetch's 300 s wait for headers
 		const req = request(
 			{
-				// a server listening on every address is asked on loopback (a Host of 0.0.0.0 is refused: hosts.ts)
-				host: config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host,
+				host,
 				port: config.port,
 				path: '/api/backup',
 				method: 'POST',
@@ -63,7 +65,15 @@ function askServer(dir: string): Promise<Summary | undefined> {
 					} catch {
 						// not JSON: shown as it came
 					}
-					fail(new Error(`服务器备份失败 / the server's backup failed (${res.statusCode}): ${message}`));
+					// refused for its key: the server on that port is not this data folder's (another office on
+					// the same machine, or PORT not set as the server's is)
+					const cause =
+						res.statusCode === 403
+							? `\n（${address} 上运行的服务不是 DATA_DIR=${config.dataDir} 的服务？请按该服务的设置给出 PORT / the server on ${address} is not this data folder's (DATA_DIR=${config.dataDir})? set PORT as that server's is）`
+							: '';
+					fail(
+						new Error(`服务器备份失败 / the server's backup failed (${res.statusCode}): ${message}${cause}`)
+					);
 				});
 			}
 		);

@@ -246,4 +246,26 @@ describe('backup and restore', () => {
 		const back = await npmRun(['--restore', whole], { DATA_DIR: restored });
 		expect(back.status, back.stderr).toBe(0);
 	}, 240_000);
+
+	it('says why when the server on PORT is another data folder’s (its key refused), and writes nothing', async () => {
+		const run = await startOffice(build, {}, dataDir);
+		try {
+			// a second office's data folder on the same machine, with its own key, its server not running
+			const other = scratchDir('office-other-');
+			writeFileSync(join(other, '.backup-key'), '0123456789abcdef0123456789abcdef\n', { mode: 0o600 });
+			const target = join(scratchDir('office-bk-'), 'wrong');
+			const r = await npmRun([target], {
+				DATA_DIR: other,
+				PORT: String(new URL(run.url).port),
+				HOST: '127.0.0.1'
+			});
+			expect(r.status).toBe(1);
+			expect(r.stderr).toContain('备份密钥不对');
+			expect(r.stderr).toContain(`不是 DATA_DIR=${other} 的服务`);
+			expect(r.stderr).toContain('set PORT as that server');
+			expect(existsSync(join(target, 'manifest.json'))).toBe(false);
+		} finally {
+			await run.stop();
+		}
+	});
 });
