@@ -151,6 +151,12 @@ describe('the public progress site (build-public)', () => {
 		const card = page.locator('[data-testid="card"]');
 		await card.locator('h2').waitFor();
 		expect(await card.locator('h2').textContent()).toBe(target!.name);
+		// brought into view once its content is in: its top on the screen and as much of it shown as the screen
+		// holds (scrolled while still a one-line placeholder, only that line showed, at the screen's foot)
+		const onScreen = `(() => { const r = document.querySelector('[data-testid="card"]').getBoundingClientRect();
+			const shown = Math.min(r.bottom, innerHeight) - Math.max(r.top, 0);
+			return r.top >= -1 && shown >= Math.min(r.height, innerHeight) - 2; })()`;
+		await expect.poll(() => page.evaluate(onScreen), { timeout: 10_000 }).toBe(true);
 		expect(await card.locator('[data-testid="card-stage"] strong').textContent()).toBe(
 			WORKFLOW_STAGES.find((s) => s.id === 'construction')!.name
 		);
