@@ -92,6 +92,13 @@ describe('towns and exports on /', () => {
 		// issue 19: the file keeps the data date it stands at
 		const manifest = JSON.parse(readFileSync('build/data/manifest.json', 'utf8')) as { asOf: string };
 		expect(wb.getWorksheet('说明')!.getRow(2).values).toEqual([undefined, '数据截至', manifest.asOf]);
+		// and the filter it was taken under, in words, with how many communities it lists
+		const notes = wb
+			.getWorksheet('说明')!
+			.getSheetValues()
+			.map((r) => (r as unknown[] | undefined)?.slice(1, 3));
+		expect(notes).toContainEqual(['筛选：乡镇街道', '柳市镇']);
+		expect(notes).toContainEqual(['小区数', ids.length]);
 		const [sum] = await directSql<{ s: number }>(
 			`SELECT CAST(sum(subsidy) AS DOUBLE) AS s FROM community_view WHERE town_code = '330382114'`
 		);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/lib/files/csv';
 import { importFiles } from '../../../src/lib/ingest/import';
 import { csvText, inert, xlsxBytes } from '../../../src/lib/files/sheet-export';
+import { toXlsx } from '../../../src/lib/files/export';
 import { TABLES } from '../../../src/lib/schema/schema';
 import { geo, load, locate } from './load';
 
@@ -66,5 +67,30 @@ describe('exports: CSV with BOM and XLSX, inert and read back', () => {
 		const again = await importFiles([{ name: 'ledger.xlsx', bytes }], { defaultTowns: geo.towns, locate });
 		expect(again.problems.filter((p) => p.level === 'error')).toEqual([]);
 		expect(again.dataset.communities).toEqual(dataset.communities);
+	});
+});
+
+describe('the list’s XLSX says what it is (its 说明 sheet)', () => {
+	const notes = async (filter?: { label: string; value: string }[]) => {
+		const wb = read(await toXlsx([], { asOf: '2026-11-15', filter }));
+		const sheet = wb.Sheets['说明']!;
+		const out: (string | number)[][] = [];
+		for (let r = 1; sheet[`A${r}`]; r++) out.push([sheet[`A${r}`].v, sheet[`B${r}`]?.v]);
+		return out;
+	};
+
+	it('names the filter, part by part, and counts the communities listed', async () => {
+		const rows = await notes([
+			{ label: '乡镇街道', value: '柳市镇、乐成街道' },
+			{ label: '改造资格', value: '符合改造条件' }
+		]);
+		expect(rows).toContainEqual(['数据截至', '2026-11-15']);
+		expect(rows).toContainEqual(['筛选：乡镇街道', '柳市镇、乐成街道']);
+		expect(rows).toContainEqual(['筛选：改造资格', '符合改造条件']);
+		expect(rows).toContainEqual(['小区数', 0]);
+	});
+
+	it('says the whole list when no filter is given', async () => {
+		expect(await notes()).toContainEqual(['筛选：范围', '全部小区（未筛选）']);
 	});
 });
