@@ -69,13 +69,12 @@ export function baseStyle(data: BaseData, labels: FeatureCollection): StyleSpeci
 				id: 'towns-selected',
 				type: 'line',
 				source: 'towns',
-				// which towns: by the layer's filter (a page showing one town), or — where the filter lets every town
-				// through — by each town's feature state `selected` (`/`: a selection changes no tile, no worker)
-				filter: ['==', ['get', 'code'], ''],
+				// which towns: each town's feature state `selected` (a selection changes no tile: nothing goes back to
+				// the worker, as a layer filter's change would send every tile)
 				paint: {
 					'line-color': '#1f4e79',
 					'line-width': 2.5,
-					'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], true], 1, 0]
+					'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0]
 				}
 			},
 			{
