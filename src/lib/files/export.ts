@@ -96,14 +96,13 @@ export function toCsv(rows: readonly ExportRow[]): string {
  * filter the list was taken under, in words, and how many communities it holds — so the file says what it is
  * wherever it is sent (the CSV carries the date in its file name).
  * @param meta.filter — the filter in words, one line per part set (`filterWords` in Chinese: a label and its
- *   values); absent or empty: the sheet says 全部小区
+ *   values; one line 范围 — 全市全部小区 when nothing is set)
  */
 export async function toXlsx(
 	rows: readonly ExportRow[],
-	meta: { asOf: string; asOfSource?: AsOfSource; filter?: readonly { label: string; value: string }[] },
+	meta: { asOf: string; asOfSource?: AsOfSource; filter: readonly { label: string; value: string }[] },
 	sheet = '小区清单'
 ): Promise<Uint8Array> {
-	const filter = meta.filter?.length ? meta.filter : [{ label: '范围', value: '全部小区（未筛选）' }];
 	return xlsxBytes([
 		{ name: sheet, rows: exportTable(rows) },
 		{
@@ -112,7 +111,7 @@ export async function toXlsx(
 				['乐清市城镇老旧小区改造 · 小区清单（乐政办发〔2023〕47号）'],
 				['数据截至', meta.asOf],
 				['日期来源', asOfSourceWords(meta.asOfSource).zh],
-				...filter.map((l) => [`筛选：${l.label}`, l.value]),
+				...meta.filter.map((l) => [`筛选：${l.label}`, l.value]),
 				['小区数', rows.length],
 				['金额', '早期项目（本方案施行前开工）为台账记录；不在改造范围的补助与居民出资为0'],
 				['口径', '各项数字的定义见 docs/figures.md']

@@ -6,6 +6,8 @@ import { parseCsv } from '../../../src/lib/files/csv';
 import { importFiles } from '../../../src/lib/ingest/import';
 import { csvText, inert, xlsxBytes } from '../../../src/lib/files/sheet-export';
 import { toXlsx } from '../../../src/lib/files/export';
+import { filterWords } from '../../../src/lib/components/print/filter-words';
+import { EMPTY_FILTER } from '../../../src/lib/filter/filters';
 import { TABLES } from '../../../src/lib/schema/schema';
 import { geo, load, locate } from './load';
 
@@ -71,7 +73,7 @@ describe('exports: CSV with BOM and XLSX, inert and read back', () => {
 });
 
 describe('the list’s XLSX says what it is (its 说明 sheet)', () => {
-	const notes = async (filter?: { label: string; value: string }[]) => {
+	const notes = async (filter: { label: string; value: string }[]) => {
 		const wb = read(await toXlsx([], { asOf: '2026-11-15', filter }));
 		const sheet = wb.Sheets['说明']!;
 		const out: (string | number)[][] = [];
@@ -90,7 +92,10 @@ describe('the list’s XLSX says what it is (its 说明 sheet)', () => {
 		expect(rows).toContainEqual(['小区数', 0]);
 	});
 
-	it('says the whole list when no filter is given', async () => {
-		expect(await notes()).toContainEqual(['筛选：范围', '全部小区（未筛选）']);
+	it('says the whole list when nothing is filtered (the printed report’s words for it)', async () => {
+		expect(await notes(filterWords(EMPTY_FILTER, [], 'zh'))).toContainEqual([
+			'筛选：范围',
+			'全市全部小区（未筛选）'
+		]);
 	});
 });
